@@ -1,0 +1,53 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  ApiKeyRegistry,
+  ApiKeyVerifier,
+  AuthGuard,
+  AuthTokens,
+  DatabaseReadiness,
+  HealthModule,
+  KafkaModule,
+  KafkaReadiness,
+  MetricsModule,
+  createLoggerModule,
+  parseServiceTokens,
+} from '@hookline/platform';
+import type { IngestEnv } from './config/ingest.env';
+import { ingestDataSourceOptions } from './database/data-source';
+import { EventsModule } from './events/events.module';
+import { INGEST_OPTIONS } from './events/ingest-options';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: IngestEnv): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        createLoggerModule('event-ingest-service', config.LOG_LEVEL),
+        MetricsModule.forRoot('event-ingest-service'),
+        KafkaModule.forRoot({ clientId: 'hookline-event-ingest', brokers: config.KAFKA_BROKERS }),
+        TypeOrmModule.forRoot(ingestDataSourceOptions(config.DATABASE_URL)),
+        HealthModule.forRoot({
+          inject: [KafkaReadiness, DatabaseReadiness, ApiKeyRegistry],
+          useFactory: (...checks: [KafkaReadiness, DatabaseReadiness, ApiKeyRegistry]) => checks,
+        }),
+        EventsModule,
+      ],
+      providers: [
+        DatabaseReadiness,
+        ApiKeyRegistry,
+        { provide: ApiKeyVerifier, useExisting: ApiKeyRegistry },
+        { provide: AuthTokens, useValue: new AuthTokens(null, parseServiceTokens(config.INGEST_SERVICE_TOKENS)) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        {
+          provide: INGEST_OPTIONS,
+          useValue: { maxBatchSize: config.INGEST_MAX_BATCH_SIZE, idempotencyTtlHours: config.IDEMPOTENCY_TTL_HOURS },
+        },
+      ],
+      exports: [DatabaseReadiness, ApiKeyRegistry, INGEST_OPTIONS],
+    };
+  }
+}

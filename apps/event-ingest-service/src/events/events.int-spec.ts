@@ -1,0 +1,187 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Consumer, Kafka } from 'kafkajs';
+import { Topics, findEventType, type ApiKeyRecord, type EventEnvelope } from '@hookline/contracts';
+import { KafkaPublisher, createKafka, parseBrokerList, readHeaders } from '@hookline/kafka';
+import { configureHttpApp, loadConfig, runMigrations } from '@hookline/platform';
+import { generateApiKey } from '@hookline/security';
+import { eventually, testEnvironment } from '@hookline/testing';
+import { AppModule } from '../app.module';
+import { IngestEnv } from '../config/ingest.env';
+import { ingestDataSourceOptions } from '../database/data-source';
+
+interface ConsumedEvent {
+  key: string | null;
+  headers: Record<string, string>;
+  envelope: EventEnvelope;
+}
+
+const SERVICE_TOKEN = 'svc-token-for-ingest-tests-0123456789';
+
+describe('event-ingest-service (real Kafka and Postgres)', () => {
+  const env = testEnvironment();
+  const organizationId = `org_${env.runId}ingest`;
+  const otherOrganizationId = `org_${env.runId}other`;
+  let app: INestApplication;
+  let baseUrl: string;
+  let kafka: Kafka;
+  let publisher: KafkaPublisher;
+  let consumer: Consumer;
+  const consumed: ConsumedEvent[] = [];
+  const writerKey = generateApiKey();
+  const readerKey = generateApiKey();
+
+  const post = (path: string, body: unknown, key: string | null = writerKey.key) =>
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  const jobCreated = (subject: string, extra: Record<string, unknown> = {}) => ({
+    type: 'job.created',
+    subject,
+    data: exampleJobCreatedData(subject),
+    ...extra,
+  });
+
+  const eventsWithId = (id: string) => consumed.filter((event) => event.envelope.id === id);
+
+  beforeAll(async () => {
+    await runMigrations({ ...ingestDataSourceOptions(env.databaseUrl), schema: 'ingest' });
+    kafka = createKafka({ brokers: parseBrokerList(env.kafkaBrokers), clientId: `ingest-test-${env.runId}` });
+    publisher = new KafkaPublisher(kafka);
+    await publisher.connect();
+    const records: ApiKeyRecord[] = [
+      { id: `key_${env.runId}w`, organizationId, hash: writerKey.hash, scopes: ['events:write'], revokedAt: null },
+      { id: `key_${env.runId}r`, organizationId, hash: readerKey.hash, scopes: ['webhooks:read'], revokedAt: null },
+    ];
+    await publisher.send(Topics.apiKeys, records.map((record) => ({ key: record.id, value: record })));
+
+    consumer = kafka.consumer({ groupId: `ingest-test-${env.runId}`, maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topics: ['domain.job.v1'], fromBeginning: false });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        consumed.push({
+          key: message.key?.toString() ?? null,
+          headers: readHeaders(message.headers),
+          envelope: JSON.parse(message.value?.toString() ?? 'null') as EventEnvelope,
+        });
+      },
+    });
+    await eventually(async () => expect((await consumer.describeGroup()).state).toBe('Stable'));
+
+    const config = loadConfig(IngestEnv, {
+      KAFKA_BROKERS: env.kafkaBrokers,
+      DATABASE_URL: env.databaseUrl,
+      INGEST_SERVICE_TOKENS: `billing:${SERVICE_TOKEN}`,
+      LOG_LEVEL: 'warn',
+    });
+    const nest = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+      bodyParser: false,
+      logger: ['error'],
+    });
+    configureHttpApp(nest, { title: 'ingest', description: 'test' });
+    await nest.listen(0, '127.0.0.1');
+    app = nest;
+    baseUrl = await nest.getUrl();
+    baseUrl = baseUrl.replace('[::1]', '127.0.0.1');
+    await eventually(async () => expect((await fetch(`${baseUrl}/health/ready`)).status).toBe(200), { timeoutMs: 30_000 });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await consumer?.disconnect();
+    await publisher?.disconnect();
+  });
+
+  it('answers 202 with the id after Kafka acknowledged, keyed by organization and subject', async () => {
+    const response = await post('/v1/events', jobCreated('job_1'));
+    expect(response.status).toBe(202);
+    const { id } = (await response.json()) as { id: string };
+    expect(id).toMatch(/^evt_[0-9A-Z]{26}$/);
+
+    const [event] = await eventually(() => {
+      const found = eventsWithId(id);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(event.key).toBe(`${organizationId}:job_1`);
+    expect(event.headers['hookline-event-type']).toBe('job.created');
+    expect(event.envelope).toMatchObject({ id, type: 'job.created', organizationId, subject: 'job_1' });
+    expect(Number.isNaN(Date.parse(event.envelope.occurredAt))).toBe(false);
+  });
+
+  it('lets a service token publish for any organization, and requires organizationId then', async () => {
+    const accepted = await post('/v1/events', jobCreated('job_2', { organizationId: otherOrganizationId }), SERVICE_TOKEN);
+    expect(accepted.status).toBe(202);
+    const { id } = (await accepted.json()) as { id: string };
+    await eventually(() => expect(eventsWithId(id)[0]?.envelope.organizationId).toBe(otherOrganizationId));
+
+    const refused = await post('/v1/events', jobCreated('job_2'), SERVICE_TOKEN);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { message: string }).message).toContain('organizationId is required');
+  });
+
+  it.each([
+    ['invalid JSON', '{"type": "job.created",', 'not valid JSON'],
+    ['an unknown event type', { type: 'job.exploded', subject: 'job_3', data: {} }, 'type "job.exploded" is not in the event catalog'],
+    ['a missing subject', { type: 'job.created', data: {} }, 'subject'],
+    ['an unknown field', { ...{ type: 'job.created', subject: 'job_3', data: {} }, colour: 'red' }, 'colour is not allowed'],
+    ['data that breaks the contract', { type: 'job.created', subject: 'job_3', data: { unexpected: 1 } }, 'data.unexpected'],
+  ])('refuses %s with 400 naming the problem', async (_, body, expected) => {
+    const response = await post('/v1/events', body);
+    expect(response.status).toBe(400);
+    const error = (await response.json()) as { statusCode: number; error: string; message: string };
+    expect(error.statusCode).toBe(400);
+    expect(error.error).toBe('Bad Request');
+    expect(error.message).toContain(expected);
+  });
+
+  it('answers 401 without a key, 401 for an unknown key, 403 without events:write or for another organization', async () => {
+    expect((await post('/v1/events', jobCreated('job_4'), null)).status).toBe(401);
+    expect((await post('/v1/events', jobCreated('job_4'), 'hk_unknownunknownunknownunknownunknown')).status).toBe(401);
+    const noScope = await post('/v1/events', jobCreated('job_4'), readerKey.key);
+    expect(noScope.status).toBe(403);
+    expect(((await noScope.json()) as { message: string }).message).toContain('events:write');
+    const otherOrg = await post('/v1/events', jobCreated('job_4', { organizationId: otherOrganizationId }));
+    expect(otherOrg.status).toBe(403);
+  });
+
+  it('returns the first id for a repeated idempotency key and publishes once; 409 for a different request', async () => {
+    const body = jobCreated('job_5', { idempotencyKey: `idem-${env.runId}`, occurredAt: '2026-11-22T10:00:00.000Z' });
+    const first = (await (await post('/v1/events', body)).json()) as { id: string };
+    const again = await post('/v1/events', body);
+    expect(again.status).toBe(202);
+    expect(((await again.json()) as { id: string }).id).toBe(first.id);
+
+    const conflict = await post('/v1/events', { ...body, subject: 'job_6' });
+    expect(conflict.status).toBe(409);
+    expect(((await conflict.json()) as { message: string }).message).toContain('already used with a different request');
+
+    const marker = (await (await post('/v1/events', jobCreated('job_5'))).json()) as { id: string };
+    await eventually(() => expect(eventsWithId(marker.id)).toHaveLength(1));
+    expect(eventsWithId(first.id)).toHaveLength(1);
+  });
+
+  it('accepts a batch whole, or refuses it whole naming the bad event', async () => {
+    const refused = await post('/v1/events/batch', {
+      events: [jobCreated('job_7'), { type: 'job.created', subject: 'job_8', data: { nope: true } }],
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { message: string }).message).toContain('events[1].data.nope');
+
+    const accepted = await post('/v1/events/batch', { events: [jobCreated('job_7'), jobCreated('job_8')] });
+    expect(accepted.status).toBe(202);
+    const { ids } = (await accepted.json()) as { ids: string[] };
+    expect(ids).toHaveLength(2);
+    await eventually(() => expect(ids.map((id) => eventsWithId(id).length)).toEqual([1, 1]));
+    expect(consumed.filter((event) => event.envelope.subject === 'job_7')).toHaveLength(1);
+  });
+});
+
+function exampleJobCreatedData(subject: string): Record<string, unknown> {
+  return { ...(findEventType('job.created')?.example ?? {}), id: subject };
+}

@@ -1,0 +1,145 @@
+import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
+import {
+  KafkaHeaders,
+  domainMessageKey,
+  domainTopic,
+  findEventType,
+  newId,
+  validateEnvelope,
+  type EventEnvelope,
+} from '@hookline/contracts';
+import { KafkaPublisher, type OutgoingMessage } from '@hookline/kafka';
+import type { Principal } from '@hookline/platform';
+import { IdempotencyRepository } from '../idempotency/idempotency.repository';
+import { requestHash } from '../idempotency/request-hash';
+import { INGEST_OPTIONS, type IngestOptions } from './ingest-options';
+import type { IngestEventDto } from './dto/ingest-event.dto';
+import { resolveOrganization } from './resolve-organization';
+
+interface PreparedEvent {
+  envelope: EventEnvelope;
+  idempotencyKey: string | null;
+  hash: string;
+}
+
+/**
+ * Validates events against the contracts and writes them to their domain topic. Resolves only
+ * after Kafka acknowledged every write (`acks: -1`), so a 202 means the event is durable.
+ */
+@Injectable()
+export class EventsService {
+  constructor(
+    private readonly publisher: KafkaPublisher,
+    private readonly idempotency: IdempotencyRepository,
+    @Inject(INGEST_OPTIONS) private readonly options: IngestOptions,
+  ) {}
+
+  async accept(principal: Principal, input: IngestEventDto): Promise<string> {
+    const [id] = await this.acceptMany(principal, [input], (errors) => errors);
+    return id;
+  }
+
+  async acceptBatch(principal: Principal, inputs: IngestEventDto[]): Promise<string[]> {
+    if (inputs.length > this.options.maxBatchSize) {
+      throw new BadRequestException(`events must contain at most ${this.options.maxBatchSize} events`);
+    }
+    return this.acceptMany(principal, inputs, (errors, index) => errors.map((error) => `events[${index}].${error}`));
+  }
+
+  private async acceptMany(
+    principal: Principal,
+    inputs: IngestEventDto[],
+    describe: (errors: string[], index: number) => string[],
+  ): Promise<string[]> {
+    const prepared = inputs.map((input) => this.prepare(principal, input));
+    const errors = prepared.flatMap((result, index) => ('errors' in result ? describe(result.errors, index) : []));
+    if (errors.length > 0) {
+      throw new BadRequestException({ error: 'Bad Request', message: errors });
+    }
+    const events = await Promise.all(
+      prepared.map((result) => this.applyIdempotency((result as { event: PreparedEvent }).event)),
+    );
+    await this.publish(events.filter((event) => !event.alreadyPublished).map((event) => event.envelope));
+    await this.markPublished(events);
+    return events.map((event) => event.envelope.id);
+  }
+
+  private prepare(principal: Principal, input: IngestEventDto): { event: PreparedEvent } | { errors: string[] } {
+    const { idempotencyKey, ...content } = input;
+    const organizationId = resolveOrganization(principal, input.organizationId);
+    const envelope = {
+      id: newId('evt'),
+      type: input.type,
+      organizationId,
+      subject: input.subject,
+      occurredAt: input.occurredAt ?? new Date().toISOString(),
+      ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
+      data: input.data,
+    };
+    if (findEventType(input.type)?.origin === 'platform') {
+      return { errors: [`type "${input.type}" is emitted by Hookline itself and cannot be published`] };
+    }
+    const validation = validateEnvelope(envelope);
+    if (!validation.ok) return { errors: validation.errors };
+    return {
+      event: {
+        envelope: validation.value,
+        idempotencyKey: idempotencyKey ?? null,
+        hash: requestHash({ ...content, organizationId }),
+      },
+    };
+  }
+
+  private async applyIdempotency(
+    event: PreparedEvent,
+  ): Promise<{ envelope: EventEnvelope; idempotencyKey: string | null; alreadyPublished: boolean }> {
+    if (event.idempotencyKey === null) {
+      return { envelope: event.envelope, idempotencyKey: null, alreadyPublished: false };
+    }
+    const claimed = await this.idempotency.claim(
+      {
+        organizationId: event.envelope.organizationId,
+        key: event.idempotencyKey,
+        requestHash: event.hash,
+        envelope: event.envelope,
+      },
+      this.options.idempotencyTtlHours,
+    );
+    if (!claimed.isNew && claimed.requestHash !== event.hash) {
+      throw new ConflictException(
+        `idempotencyKey "${event.idempotencyKey}" was already used with a different request`,
+      );
+    }
+    // A first request that died before Kafka acknowledged is published again, with the same id.
+    return { envelope: claimed.envelope, idempotencyKey: event.idempotencyKey, alreadyPublished: claimed.published };
+  }
+
+  private async publish(envelopes: EventEnvelope[]): Promise<void> {
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const envelope of envelopes) {
+      const resource = findEventType(envelope.type)?.resource ?? envelope.type.split('.')[0];
+      const topic = domainTopic(resource);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({
+        key: domainMessageKey(envelope.organizationId, envelope.subject),
+        value: envelope,
+        headers: { [KafkaHeaders.eventType]: envelope.type },
+      });
+      byTopic.set(topic, messages);
+    }
+    await this.publisher.sendMany([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+  }
+
+  private async markPublished(
+    events: Array<{ envelope: EventEnvelope; idempotencyKey: string | null; alreadyPublished: boolean }>,
+  ): Promise<void> {
+    const byOrganization = new Map<string, string[]>();
+    for (const event of events) {
+      if (event.idempotencyKey === null || event.alreadyPublished) continue;
+      const keys = byOrganization.get(event.envelope.organizationId) ?? [];
+      keys.push(event.idempotencyKey);
+      byOrganization.set(event.envelope.organizationId, keys);
+    }
+    await Promise.all([...byOrganization].map(([organizationId, keys]) => this.idempotency.markPublished(organizationId, keys)));
+  }
+}

@@ -1,0 +1,11 @@
+import type { Config } from 'jest';
+
+/** Unit tier: `*.spec.ts`, no I/O. */
+const config: Config = {
+  displayName: 'unit',
+  rootDir: '.',
+  preset: './jest.preset.js',
+  testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+};
+
+export default config;

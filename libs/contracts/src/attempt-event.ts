@@ -1,0 +1,63 @@
+/** Where an attempt ended; one class per failure a receiver's operator can act on. */
+export const ATTEMPT_OUTCOMES = [
+  'success',
+  'http_3xx',
+  'http_4xx',
+  'http_5xx',
+  'timeout',
+  'dns',
+  'tls',
+  'connection_refused',
+  'connection_reset',
+  'network',
+  'blocked',
+  'expired',
+] as const;
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+
+/** Status of a delivery after an attempt. */
+export const DELIVERY_STATUSES = ['pending', 'succeeded', 'retrying', 'failed', 'expired'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** The payload as the receiver got it (Standard Webhooks body). */
+export interface DeliveredPayload {
+  id: string;
+  type: string;
+  timestamp: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * The value of `hookline.attempts.v1` (key = delivery id): one per HTTP attempt.
+ * `attemptId` is unique per real attempt; consumers deduplicate by it.
+ */
+export interface AttemptEvent {
+  attemptId: string;
+  deliveryId: string;
+  eventId: string;
+  eventType: string;
+  organizationId: string;
+  webhookId: string;
+  subject: string;
+  url: string;
+  /** 1 for the first attempt of the delivery. */
+  attempt: number;
+  startedAt: string;
+  durationMs: number;
+  /** Request headers as sent, with credentials and signatures redacted. */
+  requestHeaders: Record<string, string>;
+  responseStatus: number | null;
+  responseHeaders: Record<string, string> | null;
+  responseBody: string | null;
+  responseBodyTruncated: boolean;
+  outcome: AttemptOutcome;
+  error: string | null;
+  /** The delivery's status after this attempt. */
+  deliveryStatus: DeliveryStatus;
+  nextAttemptAt: string | null;
+  eventOccurredAt: string;
+  payload: DeliveredPayload;
+}
+
+export const ATTEMPT_EVENT_SCHEMA = 'attempt.v1';
+export const RESPONSE_BODY_LIMIT_BYTES = 64 * 1024;

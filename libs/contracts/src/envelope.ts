@@ -1,0 +1,74 @@
+import { plainToInstance } from 'class-transformer';
+import {
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
+import { findEventType, validateEventData } from './catalog';
+import { EXTERNAL_ID_PATTERN } from './ids';
+import { flattenValidationErrors, validateInstance } from './validation';
+
+/** The event as product services publish it: the value of every `domain.*` message. */
+export class EventEnvelope {
+  /** Unique event id; becomes `webhook-id` on every delivery of the event. */
+  @IsString()
+  @Matches(EXTERNAL_ID_PATTERN, { message: 'id must be 1-128 characters of A-Z a-z 0-9 _ . : -' })
+  id!: string;
+
+  /** A type from the event catalog, e.g. `job.status_changed`. */
+  @IsString()
+  @IsNotEmpty()
+  type!: string;
+
+  @IsString()
+  @Matches(EXTERNAL_ID_PATTERN, { message: 'organizationId must be 1-128 characters of A-Z a-z 0-9 _ . : -' })
+  organizationId!: string;
+
+  /** The resource the event is about; events of one subject keep their order. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  subject!: string;
+
+  @IsISO8601({ strict: true })
+  occurredAt!: string;
+
+  /** No delivery attempt is made after this instant. */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsISO8601({ strict: true })
+  expiresAt?: string | null;
+
+  @IsObject()
+  data!: Record<string, unknown>;
+}
+
+export type EnvelopeValidation = { ok: true; value: EventEnvelope } | { ok: false; errors: string[] };
+
+/** Validates the envelope, then its `data` against the type's DTO. Errors name the field. */
+export function validateEnvelope(input: unknown): EnvelopeValidation {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, errors: ['event must be a JSON object'] };
+  }
+  const envelope = plainToInstance(EventEnvelope, input);
+  const envelopeErrors = flattenValidationErrors(validateInstance(envelope));
+  if (envelopeErrors.length > 0) return { ok: false, errors: envelopeErrors };
+  if (!findEventType(envelope.type)) {
+    return { ok: false, errors: [`type "${envelope.type}" is not in the event catalog`] };
+  }
+  const data = validateEventData(envelope.type, envelope.data);
+  if (!data.ok) return { ok: false, errors: data.errors };
+  return { ok: true, value: envelope };
+}
+
+/** Default expiry of an event: its own `expiresAt`, else the type's default TTL, else none. */
+export function effectiveExpiry(envelope: EventEnvelope): Date | null {
+  if (envelope.expiresAt) return new Date(envelope.expiresAt);
+  const ttl = findEventType(envelope.type)?.defaultTtlSeconds;
+  return ttl ? new Date(Date.parse(envelope.occurredAt) + ttl * 1000) : null;
+}

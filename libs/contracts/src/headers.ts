@@ -1,0 +1,22 @@
+/** Kafka header names Hookline reads or writes. */
+export const KafkaHeaders = {
+  /** Event type of a domain message; lets consumers route without parsing the value. */
+  eventType: 'hookline-event-type',
+  /** Set on DLQ messages: why the message was refused. */
+  dlqReason: 'hookline-dlq-reason',
+  dlqSourceTopic: 'hookline-dlq-source-topic',
+  dlqSourcePartition: 'hookline-dlq-source-partition',
+  dlqSourceOffset: 'hookline-dlq-source-offset',
+  dlqConsumer: 'hookline-dlq-consumer',
+  /** Schema name of a message value, e.g. `attempt.v1`. */
+  schema: 'hookline-schema',
+} as const;
+
+/** HTTP headers of a delivery request, per Standard Webhooks. */
+export const WebhookHeaders = {
+  id: 'webhook-id',
+  timestamp: 'webhook-timestamp',
+  signature: 'webhook-signature',
+  contentType: 'content-type',
+  userAgent: 'user-agent',
+} as const;

@@ -1,0 +1,39 @@
+import type { RetryPolicy } from './retry-policy';
+
+export type EndpointAuth =
+  | { type: 'none' }
+  | { type: 'basic'; username: string; encryptedPassword: string }
+  | { type: 'bearer'; encryptedToken: string };
+
+export type SignatureScheme =
+  | { type: 'standard-webhooks' }
+  | { type: 'hmac-sha256-hex'; header: string };
+
+/** A signing secret as it travels between services: encrypted, with the end of its grace period. */
+export interface SecretRef {
+  encrypted: string;
+  /** null for the current secret; set on a rotated-out secret that is still signed with until then. */
+  expiresAt: string | null;
+}
+
+/**
+ * The value of `hookline.subscriptions.v1` (key = webhook id): the whole state delivery needs.
+ * Credentials are encrypted with the platform's secrets key; delivery decrypts them when signing.
+ */
+export interface WebhookState {
+  id: string;
+  organizationId: string;
+  url: string;
+  /** Exact types, `resource.*` or `*`. */
+  events: string[];
+  active: boolean;
+  auth: EndpointAuth;
+  headers: Record<string, string>;
+  retryPolicy: RetryPolicy;
+  timeoutSeconds: number;
+  signatureScheme: SignatureScheme;
+  secrets: SecretRef[];
+  /** Monotonic per webhook; a consumer ignores a state older than the one it holds. */
+  version: number;
+  updatedAt: string;
+}

@@ -1,0 +1,87 @@
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Response } from 'express';
+
+/** The one error shape of every Hookline API: `{statusCode, error, message}` (+ `details`). */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  /** Each problem on its own, e.g. one line per invalid field. */
+  details?: string[];
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  message: string;
+}
+
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ApiExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiErrorBody {
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    const parserError = exception as BodyParserError;
+    if (parserError?.type === 'entity.parse.failed') {
+      return badRequest(`request body is not valid JSON: ${parserError.message}`);
+    }
+    if (parserError?.type === 'entity.too.large') {
+      return {
+        statusCode: HttpStatus.PAYLOAD_TOO_LARGE,
+        error: 'Payload Too Large',
+        message: 'request body is larger than the limit',
+      };
+    }
+    if (parserError?.status && parserError.status >= 400 && parserError.status < 500) {
+      return badRequest(parserError.message);
+    }
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'Internal Server Error',
+      message: 'an unexpected error occurred',
+    };
+  }
+}
+
+function badRequest(message: string): ApiErrorBody {
+  return { statusCode: HttpStatus.BAD_REQUEST, error: 'Bad Request', message };
+}
+
+function fromHttpException(exception: HttpException): ApiErrorBody {
+  const statusCode = exception.getStatus();
+  const raw = exception.getResponse();
+  const fallbackError = HttpStatus[statusCode]?.replace(/_/g, ' ') ?? 'Error';
+  if (typeof raw === 'string') return { statusCode, error: titleCase(fallbackError), message: raw };
+  const payload = raw as { message?: unknown; error?: unknown; details?: unknown };
+  const messages = Array.isArray(payload.message)
+    ? payload.message.map(String)
+    : [typeof payload.message === 'string' ? payload.message : exception.message];
+  const details = Array.isArray(payload.details) ? payload.details.map(String) : messages;
+  return {
+    statusCode,
+    error: typeof payload.error === 'string' ? payload.error : titleCase(fallbackError),
+    message: messages.join('; '),
+    ...(details.length > 1 || Array.isArray(payload.message) ? { details } : {}),
+  };
+}
+
+function titleCase(value: string): string {
+  return value.toLowerCase().replace(/\b\w/g, (letter) => letter.toUpperCase());
+}

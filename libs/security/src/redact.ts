@@ -1,0 +1,26 @@
+export const REDACTED = '[redacted]';
+
+const SENSITIVE_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'webhook-signature',
+  'x-api-key',
+]);
+const SENSITIVE_NAME_PARTS = ['signature', 'secret', 'token', 'password'];
+
+export function isSensitiveHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return SENSITIVE_HEADERS.has(lower) || SENSITIVE_NAME_PARTS.some((part) => lower.includes(part));
+}
+
+/** A copy safe for logs and stored attempts: credential-bearing values become `[redacted]`, names keep their casing. */
+export function redactHeaders<Value>(
+  headers: Readonly<Record<string, Value>>,
+): Record<string, Value | typeof REDACTED> {
+  // fromEntries defines own properties, so a "__proto__" header can't reach the prototype.
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, isSensitiveHeader(name) ? REDACTED : value]),
+  );
+}

@@ -1,0 +1,4 @@
+export * from './eventually';
+export * from './receiver';
+export * from './service-process';
+export * from './test-env';

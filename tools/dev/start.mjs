@@ -1,0 +1,104 @@
+// `npm start`: infrastructure, build, migrations, the four services; Ctrl-C stops the services.
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ensureInfra } from '../infra/index.mjs';
+import { ROOT, SERVICES, loadDevEnv } from './dev-env.mjs';
+
+const log = (line) => console.log(`[hookline] ${line}`);
+
+function runOrExit(command, args, env, what) {
+  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`[hookline] ${what} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(1);
+  }
+}
+
+async function waitForReady(url, child, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) return false;
+    try {
+      if ((await fetch(`${url}/health/ready`)).ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+async function main() {
+  const devEnv = loadDevEnv();
+  const infra = await ensureInfra({ log: (line) => log(line) });
+  const env = {
+    ...process.env,
+    ...devEnv,
+    KAFKA_BROKERS: devEnv.KAFKA_BROKERS ?? infra.kafkaBrokers,
+    DATABASE_URL: devEnv.DATABASE_URL ?? infra.databaseUrl,
+    KAFKAJS_NO_PARTITIONER_WARNING: '1',
+  };
+
+  log('building (tsc)…');
+  runOrExit(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], env, 'build');
+  for (const service of SERVICES.filter((item) => item.migrates)) {
+    runOrExit(process.execPath, ['-r', './tools/runtime/register.js', `dist/out-tsc/apps/${service.app}/src/migrate.js`], env, `${service.app} migrations`);
+  }
+
+  const children = SERVICES.map((service) => {
+    const port = env[service.portVar] ?? String(service.port);
+    const child = spawn(process.execPath, ['-r', './tools/runtime/register.js', `dist/out-tsc/apps/${service.app}/src/main.js`], {
+      cwd: ROOT,
+      env: { ...env, PORT: port },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    return { ...service, url: `http://127.0.0.1:${port}`, child };
+  });
+
+  const stopAll = (code) => {
+    for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
+    setTimeout(() => process.exit(code), 10_000).unref();
+    Promise.all(children.map(({ child }) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null))).then(() =>
+      process.exit(code),
+    );
+  };
+  process.on('SIGINT', () => stopAll(0));
+  process.on('SIGTERM', () => stopAll(0));
+
+  const ready = await Promise.all(children.map((service) => waitForReady(service.url, service.child)));
+  const failed = children.filter((_, index) => !ready[index]);
+  if (failed.length > 0) {
+    console.error(`[hookline] not ready: ${failed.map((service) => service.app).join(', ')} (see the logs above)`);
+    stopAll(1);
+    return;
+  }
+  const [subscription, ingest, audit, delivery] = children;
+  console.log(`
+Hookline is running.
+  subscription-service      ${subscription.url}   (API docs: ${subscription.url}/docs)
+  event-ingest-service      ${ingest.url}   (API docs: ${ingest.url}/docs)
+  audit-projection-service  ${audit.url}   (API docs: ${audit.url}/docs)
+  delivery-service          ${delivery.url}   (health and metrics)
+  Kafka                     ${env.KAFKA_BROKERS}
+  Postgres                  ${env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}
+
+  ADMIN_TOKEN=${env.ADMIN_TOKEN}
+
+Walkthrough (also in README.md):
+  export ADMIN_TOKEN=${env.ADMIN_TOKEN}
+  node tools/dev/receiver.mjs &            # a local endpoint on http://127.0.0.1:4000
+  KEY=$(curl -s -X POST ${subscription.url}/v1/organizations -H "authorization: Bearer $ADMIN_TOKEN" \\
+        -H 'content-type: application/json' -d '{"name":"Acme Roofing"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).apiKey.key')
+  curl -s -X POST ${subscription.url}/v1/webhooks -H "authorization: Bearer $KEY" -H 'content-type: application/json' \\
+        -d '{"name":"local","url":"http://127.0.0.1:4000/hooks","events":["job.*"],"active":true}'
+  curl -s -X POST ${ingest.url}/v1/events -H "authorization: Bearer $KEY" -H 'content-type: application/json' \\
+        -d @tools/dev/examples/job-created.json
+
+Ctrl-C stops the services; \`npm run infra -- down\` stops Kafka and Postgres.
+`);
+}
+
+main().catch((error) => {
+  console.error(`[hookline] ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+import { InfraError, ensureInfra, infraStatus, stopInfra } from './index.mjs';
+
+const USAGE = `Usage: node tools/infra/cli.mjs <up|status|down>
+
+  up      start Kafka and Postgres (or reuse running/external ones), create topics;
+          prints KAFKA_BROKERS=... and DATABASE_URL=... on stdout
+  status  show what runs, ports, pids and log files (exit 3 when something is down)
+  down    stop the Kafka broker and Postgres cluster that tools/infra started`;
+
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
+
+async function up() {
+  const startedAt = Date.now();
+  const result = await ensureInfra();
+  const verb = (started) => (started ? 'started' : 'already running');
+  console.error(
+    `[infra] ready in ${seconds(startedAt)} (kafka ${verb(result.started.kafka)}, postgres ${verb(result.started.postgres)})`,
+  );
+  console.log(`KAFKA_BROKERS=${result.kafkaBrokers}`);
+  console.log(`DATABASE_URL=${result.databaseUrl}`);
+  return 0;
+}
+
+function printService(name, service, details) {
+  const state = service.reachable ? 'up' : service.pid ? 'starting or unresponsive' : 'down';
+  const owner = service.managed ? 'managed by tools/infra' : 'external';
+  console.log(`${name}: ${state} (${owner})`);
+  for (const [label, value] of details) {
+    if (value !== undefined && value !== null) console.log(`  ${label.padEnd(11)} ${value}`);
+  }
+}
+
+async function status() {
+  const { stateDir, kafka, postgres } = await infraStatus();
+  printService('Kafka', kafka, [
+    ['brokers', kafka.brokers],
+    ['controller', kafka.controllerPort && `127.0.0.1:${kafka.controllerPort}`],
+    ['pid', kafka.pid],
+    ['log', kafka.logFile],
+    ['data', kafka.dataDir],
+    ['jars', kafka.libsDir],
+  ]);
+  printService('Postgres', postgres, [
+    ['url', postgres.databaseUrl],
+    ['pid', postgres.pid],
+    ['log', postgres.logFile],
+    ['data', postgres.dataDir],
+  ]);
+  console.log(`State dir: ${stateDir}`);
+  return kafka.reachable && postgres.reachable ? 0 : 3;
+}
+
+async function down() {
+  await stopInfra();
+  return 0;
+}
+
+const commands = { up, status, down };
+
+async function main() {
+  const command = commands[process.argv[2]];
+  if (!command) {
+    console.error(USAGE);
+    return 2;
+  }
+  return command();
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof InfraError ? `[infra] error: ${error.message}` : (error.stack ?? error));
+    process.exit(1);
+  },
+);
