@@ -3,7 +3,17 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist', '**/node_modules', '**/tmp', '**/.nx', 'tools/**/*.mjs', 'tools/**/*.js', 'jest.preset.js'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/tmp',
+      '**/.nx',
+      'tools/**/*.mjs',
+      'tools/**/*.js',
+      'jest.preset.js',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
   {
@@ -29,14 +39,32 @@ export default tseslint.config(
           allow: [],
           depConstraints: [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib'] },
+            {
+              sourceTag: 'type:lib',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:testing'],
+            },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:testing'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:lib', 'type:testing'],
+            },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:subscription-service', onlyDependOnLibsWithTags: ['scope:shared', 'scope:subscription-service'] },
-            { sourceTag: 'scope:event-ingest-service', onlyDependOnLibsWithTags: ['scope:shared', 'scope:event-ingest-service'] },
-            { sourceTag: 'scope:delivery-service', onlyDependOnLibsWithTags: ['scope:shared', 'scope:delivery-service'] },
-            { sourceTag: 'scope:audit-projection-service', onlyDependOnLibsWithTags: ['scope:shared', 'scope:audit-projection-service'] },
+            {
+              sourceTag: 'scope:subscription-service',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:subscription-service'],
+            },
+            {
+              sourceTag: 'scope:event-ingest-service',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:event-ingest-service'],
+            },
+            {
+              sourceTag: 'scope:delivery-service',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:delivery-service'],
+            },
+            {
+              sourceTag: 'scope:audit-projection-service',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:audit-projection-service'],
+            },
           ],
         },
       ],

@@ -21,7 +21,9 @@ createServer((req, res) => {
         verdict = `signature INVALID: ${error.message}`;
       }
     }
-    console.log(`\n${new Date().toISOString()} ${req.method} ${req.url}  webhook-id=${req.headers['webhook-id']}  ${verdict}`);
+    console.log(
+      `\n${new Date().toISOString()} ${req.method} ${req.url}  webhook-id=${req.headers['webhook-id']}  ${verdict}`,
+    );
     console.log(body);
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end('ok');

@@ -40,27 +40,43 @@ async function main() {
   };
 
   log('building (tsc)…');
-  runOrExit(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], env, 'build');
+  runOrExit(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+    env,
+    'build',
+  );
   for (const service of SERVICES.filter((item) => item.migrates)) {
-    runOrExit(process.execPath, ['-r', './tools/runtime/register.js', `dist/out-tsc/apps/${service.app}/src/migrate.js`], env, `${service.app} migrations`);
+    runOrExit(
+      process.execPath,
+      ['-r', './tools/runtime/register.js', `dist/out-tsc/apps/${service.app}/src/migrate.js`],
+      env,
+      `${service.app} migrations`,
+    );
   }
 
   const children = SERVICES.map((service) => {
     const port = env[service.portVar] ?? String(service.port);
-    const child = spawn(process.execPath, ['-r', './tools/runtime/register.js', `dist/out-tsc/apps/${service.app}/src/main.js`], {
-      cwd: ROOT,
-      env: { ...env, PORT: port },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', './tools/runtime/register.js', `dist/out-tsc/apps/${service.app}/src/main.js`],
+      {
+        cwd: ROOT,
+        env: { ...env, PORT: port },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
     return { ...service, url: `http://127.0.0.1:${port}`, child };
   });
 
   const stopAll = (code) => {
     for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
     setTimeout(() => process.exit(code), 10_000).unref();
-    Promise.all(children.map(({ child }) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null))).then(() =>
-      process.exit(code),
-    );
+    Promise.all(
+      children.map(({ child }) =>
+        child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null,
+      ),
+    ).then(() => process.exit(code));
   };
   process.on('SIGINT', () => stopAll(0));
   process.on('SIGTERM', () => stopAll(0));
@@ -68,7 +84,9 @@ async function main() {
   const ready = await Promise.all(children.map((service) => waitForReady(service.url, service.child)));
   const failed = children.filter((_, index) => !ready[index]);
   if (failed.length > 0) {
-    console.error(`[hookline] not ready: ${failed.map((service) => service.app).join(', ')} (see the logs above)`);
+    console.error(
+      `[hookline] not ready: ${failed.map((service) => service.app).join(', ')} (see the logs above)`,
+    );
     stopAll(1);
     return;
   }

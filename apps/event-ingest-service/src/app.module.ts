@@ -40,11 +40,17 @@ export class AppModule {
         DatabaseReadiness,
         ApiKeyRegistry,
         { provide: ApiKeyVerifier, useExisting: ApiKeyRegistry },
-        { provide: AuthTokens, useValue: new AuthTokens(null, parseServiceTokens(config.INGEST_SERVICE_TOKENS)) },
+        {
+          provide: AuthTokens,
+          useValue: new AuthTokens(null, parseServiceTokens(config.INGEST_SERVICE_TOKENS)),
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
         {
           provide: INGEST_OPTIONS,
-          useValue: { maxBatchSize: config.INGEST_MAX_BATCH_SIZE, idempotencyTtlHours: config.IDEMPOTENCY_TTL_HOURS },
+          useValue: {
+            maxBatchSize: config.INGEST_MAX_BATCH_SIZE,
+            idempotencyTtlHours: config.IDEMPOTENCY_TTL_HOURS,
+          },
         },
       ],
       exports: [DatabaseReadiness, ApiKeyRegistry, INGEST_OPTIONS],

@@ -7,7 +7,8 @@ async function main(): Promise<void> {
   const config = loadConfig(IngestEnv);
   await bootstrapHttpService(AppModule.forRoot(config), {
     title: 'Hookline event ingest API',
-    description: 'Publish domain events over HTTP; each is validated against the event catalog and written to Kafka.',
+    description:
+      'Publish domain events over HTTP; each is validated against the event catalog and written to Kafka.',
     port: config.PORT,
     host: config.HOST,
   });

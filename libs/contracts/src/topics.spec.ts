@@ -10,7 +10,9 @@ interface TopicSpec {
 }
 
 const infraTopics: TopicSpec[] = (
-  JSON.parse(readFileSync(path.resolve(__dirname, '../../../tools/infra/topics.json'), 'utf8')) as { topics: TopicSpec[] }
+  JSON.parse(readFileSync(path.resolve(__dirname, '../../../tools/infra/topics.json'), 'utf8')) as {
+    topics: TopicSpec[];
+  }
 ).topics;
 
 describe('topics of the contracts and of the local infrastructure', () => {
@@ -20,9 +22,12 @@ describe('topics of the contracts and of the local infrastructure', () => {
     expect(names).toContain(topic);
   });
 
-  it.each([...Object.values(Topics), ...RETRY_TIERS.map((tier) => retryTopic(tier.name))])('creates %s', (topic) => {
-    expect(names).toContain(topic);
-  });
+  it.each([...Object.values(Topics), ...RETRY_TIERS.map((tier) => retryTopic(tier.name))])(
+    'creates %s',
+    (topic) => {
+      expect(names).toContain(topic);
+    },
+  );
 
   it.each([Topics.subscriptions, Topics.apiKeys])('keeps %s compacted', (topic) => {
     expect(infraTopics.find((spec) => spec.name === topic)?.config?.['cleanup.policy']).toBe('compact');

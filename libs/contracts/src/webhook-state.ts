@@ -5,9 +5,7 @@ export type EndpointAuth =
   | { type: 'basic'; username: string; encryptedPassword: string }
   | { type: 'bearer'; encryptedToken: string };
 
-export type SignatureScheme =
-  | { type: 'standard-webhooks' }
-  | { type: 'hmac-sha256-hex'; header: string };
+export type SignatureScheme = { type: 'standard-webhooks' } | { type: 'hmac-sha256-hex'; header: string };
 
 /** A signing secret as it travels between services: encrypted, with the end of its grace period. */
 export interface SecretRef {

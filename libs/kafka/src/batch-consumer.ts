@@ -20,31 +20,26 @@ export interface BatchConsumerOptions {
   sessionTimeoutMs?: number;
   /** Resolve only when every message of the batch is handled durably: offsets are committed then. */
   handleBatch: (batch: ConsumedBatch) => Promise<void>;
+  /** Told when kafkajs gave up on the consumer; it is restarted after `restartDelayMs`. */
+  onCrash?: (error: Error) => void;
+  restartDelayMs?: number;
 }
 
 /**
  * At-least-once consumer: a batch's offsets are committed only after `handleBatch` resolved.
- * A handler that throws makes kafkajs restart the consumer and re-read from the last commit.
+ * A handler that throws makes kafkajs re-read the batch from the last commit. A crash kafkajs
+ * does not recover from itself (a non-retriable error) is recovered here with a fresh consumer.
  */
 export class KafkaBatchConsumer {
-  private readonly consumer: Consumer;
+  private consumer: Consumer | null = null;
   private running = false;
   private joinedGroup = false;
+  private restartTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    kafka: Kafka,
+    private readonly kafka: Kafka,
     private readonly options: BatchConsumerOptions,
-  ) {
-    this.consumer = kafka.consumer({
-      groupId: options.groupId,
-      maxWaitTimeInMs: options.maxWaitTimeInMs ?? 100,
-      maxBytesPerPartition: options.maxBytesPerPartition ?? 1_048_576,
-      sessionTimeout: options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: 3_000,
-      allowAutoTopicCreation: false,
-      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },
-    });
-  }
+  ) {}
 
   get isRunning(): boolean {
     return this.running;
@@ -56,22 +51,27 @@ export class KafkaBatchConsumer {
   }
 
   async start(): Promise<void> {
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
-      this.joinedGroup = true;
-    });
-    this.consumer.on(this.consumer.events.CRASH, () => {
-      this.joinedGroup = false;
-    });
-    await this.consumer.connect();
-    await this.consumer.subscribe({
+    this.running = true;
+    const consumer = this.createConsumer();
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({
       topics: this.options.topics,
       fromBeginning: this.options.fromBeginning ?? false,
     });
-    await this.consumer.run({
+    await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
-      eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning, isStale }) => {
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        commitOffsetsIfNecessary,
+        heartbeat,
+        isRunning,
+        isStale,
+      }) => {
+        // A stale batch belongs to a partition being revoked: its new owner reads it from the last commit.
         if (batch.messages.length === 0 || !isRunning() || isStale()) return;
         await this.options.handleBatch({
           topic: batch.topic,
@@ -93,11 +93,48 @@ export class KafkaBatchConsumer {
         });
       },
     });
-    this.running = true;
   }
 
   async stop(): Promise<void> {
     this.running = false;
-    await this.consumer.disconnect();
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    await this.consumer?.disconnect();
+  }
+
+  private createConsumer(): Consumer {
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 100,
+      maxBytesPerPartition: this.options.maxBytesPerPartition ?? 1_048_576,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: 3_000,
+      allowAutoTopicCreation: false,
+      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5_000 },
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.joinedGroup = true;
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.joinedGroup = false;
+      if (payload.restart || !this.running) return;
+      this.options.onCrash?.(payload.error);
+      this.restartTimer = setTimeout(() => void this.restart(consumer), this.options.restartDelayMs ?? 1_000);
+    });
+    return consumer;
+  }
+
+  private async restart(crashed: Consumer): Promise<void> {
+    this.restartTimer = null;
+    if (!this.running || this.consumer !== crashed) return;
+    await crashed.disconnect().catch(() => undefined);
+    try {
+      await this.start();
+    } catch (error) {
+      this.options.onCrash?.(error as Error);
+      this.restartTimer = setTimeout(
+        () => void this.restart(this.consumer ?? crashed),
+        this.options.restartDelayMs ?? 1_000,
+      );
+    }
   }
 }

@@ -12,10 +12,7 @@ export interface DeadLetter {
 }
 
 /** Parks messages a consumer cannot handle, with the reason in headers; the partition moves on. */
-export async function sendToDeadLetterQueue(
-  publisher: KafkaPublisher,
-  letters: DeadLetter[],
-): Promise<void> {
+export async function sendToDeadLetterQueue(publisher: KafkaPublisher, letters: DeadLetter[]): Promise<void> {
   await publisher.send(
     Topics.dlq,
     letters.map((letter) => ({

@@ -34,7 +34,13 @@ export class ServiceProcess {
   }
 
   async start({ waitForReady = true }: { waitForReady?: boolean } = {}): Promise<void> {
-    const script = path.join(ROOT, 'dist/out-tsc/apps', this.options.app, 'src', `${this.options.entry ?? 'main'}.js`);
+    const script = path.join(
+      ROOT,
+      'dist/out-tsc/apps',
+      this.options.app,
+      'src',
+      `${this.options.entry ?? 'main'}.js`,
+    );
     const log = createWriteStream(this.logFile, { flags: 'a' });
     const child = spawn(process.execPath, ['-r', path.join(ROOT, 'tools/runtime/register.js'), script], {
       cwd: ROOT,
@@ -54,7 +60,8 @@ export class ServiceProcess {
           throw new Error(`${this.options.app} exited with ${this.child?.exitCode}; see ${this.logFile}`);
         }
         const response = await fetch(`${this.baseUrl}/health/ready`);
-        if (response.status !== 200) throw new Error(`${this.options.app} not ready: ${await response.text()}`);
+        if (response.status !== 200)
+          throw new Error(`${this.options.app} not ready: ${await response.text()}`);
       },
       { timeoutMs, intervalMs: 200 },
     );

@@ -54,10 +54,25 @@ describe('event-ingest-service (real Kafka and Postgres)', () => {
     publisher = new KafkaPublisher(kafka);
     await publisher.connect();
     const records: ApiKeyRecord[] = [
-      { id: `key_${env.runId}w`, organizationId, hash: writerKey.hash, scopes: ['events:write'], revokedAt: null },
-      { id: `key_${env.runId}r`, organizationId, hash: readerKey.hash, scopes: ['webhooks:read'], revokedAt: null },
+      {
+        id: `key_${env.runId}w`,
+        organizationId,
+        hash: writerKey.hash,
+        scopes: ['events:write'],
+        revokedAt: null,
+      },
+      {
+        id: `key_${env.runId}r`,
+        organizationId,
+        hash: readerKey.hash,
+        scopes: ['webhooks:read'],
+        revokedAt: null,
+      },
     ];
-    await publisher.send(Topics.apiKeys, records.map((record) => ({ key: record.id, value: record })));
+    await publisher.send(
+      Topics.apiKeys,
+      records.map((record) => ({ key: record.id, value: record })),
+    );
 
     consumer = kafka.consumer({ groupId: `ingest-test-${env.runId}`, maxWaitTimeInMs: 100 });
     await consumer.connect();
@@ -88,7 +103,9 @@ describe('event-ingest-service (real Kafka and Postgres)', () => {
     app = nest;
     baseUrl = await nest.getUrl();
     baseUrl = baseUrl.replace('[::1]', '127.0.0.1');
-    await eventually(async () => expect((await fetch(`${baseUrl}/health/ready`)).status).toBe(200), { timeoutMs: 30_000 });
+    await eventually(async () => expect((await fetch(`${baseUrl}/health/ready`)).status).toBe(200), {
+      timeoutMs: 30_000,
+    });
   });
 
   afterAll(async () => {
@@ -115,7 +132,11 @@ describe('event-ingest-service (real Kafka and Postgres)', () => {
   });
 
   it('lets a service token publish for any organization, and requires organizationId then', async () => {
-    const accepted = await post('/v1/events', jobCreated('job_2', { organizationId: otherOrganizationId }), SERVICE_TOKEN);
+    const accepted = await post(
+      '/v1/events',
+      jobCreated('job_2', { organizationId: otherOrganizationId }),
+      SERVICE_TOKEN,
+    );
     expect(accepted.status).toBe(202);
     const { id } = (await accepted.json()) as { id: string };
     await eventually(() => expect(eventsWithId(id)[0]?.envelope.organizationId).toBe(otherOrganizationId));
@@ -127,10 +148,22 @@ describe('event-ingest-service (real Kafka and Postgres)', () => {
 
   it.each([
     ['invalid JSON', '{"type": "job.created",', 'not valid JSON'],
-    ['an unknown event type', { type: 'job.exploded', subject: 'job_3', data: {} }, 'type "job.exploded" is not in the event catalog'],
+    [
+      'an unknown event type',
+      { type: 'job.exploded', subject: 'job_3', data: {} },
+      'type "job.exploded" is not in the event catalog',
+    ],
     ['a missing subject', { type: 'job.created', data: {} }, 'subject'],
-    ['an unknown field', { ...{ type: 'job.created', subject: 'job_3', data: {} }, colour: 'red' }, 'colour is not allowed'],
-    ['data that breaks the contract', { type: 'job.created', subject: 'job_3', data: { unexpected: 1 } }, 'data.unexpected'],
+    [
+      'an unknown field',
+      { ...{ type: 'job.created', subject: 'job_3', data: {} }, colour: 'red' },
+      'colour is not allowed',
+    ],
+    [
+      'data that breaks the contract',
+      { type: 'job.created', subject: 'job_3', data: { unexpected: 1 } },
+      'data.unexpected',
+    ],
   ])('refuses %s with 400 naming the problem', async (_, body, expected) => {
     const response = await post('/v1/events', body);
     expect(response.status).toBe(400);
@@ -142,7 +175,9 @@ describe('event-ingest-service (real Kafka and Postgres)', () => {
 
   it('answers 401 without a key, 401 for an unknown key, 403 without events:write or for another organization', async () => {
     expect((await post('/v1/events', jobCreated('job_4'), null)).status).toBe(401);
-    expect((await post('/v1/events', jobCreated('job_4'), 'hk_unknownunknownunknownunknownunknown')).status).toBe(401);
+    expect(
+      (await post('/v1/events', jobCreated('job_4'), 'hk_unknownunknownunknownunknownunknown')).status,
+    ).toBe(401);
     const noScope = await post('/v1/events', jobCreated('job_4'), readerKey.key);
     expect(noScope.status).toBe(403);
     expect(((await noScope.json()) as { message: string }).message).toContain('events:write');
@@ -151,7 +186,10 @@ describe('event-ingest-service (real Kafka and Postgres)', () => {
   });
 
   it('returns the first id for a repeated idempotency key and publishes once; 409 for a different request', async () => {
-    const body = jobCreated('job_5', { idempotencyKey: `idem-${env.runId}`, occurredAt: '2026-11-22T10:00:00.000Z' });
+    const body = jobCreated('job_5', {
+      idempotencyKey: `idem-${env.runId}`,
+      occurredAt: '2026-11-22T10:00:00.000Z',
+    });
     const first = (await (await post('/v1/events', body)).json()) as { id: string };
     const again = await post('/v1/events', body);
     expect(again.status).toBe(202);
@@ -159,7 +197,9 @@ describe('event-ingest-service (real Kafka and Postgres)', () => {
 
     const conflict = await post('/v1/events', { ...body, subject: 'job_6' });
     expect(conflict.status).toBe(409);
-    expect(((await conflict.json()) as { message: string }).message).toContain('already used with a different request');
+    expect(((await conflict.json()) as { message: string }).message).toContain(
+      'already used with a different request',
+    );
 
     const marker = (await (await post('/v1/events', jobCreated('job_5'))).json()) as { id: string };
     await eventually(() => expect(eventsWithId(marker.id)).toHaveLength(1));

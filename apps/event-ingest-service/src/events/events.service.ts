@@ -43,7 +43,9 @@ export class EventsService {
     if (inputs.length > this.options.maxBatchSize) {
       throw new BadRequestException(`events must contain at most ${this.options.maxBatchSize} events`);
     }
-    return this.acceptMany(principal, inputs, (errors, index) => errors.map((error) => `events[${index}].${error}`));
+    return this.acceptMany(principal, inputs, (errors, index) =>
+      errors.map((error) => `events[${index}].${error}`),
+    );
   }
 
   private async acceptMany(
@@ -52,7 +54,9 @@ export class EventsService {
     describe: (errors: string[], index: number) => string[],
   ): Promise<string[]> {
     const prepared = inputs.map((input) => this.prepare(principal, input));
-    const errors = prepared.flatMap((result, index) => ('errors' in result ? describe(result.errors, index) : []));
+    const errors = prepared.flatMap((result, index) =>
+      'errors' in result ? describe(result.errors, index) : [],
+    );
     if (errors.length > 0) {
       throw new BadRequestException({ error: 'Bad Request', message: errors });
     }
@@ -64,7 +68,10 @@ export class EventsService {
     return events.map((event) => event.envelope.id);
   }
 
-  private prepare(principal: Principal, input: IngestEventDto): { event: PreparedEvent } | { errors: string[] } {
+  private prepare(
+    principal: Principal,
+    input: IngestEventDto,
+  ): { event: PreparedEvent } | { errors: string[] } {
     const { idempotencyKey, ...content } = input;
     const organizationId = resolveOrganization(principal, input.organizationId);
     const envelope = {
@@ -111,7 +118,11 @@ export class EventsService {
       );
     }
     // A first request that died before Kafka acknowledged is published again, with the same id.
-    return { envelope: claimed.envelope, idempotencyKey: event.idempotencyKey, alreadyPublished: claimed.published };
+    return {
+      envelope: claimed.envelope,
+      idempotencyKey: event.idempotencyKey,
+      alreadyPublished: claimed.published,
+    };
   }
 
   private async publish(envelopes: EventEnvelope[]): Promise<void> {
@@ -140,6 +151,10 @@ export class EventsService {
       keys.push(event.idempotencyKey);
       byOrganization.set(event.envelope.organizationId, keys);
     }
-    await Promise.all([...byOrganization].map(([organizationId, keys]) => this.idempotency.markPublished(organizationId, keys)));
+    await Promise.all(
+      [...byOrganization].map(([organizationId, keys]) =>
+        this.idempotency.markPublished(organizationId, keys),
+      ),
+    );
   }
 }

@@ -12,7 +12,10 @@ import { ApiKeyVerifier, type OrganizationPrincipal } from './principal';
  * from the compacted `hookline.api-keys.v1` topic, which carries hashes only.
  */
 @Injectable()
-export class ApiKeyRegistry extends ApiKeyVerifier implements OnModuleInit, OnApplicationShutdown, ReadinessCheck {
+export class ApiKeyRegistry
+  extends ApiKeyVerifier
+  implements OnModuleInit, OnApplicationShutdown, ReadinessCheck
+{
   readonly name = 'api-keys';
   private readonly logger = new Logger(ApiKeyRegistry.name);
   private readonly byHash = new Map<string, ApiKeyRecord>();
@@ -44,7 +47,12 @@ export class ApiKeyRegistry extends ApiKeyVerifier implements OnModuleInit, OnAp
     await this.reader.ready;
     const record = this.byHash.get(hashApiKey(key));
     if (!record || record.revokedAt !== null) return null;
-    return { kind: 'organization', organizationId: record.organizationId, keyId: record.id, scopes: record.scopes };
+    return {
+      kind: 'organization',
+      organizationId: record.organizationId,
+      keyId: record.id,
+      scopes: record.scopes,
+    };
   }
 
   private apply(id: string, value: Buffer | null): void {

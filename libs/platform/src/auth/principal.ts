@@ -23,7 +23,10 @@ export class AuthTokens {
 
 export function parseServiceTokens(value: string | undefined): Map<string, string> {
   const tokens = new Map<string, string>();
-  for (const entry of (value ?? '').split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const entry of (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const separator = entry.indexOf(':');
     if (separator <= 0 || separator === entry.length - 1) {
       throw new Error(`INGEST_SERVICE_TOKENS entry "${entry.slice(0, 20)}…" must be name:token`);

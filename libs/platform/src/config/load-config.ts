@@ -12,10 +12,7 @@ export class ConfigurationError extends Error {
  * Validates the environment once, at boot, into a typed class. Every problem names its
  * variable, so a misconfigured deployment fails fast with a message an operator can act on.
  */
-export function loadConfig<T extends object>(
-  envClass: new () => T,
-  env: NodeJS.ProcessEnv = process.env,
-): T {
+export function loadConfig<T extends object>(envClass: new () => T, env: NodeJS.ProcessEnv = process.env): T {
   const known = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );

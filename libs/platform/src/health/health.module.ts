@@ -16,9 +16,7 @@ export class HealthModule {
       module: HealthModule,
       imports: [TerminusModule.forRoot({ logger: false }), ...(options.imports ?? [])],
       controllers: [HealthController],
-      providers: [
-        { provide: READINESS_CHECKS, inject: options.inject, useFactory: options.useFactory },
-      ],
+      providers: [{ provide: READINESS_CHECKS, inject: options.inject, useFactory: options.useFactory }],
     };
   }
 }

@@ -1,4 +1,12 @@
-import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { Admin, Kafka } from 'kafkajs';
 import { KafkaPublisher, createKafka, parseBrokerList } from '@hookline/kafka';
 import { withTimeout, type ReadinessCheck } from '../health/readiness-check';

@@ -1,0 +1,53 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import {
+  ApiKeyRegistry,
+  AuthGuard,
+  DatabaseReadiness,
+  HealthModule,
+  KafkaModule,
+  KafkaReadiness,
+  MetricsModule,
+  createLoggerModule,
+} from '@hookline/platform';
+import { AuthModule } from './auth/auth.module';
+import { AuditConfigModule } from './config/audit-config.module';
+import type { AuditEnv } from './config/audit.env';
+import { DatabaseModule } from './database/database.module';
+import { DeliveriesModule } from './deliveries/deliveries.module';
+import { AuditMetricsModule } from './metrics/audit-metrics.module';
+import { ProjectionModule } from './projection/projection.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+
+export const SERVICE_NAME = 'audit-projection-service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AuditEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AuditConfigModule.forRoot(config),
+        createLoggerModule(SERVICE_NAME, config.LOG_LEVEL),
+        MetricsModule.forRoot(SERVICE_NAME),
+        AuditMetricsModule,
+        KafkaModule.forRoot({ clientId: SERVICE_NAME, brokers: config.KAFKA_BROKERS }),
+        DatabaseModule,
+        AuthModule,
+        HealthModule.forRoot({
+          imports: [DatabaseModule, AuthModule],
+          inject: [KafkaReadiness, DatabaseReadiness, ApiKeyRegistry],
+          useFactory: (kafka: KafkaReadiness, database: DatabaseReadiness, apiKeys: ApiKeyRegistry) => [
+            kafka,
+            database,
+            apiKeys,
+          ],
+        }),
+        WebhooksModule,
+        ProjectionModule,
+        DeliveriesModule,
+      ],
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+    };
+  }
+}

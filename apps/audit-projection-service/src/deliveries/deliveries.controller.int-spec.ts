@@ -1,0 +1,204 @@
+import type { AttemptEvent } from '@hookline/contracts';
+import { eventually, testEnvironment } from '@hookline/testing';
+import { DataSource } from 'typeorm';
+import { aRetriedDelivery, anAttemptEvent } from '../../test/attempt-event.fixture';
+import { AuditKafka } from '../../test/audit-kafka';
+import { startAuditApp, type AuditTestApp } from '../../test/audit-test-app';
+import { getJson } from '../../test/http';
+import { aWebhookState } from '../../test/webhook-state.fixture';
+import { DeliveriesController } from './deliveries.controller';
+import type { DeliveryPageDto } from './dto/delivery-page.dto';
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+}
+
+describe(DeliveriesController.name, () => {
+  const env = testEnvironment();
+  const organizationId = `org_${env.runId}_api`;
+  const otherOrganizationId = `org_${env.runId}_api_other`;
+  const webhook = aWebhookState({ organizationId });
+  const deletedWebhook = aWebhookState({ organizationId });
+  let kafka: AuditKafka;
+  let audit: AuditTestApp;
+  let readKey: string;
+  let otherOrgKey: string;
+  let noScopeKey: string;
+
+  // Five deliveries one minute apart; the list shows them newest first.
+  const minute = (n: number) => new Date(Date.parse('2026-11-22T10:00:00.000Z') + n * 60_000).toISOString();
+  const attemptOf = (n: number, overrides: Partial<AttemptEvent>) =>
+    anAttemptEvent({ organizationId, webhookId: webhook.id, startedAt: minute(n), ...overrides });
+  const d1 = attemptOf(1, { eventType: 'job.created' });
+  const d2 = attemptOf(2, {
+    eventType: 'job.updated',
+    attempt: 3,
+    responseStatus: 500,
+    outcome: 'http_5xx',
+    deliveryStatus: 'failed',
+  });
+  const d3 = attemptOf(3, { eventType: 'job.created' });
+  const d4 = attemptOf(4, {
+    eventType: 'job.created',
+    responseStatus: null,
+    responseHeaders: null,
+    responseBody: null,
+    outcome: 'timeout',
+    error: 'no response within 15s',
+    deliveryStatus: 'retrying',
+    nextAttemptAt: minute(9),
+  });
+  const d5 = attemptOf(5, { eventType: 'estimate.created' });
+  const newestFirst = [d5, d4, d3, d2, d1].map((event) => event.deliveryId);
+
+  beforeAll(async () => {
+    kafka = new AuditKafka(env.kafkaBrokers);
+    await kafka.connect();
+    readKey = await kafka.createApiKey(organizationId, ['deliveries:read'], `key_${env.runId}_api_read`);
+    otherOrgKey = await kafka.createApiKey(
+      otherOrganizationId,
+      ['deliveries:read'],
+      `key_${env.runId}_api_other`,
+    );
+    noScopeKey = await kafka.createApiKey(organizationId, ['webhooks:read'], `key_${env.runId}_api_noscope`);
+    await kafka.sendWebhookState(webhook);
+    await kafka.sendWebhookState(deletedWebhook);
+    await kafka.sendAttempts(d1, d2, d3, d4, d5);
+    audit = await startAuditApp(env, `${env.runId}-audit-api`);
+    await eventually(
+      async () => {
+        const { status, body } = await list(`/v1/webhooks/${webhook.id}/deliveries?limit=100`);
+        expect(status).toBe(200);
+        expect(body.items).toHaveLength(5);
+      },
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
+  });
+
+  afterAll(async () => {
+    await audit?.close();
+    await kafka?.disconnect();
+  });
+
+  const list = (path: string, key: string | null = readKey) =>
+    getJson<DeliveryPageDto>(audit.baseUrl, path, key);
+  const fail = (path: string, key: string | null = readKey) => getJson<ErrorBody>(audit.baseUrl, path, key);
+
+  /** Follows `nextCursor` to the end and returns each page's ids. */
+  async function allPages(query: string): Promise<string[][]> {
+    const pages: string[][] = [];
+    let cursor: string | null = null;
+    do {
+      const suffix: string = cursor === null ? '' : `&cursor=${cursor}`;
+      const { status, body } = await list(`/v1/webhooks/${webhook.id}/deliveries?${query}${suffix}`);
+      expect(status).toBe(200);
+      pages.push(body.items.map((item) => item.id));
+      cursor = body.nextCursor;
+    } while (cursor !== null && pages.length < 10);
+    return pages;
+  }
+
+  it('lists a webhook log newest first, with the columns of the log history', async () => {
+    const { body } = await list(`/v1/webhooks/${webhook.id}/deliveries`);
+    expect(body.items.map((item) => item.id)).toEqual(newestFirst);
+    expect(body.nextCursor).toBeNull();
+    expect(body.items[1]).toEqual({
+      id: d4.deliveryId,
+      eventId: d4.eventId,
+      eventType: 'job.created',
+      url: d4.url,
+      status: 'retrying',
+      attemptCount: 1,
+      lastResponseStatus: null,
+      createdAt: minute(4),
+      updatedAt: new Date(Date.parse(minute(4)) + d4.durationMs).toISOString(),
+    });
+  });
+
+  it('pages through every delivery exactly once', async () => {
+    expect(await allPages('limit=2')).toEqual([
+      newestFirst.slice(0, 2),
+      newestFirst.slice(2, 4),
+      newestFirst.slice(4),
+    ]);
+  });
+
+  it('filters by status, event type, event id and time, also across pages', async () => {
+    const ids = async (query: string) => (await allPages(query)).flat();
+    expect(await ids('status=succeeded')).toEqual([d5, d3, d1].map((event) => event.deliveryId));
+    expect(await ids('eventType=job.created')).toEqual([d4, d3, d1].map((event) => event.deliveryId));
+    expect(await allPages('status=succeeded&eventType=job.created&limit=1')).toEqual([
+      [d3.deliveryId],
+      [d1.deliveryId],
+    ]);
+    expect(await ids(`eventId=${d2.eventId}`)).toEqual([d2.deliveryId]);
+    expect(await ids(`from=${minute(2)}&to=${minute(4)}`)).toEqual([d3.deliveryId, d2.deliveryId]);
+  });
+
+  it('keeps the log of a deleted webhook readable to its organization', async () => {
+    const [failed, succeeded] = aRetriedDelivery({ organizationId, webhookId: deletedWebhook.id });
+    await kafka.sendAttempts(failed, succeeded);
+    await kafka.deleteWebhook(deletedWebhook.id);
+    const dataSource = audit.app.get(DataSource);
+    await eventually(
+      async () => {
+        const rows = await dataSource.query<Array<{ deleted_at: Date | null }>>(
+          'SELECT deleted_at FROM audit.webhook WHERE id = $1',
+          [deletedWebhook.id],
+        );
+        expect(rows[0]?.deleted_at).toBeInstanceOf(Date);
+      },
+      { timeoutMs: 30_000 },
+    );
+    const { status, body } = await list(`/v1/webhooks/${deletedWebhook.id}/deliveries`);
+    expect(status).toBe(200);
+    expect(body.items.map((item) => item.id)).toEqual([failed.deliveryId]);
+  });
+
+  it("answers 404 for another organization's webhook and delivery", async () => {
+    const listed = await fail(`/v1/webhooks/${webhook.id}/deliveries`, otherOrgKey);
+    expect(listed).toEqual({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: `webhook ${webhook.id} not found` },
+    });
+    const detail = await fail(`/v1/deliveries/${d1.deliveryId}`, otherOrgKey);
+    expect(detail).toEqual({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: `delivery ${d1.deliveryId} not found` },
+    });
+    expect((await getJson(audit.baseUrl, `/v1/deliveries/${d1.deliveryId}`, readKey)).status).toBe(200);
+  });
+
+  it('answers 404 for a webhook it never heard of', async () => {
+    expect((await fail('/v1/webhooks/wh_unknown/deliveries')).status).toBe(404);
+  });
+
+  it('answers 401 without a key and 403 for a key without deliveries:read', async () => {
+    for (const path of [`/v1/webhooks/${webhook.id}/deliveries`, `/v1/deliveries/${d1.deliveryId}`]) {
+      const anonymous = await fail(path, null);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
+      const unscoped = await fail(path, noScopeKey);
+      expect(unscoped.status).toBe(403);
+      expect(unscoped.body.message).toContain('deliveries:read');
+    }
+  });
+
+  it('answers 400 naming the parameter that is wrong', async () => {
+    const base = `/v1/webhooks/${webhook.id}/deliveries`;
+    for (const [query, parameter] of [
+      ['status=bogus', 'status'],
+      ['limit=0', 'limit'],
+      ['limit=500', 'limit'],
+      ['from=yesterday', 'from'],
+      ['cursor=bogus', 'cursor'],
+      ['sort=asc', 'sort'],
+    ]) {
+      const { status, body } = await fail(`${base}?${query}`);
+      expect({ query, status, error: body.error }).toEqual({ query, status: 400, error: 'Bad Request' });
+      expect(body.message).toContain(parameter);
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { RequireScopes } from '@hookline/platform';
+import { CurrentOrganization } from '../common/current-organization.decorator';
+import { DeliveriesService } from './deliveries.service';
+import { DeliveryDetailDto } from './dto/delivery-detail.dto';
+import { DeliveryPageDto } from './dto/delivery-page.dto';
+import { ListDeliveriesQueryDto } from './dto/list-deliveries.query.dto';
+
+@ApiTags('deliveries')
+@RequireScopes(['deliveries:read'])
+@Controller('v1')
+export class DeliveriesController {
+  constructor(private readonly deliveries: DeliveriesService) {}
+
+  @Get('webhooks/:id/deliveries')
+  @ApiOperation({ summary: "A webhook's log history, newest first (keyset pagination)" })
+  @ApiParam({ name: 'id', description: 'Webhook id' })
+  @ApiOkResponse({ type: DeliveryPageDto })
+  @ApiBadRequestResponse({ description: 'A query parameter is invalid; the message names it' })
+  @ApiNotFoundResponse({ description: "No such webhook in the caller's organization" })
+  listForWebhook(
+    @CurrentOrganization() organizationId: string,
+    @Param('id') webhookId: string,
+    @Query() query: ListDeliveriesQueryDto,
+  ): Promise<DeliveryPageDto> {
+    return this.deliveries.listForWebhook(organizationId, webhookId, query);
+  }
+
+  @Get('deliveries/:id')
+  @ApiOperation({ summary: 'One delivery with its payload and every attempt' })
+  @ApiParam({ name: 'id', description: 'Delivery id' })
+  @ApiOkResponse({ type: DeliveryDetailDto })
+  @ApiNotFoundResponse({ description: "No such delivery in the caller's organization" })
+  getDelivery(
+    @CurrentOrganization() organizationId: string,
+    @Param('id') deliveryId: string,
+  ): Promise<DeliveryDetailDto> {
+    return this.deliveries.getDelivery(organizationId, deliveryId);
+  }
+}

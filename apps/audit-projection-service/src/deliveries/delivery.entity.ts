@@ -1,0 +1,69 @@
+import type { AttemptOutcome, DeliveryStatus } from '@hookline/contracts';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/**
+ * One event to one webhook, as its latest attempt left it. Every column is derived from the
+ * attempts alone, so replaying the topic in any order rebuilds the same row.
+ */
+@Entity({ name: 'delivery' })
+@Index('delivery_webhook_created_idx', ['webhookId', 'createdAt', 'id'])
+@Index('delivery_organization_created_idx', ['organizationId', 'createdAt'])
+@Index('delivery_event_idx', ['eventId'])
+export class DeliveryEntity {
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Column({ name: 'organization_id', type: 'text' })
+  organizationId!: string;
+
+  @Column({ name: 'webhook_id', type: 'text' })
+  webhookId!: string;
+
+  @Column({ name: 'event_id', type: 'text' })
+  eventId!: string;
+
+  @Column({ name: 'event_type', type: 'text' })
+  eventType!: string;
+
+  @Column({ type: 'text' })
+  subject!: string;
+
+  /** The URL the latest attempt called; it changes when the webhook's URL does. */
+  @Column({ type: 'text' })
+  url!: string;
+
+  @Column({ type: 'text' })
+  status!: DeliveryStatus;
+
+  @Column({ name: 'attempt_count', type: 'integer' })
+  attemptCount!: number;
+
+  @Column({ name: 'last_attempt_id', type: 'text' })
+  lastAttemptId!: string;
+
+  @Column({ name: 'last_attempt_number', type: 'integer' })
+  lastAttemptNumber!: number;
+
+  @Column({ name: 'last_response_status', type: 'integer', nullable: true })
+  lastResponseStatus!: number | null;
+
+  @Column({ name: 'last_outcome', type: 'text' })
+  lastOutcome!: AttemptOutcome;
+
+  @Column({ name: 'last_attempt_at', type: 'timestamptz' })
+  lastAttemptAt!: Date;
+
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
+  nextAttemptAt!: Date | null;
+
+  @Column({ name: 'event_occurred_at', type: 'timestamptz' })
+  eventOccurredAt!: Date;
+
+  /** When the first attempt started. */
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  /** When the latest-finishing attempt ended: the last time the delivery's state changed. */
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

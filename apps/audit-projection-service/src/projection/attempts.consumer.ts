@@ -1,0 +1,67 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { Topics } from '@hookline/contracts';
+import {
+  KafkaBatchConsumer,
+  KafkaPublisher,
+  sendToDeadLetterQueue,
+  type ConsumedBatch,
+} from '@hookline/kafka';
+import { KAFKA } from '@hookline/platform';
+import type { Kafka } from 'kafkajs';
+import { decodeBatch } from '../common/decode-batch';
+import { AuditEnv } from '../config/audit.env';
+import { AuditMetrics } from '../metrics/audit.metrics';
+import { parseAttemptMessage } from './parse-attempt-message';
+import { ProjectionService } from './projection.service';
+
+const CONSUMER_NAME = 'audit-projection-service/attempts';
+
+/** `hookline.attempts.v1` → the delivery log. Offsets commit only after the batch's transaction. */
+@Injectable()
+export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(AttemptsConsumer.name);
+  private readonly consumer: KafkaBatchConsumer;
+
+  constructor(
+    @Inject(KAFKA) kafka: Kafka,
+    config: AuditEnv,
+    private readonly publisher: KafkaPublisher,
+    private readonly metrics: AuditMetrics,
+    private readonly projection: ProjectionService,
+  ) {
+    this.consumer = new KafkaBatchConsumer(kafka, {
+      groupId: config.AUDIT_CONSUMER_GROUP,
+      topics: [Topics.attempts],
+      fromBeginning: true,
+      handleBatch: (batch) => this.handleBatch(batch),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+  }
+
+  private async handleBatch(batch: ConsumedBatch): Promise<void> {
+    const { accepted, deadLetters } = decodeBatch(batch, CONSUMER_NAME, parseAttemptMessage);
+    const { received, stored } = await this.projection.project(accepted);
+    this.metrics.attemptsProjected.inc({ result: 'stored' }, stored);
+    this.metrics.attemptsProjected.inc({ result: 'replayed' }, received - stored);
+    if (deadLetters.length > 0) {
+      await sendToDeadLetterQueue(this.publisher, deadLetters);
+      this.metrics.deadLettered.inc({ topic: batch.topic }, deadLetters.length);
+      this.logger.warn(
+        `${deadLetters.length} message(s) of ${batch.topic}[${batch.partition}] sent to ${Topics.dlq}: ${deadLetters[0].reason}`,
+      );
+    }
+  }
+}

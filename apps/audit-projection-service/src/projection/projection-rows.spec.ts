@@ -1,0 +1,76 @@
+import { aRetriedDelivery, anAttemptEvent } from '../../test/attempt-event.fixture';
+import { AttemptEventDto } from './dto/attempt-event.dto';
+import { toAttemptRow, toDeliveryRow, toPayloadRow } from './projection-rows';
+import { parseAttemptEvent } from './parse-attempt-message';
+
+function dto(value: object): AttemptEventDto {
+  const parsed = parseAttemptEvent(value);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value;
+}
+
+describe(toDeliveryRow.name, () => {
+  const [failed, succeeded] = aRetriedDelivery().map(dto);
+
+  it('reflects the attempt with the highest number, whatever the arrival order', () => {
+    const inOrder = toDeliveryRow([failed, succeeded]);
+    expect(toDeliveryRow([succeeded, failed])).toEqual(inOrder);
+    expect(inOrder).toMatchObject({
+      id: failed.deliveryId,
+      status: 'succeeded',
+      lastAttemptId: succeeded.attemptId,
+      lastAttemptNumber: 2,
+      lastResponseStatus: 200,
+      lastOutcome: 'success',
+      nextAttemptAt: null,
+    });
+  });
+
+  it('dates the delivery from the first start to the last finish', () => {
+    expect(toDeliveryRow([succeeded, failed])).toMatchObject({
+      createdAt: '2026-11-22T10:00:01.000Z',
+      updatedAt: '2026-11-22T10:05:01.380Z',
+      lastAttemptAt: '2026-11-22T10:05:01.300Z',
+    });
+  });
+
+  it('keeps the retry schedule of a delivery still retrying', () => {
+    expect(toDeliveryRow([failed])).toMatchObject({
+      status: 'retrying',
+      lastResponseStatus: 500,
+      nextAttemptAt: '2026-11-22T10:05:01.250Z',
+    });
+  });
+
+  it('normalises instants with offsets to UTC milliseconds', () => {
+    const row = toDeliveryRow([dto(anAttemptEvent({ startedAt: '2026-11-22T12:00:01.123456+02:00' }))]);
+    expect(row.createdAt).toBe('2026-11-22T10:00:01.123Z');
+  });
+});
+
+describe(toAttemptRow.name, () => {
+  it('copies the attempt with its number and redacted request headers', () => {
+    const event = dto(anAttemptEvent({ attempt: 3, requestHeaders: { authorization: '[redacted]' } }));
+    expect(toAttemptRow(event)).toMatchObject({
+      id: event.attemptId,
+      deliveryId: event.deliveryId,
+      attemptNumber: 3,
+      requestHeaders: { authorization: '[redacted]' },
+      responseStatus: 200,
+    });
+  });
+});
+
+describe(toPayloadRow.name, () => {
+  it('stores the delivered body once, dated by the earliest attempt', () => {
+    const [first, second] = aRetriedDelivery().map(dto);
+    expect(toPayloadRow([second, first])).toEqual({
+      eventId: first.eventId,
+      organizationId: first.organizationId,
+      eventType: first.eventType,
+      body: first.payload,
+      occurredAt: '2026-11-22T10:00:00.000Z',
+      createdAt: '2026-11-22T10:00:01.000Z',
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { Topics } from '@hookline/contracts';
+import {
+  KafkaBatchConsumer,
+  KafkaPublisher,
+  sendToDeadLetterQueue,
+  type ConsumedBatch,
+} from '@hookline/kafka';
+import { KAFKA } from '@hookline/platform';
+import type { Kafka } from 'kafkajs';
+import { decodeBatch } from '../common/decode-batch';
+import { AuditEnv } from '../config/audit.env';
+import { AuditMetrics } from '../metrics/audit.metrics';
+import { parseWebhookMessage } from './parse-webhook-message';
+import { WebhooksService } from './webhooks.service';
+
+const CONSUMER_NAME = 'audit-projection-service/webhooks';
+
+/** `hookline.subscriptions.v1` → `audit.webhook`, so ownership checks need no other service. */
+@Injectable()
+export class WebhookStatesConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(WebhookStatesConsumer.name);
+  private readonly consumer: KafkaBatchConsumer;
+
+  constructor(
+    @Inject(KAFKA) kafka: Kafka,
+    config: AuditEnv,
+    private readonly publisher: KafkaPublisher,
+    private readonly metrics: AuditMetrics,
+    private readonly webhooks: WebhooksService,
+  ) {
+    this.consumer = new KafkaBatchConsumer(kafka, {
+      groupId: `${config.AUDIT_CONSUMER_GROUP}-webhooks`,
+      topics: [Topics.subscriptions],
+      fromBeginning: true,
+      handleBatch: (batch) => this.handleBatch(batch),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumer.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer.stop();
+  }
+
+  private async handleBatch(batch: ConsumedBatch): Promise<void> {
+    const { accepted, deadLetters } = decodeBatch(batch, CONSUMER_NAME, parseWebhookMessage);
+    await this.webhooks.applyChanges(accepted);
+    if (deadLetters.length > 0) {
+      await sendToDeadLetterQueue(this.publisher, deadLetters);
+      this.metrics.deadLettered.inc({ topic: batch.topic }, deadLetters.length);
+      this.logger.warn(
+        `${deadLetters.length} message(s) of ${batch.topic}[${batch.partition}] sent to ${Topics.dlq}: ${deadLetters[0].reason}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WebhookStatesConsumer } from './webhook-states.consumer';
+import { WebhookEntity } from './webhook.entity';
+import { WebhooksRepository } from './webhooks.repository';
+import { WebhooksService } from './webhooks.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([WebhookEntity])],
+  providers: [WebhookStatesConsumer, WebhooksService, WebhooksRepository],
+  exports: [WebhooksService],
+})
+export class WebhooksModule {}

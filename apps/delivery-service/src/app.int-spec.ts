@@ -1,0 +1,343 @@
+import { createHmac } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import type { Admin, Kafka } from 'kafkajs';
+import { Registry } from 'prom-client';
+import { Webhook } from 'standardwebhooks';
+import {
+  ATTEMPT_EVENT_SCHEMA,
+  DOMAIN_TOPIC_PATTERN,
+  KafkaHeaders,
+  Topics,
+  deliveryIdFor,
+  domainMessageKey,
+  domainTopic,
+  newId,
+  type AttemptEvent,
+  type EventEnvelope,
+  type WebhookState,
+} from '@hookline/contracts';
+import { KafkaPublisher, createKafka, parseBrokerList } from '@hookline/kafka';
+import { KAFKA, loadConfig } from '@hookline/platform';
+import {
+  LOOPBACK_EGRESS_ENV,
+  TestReceiver,
+  eventually,
+  testEnvironment,
+  type ReplyPolicy,
+} from '@hookline/testing';
+import {
+  TEST_SECRETS_ENCRYPTION_KEYS,
+  jobCreatedEvent,
+  testSecretBox,
+  webhookFixture,
+} from '../test/fixtures';
+import { TopicCollector, pinGroupToEnd } from '../test/kafka-helpers';
+import { AppModule } from './app.module';
+import { DeliveryEnv } from './config/delivery.env';
+import { DomainEventsConsumer } from './dispatch/domain-events.consumer';
+import { DeliveryMetrics } from './metrics/delivery.metrics';
+import { RoutingService } from './routing/routing.service';
+
+describe('delivery-service', () => {
+  const { kafkaBrokers, runId } = testEnvironment();
+  const organizationPrefix = `org_${runId}_`;
+  const groupId = `delivery-int-${runId}`;
+  const box = testSecretBox();
+  let kafka: Kafka;
+  let admin: Admin;
+  let publisher: KafkaPublisher;
+  let attempts: TopicCollector;
+  let deadLetters: TopicCollector;
+  let app: INestApplication;
+  let routing: RoutingService;
+  const receivers: TestReceiver[] = [];
+
+  /**
+   * Other suites share this broker: the app under test only routes this run's organizations,
+   * so it never delivers (twice) to another suite's receivers.
+   */
+  class RunScopedRoutingService extends RoutingService {
+    override matchEndpoints(event: Pick<EventEnvelope, 'organizationId' | 'type'>): WebhookState[] {
+      return event.organizationId.startsWith(organizationPrefix) ? super.matchEndpoints(event) : [];
+    }
+  }
+
+  beforeAll(async () => {
+    kafka = createKafka({
+      brokers: parseBrokerList(kafkaBrokers),
+      clientId: `delivery-int-${runId}`,
+      logLevel: 'error',
+    });
+    admin = kafka.admin();
+    await admin.connect();
+    publisher = new KafkaPublisher(kafka);
+    await publisher.connect();
+    [attempts, deadLetters] = await Promise.all([
+      TopicCollector.start(kafka, Topics.attempts, `${groupId}-attempts`),
+      TopicCollector.start(kafka, Topics.dlq, `${groupId}-dlq`),
+    ]);
+    const domainTopics = (await admin.listTopics()).filter((topic) => DOMAIN_TOPIC_PATTERN.test(topic));
+    await pinGroupToEnd(kafka, groupId, domainTopics);
+
+    const config = loadConfig(DeliveryEnv, {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      KAFKA_BROKERS: kafkaBrokers,
+      SECRETS_ENCRYPTION_KEYS: TEST_SECRETS_ENCRYPTION_KEYS,
+      DELIVERY_CONSUMER_GROUP: groupId,
+      ...LOOPBACK_EGRESS_ENV,
+    });
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] })
+      .overrideProvider(RoutingService)
+      .useFactory({
+        inject: [KAFKA, DeliveryEnv, DeliveryMetrics],
+        factory: (client: Kafka, env: DeliveryEnv, metrics: DeliveryMetrics) =>
+          new RunScopedRoutingService(client, env, metrics),
+      })
+      .compile();
+    app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+    await app.init();
+    routing = app.get(RoutingService);
+    const consumer = app.get(DomainEventsConsumer);
+    await eventually(() => consumer.check(), { timeoutMs: 45_000, intervalMs: 200 });
+  }, 90_000);
+
+  afterEach(async () => {
+    await Promise.all(receivers.splice(0).map((receiver) => receiver.stop()));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await attempts?.stop();
+    await deadLetters?.stop();
+    await publisher?.disconnect();
+    await admin?.disconnect();
+  });
+
+  async function startReceiver(reply?: ReplyPolicy): Promise<TestReceiver> {
+    const receiver = await TestReceiver.start(reply);
+    receivers.push(receiver);
+    return receiver;
+  }
+
+  /** Publishes a webhook state as subscription-service would, and waits until routing holds it. */
+  async function publishWebhook(overrides: Partial<WebhookState>) {
+    const fixture = webhookFixture(box, overrides);
+    await publisher.send(Topics.subscriptions, [{ key: fixture.state.id, value: fixture.state }]);
+    await eventually(() => expect(routing.webhook(fixture.state.id)?.version).toBe(fixture.state.version));
+    return fixture;
+  }
+
+  async function publishEvent(event: EventEnvelope): Promise<void> {
+    await publishRaw(event.organizationId, event.subject, event, { [KafkaHeaders.eventType]: event.type });
+  }
+
+  async function publishRaw(
+    organizationId: string,
+    subject: string,
+    value: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<void> {
+    await publisher.send(domainTopic('job'), [
+      { key: domainMessageKey(organizationId, subject), value, headers },
+    ]);
+  }
+
+  function attemptsFor(deliveryId: string): Array<{ event: AttemptEvent; headers: Record<string, string> }> {
+    return attempts.messages
+      .filter((message) => message.key === deliveryId)
+      .map((message) => ({
+        event: JSON.parse(message.value ?? 'null') as AttemptEvent,
+        headers: message.headers,
+      }));
+  }
+
+  async function waitForAttempt(
+    deliveryId: string,
+  ): Promise<{ event: AttemptEvent; headers: Record<string, string> }> {
+    return eventually(
+      () => {
+        const [recorded] = attemptsFor(deliveryId);
+        expect(recorded).toBeDefined();
+        return recorded;
+      },
+      { timeoutMs: 30_000 },
+    );
+  }
+
+  it('delivers a signed event to every matching webhook and records the attempt', async () => {
+    const organizationId = `${organizationPrefix}ok`;
+    const standard = await startReceiver();
+    const legacy = await startReceiver();
+    const { state: webhook, secrets } = await publishWebhook({
+      organizationId,
+      url: `${standard.url}/hooks`,
+      events: ['job.*'],
+      headers: { 'X-Tenant': 'acme' },
+    });
+    const { state: hexWebhook, secrets: hexSecrets } = await publishWebhook({
+      organizationId,
+      url: `${legacy.url}/legacy`,
+      events: ['*'],
+      signatureScheme: { type: 'hmac-sha256-hex', header: 'x-archilogic-signature' },
+    });
+    const event = jobCreatedEvent({ organizationId, subject: 'job_ok' });
+
+    await publishEvent(event);
+
+    const { event: attempt, headers } = await waitForAttempt(deliveryIdFor(event.id, webhook.id));
+    expect(headers[KafkaHeaders.schema]).toBe(ATTEMPT_EVENT_SCHEMA);
+    expect(attempt).toMatchObject({
+      deliveryId: deliveryIdFor(event.id, webhook.id),
+      eventId: event.id,
+      eventType: 'job.created',
+      organizationId,
+      webhookId: webhook.id,
+      subject: 'job_ok',
+      url: webhook.url,
+      attempt: 1,
+      responseStatus: 200,
+      outcome: 'success',
+      deliveryStatus: 'succeeded',
+      nextAttemptAt: null,
+      error: null,
+      eventOccurredAt: event.occurredAt,
+      payload: { id: event.id, type: event.type, timestamp: event.occurredAt, data: event.data },
+    });
+    expect(attempt.attemptId).toMatch(/^att_/);
+    expect(attempt.requestHeaders).toMatchObject({
+      'webhook-id': event.id,
+      'webhook-signature': '[redacted]',
+    });
+
+    expect(standard.requests).toHaveLength(1);
+    const [received] = standard.requests;
+    expect(received).toMatchObject({ method: 'POST', path: '/hooks' });
+    expect(received.headers).toMatchObject({
+      'webhook-id': event.id,
+      'content-type': 'application/json',
+      'x-tenant': 'acme',
+      'user-agent': expect.stringMatching(/^Hookline\/\d+\.\d+\.\d+/),
+    });
+    expect(JSON.parse(received.body)).toEqual({
+      id: event.id,
+      type: event.type,
+      timestamp: event.occurredAt,
+      data: event.data,
+    });
+    expect(new Webhook(secrets[0]).verify(received.body, received.headers as Record<string, string>)).toEqual(
+      JSON.parse(received.body),
+    );
+
+    await waitForAttempt(deliveryIdFor(event.id, hexWebhook.id));
+    const metrics = await app.get(Registry).getSingleMetricAsString('hookline_delivery_attempts_total');
+    expect(metrics).toMatch(/hookline_delivery_attempts_total\{outcome="success"[^}]*\} [1-9]/);
+    expect(legacy.requests).toHaveLength(1);
+    expect(legacy.requests[0].body).toBe(received.body);
+    expect(legacy.requests[0].headers['x-archilogic-signature']).toBe(
+      createHmac('sha256', hexSecrets[0]).update(legacy.requests[0].body).digest('hex'),
+    );
+  });
+
+  it.each([
+    [302, 'http_3xx'],
+    [500, 'http_5xx'],
+  ])('records a %i answer as %s and follows no redirect', async (status, outcome) => {
+    const organizationId = `${organizationPrefix}status_${status}`;
+    const receiver = await startReceiver((request) =>
+      request.path === '/moved' ? { status: 200 } : { status, headers: { location: '/moved' }, body: 'no' },
+    );
+    const { state: webhook } = await publishWebhook({ organizationId, url: `${receiver.url}/hook` });
+    const event = jobCreatedEvent({ organizationId });
+
+    await publishEvent(event);
+
+    const { event: attempt } = await waitForAttempt(deliveryIdFor(event.id, webhook.id));
+    expect(attempt).toMatchObject({
+      responseStatus: status,
+      outcome,
+      deliveryStatus: 'failed',
+      responseBody: 'no',
+    });
+    expect(receiver.requests.map((request) => request.path)).toEqual(['/hook']);
+  });
+
+  it('sends unparseable and invalid messages to the DLQ with the reason, and keeps the partition flowing', async () => {
+    const organizationId = `${organizationPrefix}dlq`;
+    const subject = 'job_dlq';
+    const key = domainMessageKey(organizationId, subject);
+    const receiver = await startReceiver();
+    const { state: webhook } = await publishWebhook({ organizationId, url: receiver.url });
+    const garbage = Buffer.from(`not json ${newId('evt')}`);
+    const invalid = { ...jobCreatedEvent({ organizationId, subject }), type: 'job.exploded' };
+    const valid = jobCreatedEvent({ organizationId, subject });
+
+    await publishRaw(organizationId, subject, garbage);
+    await publishRaw(organizationId, subject, invalid);
+    await publishEvent(valid);
+
+    await waitForAttempt(deliveryIdFor(valid.id, webhook.id));
+    const parked = await eventually(() => {
+      const mine = deadLetters.messages.filter((message) => message.key === key);
+      expect(mine).toHaveLength(2);
+      return mine;
+    });
+    expect(parked[0].value).toBe(garbage.toString());
+    expect(parked[0].headers).toMatchObject({
+      [KafkaHeaders.dlqReason]: expect.stringContaining('not valid JSON'),
+      [KafkaHeaders.dlqSourceTopic]: domainTopic('job'),
+      [KafkaHeaders.dlqConsumer]: 'delivery-service',
+    });
+    expect(JSON.parse(parked[1].value ?? '')).toEqual(invalid);
+    expect(parked[1].headers[KafkaHeaders.dlqReason]).toContain('job.exploded');
+    expect(receiver.requests).toHaveLength(1);
+    expect(JSON.parse(receiver.requests[0].body)).toMatchObject({ id: valid.id });
+  });
+
+  it('sends nothing to an inactive webhook or for a type nobody subscribed to', async () => {
+    const organizationId = `${organizationPrefix}quiet`;
+    const subject = 'job_quiet';
+    const receiver = await startReceiver();
+    const { state: inactive } = await publishWebhook({
+      organizationId,
+      url: `${receiver.url}/inactive`,
+      events: ['job.created'],
+      active: false,
+    });
+    const { state: updatesOnly } = await publishWebhook({
+      organizationId,
+      url: `${receiver.url}/updates`,
+      events: ['job.updated'],
+    });
+    const ignored = jobCreatedEvent({ organizationId, subject });
+    const updated = { ...jobCreatedEvent({ organizationId, subject }), type: 'job.updated' };
+    updated.data = { ...updated.data, changedFields: ['name'] };
+
+    await publishEvent(ignored);
+    // Same key, so the same partition: by the time this one is delivered, the first was handled.
+    await publishEvent(updated);
+
+    await waitForAttempt(deliveryIdFor(updated.id, updatesOnly.id));
+    expect(receiver.requests.map((request) => request.path)).toEqual(['/updates']);
+    expect(JSON.parse(receiver.requests[0].body)).toMatchObject({ id: updated.id, type: 'job.updated' });
+    expect(attemptsFor(deliveryIdFor(ignored.id, inactive.id))).toEqual([]);
+    expect(attemptsFor(deliveryIdFor(ignored.id, updatesOnly.id))).toEqual([]);
+  });
+
+  it('stops routing to a deleted webhook', async () => {
+    const organizationId = `${organizationPrefix}deleted`;
+    const subject = 'job_deleted';
+    const receiver = await startReceiver();
+    const { state: deleted } = await publishWebhook({ organizationId, url: `${receiver.url}/deleted` });
+    const { state: kept } = await publishWebhook({ organizationId, url: `${receiver.url}/kept` });
+    await publisher.send(Topics.subscriptions, [{ key: deleted.id, value: null }]);
+    await eventually(() => expect(routing.webhook(deleted.id)).toBeNull());
+    const event = jobCreatedEvent({ organizationId, subject });
+
+    await publishEvent(event);
+
+    await waitForAttempt(deliveryIdFor(event.id, kept.id));
+    expect(receiver.requests.map((request) => request.path)).toEqual(['/kept']);
+  });
+});

@@ -1,0 +1,163 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  IdPrefix,
+  effectiveExpiry,
+  newId,
+  type AttemptOutcome,
+  type EventEnvelope,
+  type WebhookState,
+} from '@hookline/contracts';
+import { EgressPolicy, redactHeaders } from '@hookline/security';
+import { DeliveryEnv } from '../config/delivery.env';
+import { DeliveryMetrics } from '../metrics/delivery.metrics';
+import { buildRequestHeaders } from './build-request-headers';
+import { classifyOutcome, describeError } from './classify-outcome';
+import type { SerializedPayload } from './serialize-payload';
+import { Semaphore } from './semaphore';
+import { WebhookCredentialsService, usableSecrets } from './webhook-credentials.service';
+import { WebhookHttpClient } from './webhook-http.client';
+
+/** One attempt of one delivery (an event to a webhook). Retries will arrive here as the same input. */
+export interface AttemptInput {
+  deliveryId: string;
+  /** 1 for the first attempt of the delivery. */
+  attempt: number;
+  event: EventEnvelope;
+  webhook: WebhookState;
+  payload: SerializedPayload;
+}
+
+export interface AttemptResult {
+  attemptId: string;
+  startedAt: Date;
+  durationMs: number;
+  /** As sent, with credentials and signatures redacted; empty when nothing was sent. */
+  requestHeaders: Record<string, string>;
+  responseStatus: number | null;
+  responseHeaders: Record<string, string> | null;
+  responseBody: string | null;
+  responseBodyTruncated: boolean;
+  outcome: AttemptOutcome;
+  error: string | null;
+}
+
+const MAX_TIMEOUT_SECONDS = 120;
+
+/**
+ * Makes one HTTP attempt and says how it ended; it never throws for anything the endpoint or the
+ * network does. What happens next (done, retry, give up) is decided by the caller.
+ */
+@Injectable()
+export class AttemptDelivery {
+  private readonly logger = new Logger(AttemptDelivery.name);
+  private readonly userAgent: string;
+
+  constructor(
+    private readonly credentials: WebhookCredentialsService,
+    private readonly http: WebhookHttpClient,
+    private readonly egress: EgressPolicy,
+    private readonly slots: Semaphore,
+    private readonly metrics: DeliveryMetrics,
+    private readonly config: DeliveryEnv,
+  ) {
+    this.userAgent = `Hookline/${config.DELIVERY_USER_AGENT_VERSION}`;
+  }
+
+  async execute(input: AttemptInput): Promise<AttemptResult> {
+    const expiry = effectiveExpiry(input.event);
+    if (expiry !== null && expiry.getTime() <= Date.now()) {
+      return this.notSent(
+        'expired',
+        `event expired at ${expiry.toISOString()}; no attempt is made after its expiry`,
+      );
+    }
+    const target = this.egress.checkUrl(input.webhook.url);
+    if (!target.ok) return this.notSent('blocked', `not sent: ${target.reason}`);
+    return this.slots.use(() => this.send(input));
+  }
+
+  private async send(input: AttemptInput): Promise<AttemptResult> {
+    const { webhook, payload } = input;
+    const startedAt = new Date();
+    let headers: Record<string, string>;
+    try {
+      const credentials = this.credentials.open(webhook);
+      headers = buildRequestHeaders({
+        eventId: input.event.id,
+        timestampSeconds: Math.floor(startedAt.getTime() / 1000),
+        body: payload.body,
+        userAgent: this.userAgent,
+        signatureScheme: webhook.signatureScheme,
+        signingSecrets: usableSecrets(credentials.secrets, startedAt),
+        authorization: credentials.authorization,
+        customHeaders: webhook.headers,
+      });
+    } catch (error) {
+      // Never send unsigned or unauthenticated: the endpoint would reject it, or worse, accept it.
+      const reason = `not sent: cannot sign or authenticate the request: ${describeError(error)}`;
+      this.logger.error(`Webhook ${webhook.id} (version ${webhook.version}): ${reason}`);
+      return this.notSent('blocked', reason, startedAt);
+    }
+
+    const requestHeaders = redactHeaders(headers);
+    const timeoutMs = this.timeoutSecondsOf(webhook) * 1000;
+    const clock = performance.now();
+    this.metrics.inFlightRequests.inc();
+    try {
+      const response = await this.http.post(webhook.url, headers, payload.body, timeoutMs);
+      const outcome = classifyOutcome({ status: response.status });
+      return this.finish(outcome, startedAt, clock, {
+        requestHeaders,
+        responseStatus: response.status,
+        responseHeaders: redactHeaders(response.headers),
+        responseBody: response.body,
+        responseBodyTruncated: response.bodyTruncated,
+        error: response.bodyError === null ? null : `response body unreadable: ${response.bodyError}`,
+      });
+    } catch (error) {
+      return this.finish(classifyOutcome({ error }), startedAt, clock, {
+        requestHeaders,
+        responseStatus: null,
+        responseHeaders: null,
+        responseBody: null,
+        responseBodyTruncated: false,
+        error: describeError(error),
+      });
+    } finally {
+      this.metrics.inFlightRequests.dec();
+    }
+  }
+
+  private timeoutSecondsOf(webhook: WebhookState): number {
+    const seconds =
+      webhook.timeoutSeconds > 0 ? webhook.timeoutSeconds : this.config.DELIVERY_DEFAULT_TIMEOUT_SECONDS;
+    return Math.min(seconds, MAX_TIMEOUT_SECONDS);
+  }
+
+  private finish(
+    outcome: AttemptOutcome,
+    startedAt: Date,
+    clock: number,
+    exchange: Omit<AttemptResult, 'attemptId' | 'startedAt' | 'durationMs' | 'outcome'>,
+  ): AttemptResult {
+    const durationMs = Math.round(performance.now() - clock);
+    this.metrics.recordAttempt(outcome, durationMs);
+    return { attemptId: newId(IdPrefix.attempt), startedAt, durationMs, outcome, ...exchange };
+  }
+
+  private notSent(outcome: AttemptOutcome, error: string, startedAt = new Date()): AttemptResult {
+    this.metrics.recordAttempt(outcome, 0);
+    return {
+      attemptId: newId(IdPrefix.attempt),
+      startedAt,
+      durationMs: 0,
+      requestHeaders: {},
+      responseStatus: null,
+      responseHeaders: null,
+      responseBody: null,
+      responseBodyTruncated: false,
+      outcome,
+      error,
+    };
+  }
+}

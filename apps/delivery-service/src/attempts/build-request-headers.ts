@@ -1,0 +1,81 @@
+import { WebhookHeaders, type SignatureScheme } from '@hookline/contracts';
+import { signBodyHex, signStandardWebhook } from './sign-payload';
+
+export interface RequestHeadersInput {
+  eventId: string;
+  timestampSeconds: number;
+  body: Buffer;
+  userAgent: string;
+  signatureScheme: SignatureScheme;
+  /** Plaintext `whsec_` secrets usable now, current first. */
+  signingSecrets: readonly string[];
+  /** Full `authorization` value (`Basic …` / `Bearer …`), or null. */
+  authorization: string | null;
+  customHeaders: Readonly<Record<string, string>>;
+}
+
+// A custom header may not impersonate the protocol or break the HTTP framing.
+const RESERVED_HEADERS = new Set([
+  'authorization',
+  'connection',
+  'content-length',
+  'content-type',
+  'expect',
+  'host',
+  'keep-alive',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'user-agent',
+  WebhookHeaders.id,
+  WebhookHeaders.timestamp,
+  WebhookHeaders.signature,
+]);
+
+/** Headers of one attempt: endpoint's custom headers, then auth, then the signed Standard Webhooks set. */
+export function buildRequestHeaders(input: RequestHeadersInput): Record<string, string> {
+  const [currentSecret] = input.signingSecrets;
+  if (currentSecret === undefined)
+    throw new Error('no signing secret is usable (none current, none within its grace period)');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(input.customHeaders)) {
+    const lower = name.toLowerCase();
+    if (!RESERVED_HEADERS.has(lower)) headers[lower] = value;
+  }
+  if (input.authorization !== null) headers.authorization = input.authorization;
+  headers[WebhookHeaders.contentType] = 'application/json';
+  headers[WebhookHeaders.userAgent] = input.userAgent;
+  headers[WebhookHeaders.id] = input.eventId;
+  headers[WebhookHeaders.timestamp] = String(input.timestampSeconds);
+  const scheme = input.signatureScheme;
+  switch (scheme.type) {
+    case 'standard-webhooks':
+      headers[WebhookHeaders.signature] = signStandardWebhook({
+        messageId: input.eventId,
+        timestampSeconds: input.timestampSeconds,
+        body: input.body,
+        secrets: input.signingSecrets,
+      });
+      break;
+    case 'hmac-sha256-hex':
+      headers[scheme.header.toLowerCase()] = signBodyHex(input.body, currentSecret);
+      break;
+    default:
+      assertNever(scheme);
+  }
+  return headers;
+}
+
+export function basicAuthorization(username: string, password: string): string {
+  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+}
+
+export function bearerAuthorization(token: string): string {
+  return `Bearer ${token}`;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected signature scheme ${JSON.stringify(value)}`);
+}

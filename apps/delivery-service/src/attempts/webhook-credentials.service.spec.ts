@@ -1,0 +1,73 @@
+import { SecretBoxError, generateSigningSecret } from '@hookline/security';
+import { testSecretBox, webhookFixture } from '../../test/fixtures';
+import { WebhookCredentialsService, usableSecrets } from './webhook-credentials.service';
+
+describe(WebhookCredentialsService.name, () => {
+  const box = testSecretBox();
+
+  it('opens signing secrets and builds the authorization value with AAD = webhook id', () => {
+    const service = new WebhookCredentialsService(box);
+    const { state, secrets } = webhookFixture(box, { id: 'wh_auth' });
+    const basic = {
+      ...state,
+      auth: { type: 'basic' as const, username: 'hook', encryptedPassword: box.encrypt('s3cret', 'wh_auth') },
+    };
+    const bearer = {
+      ...state,
+      version: 2,
+      auth: { type: 'bearer' as const, encryptedToken: box.encrypt('tok', 'wh_auth') },
+    };
+
+    expect(service.open(basic)).toEqual({
+      secrets: [{ secret: secrets[0], expiresAt: null }],
+      authorization: `Basic ${Buffer.from('hook:s3cret').toString('base64')}`,
+    });
+    expect(service.open(bearer).authorization).toBe('Bearer tok');
+  });
+
+  it('refuses a credential sealed for another webhook', () => {
+    const service = new WebhookCredentialsService(box);
+    const { state } = webhookFixture(box, { id: 'wh_a' });
+    const moved = {
+      ...state,
+      secrets: [{ encrypted: box.encrypt(generateSigningSecret(), 'wh_b'), expiresAt: null }],
+    };
+
+    expect(() => service.open(moved)).toThrow(SecretBoxError);
+  });
+
+  it('refuses a secret that is not whsec_', () => {
+    const service = new WebhookCredentialsService(box);
+    const { state } = webhookFixture(box, { id: 'wh_a' }, [{ secret: 'not-a-secret', expiresAt: null }]);
+
+    expect(() => service.open(state)).toThrow('whsec_');
+  });
+
+  it('decrypts once per (webhook, version)', () => {
+    const service = new WebhookCredentialsService(box);
+    const decrypt = jest.spyOn(box, 'decrypt');
+    const { state } = webhookFixture(box);
+
+    service.open(state);
+    service.open(state);
+    expect(decrypt).toHaveBeenCalledTimes(1);
+    service.open({ ...state, version: 2 });
+    expect(decrypt).toHaveBeenCalledTimes(2);
+    decrypt.mockRestore();
+  });
+});
+
+describe('usableSecrets', () => {
+  const now = new Date('2026-11-22T10:00:00.000Z');
+
+  it('puts the current secret first, then rotated ones still in grace, newest first', () => {
+    const secrets = [
+      { secret: 'old', expiresAt: Date.parse('2026-11-22T11:00:00.000Z') },
+      { secret: 'older', expiresAt: Date.parse('2026-11-22T10:30:00.000Z') },
+      { secret: 'expired', expiresAt: Date.parse('2026-11-22T09:59:59.000Z') },
+      { secret: 'current', expiresAt: null },
+    ];
+
+    expect(usableSecrets(secrets, now)).toEqual(['current', 'old', 'older']);
+  });
+});

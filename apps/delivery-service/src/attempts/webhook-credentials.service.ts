@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { WebhookState } from '@hookline/contracts';
+import { SecretBox, parseSigningSecret } from '@hookline/security';
+import { BoundedCache } from './bounded-cache';
+import { basicAuthorization, bearerAuthorization } from './build-request-headers';
+
+export interface OpenedSecret {
+  secret: string;
+  /** Epoch ms after which a rotated-out secret is no longer signed with; null for the current one. */
+  expiresAt: number | null;
+}
+
+/** A webhook's credentials in plaintext, for one state version. */
+export interface WebhookCredentials {
+  secrets: OpenedSecret[];
+  authorization: string | null;
+}
+
+const CACHE_CAPACITY = 1_000;
+
+/**
+ * Opens a webhook's secrets and auth (AAD = webhook id). Decrypting on every attempt is wasted work,
+ * so opened credentials are kept per (webhook id, version) in a small LRU; a new version never hits an old entry.
+ */
+@Injectable()
+export class WebhookCredentialsService {
+  private readonly cache = new BoundedCache<string, WebhookCredentials>(CACHE_CAPACITY);
+
+  constructor(private readonly box: SecretBox) {}
+
+  /** Throws `SecretBoxError` or `InvalidSigningSecretError` when a credential cannot be opened. */
+  open(webhook: WebhookState): WebhookCredentials {
+    const cacheKey = `${webhook.id}@${webhook.version}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached) return cached;
+    const credentials: WebhookCredentials = {
+      secrets: webhook.secrets.map((ref) => {
+        const secret = this.box.decrypt(ref.encrypted, webhook.id);
+        parseSigningSecret(secret);
+        return { secret, expiresAt: ref.expiresAt === null ? null : Date.parse(ref.expiresAt) };
+      }),
+      authorization: this.openAuthorization(webhook),
+    };
+    this.cache.set(cacheKey, credentials);
+    return credentials;
+  }
+
+  private openAuthorization(webhook: WebhookState): string | null {
+    const { auth } = webhook;
+    switch (auth.type) {
+      case 'none':
+        return null;
+      case 'basic':
+        return basicAuthorization(auth.username, this.box.decrypt(auth.encryptedPassword, webhook.id));
+      case 'bearer':
+        return bearerAuthorization(this.box.decrypt(auth.encryptedToken, webhook.id));
+    }
+  }
+}
+
+/** Secrets to sign with at `now`: the current one first, then rotated-out ones still in their grace period. */
+export function usableSecrets(secrets: readonly OpenedSecret[], now: Date): string[] {
+  const current = secrets.filter((entry) => entry.expiresAt === null);
+  const graced = secrets
+    .filter(
+      (entry): entry is OpenedSecret & { expiresAt: number } =>
+        entry.expiresAt !== null && entry.expiresAt > now.getTime(),
+    )
+    .sort((a, b) => b.expiresAt - a.expiresAt);
+  return [...current, ...graced].map((entry) => entry.secret);
+}

@@ -1,0 +1,56 @@
+import { loadConfig } from '@hookline/platform';
+import { DeliveryEnv } from './delivery.env';
+import { readPackageVersion } from './package-version';
+
+describe(DeliveryEnv.name, () => {
+  const required = { KAFKA_BROKERS: '127.0.0.1:19092', SECRETS_ENCRYPTION_KEYS: 'k1:abc' };
+
+  it('applies the documented defaults', () => {
+    const config = loadConfig(DeliveryEnv, required);
+
+    expect(config).toMatchObject({
+      PORT: 3003,
+      ALLOW_INSECURE_URLS: false,
+      EGRESS_ALLOW_CIDRS: '',
+      DELIVERY_CONSUMER_GROUP: 'hookline-delivery',
+      DELIVERY_MAX_CONCURRENCY: 256,
+      DELIVERY_PARTITIONS_CONCURRENTLY: 6,
+      DELIVERY_DEFAULT_TIMEOUT_SECONDS: 15,
+      DELIVERY_USER_AGENT_VERSION: readPackageVersion(),
+    });
+    expect(config.DELIVERY_USER_AGENT_VERSION).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('reads overrides, booleans included', () => {
+    const config = loadConfig(DeliveryEnv, {
+      ...required,
+      PORT: '4003',
+      ALLOW_INSECURE_URLS: 'true',
+      EGRESS_ALLOW_CIDRS: '127.0.0.0/8,::1/128',
+      DELIVERY_MAX_CONCURRENCY: '32',
+    });
+
+    expect(config).toMatchObject({
+      PORT: 4003,
+      ALLOW_INSECURE_URLS: true,
+      EGRESS_ALLOW_CIDRS: '127.0.0.0/8,::1/128',
+      DELIVERY_MAX_CONCURRENCY: 32,
+    });
+    expect(loadConfig(DeliveryEnv, { ...required, ALLOW_INSECURE_URLS: 'false' }).ALLOW_INSECURE_URLS).toBe(
+      false,
+    );
+  });
+
+  it('fails naming the variable', () => {
+    expect(() => loadConfig(DeliveryEnv, { KAFKA_BROKERS: 'x' })).toThrow('SECRETS_ENCRYPTION_KEYS');
+    expect(() => loadConfig(DeliveryEnv, { ...required, EGRESS_ALLOW_CIDRS: '127.0.0.1/8' })).toThrow(
+      'EGRESS_ALLOW_CIDRS: "127.0.0.1/8" has host bits set',
+    );
+    expect(() => loadConfig(DeliveryEnv, { ...required, ALLOW_INSECURE_URLS: 'yes' })).toThrow(
+      'ALLOW_INSECURE_URLS',
+    );
+    expect(() => loadConfig(DeliveryEnv, { ...required, DELIVERY_MAX_CONCURRENCY: '0' })).toThrow(
+      'DELIVERY_MAX_CONCURRENCY',
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import { testSecretBox, webhookFixture } from '../../test/fixtures';
+import { parseWebhookState } from './parse-webhook-state';
+
+describe('parseWebhookState', () => {
+  const { state } = webhookFixture(testSecretBox(), { id: 'wh_1' });
+  const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+  it('accepts a complete state', () => {
+    expect(parseWebhookState('wh_1', json(state))).toEqual({ ok: true, value: state });
+  });
+
+  it('accepts every auth and signature scheme', () => {
+    const variants = [
+      { auth: { type: 'basic', username: 'u', encryptedPassword: 'v1.x' } },
+      { auth: { type: 'bearer', encryptedToken: 'v1.x' } },
+      { signatureScheme: { type: 'hmac-sha256-hex', header: 'x-signature' } },
+      {
+        secrets: [
+          { encrypted: 'v1.x', expiresAt: null },
+          { encrypted: 'v1.y', expiresAt: '2026-11-23T10:00:00.000Z' },
+        ],
+      },
+    ];
+    for (const variant of variants) {
+      expect(parseWebhookState('wh_1', { ...state, ...variant }).ok).toBe(true);
+    }
+  });
+
+  it('names every problem', () => {
+    const result = parseWebhookState('wh_1', {
+      ...state,
+      id: 'wh_other',
+      events: 'job.created',
+      active: 'yes',
+      auth: { type: 'basic', username: 'u' },
+      signatureScheme: { type: 'hmac-sha256-hex' },
+      version: '2',
+    });
+
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        'id must equal the message key (wh_1)',
+        'events must be an array of strings',
+        'active must be a boolean',
+        expect.stringContaining('auth must be'),
+        expect.stringContaining('signatureScheme must be'),
+        'version must be an integer',
+      ],
+    });
+  });
+
+  it('refuses a value that is not an object', () => {
+    expect(parseWebhookState('wh_1', [])).toEqual({ ok: false, errors: ['state must be a JSON object'] });
+  });
+});

@@ -1,0 +1,89 @@
+import { RETRY_PRESETS, type WebhookState } from '@hookline/contracts';
+
+export type WebhookStateParse = { ok: true; value: WebhookState } | { ok: false; errors: string[] };
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isNonEmptyString = (value: unknown): value is string => isString(value) && value !== '';
+
+/**
+ * Checks a `hookline.subscriptions.v1` value before it enters the routing table; contracts
+ * declare `WebhookState` as an interface only, so the shape delivery relies on is checked here.
+ */
+export function parseWebhookState(webhookId: string, input: unknown): WebhookStateParse {
+  if (!isObject(input)) return { ok: false, errors: ['state must be a JSON object'] };
+  const errors: string[] = [];
+  const expect = (condition: boolean, message: string) => {
+    if (!condition) errors.push(message);
+  };
+
+  expect(input.id === webhookId, `id must equal the message key (${webhookId})`);
+  expect(isNonEmptyString(input.organizationId), 'organizationId must be a non-empty string');
+  expect(isNonEmptyString(input.url), 'url must be a non-empty string');
+  expect(
+    Array.isArray(input.events) && input.events.every(isNonEmptyString),
+    'events must be an array of strings',
+  );
+  expect(typeof input.active === 'boolean', 'active must be a boolean');
+  expect(
+    isAuth(input.auth),
+    'auth must be {type: none}, {type: basic, username, encryptedPassword} or {type: bearer, encryptedToken}',
+  );
+  expect(
+    isObject(input.headers) && Object.values(input.headers).every(isString),
+    'headers must map names to strings',
+  );
+  expect(
+    isObject(input.retryPolicy) && (RETRY_PRESETS as readonly unknown[]).includes(input.retryPolicy.preset),
+    `retryPolicy.preset must be one of ${RETRY_PRESETS.join(', ')}`,
+  );
+  expect(
+    typeof input.timeoutSeconds === 'number' &&
+      Number.isFinite(input.timeoutSeconds) &&
+      input.timeoutSeconds > 0,
+    'timeoutSeconds must be a positive number',
+  );
+  expect(
+    isSignatureScheme(input.signatureScheme),
+    'signatureScheme must be standard-webhooks or hmac-sha256-hex with a header',
+  );
+  expect(
+    Array.isArray(input.secrets) && input.secrets.every(isSecretRef),
+    'secrets must be an array of {encrypted, expiresAt: ISO date | null}',
+  );
+  expect(Number.isSafeInteger(input.version), 'version must be an integer');
+  expect(isString(input.updatedAt), 'updatedAt must be a string');
+
+  return errors.length === 0 ? { ok: true, value: input as unknown as WebhookState } : { ok: false, errors };
+}
+
+function isAuth(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  switch (value.type) {
+    case 'none':
+      return true;
+    case 'basic':
+      return isString(value.username) && isNonEmptyString(value.encryptedPassword);
+    case 'bearer':
+      return isNonEmptyString(value.encryptedToken);
+    default:
+      return false;
+  }
+}
+
+function isSignatureScheme(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  if (value.type === 'standard-webhooks') return true;
+  return value.type === 'hmac-sha256-hex' && isNonEmptyString(value.header);
+}
+
+function isSecretRef(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    isNonEmptyString(value.encrypted) &&
+    (value.expiresAt === null || (isString(value.expiresAt) && !Number.isNaN(Date.parse(value.expiresAt))))
+  );
+}

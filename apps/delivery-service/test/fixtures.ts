@@ -1,0 +1,60 @@
+import { findEventType, newId, type EventEnvelope, type WebhookState } from '@hookline/contracts';
+import { SecretBox, generateSigningSecret } from '@hookline/security';
+
+/** A fixed test keyring: `test:<32 bytes>`. */
+export const TEST_SECRETS_ENCRYPTION_KEYS = `test:${Buffer.alloc(32, 7).toString('base64')}`;
+
+export function testSecretBox(): SecretBox {
+  return SecretBox.fromEnv(TEST_SECRETS_ENCRYPTION_KEYS);
+}
+
+export interface WebhookFixture {
+  state: WebhookState;
+  /** Plaintext secrets, in the order of `state.secrets`. */
+  secrets: string[];
+}
+
+/** A valid, active webhook state whose secrets are sealed with `box` for its id. */
+export function webhookFixture(
+  box: SecretBox,
+  overrides: Partial<WebhookState> = {},
+  secrets: Array<{ secret?: string; expiresAt: string | null }> = [{ expiresAt: null }],
+): WebhookFixture {
+  const id = overrides.id ?? newId('wh');
+  const plain = secrets.map((entry) => entry.secret ?? generateSigningSecret());
+  const state: WebhookState = {
+    id,
+    organizationId: 'org_test',
+    url: 'https://hooks.example.com/in',
+    events: ['job.created'],
+    active: true,
+    auth: { type: 'none' },
+    headers: {},
+    retryPolicy: { preset: 'standard' },
+    timeoutSeconds: 15,
+    signatureScheme: { type: 'standard-webhooks' },
+    secrets: secrets.map((entry, index) => ({
+      encrypted: box.encrypt(plain[index], id),
+      expiresAt: entry.expiresAt,
+    })),
+    version: 1,
+    updatedAt: '2026-11-22T10:00:00.000Z',
+    ...overrides,
+  };
+  return { state, secrets: plain };
+}
+
+/** A valid `job.created` envelope with the catalog example as data. */
+export function jobCreatedEvent(overrides: Partial<EventEnvelope> = {}): EventEnvelope {
+  const definition = findEventType('job.created');
+  if (!definition) throw new Error('job.created is not in the catalog');
+  return {
+    id: newId('evt'),
+    type: 'job.created',
+    organizationId: 'org_test',
+    subject: 'job_123',
+    occurredAt: new Date().toISOString(),
+    data: structuredClone(definition.example),
+    ...overrides,
+  };
+}

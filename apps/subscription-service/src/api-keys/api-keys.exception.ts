@@ -1,0 +1,29 @@
+import { HttpStatus } from '@nestjs/common';
+import { CodedHttpException } from '../common/coded-http.exception';
+
+export enum ApiKeyErrorCode {
+  OrganizationNotFound = 'ORGANIZATION_NOT_FOUND',
+  ApiKeyNotFound = 'API_KEY_NOT_FOUND',
+}
+
+const STATUS: Record<ApiKeyErrorCode, HttpStatus> = {
+  [ApiKeyErrorCode.OrganizationNotFound]: HttpStatus.NOT_FOUND,
+  [ApiKeyErrorCode.ApiKeyNotFound]: HttpStatus.NOT_FOUND,
+};
+
+export class ApiKeyException extends CodedHttpException<ApiKeyErrorCode> {
+  constructor(code: ApiKeyErrorCode, message: string) {
+    super(code, STATUS[code], message);
+  }
+
+  static organizationNotFound(organizationId: string): ApiKeyException {
+    return new ApiKeyException(
+      ApiKeyErrorCode.OrganizationNotFound,
+      `organization ${organizationId} not found`,
+    );
+  }
+
+  static apiKeyNotFound(keyId: string): ApiKeyException {
+    return new ApiKeyException(ApiKeyErrorCode.ApiKeyNotFound, `API key ${keyId} not found`);
+  }
+}

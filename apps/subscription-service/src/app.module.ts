@@ -1,0 +1,61 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import {
+  ApiKeyVerifier,
+  AuthGuard,
+  AuthTokens,
+  DatabaseReadiness,
+  HealthModule,
+  KafkaModule,
+  KafkaReadiness,
+  MetricsModule,
+  createLoggerModule,
+} from '@hookline/platform';
+import { DataSource } from 'typeorm';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { DatabaseApiKeyVerifier } from './api-keys/api-key-verifier.service';
+import { SubscriptionConfigModule } from './config/subscription-config.module';
+import type { SubscriptionEnv } from './config/subscription.env';
+import { subscriptionDataSourceOptions } from './database/data-source';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+
+export const SERVICE_NAME = 'subscription-service';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: SubscriptionEnv): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        SubscriptionConfigModule.forRoot(config),
+        createLoggerModule(SERVICE_NAME, config.LOG_LEVEL),
+        MetricsModule.forRoot(SERVICE_NAME),
+        KafkaModule.forRoot({ clientId: SERVICE_NAME, brokers: config.KAFKA_BROKERS }),
+        TypeOrmModule.forRoot({
+          ...subscriptionDataSourceOptions(config.DATABASE_URL),
+          retryAttempts: 5,
+          retryDelay: 2_000,
+        }),
+        HealthModule.forRoot({
+          inject: [KafkaReadiness, DataSource],
+          useFactory: (kafka: KafkaReadiness, dataSource: DataSource) => [
+            kafka,
+            new DatabaseReadiness(dataSource),
+          ],
+        }),
+        OutboxModule,
+        ApiKeysModule,
+        OrganizationsModule,
+        WebhooksModule,
+      ],
+      providers: [
+        { provide: AuthTokens, useValue: new AuthTokens(config.ADMIN_TOKEN) },
+        { provide: ApiKeyVerifier, useExisting: DatabaseApiKeyVerifier },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+    };
+  }
+}

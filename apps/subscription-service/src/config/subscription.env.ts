@@ -1,0 +1,55 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { BaseEnv, toBoolean } from '@hookline/platform';
+import { EgressPolicy, SecretBox } from '@hookline/security';
+import { IsParsableBy } from './is-parsable-by.validator';
+
+// Implicit conversion has already turned "false" into `true` by the time `value` arrives; read the raw one.
+const rawBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown =>
+  toBoolean({ value: obj[key] });
+const toInteger = ({ value }: { value: unknown }): unknown => Number(value);
+
+/** Environment of subscription-service, validated at boot; a bad variable stops the process with its name. */
+export class SubscriptionEnv extends BaseEnv {
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(65_535)
+  PORT = 3000;
+
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// connection URL' })
+  DATABASE_URL!: string;
+
+  /** Bearer token of the platform admin (organization and key management). */
+  @IsString()
+  @MinLength(16)
+  ADMIN_TOKEN!: string;
+
+  /** `<keyId>:<base64 32 bytes>,…`; the first key encrypts, every key decrypts. */
+  @IsString()
+  @IsNotEmpty()
+  @IsParsableBy((value) => SecretBox.fromEnv(value))
+  SECRETS_ENCRYPTION_KEYS!: string;
+
+  @Transform(rawBoolean)
+  @IsBoolean()
+  ALLOW_INSECURE_URLS = false;
+
+  /** Private ranges endpoint URLs may still point to, e.g. `127.0.0.0/8,::1/128` in development. */
+  @IsString()
+  @IsParsableBy((value) => EgressPolicy.parseCidrList(value))
+  EGRESS_ALLOW_CIDRS = '';
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  OUTBOX_POLL_INTERVAL_MS = 100;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(5_000)
+  OUTBOX_BATCH_SIZE = 500;
+}

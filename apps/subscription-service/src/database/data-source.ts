@@ -1,0 +1,26 @@
+import type { DataSourceOptions } from 'typeorm';
+import { serviceDataSourceOptions } from '@hookline/platform';
+import { ApiKey } from '../api-keys/api-key.entity';
+import { OutboxMessage } from '../outbox/outbox-message.entity';
+import { Organization } from '../organizations/organization.entity';
+import { WebhookSecret } from '../webhooks/webhook-secret.entity';
+import { Webhook } from '../webhooks/webhook.entity';
+import { Initial1763800000000 } from './migrations/1763800000000-initial';
+import { SUBSCRIPTION_SCHEMA } from './schema';
+
+export const SUBSCRIPTION_ENTITIES = [Organization, ApiKey, Webhook, WebhookSecret, OutboxMessage];
+
+/** Listed explicitly, in order, so the compiled build and the tests run the same migrations. */
+export const SUBSCRIPTION_MIGRATIONS = [Initial1763800000000];
+
+export function subscriptionDataSourceOptions(url: string): DataSourceOptions & { schema: string } {
+  return {
+    ...serviceDataSourceOptions({
+      url,
+      schema: SUBSCRIPTION_SCHEMA,
+      entities: SUBSCRIPTION_ENTITIES,
+      migrations: SUBSCRIPTION_MIGRATIONS,
+    }),
+    schema: SUBSCRIPTION_SCHEMA,
+  };
+}

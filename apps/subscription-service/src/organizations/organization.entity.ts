@@ -1,0 +1,16 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { SUBSCRIPTION_SCHEMA } from '../database/schema';
+
+/** A customer of the platform; owns API keys and webhooks. */
+@Entity({ name: 'organization', schema: SUBSCRIPTION_SCHEMA })
+export class Organization {
+  /** `org_<ULID>`. */
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'organization_pkey' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
+  createdAt!: Date;
+}

@@ -1,0 +1,25 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminOnly } from '@hookline/platform';
+import { ApiErrorResponse } from '../common/api-error.response';
+import { CreateOrganizationDto } from './dto/create-organization.dto';
+import {
+  CreatedOrganizationResponse,
+  toCreatedOrganizationResponse,
+} from './dto/created-organization.response';
+import { OrganizationsService } from './organizations.service';
+
+@ApiTags('organizations')
+@Controller('v1/organizations')
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Post()
+  @AdminOnly()
+  @ApiOperation({ summary: 'Create an organization and its first API key (admin)' })
+  @ApiCreatedResponse({ type: CreatedOrganizationResponse })
+  @ApiBadRequestResponse({ type: ApiErrorResponse })
+  async create(@Body() body: CreateOrganizationDto): Promise<CreatedOrganizationResponse> {
+    return toCreatedOrganizationResponse(await this.organizations.create(body.name));
+  }
+}

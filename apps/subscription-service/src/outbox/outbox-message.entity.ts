@@ -1,0 +1,31 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { SUBSCRIPTION_SCHEMA } from '../database/schema';
+
+/** A Kafka message written in the transaction of the change it announces; the relay publishes it. */
+@Entity({ name: 'outbox', schema: SUBSCRIPTION_SCHEMA })
+@Index('outbox_unpublished_idx', ['id'], { where: 'published_at IS NULL' })
+@Index('outbox_published_at_idx', ['publishedAt'], { where: 'published_at IS NOT NULL' })
+export class OutboxMessage {
+  /** bigint arrives as a string; ids give the publishing order. */
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'outbox_pkey' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  topic!: string;
+
+  @Column({ type: 'text' })
+  key!: string;
+
+  /** null is a tombstone. */
+  @Column({ type: 'jsonb', nullable: true })
+  payload!: object | null;
+
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  headers!: Record<string, string>;
+
+  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'published_at', nullable: true })
+  publishedAt!: Date | null;
+}

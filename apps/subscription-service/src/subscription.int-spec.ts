@@ -1,0 +1,499 @@
+import { createHash } from 'node:crypto';
+import { API_SCOPES, Topics, type ApiKeyRecord, type WebhookState } from '@hookline/contracts';
+import { createKafka } from '@hookline/kafka';
+import { runMigrations } from '@hookline/platform';
+import { SecretBox } from '@hookline/security';
+import { eventually, testEnvironment } from '@hookline/testing';
+import { DataSource } from 'typeorm';
+import { HttpClient } from '../test/http-client';
+import { startSubscriptionApp, type RunningApp } from '../test/start-subscription-app';
+import { TopicRecorder } from '../test/topic-recorder';
+import { subscriptionDataSourceOptions } from './database/data-source';
+
+interface IssuedKey {
+  id: string;
+  key: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: string;
+}
+interface CreatedOrganization {
+  id: string;
+  name: string;
+  createdAt: string;
+  apiKey: IssuedKey;
+}
+interface WebhookBody {
+  id: string;
+  name: string;
+  description: string | null;
+  url: string;
+  events: string[];
+  active: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  signingSecret?: string;
+}
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+}
+
+const ADMIN_TOKEN = 'integration-admin-token-0123456789';
+const ENCRYPTION_KEYS = `it1:${Buffer.alloc(32, 9).toString('base64')}`;
+
+describe('subscription-service (HTTP + Postgres + Kafka)', () => {
+  const { kafkaBrokers, databaseUrl, runId } = testEnvironment();
+  const kafka = createKafka({
+    clientId: `subscription-int-${runId}`,
+    brokers: kafkaBrokers.split(','),
+    logLevel: 'nothing',
+  });
+  const secretBox = SecretBox.fromEnv(ENCRYPTION_KEYS);
+  let running: RunningApp;
+  let http: HttpClient;
+  let subscriptions: TopicRecorder;
+  let apiKeys: TopicRecorder;
+  let database: DataSource;
+
+  const createOrganization = async (name: string): Promise<CreatedOrganization> => {
+    const response = await http.request<CreatedOrganization>('POST', '/v1/organizations', {
+      token: ADMIN_TOKEN,
+      body: { name },
+    });
+    expect(response.status).toBe(201);
+    return response.body;
+  };
+
+  const createWebhook = async (token: string, body: Record<string, unknown> = {}): Promise<WebhookBody> => {
+    const response = await http.request<WebhookBody>('POST', '/v1/webhooks', {
+      token,
+      body: {
+        name: 'CRM sync',
+        url: 'https://hooks.example.com/hookline',
+        events: ['job.created', 'estimate.*'],
+        ...body,
+      },
+    });
+    expect(response.status).toBe(201);
+    return response.body;
+  };
+
+  const statesOf = (webhookId: string): Array<WebhookState | null> =>
+    subscriptions.keyed(webhookId).map((message) => message.value as WebhookState | null);
+
+  beforeAll(async () => {
+    const options = subscriptionDataSourceOptions(databaseUrl);
+    await runMigrations(options);
+    database = new DataSource(options);
+    await database.initialize();
+    running = await startSubscriptionApp({
+      DATABASE_URL: databaseUrl,
+      KAFKA_BROKERS: kafkaBrokers,
+      ADMIN_TOKEN,
+      SECRETS_ENCRYPTION_KEYS: ENCRYPTION_KEYS,
+      ALLOW_INSECURE_URLS: 'false',
+    });
+    http = new HttpClient(running.baseUrl);
+    subscriptions = await TopicRecorder.start(kafka, Topics.subscriptions, `${runId}-subscription-int`);
+    apiKeys = await TopicRecorder.start(kafka, Topics.apiKeys, `${runId}-subscription-int`);
+  });
+
+  afterAll(async () => {
+    await subscriptions?.stop();
+    await apiKeys?.stop();
+    await running?.app.close();
+    await database?.destroy();
+  });
+
+  it('is ready and documents its routes', async () => {
+    expect((await http.request('GET', '/health/ready')).status).toBe(200);
+    const docs = await http.request<{ paths: Record<string, unknown> }>('GET', '/docs-json');
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/organizations',
+        '/v1/organizations/{organizationId}/api-keys',
+        '/v1/webhooks',
+        '/v1/webhooks/{id}',
+        '/v1/webhooks/{id}/secret',
+      ]),
+    );
+  });
+
+  it('creates an organization with a full-scope key and announces the key (hash only) on the api-keys topic', async () => {
+    const organization = await createOrganization('Summit Roofing');
+    expect(organization).toEqual({
+      id: expect.stringMatching(/^org_/),
+      name: 'Summit Roofing',
+      createdAt: expect.any(String),
+      apiKey: {
+        id: expect.stringMatching(/^key_/),
+        name: 'default',
+        key: expect.stringMatching(/^hk_/),
+        prefix: organization.apiKey.key.slice(0, 10),
+        scopes: [...API_SCOPES],
+        createdAt: expect.any(String),
+      },
+    });
+    const [stored] = await database.query<Array<{ hash: string }>>(
+      'SELECT hash FROM subscription.api_key WHERE id = $1',
+      [organization.apiKey.id],
+    );
+    const hash = createHash('sha256').update(organization.apiKey.key).digest('hex');
+    expect(stored.hash).toBe(hash);
+
+    const record = await eventually(() => {
+      const [message] = apiKeys.keyed(organization.apiKey.id);
+      expect(message).toBeDefined();
+      return message.value as ApiKeyRecord;
+    });
+    expect(record).toEqual({
+      id: organization.apiKey.id,
+      organizationId: organization.id,
+      hash,
+      scopes: [...API_SCOPES],
+      revokedAt: null,
+    });
+    expect(JSON.stringify(apiKeys.keyed(organization.apiKey.id))).not.toContain(organization.apiKey.key);
+  });
+
+  describe('webhook lifecycle', () => {
+    let organization: CreatedOrganization;
+    let webhook: WebhookBody;
+
+    beforeAll(async () => {
+      organization = await createOrganization('Lifecycle Inc');
+    });
+
+    it('creates a webhook, inactive by default, with a signing secret and no credentials', async () => {
+      webhook = await createWebhook(organization.apiKey.key, { description: 'CRM' });
+      expect(webhook).toMatchObject({
+        id: expect.stringMatching(/^wh_/),
+        name: 'CRM sync',
+        description: 'CRM',
+        url: 'https://hooks.example.com/hookline',
+        events: ['job.created', 'estimate.*'],
+        active: false,
+        version: 1,
+        auth: { type: 'none' },
+        signingSecret: expect.stringMatching(/^whsec_/),
+      });
+      expect(JSON.stringify(webhook)).not.toMatch(/encrypted|"secrets"|organizationId/);
+    });
+
+    it('publishes the full WebhookState with a secret that decrypts (AAD = webhook id) to the signing secret', async () => {
+      const state = await eventually(() => {
+        const [first] = statesOf(webhook.id);
+        expect(first).toBeDefined();
+        return first as WebhookState;
+      });
+      expect(state).toEqual({
+        id: webhook.id,
+        organizationId: organization.id,
+        url: 'https://hooks.example.com/hookline',
+        events: ['job.created', 'estimate.*'],
+        active: false,
+        auth: { type: 'none' },
+        headers: {},
+        retryPolicy: { preset: 'standard' },
+        timeoutSeconds: 15,
+        signatureScheme: { type: 'standard-webhooks' },
+        secrets: [{ encrypted: expect.stringMatching(/^v1\.it1\./), expiresAt: null }],
+        version: 1,
+        updatedAt: webhook.updatedAt,
+      });
+      expect(secretBox.decrypt(state.secrets[0].encrypted, webhook.id)).toBe(webhook.signingSecret);
+      expect(() => secretBox.decrypt(state.secrets[0].encrypted, 'wh_someone_else')).toThrow(
+        /different record/,
+      );
+    });
+
+    it('reads the webhook and its secret back', async () => {
+      const read = await http.request<WebhookBody>('GET', `/v1/webhooks/${webhook.id}`, {
+        token: organization.apiKey.key,
+      });
+      expect(read.status).toBe(200);
+      expect(read.body).toEqual({ ...webhook, signingSecret: undefined });
+      const secret = await http.request('GET', `/v1/webhooks/${webhook.id}/secret`, {
+        token: organization.apiKey.key,
+      });
+      expect(secret).toEqual({ status: 200, body: { key: webhook.signingSecret } });
+    });
+
+    it('PATCH changes only what it names and publishes a higher version', async () => {
+      const patched = await http.request<WebhookBody>('PATCH', `/v1/webhooks/${webhook.id}`, {
+        token: organization.apiKey.key,
+        body: { active: true, events: ['job.*'] },
+      });
+      expect(patched.status).toBe(200);
+      expect(patched.body).toMatchObject({
+        active: true,
+        events: ['job.*'],
+        name: 'CRM sync',
+        description: 'CRM',
+        version: 2,
+      });
+      const state = await eventually(() => {
+        const latest = statesOf(webhook.id).at(-1);
+        expect(latest?.version).toBe(2);
+        return latest as WebhookState;
+      });
+      expect(state).toMatchObject({ active: true, events: ['job.*'] });
+      expect(secretBox.decrypt(state.secrets[0].encrypted, webhook.id)).toBe(webhook.signingSecret);
+    });
+
+    it('answers 404 to another organization on get, patch, delete and secret', async () => {
+      const other = await createOrganization('Other Org');
+      const token = other.apiKey.key;
+      const answers = await Promise.all([
+        http.request<ErrorBody>('GET', `/v1/webhooks/${webhook.id}`, { token }),
+        http.request<ErrorBody>('PATCH', `/v1/webhooks/${webhook.id}`, { token, body: { active: false } }),
+        http.request<ErrorBody>('DELETE', `/v1/webhooks/${webhook.id}`, { token }),
+        http.request<ErrorBody>('GET', `/v1/webhooks/${webhook.id}/secret`, { token }),
+      ]);
+      for (const answer of answers) {
+        expect(answer.status).toBe(404);
+        expect(answer.body).toEqual({
+          statusCode: 404,
+          error: 'Not Found',
+          message: `webhook ${webhook.id} not found`,
+        });
+      }
+      const list = await http.request<{ items: WebhookBody[] }>('GET', '/v1/webhooks', { token });
+      expect(list.body.items).toEqual([]);
+      expect(
+        (
+          await http.request<WebhookBody>('GET', `/v1/webhooks/${webhook.id}`, {
+            token: organization.apiKey.key,
+          })
+        ).body.version,
+      ).toBe(2);
+    });
+
+    it('DELETE answers 204, publishes a tombstone, and the webhook is gone', async () => {
+      const deleted = await http.request('DELETE', `/v1/webhooks/${webhook.id}`, {
+        token: organization.apiKey.key,
+      });
+      expect(deleted.status).toBe(204);
+      await eventually(() => expect(statesOf(webhook.id).at(-1)).toBeNull());
+      expect(statesOf(webhook.id).map((state) => state?.version ?? 'tombstone')).toEqual([1, 2, 'tombstone']);
+      expect(
+        (await http.request('GET', `/v1/webhooks/${webhook.id}`, { token: organization.apiKey.key })).status,
+      ).toBe(404);
+      const secrets = await database.query<Array<{ count: number }>>(
+        'SELECT count(*)::int AS count FROM subscription.webhook_secret WHERE webhook_id = $1',
+        [webhook.id],
+      );
+      expect(secrets[0].count).toBe(0);
+    });
+
+    it('publishes each change well within a second of its commit', async () => {
+      await eventually(async () => {
+        const [row] = await database.query<Array<{ pending: number; slowest: string }>>(
+          `SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS pending,
+                  extract(epoch FROM max(published_at - created_at)) AS slowest
+           FROM subscription.outbox WHERE key = $1`,
+          [webhook.id],
+        );
+        expect(row.pending).toBe(0);
+        expect(Number(row.slowest)).toBeLessThan(1);
+      });
+    });
+  });
+
+  describe('authentication and scopes', () => {
+    let organization: CreatedOrganization;
+
+    beforeAll(async () => {
+      organization = await createOrganization('Auth Co');
+    });
+
+    it('answers 401 without a key, with an unknown key, and to an org key on admin routes', async () => {
+      const missing = await http.request<ErrorBody>('GET', '/v1/webhooks');
+      expect(missing.status).toBe(401);
+      expect(missing.body.message).toContain('Authorization');
+      expect((await http.request('GET', '/v1/webhooks', { token: `hk_${'x'.repeat(40)}` })).status).toBe(401);
+      expect(
+        (
+          await http.request('POST', '/v1/organizations', {
+            token: organization.apiKey.key,
+            body: { name: 'x' },
+          })
+        ).status,
+      ).toBe(401);
+    });
+
+    it('answers 403 to a read-only key that tries to write, and lets it read', async () => {
+      const issued = await http.request<IssuedKey>('POST', `/v1/organizations/${organization.id}/api-keys`, {
+        token: ADMIN_TOKEN,
+        body: { name: 'dashboard', scopes: ['webhooks:read'] },
+      });
+      expect(issued.status).toBe(201);
+      expect(issued.body).toMatchObject({ scopes: ['webhooks:read'], key: expect.stringMatching(/^hk_/) });
+      const write = await http.request<ErrorBody>('POST', '/v1/webhooks', {
+        token: issued.body.key,
+        body: { name: 'x', url: 'https://hooks.example.com/', events: ['*'] },
+      });
+      expect(write.status).toBe(403);
+      expect(write.body.message).toContain('webhooks:write');
+      expect((await http.request('GET', '/v1/webhooks', { token: issued.body.key })).status).toBe(200);
+      await eventually(() => expect(apiKeys.keyed(issued.body.id)).toHaveLength(1));
+    });
+
+    it('answers 404 when issuing a key for an unknown organization', async () => {
+      const response = await http.request<ErrorBody>('POST', '/v1/organizations/org_nope/api-keys', {
+        token: ADMIN_TOKEN,
+        body: {},
+      });
+      expect(response.status).toBe(404);
+      expect(response.body.message).toBe('organization org_nope not found');
+    });
+
+    it('refuses a revoked key and announces the revocation', async () => {
+      const issued = await http.request<IssuedKey>('POST', `/v1/organizations/${organization.id}/api-keys`, {
+        token: ADMIN_TOKEN,
+        body: {},
+      });
+      expect(issued.body.scopes).toEqual([...API_SCOPES]);
+      expect((await http.request('GET', '/v1/webhooks', { token: issued.body.key })).status).toBe(200);
+      const revoked = await http.request(
+        'DELETE',
+        `/v1/organizations/${organization.id}/api-keys/${issued.body.id}`,
+        {
+          token: ADMIN_TOKEN,
+        },
+      );
+      expect(revoked.status).toBe(204);
+      expect((await http.request('GET', '/v1/webhooks', { token: issued.body.key })).status).toBe(401);
+      await eventually(() => {
+        const records = apiKeys.keyed(issued.body.id).map((message) => message.value as ApiKeyRecord);
+        expect(records.at(-1)?.revokedAt).toEqual(expect.any(String));
+      });
+    });
+
+    it('records when a key was last used, after the response', async () => {
+      await http.request('GET', '/v1/webhooks', { token: organization.apiKey.key });
+      await eventually(
+        async () => {
+          const [row] = await database.query<Array<{ last_used_at: Date | null }>>(
+            'SELECT last_used_at FROM subscription.api_key WHERE id = $1',
+            [organization.apiKey.id],
+          );
+          expect(row.last_used_at).not.toBeNull();
+        },
+        { timeoutMs: 15_000, intervalMs: 250 },
+      );
+    });
+  });
+
+  describe('validation', () => {
+    let token: string;
+
+    beforeAll(async () => {
+      token = (await createOrganization('Validation Ltd')).apiKey.key;
+    });
+
+    const post = (body: unknown) => http.request<ErrorBody>('POST', '/v1/webhooks', { token, body });
+    const valid = { name: 'CRM sync', url: 'https://hooks.example.com/hookline', events: ['job.created'] };
+
+    it.each<[string, unknown, RegExp]>([
+      ['an http:// url', { ...valid, url: 'http://hooks.example.com/' }, /url must use https/],
+      [
+        'a private address',
+        { ...valid, url: 'https://10.0.0.1/' },
+        /url points to a private or loopback address \(10\.0\.0\.1\)/,
+      ],
+      [
+        'an unknown event type',
+        { ...valid, events: ['job.craeted'] },
+        /events\[0\] "job\.craeted" is not a known event type; did you mean "job\.created"\?/,
+      ],
+      ['empty events', { ...valid, events: [] }, /events should not be empty/],
+      ['an unknown field', { ...valid, secret: 'x' }, /secret is not allowed/],
+      ['a missing name', { url: valid.url, events: valid.events }, /^name /],
+      ['a blank name', { ...valid, name: '   ' }, /name must not be blank/],
+      ['a null active', { ...valid, active: null }, /active must be a boolean/],
+      [
+        'too many events',
+        { ...valid, events: Array.from({ length: 101 }, () => 'job.created') },
+        /events must contain no more than 100/,
+      ],
+    ])('answers 400 to %s, naming the problem', async (_, body, message) => {
+      const response = await post(body);
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+      expect(response.body.message).toMatch(message);
+    });
+
+    it('answers 400 to a body that is not JSON', async () => {
+      const response = await http.request<ErrorBody>('POST', '/v1/webhooks', {
+        token,
+        rawBody: '{"name": "x",',
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.message).toMatch(/not valid JSON/);
+    });
+
+    it('validates PATCH like create, and refuses an empty one', async () => {
+      const webhook = await createWebhook(token);
+      const patch = (body: unknown) =>
+        http.request<ErrorBody>('PATCH', `/v1/webhooks/${webhook.id}`, { token, body });
+      expect((await patch({ url: 'https://192.168.0.1/' })).body.message).toMatch(/private or loopback/);
+      expect((await patch({ name: null })).body.message).toMatch(/^name /);
+      expect((await patch({ events: ['nope.*'] })).body.message).toMatch(
+        /events\[0\] "nope\.\*" names no known resource/,
+      );
+      const empty = await patch({});
+      expect(empty.status).toBe(400);
+      expect(empty.body.message).toMatch(/set at least one of name, url, events, active, description/);
+    });
+  });
+
+  describe('listing', () => {
+    it('pages newest first with an opaque cursor', async () => {
+      const { apiKey } = await createOrganization('Paging GmbH');
+      const created: WebhookBody[] = [];
+      for (const name of ['first', 'second', 'third'])
+        created.push(await createWebhook(apiKey.key, { name }));
+      const newestFirst = created
+        .map((webhook) => webhook.id)
+        .sort()
+        .reverse();
+
+      const first = await http.request<{ items: WebhookBody[]; nextCursor: string | null }>(
+        'GET',
+        '/v1/webhooks?limit=2',
+        {
+          token: apiKey.key,
+        },
+      );
+      expect(first.status).toBe(200);
+      expect(first.body.items.map((item) => item.id)).toEqual(newestFirst.slice(0, 2));
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      expect(first.body.items[0]).not.toHaveProperty('signingSecret');
+
+      const second = await http.request<{ items: WebhookBody[]; nextCursor: string | null }>(
+        'GET',
+        `/v1/webhooks?limit=2&cursor=${first.body.nextCursor}`,
+        { token: apiKey.key },
+      );
+      expect(second.body.items.map((item) => item.id)).toEqual(newestFirst.slice(2));
+      expect(second.body.nextCursor).toBeNull();
+    });
+
+    it.each([
+      ['limit=0', /limit must not be less than 1/],
+      ['limit=101', /limit must not be greater than 100/],
+      ['limit=ten', /limit must be an integer/],
+      ['cursor=garbage', /cursor is not valid/],
+      ['sort=name', /sort is not allowed/],
+    ])('answers 400 to ?%s', async (query, message) => {
+      const { apiKey } = await createOrganization(`Bad query ${query}`);
+      const response = await http.request<ErrorBody>('GET', `/v1/webhooks?${query}`, { token: apiKey.key });
+      expect(response.status).toBe(400);
+      expect(response.body.message).toMatch(message);
+    });
+  });
+});

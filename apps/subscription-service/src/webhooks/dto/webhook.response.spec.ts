@@ -1,0 +1,57 @@
+import { aWebhook } from '../../../test/fixtures';
+import { toWebhookResponse } from './webhook.response';
+
+describe(toWebhookResponse.name, () => {
+  it('shows the webhook in camelCase with ISO timestamps', () => {
+    const webhook = aWebhook({ description: 'CRM', active: true });
+    expect(toWebhookResponse(webhook)).toEqual({
+      id: webhook.id,
+      name: 'CRM sync',
+      description: 'CRM',
+      url: 'https://hooks.example.com/hookline',
+      events: ['job.created', 'estimate.*'],
+      active: true,
+      auth: { type: 'none' },
+      headers: {},
+      retryPolicy: { preset: 'standard' },
+      timeoutSeconds: 15,
+      signatureScheme: { type: 'standard-webhooks' },
+      metadata: {},
+      disabledReason: null,
+      version: 1,
+      createdAt: '2026-11-22T10:00:00.000Z',
+      updatedAt: '2026-11-22T10:00:00.000Z',
+    });
+  });
+
+  it('never shows a basic-auth password, even encrypted', () => {
+    const response = toWebhookResponse(
+      aWebhook({ auth: { type: 'basic', username: 'hookline', encryptedPassword: 'v1.k1.PASSWORD' } }),
+    );
+    expect(response.auth).toEqual({ type: 'basic', username: 'hookline' });
+    expect(JSON.stringify(response)).not.toContain('PASSWORD');
+  });
+
+  it('never shows a bearer token, even encrypted', () => {
+    const response = toWebhookResponse(aWebhook({ auth: { type: 'bearer', encryptedToken: 'v1.k1.TOKEN' } }));
+    expect(response.auth).toEqual({ type: 'bearer' });
+    expect(JSON.stringify(response)).not.toContain('TOKEN');
+  });
+
+  it('redacts custom headers that carry credentials', () => {
+    const response = toWebhookResponse(
+      aWebhook({ headers: { 'X-Api-Key': 'abc123', Authorization: 'Bearer xyz', 'X-Tenant': 'acme' } }),
+    );
+    expect(response.headers).toEqual({
+      'X-Api-Key': '[redacted]',
+      Authorization: '[redacted]',
+      'X-Tenant': 'acme',
+    });
+  });
+
+  it('has no field holding secrets or the organization', () => {
+    const keys = Object.keys(toWebhookResponse(aWebhook()));
+    expect(keys).not.toEqual(expect.arrayContaining(['secrets']));
+    expect(keys.filter((key) => /secret|password|token|organization/i.test(key))).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { SUBSCRIPTION_SCHEMA } from '../database/schema';
+import { Webhook } from './webhook.entity';
+
+/** A signing secret of a webhook, encrypted with the webhook id as AAD. */
+@Entity({ name: 'webhook_secret', schema: SUBSCRIPTION_SCHEMA })
+@Index('webhook_secret_webhook_id_idx', ['webhookId', 'createdAt'])
+@Index('webhook_secret_current_key', ['webhookId'], { unique: true, where: 'expires_at IS NULL' })
+export class WebhookSecret {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'webhook_secret_pkey' })
+  id!: string;
+
+  @Column({ type: 'text', name: 'webhook_id' })
+  webhookId!: string;
+
+  @ManyToOne(() => Webhook, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'webhook_id', foreignKeyConstraintName: 'webhook_secret_webhook_id_fkey' })
+  webhook?: Webhook;
+
+  /** `SecretBox` sealed `whsec_…`. */
+  @Column({ type: 'text' })
+  encrypted!: string;
+
+  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
+  createdAt!: Date;
+
+  /** null for the current secret; the end of the grace period of a rotated-out one. */
+  @Column({ type: 'timestamptz', name: 'expires_at', nullable: true })
+  expiresAt!: Date | null;
+}

@@ -1,0 +1,68 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { EndpointAuth, RetryPolicy, SignatureScheme } from '@hookline/contracts';
+import { SUBSCRIPTION_SCHEMA } from '../database/schema';
+import { Organization } from '../organizations/organization.entity';
+
+/** A customer endpoint and the events it receives. Credentials in `auth` are encrypted (AAD = id). */
+@Entity({ name: 'webhook', schema: SUBSCRIPTION_SCHEMA })
+@Index('webhook_organization_id_id_idx', ['organizationId', 'id'])
+export class Webhook {
+  /** `wh_<ULID>`; ULIDs sort by creation time, which the list's cursor relies on. */
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'webhook_pkey' })
+  id!: string;
+
+  @Column({ type: 'text', name: 'organization_id' })
+  organizationId!: string;
+
+  @ManyToOne(() => Organization, { nullable: false })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'webhook_organization_id_fkey' })
+  organization?: Organization;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Column({ type: 'text' })
+  url!: string;
+
+  /** Exact types, `resource.*` or `*`. */
+  @Column({ type: 'text', array: true })
+  events!: string[];
+
+  @Column({ type: 'boolean' })
+  active!: boolean;
+
+  @Column({ type: 'jsonb', default: () => `'{"type": "none"}'` })
+  auth!: EndpointAuth;
+
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  headers!: Record<string, string>;
+
+  @Column({ type: 'jsonb', name: 'retry_policy', default: () => `'{"preset": "standard"}'` })
+  retryPolicy!: RetryPolicy;
+
+  @Column({ type: 'integer', name: 'timeout_seconds', default: 15 })
+  timeoutSeconds!: number;
+
+  @Column({ type: 'jsonb', name: 'signature_scheme', default: () => `'{"type": "standard-webhooks"}'` })
+  signatureScheme!: SignatureScheme;
+
+  @Column({ type: 'jsonb', default: () => `'{}'` })
+  metadata!: Record<string, string>;
+
+  /** Bumped on every change; consumers of the state topic ignore a state older than the one they hold. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  /** Why the platform turned the endpoint off (e.g. it answered 410), or null. */
+  @Column({ type: 'text', name: 'disabled_reason', nullable: true })
+  disabledReason!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
+  updatedAt!: Date;
+}
