@@ -1,5 +1,7 @@
 import { plainToInstance } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
+  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsObject,
@@ -7,11 +9,27 @@ import {
   IsString,
   Matches,
   MaxLength,
+  Min,
   ValidateIf,
+  ValidateNested,
 } from 'class-validator';
 import { findEventType, validateEventData } from './catalog';
 import { EXTERNAL_ID_PATTERN } from './ids';
 import { flattenValidationErrors, validateInstance } from './validation';
+
+/**
+ * Hookline's own events (activation tests) go to one webhook only, whatever it subscribes to.
+ * `minVersion` is the webhook state the event was created with: delivery waits for it.
+ */
+export class EventTarget {
+  @IsString()
+  @Matches(EXTERNAL_ID_PATTERN)
+  webhookId!: string;
+
+  @IsInt()
+  @Min(1)
+  minVersion!: number;
+}
 
 /** The event as product services publish it: the value of every `domain.*` message. */
 export class EventEnvelope {
@@ -46,6 +64,13 @@ export class EventEnvelope {
 
   @IsObject()
   data!: Record<string, unknown>;
+
+  /** Set only by Hookline itself; product services and ingest never set it. */
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @ValidateNested()
+  @Type(() => EventTarget)
+  target?: EventTarget | null;
 }
 
 export type EnvelopeValidation = { ok: true; value: EventEnvelope } | { ok: false; errors: string[] };

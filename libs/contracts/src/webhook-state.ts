@@ -31,6 +31,12 @@ export interface WebhookState {
   timeoutSeconds: number;
   signatureScheme: SignatureScheme;
   secrets: SecretRef[];
+  /** Deliveries of one subject arrive in acceptance order; a failing one holds the later ones. */
+  ordered: boolean;
+  /** Deliveries per second to this endpoint; null = unlimited. */
+  rateLimitPerSecond: number | null;
+  /** Requests in flight to this endpoint at once; null = the platform default. */
+  maxConcurrency: number | null;
   /** Monotonic per webhook; a consumer ignores a state older than the one it holds. */
   version: number;
   updatedAt: string;

@@ -23,6 +23,9 @@ describe(toWebhookState.name, () => {
       timeoutSeconds: 15,
       signatureScheme: { type: 'standard-webhooks' },
       secrets: [{ encrypted: 'v1.k1.current', expiresAt: null }],
+      ordered: false,
+      rateLimitPerSecond: null,
+      maxConcurrency: null,
       version: 3,
       updatedAt: '2026-11-23T08:00:00.000Z',
     });

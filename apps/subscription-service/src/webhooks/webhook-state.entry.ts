@@ -17,6 +17,9 @@ export function toWebhookState(webhook: Webhook, secrets: readonly WebhookSecret
     timeoutSeconds: webhook.timeoutSeconds,
     signatureScheme: webhook.signatureScheme,
     secrets: [...secrets].sort(currentFirstThenLatestExpiry).map(toSecretRef),
+    ordered: false,
+    rateLimitPerSecond: null,
+    maxConcurrency: null,
     version: webhook.version,
     updatedAt: webhook.updatedAt.toISOString(),
   };
