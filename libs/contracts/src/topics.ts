@@ -29,6 +29,7 @@ export function domainMessageKey(organizationId: string, subject: string): strin
 
 /** Delay tiers for retries, shortest first. A retry waits on the longest tier not past its due time. */
 export const RETRY_TIERS = [
+  { name: '1s', delayMs: 1_000 },
   { name: '5s', delayMs: 5_000 },
   { name: '1m', delayMs: 60_000 },
   { name: '10m', delayMs: 600_000 },
