@@ -5,7 +5,7 @@ const config: Config = {
   displayName: 'unit',
   rootDir: '.',
   preset: './jest.preset.js',
-  testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'],
 };
 
 export default config;

@@ -19,7 +19,9 @@ export function parseDotEnv(text) {
   for (const line of text.split(/\r?\n/)) {
     const match = /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
     if (!match) continue;
-    values[match[1]] = match[2].replace(/^(['"])(.*)\1$/, '$2');
+    const raw = match[2];
+    const quoted = /^(['"])(.*)\1$/.exec(raw);
+    values[match[1]] = quoted ? quoted[2] : raw.replace(/\s+#.*$/, '');
   }
   return values;
 }

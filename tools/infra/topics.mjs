@@ -2,7 +2,7 @@ import fsp from 'node:fs/promises';
 
 import { loadConfig } from './config.mjs';
 import { withAdmin } from './kafka-client.mjs';
-import { InfraError } from './process.mjs';
+import { InfraError, pollUntil } from './process.mjs';
 
 /**
  * Reads the topic list: `{ replicationFactor?, topics: [{ name, partitions, config? }] }`.
@@ -74,7 +74,18 @@ export async function ensureTopics(brokers, { topics, log = () => {} } = {}) {
  * here spares the first test consumer a round of "group coordinator is not available" errors.
  */
 async function createOffsetsTopic(admin) {
-  await admin.describeGroups(['hookline-infra-warmup']);
+  // On a fresh, busy broker the coordinator takes a while to appear; wait for it, with a deadline.
+  await pollUntil(
+    async () => {
+      await admin.describeGroups(['hookline-infra-warmup']);
+      return true;
+    },
+    {
+      timeoutMs: 60_000,
+      intervalMs: 500,
+      describeTimeout: (error) => `Kafka's group coordinator did not come up within 60 s: ${error?.message}`,
+    },
+  );
 }
 
 async function warnOnPartitionDrift(admin, wanted, existing, log) {

@@ -25,6 +25,10 @@ export class ServiceProcess {
     this.logFile = path.join(logDir, `${options.app}-${options.port}.log`);
   }
 
+  get app(): string {
+    return this.options.app;
+  }
+
   get baseUrl(): string {
     return `http://127.0.0.1:${this.options.port}`;
   }
