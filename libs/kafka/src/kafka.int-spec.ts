@@ -15,11 +15,7 @@ describe('Kafka plumbing against a real broker', () => {
   let publisher: KafkaPublisher;
 
   beforeAll(async () => {
-    kafka = createKafka({
-      brokers: parseBrokerList(env.kafkaBrokers),
-      clientId: `kafka-lib-${env.runId}`,
-      logLevel: 'info',
-    });
+    kafka = createKafka({ brokers: parseBrokerList(env.kafkaBrokers), clientId: `kafka-lib-${env.runId}` });
     const admin = kafka.admin();
     await admin.connect();
     await admin.createTopics({
@@ -83,6 +79,7 @@ describe('Kafka plumbing against a real broker', () => {
       const second = new KafkaBatchConsumer(kafka, {
         groupId,
         topics: [topic],
+        fromBeginning: true,
         handleBatch: async ({ messages }) => {
           replay.push(
             ...messages.map((message) => message.key?.toString() ?? '').filter((key) => key.startsWith(tag)),
