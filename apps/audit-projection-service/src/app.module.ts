@@ -17,6 +17,9 @@ import { DatabaseModule } from './database/database.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { AuditMetricsModule } from './metrics/audit-metrics.module';
 import { ProjectionModule } from './projection/projection.module';
+import { RecoveryModule } from './recovery/recovery.module';
+import { RetentionModule } from './retention/retention.module';
+import { StatsModule } from './stats/stats.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export const SERVICE_NAME = 'audit-projection-service';
@@ -46,6 +49,9 @@ export class AppModule {
         WebhooksModule,
         ProjectionModule,
         DeliveriesModule,
+        StatsModule,
+        RecoveryModule,
+        RetentionModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

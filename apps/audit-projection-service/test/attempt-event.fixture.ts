@@ -1,18 +1,27 @@
 import { deliveryIdFor, newId, type AttemptEvent } from '@hookline/contracts';
 
-export interface AttemptFixtureOptions {
-  organizationId?: string;
-  webhookId?: string;
-  eventId?: string;
-  eventType?: string;
+/** Unit tests pin time here; integration tests pass a recent instant (retention is relative to now). */
+export const FIXTURE_OCCURRED_AT = '2026-11-22T10:00:00.000Z';
+
+const plus = (instant: string, ms: number) => new Date(Date.parse(instant) + ms).toISOString();
+
+/** The start of the current UTC hour minus `hours`: recent enough for every retention window. */
+export function hoursAgo(hours: number): string {
+  const hour = 3_600_000;
+  return new Date(Math.floor(Date.now() / hour) * hour - hours * hour).toISOString();
 }
 
-/** A valid attempt event (a first attempt answered 200); override what the test is about. */
-export function anAttemptEvent(overrides: Partial<AttemptEvent> = {}): AttemptEvent {
+/**
+ * A valid attempt event (a first attempt answered 200, 1 s after the event occurred at
+ * `occurredAt`); override what the test is about.
+ */
+export function anAttemptEvent(
+  overrides: Partial<AttemptEvent> = {},
+  occurredAt: string = FIXTURE_OCCURRED_AT,
+): AttemptEvent {
   const eventId = overrides.eventId ?? newId('evt');
   const webhookId = overrides.webhookId ?? newId('wh');
   const eventType = overrides.eventType ?? 'job.created';
-  const occurredAt = '2026-11-22T10:00:00.000Z';
   return {
     attemptId: newId('att'),
     deliveryId: deliveryIdFor(eventId, webhookId),
@@ -23,7 +32,7 @@ export function anAttemptEvent(overrides: Partial<AttemptEvent> = {}): AttemptEv
     subject: 'job_123',
     url: 'https://example.com/hooks',
     attempt: 1,
-    startedAt: '2026-11-22T10:00:01.000Z',
+    startedAt: plus(occurredAt, 1_000),
     durationMs: 120,
     requestHeaders: { 'content-type': 'application/json', 'webhook-id': eventId },
     responseStatus: 200,
@@ -40,29 +49,70 @@ export function anAttemptEvent(overrides: Partial<AttemptEvent> = {}): AttemptEv
   };
 }
 
-/** A failed attempt followed by a successful retry of the same delivery. */
-export function aRetriedDelivery(base: Partial<AttemptEvent> = {}): [AttemptEvent, AttemptEvent] {
-  const first = anAttemptEvent({
-    ...base,
-    attempt: 1,
-    startedAt: '2026-11-22T10:00:01.000Z',
-    durationMs: 250,
-    responseStatus: 500,
-    responseHeaders: { 'content-type': 'application/json' },
-    responseBody: '{"error":"boom"}',
-    outcome: 'http_5xx',
-    deliveryStatus: 'retrying',
-    nextAttemptAt: '2026-11-22T10:05:01.250Z',
-  });
-  const second = anAttemptEvent({
-    ...base,
-    eventId: first.eventId,
-    webhookId: first.webhookId,
-    deliveryId: first.deliveryId,
-    payload: first.payload,
-    attempt: 2,
-    startedAt: '2026-11-22T10:05:01.300Z',
-    durationMs: 80,
-  });
+/** A failed attempt followed by a successful retry of the same delivery, 5 minutes later. */
+export function aRetriedDelivery(
+  base: Partial<AttemptEvent> = {},
+  occurredAt: string = FIXTURE_OCCURRED_AT,
+): [AttemptEvent, AttemptEvent] {
+  const first = anAttemptEvent(
+    {
+      ...base,
+      attempt: 1,
+      startedAt: plus(occurredAt, 1_000),
+      durationMs: 250,
+      responseStatus: 500,
+      responseHeaders: { 'content-type': 'application/json' },
+      responseBody: '{"error":"boom"}',
+      outcome: 'http_5xx',
+      deliveryStatus: 'retrying',
+      nextAttemptAt: plus(occurredAt, 301_250),
+    },
+    occurredAt,
+  );
+  const second = anAttemptEvent(
+    {
+      ...base,
+      eventId: first.eventId,
+      webhookId: first.webhookId,
+      deliveryId: first.deliveryId,
+      payload: first.payload,
+      attempt: 2,
+      startedAt: plus(occurredAt, 301_300),
+      durationMs: 80,
+    },
+    occurredAt,
+  );
   return [first, second];
+}
+
+/** Every attempt of a delivery that keeps failing with 503 until its retries run out. */
+export function anExhaustedDelivery(
+  base: Partial<AttemptEvent> = {},
+  occurredAt: string = FIXTURE_OCCURRED_AT,
+  attempts = 3,
+): AttemptEvent[] {
+  const first = anAttemptEvent(base, occurredAt);
+  return Array.from({ length: attempts }, (_, index) => {
+    const isLast = index === attempts - 1;
+    const startedAt = plus(occurredAt, 1_000 + index * 300_000);
+    return anAttemptEvent(
+      {
+        ...base,
+        eventId: first.eventId,
+        webhookId: first.webhookId,
+        deliveryId: first.deliveryId,
+        payload: first.payload,
+        attempt: index + 1,
+        startedAt,
+        durationMs: 40 + index * 10,
+        responseStatus: 503,
+        responseHeaders: { 'retry-after': '300' },
+        responseBody: 'busy',
+        outcome: 'http_5xx',
+        deliveryStatus: isLast ? 'failed' : 'retrying',
+        nextAttemptAt: isLast ? null : plus(startedAt, 300_000),
+      },
+      occurredAt,
+    );
+  });
 }

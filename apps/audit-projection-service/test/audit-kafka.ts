@@ -3,11 +3,17 @@ import {
   type ApiKeyRecord,
   type ApiScope,
   type AttemptEvent,
+  type DeliveryCommand,
   type WebhookState,
 } from '@hookline/contracts';
-import { KafkaPublisher, createKafka, readHeaders } from '@hookline/kafka';
+import { KafkaPublisher, createKafka, decodeJson, readHeaders } from '@hookline/kafka';
 import { generateApiKey } from '@hookline/security';
 import type { Consumer, Kafka } from 'kafkajs';
+
+export interface CommandSeen {
+  key: string | null;
+  command: DeliveryCommand;
+}
 
 export interface DeadLetterSeen {
   key: string | null;
@@ -79,6 +85,24 @@ export class AuditKafka {
           value: message.value?.toString() ?? '',
           headers: readHeaders(message.headers),
         });
+      },
+    });
+    return seen;
+  }
+
+  /** Collects `hookline.commands.v1` from the beginning under a group of this run. */
+  async watchCommands(groupId: string): Promise<CommandSeen[]> {
+    const seen: CommandSeen[] = [];
+    const consumer = this.kafka.consumer({ groupId, maxWaitTimeInMs: 100, allowAutoTopicCreation: false });
+    this.consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: [Topics.commands], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        // Other teams' tests share the topic; what is not a JSON command is not ours.
+        const decoded = decodeJson(message.value);
+        if (decoded.ok)
+          seen.push({ key: message.key?.toString() ?? null, command: decoded.value as DeliveryCommand });
       },
     });
     return seen;

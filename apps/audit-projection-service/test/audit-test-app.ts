@@ -24,6 +24,8 @@ export async function startAuditApp(env: TestEnvironment, consumerGroup: string)
     AUDIT_CONSUMER_GROUP: consumerGroup,
     HOST: '127.0.0.1',
     PORT: '3002',
+    // Tests prune explicitly, at the instant they choose.
+    AUDIT_RETENTION_INTERVAL_MINUTES: '0',
   });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,

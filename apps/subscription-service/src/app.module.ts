@@ -18,8 +18,11 @@ import { DatabaseApiKeyVerifier } from './api-keys/api-key-verifier.service';
 import { SubscriptionConfigModule } from './config/subscription-config.module';
 import type { SubscriptionEnv } from './config/subscription.env';
 import { subscriptionDataSourceOptions } from './database/data-source';
+import { EndpointSignalsModule } from './endpoint-signals/endpoint-signals.module';
+import { EventTypesModule } from './event-types/event-types.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { SigningSecretsModule } from './signing-secrets/signing-secrets.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export const SERVICE_NAME = 'subscription-service';
@@ -50,6 +53,9 @@ export class AppModule {
         ApiKeysModule,
         OrganizationsModule,
         WebhooksModule,
+        SigningSecretsModule,
+        EventTypesModule,
+        EndpointSignalsModule,
       ],
       providers: [
         { provide: AuthTokens, useValue: new AuthTokens(config.ADMIN_TOKEN) },

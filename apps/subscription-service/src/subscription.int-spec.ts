@@ -1,111 +1,47 @@
 import { createHash } from 'node:crypto';
 import { API_SCOPES, Topics, type ApiKeyRecord, type WebhookState } from '@hookline/contracts';
-import { createKafka } from '@hookline/kafka';
-import { runMigrations } from '@hookline/platform';
-import { SecretBox } from '@hookline/security';
-import { eventually, testEnvironment } from '@hookline/testing';
-import { DataSource } from 'typeorm';
-import { HttpClient } from '../test/http-client';
-import { startSubscriptionApp, type RunningApp } from '../test/start-subscription-app';
+import { eventually } from '@hookline/testing';
+import type { DataSource } from 'typeorm';
+import type { HttpClient } from '../test/http-client';
+import {
+  ADMIN_TOKEN,
+  SubscriptionTestContext,
+  type CreatedOrganization,
+  type ErrorBody,
+  type IssuedKey,
+  type WebhookBody,
+} from '../test/subscription-test-context';
 import { TopicRecorder } from '../test/topic-recorder';
-import { subscriptionDataSourceOptions } from './database/data-source';
-
-interface IssuedKey {
-  id: string;
-  key: string;
-  prefix: string;
-  scopes: string[];
-  createdAt: string;
-}
-interface CreatedOrganization {
-  id: string;
-  name: string;
-  createdAt: string;
-  apiKey: IssuedKey;
-}
-interface WebhookBody {
-  id: string;
-  name: string;
-  description: string | null;
-  url: string;
-  events: string[];
-  active: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  signingSecret?: string;
-}
-interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-}
-
-const ADMIN_TOKEN = 'integration-admin-token-0123456789';
-const ENCRYPTION_KEYS = `it1:${Buffer.alloc(32, 9).toString('base64')}`;
 
 describe('subscription-service (HTTP + Postgres + Kafka)', () => {
-  const { kafkaBrokers, databaseUrl, runId } = testEnvironment();
-  const kafka = createKafka({
-    clientId: `subscription-int-${runId}`,
-    brokers: kafkaBrokers.split(','),
-    logLevel: 'nothing',
-  });
-  const secretBox = SecretBox.fromEnv(ENCRYPTION_KEYS);
-  let running: RunningApp;
+  let context: SubscriptionTestContext;
   let http: HttpClient;
   let subscriptions: TopicRecorder;
   let apiKeys: TopicRecorder;
   let database: DataSource;
 
-  const createOrganization = async (name: string): Promise<CreatedOrganization> => {
-    const response = await http.request<CreatedOrganization>('POST', '/v1/organizations', {
-      token: ADMIN_TOKEN,
-      body: { name },
-    });
-    expect(response.status).toBe(201);
-    return response.body;
-  };
-
-  const createWebhook = async (token: string, body: Record<string, unknown> = {}): Promise<WebhookBody> => {
-    const response = await http.request<WebhookBody>('POST', '/v1/webhooks', {
-      token,
-      body: {
-        name: 'CRM sync',
-        url: 'https://hooks.example.com/hookline',
-        events: ['job.created', 'estimate.*'],
-        ...body,
-      },
-    });
-    expect(response.status).toBe(201);
-    return response.body;
-  };
+  const createOrganization = (name: string): Promise<CreatedOrganization> => context.createOrganization(name);
+  const createWebhook = (token: string, body: Record<string, unknown> = {}): Promise<WebhookBody> =>
+    context.createWebhook(token, body);
 
   const statesOf = (webhookId: string): Array<WebhookState | null> =>
     subscriptions.keyed(webhookId).map((message) => message.value as WebhookState | null);
 
   beforeAll(async () => {
-    const options = subscriptionDataSourceOptions(databaseUrl);
-    await runMigrations(options);
-    database = new DataSource(options);
-    await database.initialize();
-    running = await startSubscriptionApp({
-      DATABASE_URL: databaseUrl,
-      KAFKA_BROKERS: kafkaBrokers,
-      ADMIN_TOKEN,
-      SECRETS_ENCRYPTION_KEYS: ENCRYPTION_KEYS,
-      ALLOW_INSECURE_URLS: 'false',
-    });
-    http = new HttpClient(running.baseUrl);
-    subscriptions = await TopicRecorder.start(kafka, Topics.subscriptions, `${runId}-subscription-int`);
-    apiKeys = await TopicRecorder.start(kafka, Topics.apiKeys, `${runId}-subscription-int`);
+    context = await SubscriptionTestContext.start('subscription-int');
+    ({ http, database } = context);
+    subscriptions = await TopicRecorder.start(
+      context.kafka,
+      Topics.subscriptions,
+      `${context.runId}-subscription-int`,
+    );
+    apiKeys = await TopicRecorder.start(context.kafka, Topics.apiKeys, `${context.runId}-subscription-int`);
   });
 
   afterAll(async () => {
     await subscriptions?.stop();
     await apiKeys?.stop();
-    await running?.app.close();
-    await database?.destroy();
+    await context?.stop();
   });
 
   it('is ready and documents its routes', async () => {
@@ -118,6 +54,10 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
         '/v1/webhooks',
         '/v1/webhooks/{id}',
         '/v1/webhooks/{id}/secret',
+        '/v1/webhooks/{id}/secret/rotate',
+        '/v1/webhooks/{id}/test',
+        '/v1/event-types',
+        '/v1/event-types/{type}/subscribed',
       ]),
     );
   });
@@ -201,11 +141,14 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
         timeoutSeconds: 15,
         signatureScheme: { type: 'standard-webhooks' },
         secrets: [{ encrypted: expect.stringMatching(/^v1\.it1\./), expiresAt: null }],
+        ordered: false,
+        rateLimitPerSecond: null,
+        maxConcurrency: null,
         version: 1,
         updatedAt: webhook.updatedAt,
       });
-      expect(secretBox.decrypt(state.secrets[0].encrypted, webhook.id)).toBe(webhook.signingSecret);
-      expect(() => secretBox.decrypt(state.secrets[0].encrypted, 'wh_someone_else')).toThrow(
+      expect(context.secretBox.decrypt(state.secrets[0].encrypted, webhook.id)).toBe(webhook.signingSecret);
+      expect(() => context.secretBox.decrypt(state.secrets[0].encrypted, 'wh_someone_else')).toThrow(
         /different record/,
       );
     });
@@ -241,7 +184,7 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
         return latest as WebhookState;
       });
       expect(state).toMatchObject({ active: true, events: ['job.*'] });
-      expect(secretBox.decrypt(state.secrets[0].encrypted, webhook.id)).toBe(webhook.signingSecret);
+      expect(context.secretBox.decrypt(state.secrets[0].encrypted, webhook.id)).toBe(webhook.signingSecret);
     });
 
     it('answers 404 to another organization on get, patch, delete and secret', async () => {
@@ -420,6 +363,66 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
         { ...valid, events: Array.from({ length: 101 }, () => 'job.created') },
         /events must contain no more than 100/,
       ],
+      ['a url that is not a URL', { ...valid, url: 'hooks dot example' }, /url must be an absolute URL/],
+      [
+        'custom retries without delays',
+        { ...valid, retryPolicy: { preset: 'custom' } },
+        /retryPolicy\.delaysSeconds is required with preset "custom"/,
+      ],
+      [
+        'retry delays out of bounds',
+        { ...valid, retryPolicy: { preset: 'custom', delaysSeconds: [30, 604_801] } },
+        /retryPolicy\.delaysSeconds must be whole seconds from 1 to 604800; \[1\] is 604801/,
+      ],
+      [
+        'retry delays with a preset',
+        { ...valid, retryPolicy: { preset: 'standard', delaysSeconds: [30] } },
+        /retryPolicy\.delaysSeconds is only allowed with preset "custom"/,
+      ],
+      [
+        'a forbidden header',
+        { ...valid, headers: { 'Transfer-Encoding': 'chunked' } },
+        /headers "Transfer-Encoding" cannot be set: hop-by-hop/,
+      ],
+      [
+        'an authorization header',
+        { ...valid, headers: { authorization: 'Basic eDp5' } },
+        /headers "authorization" cannot be set: use auth/,
+      ],
+      [
+        'an oversized name',
+        { ...valid, name: 'n'.repeat(101) },
+        /name must be shorter than or equal to 100 characters/,
+      ],
+      [
+        'oversized metadata',
+        {
+          ...valid,
+          metadata: Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`k${index}`, 'v'])),
+        },
+        /metadata has 51 keys; at most 50 are allowed/,
+      ],
+      [
+        'a bad auth type',
+        { ...valid, auth: { type: 'oauth2', token: 'x' } },
+        /auth\.type must be one of the following values: none, basic, bearer/,
+      ],
+      [
+        'basic auth without a password',
+        { ...valid, auth: { type: 'basic', username: 'hookline' } },
+        /auth\.password is required with auth type basic/,
+      ],
+      [
+        'a bad signature header name',
+        { ...valid, signatureScheme: { type: 'hmac-sha256-hex', header: 'x:signature' } },
+        /signatureScheme\.header "x:signature" is not a valid header name/,
+      ],
+      ['a timeout under a second', { ...valid, timeoutSeconds: 0 }, /timeoutSeconds must not be less than 1/],
+      [
+        'a timeout over a minute',
+        { ...valid, timeoutSeconds: 61 },
+        /timeoutSeconds must not be greater than 60/,
+      ],
     ])('answers 400 to %s, naming the problem', async (_, body, message) => {
       const response = await post(body);
       expect(response.status).toBe(400);
@@ -447,7 +450,12 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
       );
       const empty = await patch({});
       expect(empty.status).toBe(400);
-      expect(empty.body.message).toMatch(/set at least one of name, url, events, active, description/);
+      expect(empty.body.message).toMatch(
+        /set at least one of name, url, events, active, description, metadata/,
+      );
+      expect((await patch({ timeoutSeconds: 120 })).body.message).toBe(
+        'timeoutSeconds must not be greater than 60',
+      );
     });
   });
 

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import type { AddressInfo } from 'node:net';
 import { configureHttpApp, loadConfig } from '@hookline/platform';
 import { AppModule } from '../src/app.module';
@@ -12,10 +12,18 @@ export interface RunningApp {
   config: SubscriptionEnv;
 }
 
-/** The whole service in-process, on a random port, configured exactly as `main.ts` does. */
-export async function startSubscriptionApp(env: Record<string, string>): Promise<RunningApp> {
+/**
+ * The whole service in-process, on a random port, configured exactly as `main.ts` does;
+ * `configure` may replace a provider (e.g. the relay's Kafka publisher).
+ */
+export async function startSubscriptionApp(
+  env: Record<string, string>,
+  configure: (builder: TestingModuleBuilder) => TestingModuleBuilder = (builder) => builder,
+): Promise<RunningApp> {
   const config = loadConfig(SubscriptionEnv, { NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
+  const moduleRef = await configure(
+    Test.createTestingModule({ imports: [AppModule.forRoot(config)] }),
+  ).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({
     bodyParser: false,
     logger: ['error', 'warn'],

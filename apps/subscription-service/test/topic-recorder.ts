@@ -3,7 +3,7 @@ import type { Consumer, Kafka } from 'kafkajs';
 
 export interface RecordedMessage {
   key: string | null;
-  /** Parsed JSON, or null for a tombstone. */
+  /** Parsed JSON, the text when it is not JSON (e.g. on the DLQ), or null for a tombstone. */
   value: unknown;
   headers: Record<string, string>;
 }
@@ -29,7 +29,7 @@ export class TopicRecorder {
         }
         recorder.messages.push({
           key: message.key?.toString() ?? null,
-          value: message.value === null ? null : (JSON.parse(message.value.toString('utf8')) as unknown),
+          value: message.value === null ? null : parseOrText(message.value.toString('utf8')),
           headers,
         });
       },
@@ -43,5 +43,14 @@ export class TopicRecorder {
 
   async stop(): Promise<void> {
     await this.consumer.disconnect();
+  }
+}
+
+// A value that throws here would stop the recorder at that message for good.
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }

@@ -3,12 +3,24 @@ import type { DataSourceOptions } from 'typeorm';
 import { AttemptEntity } from '../deliveries/attempt.entity';
 import { DeliveryEntity } from '../deliveries/delivery.entity';
 import { PayloadEntity } from '../deliveries/payload.entity';
+import { StatsHourlyEntity } from '../stats/stats-hourly.entity';
 import { WebhookEntity } from '../webhooks/webhook.entity';
 import { Initial1763800000000 } from './migrations/1763800000000-initial';
+import { StatsAndRetention1763900000000 } from './migrations/1763900000000-stats-and-retention';
+import { AnalyticsViews1763900000001 } from './migrations/1763900000001-analytics-views';
 
 export const AUDIT_SCHEMA = 'audit';
 
-export const AUDIT_ENTITIES = [WebhookEntity, DeliveryEntity, AttemptEntity, PayloadEntity];
+export const AUDIT_ENTITIES = [
+  WebhookEntity,
+  DeliveryEntity,
+  AttemptEntity,
+  PayloadEntity,
+  StatsHourlyEntity,
+];
+
+/** Every table the projection writes; a rebuild empties exactly these. */
+export const AUDIT_PROJECTION_TABLES = ['attempt', 'delivery', 'payload', 'stats_hourly', 'webhook'] as const;
 
 export function auditDataSourceOptions(url: string): DataSourceOptions & { schema: string } {
   return {
@@ -16,7 +28,7 @@ export function auditDataSourceOptions(url: string): DataSourceOptions & { schem
       url,
       schema: AUDIT_SCHEMA,
       entities: AUDIT_ENTITIES,
-      migrations: [Initial1763800000000],
+      migrations: [Initial1763800000000, StatsAndRetention1763900000000, AnalyticsViews1763900000001],
     }),
     schema: AUDIT_SCHEMA,
   };

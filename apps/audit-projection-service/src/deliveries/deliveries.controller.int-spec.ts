@@ -1,12 +1,13 @@
 import type { AttemptEvent } from '@hookline/contracts';
 import { eventually, testEnvironment } from '@hookline/testing';
 import { DataSource } from 'typeorm';
-import { aRetriedDelivery, anAttemptEvent } from '../../test/attempt-event.fixture';
+import { aRetriedDelivery, anAttemptEvent, hoursAgo } from '../../test/attempt-event.fixture';
 import { AuditKafka } from '../../test/audit-kafka';
 import { startAuditApp, type AuditTestApp } from '../../test/audit-test-app';
 import { getJson } from '../../test/http';
 import { aWebhookState } from '../../test/webhook-state.fixture';
 import { DeliveriesController } from './deliveries.controller';
+import { buildDeliveryListQuery } from './delivery-list.query';
 import type { DeliveryPageDto } from './dto/delivery-page.dto';
 
 interface ErrorBody {
@@ -27,10 +28,11 @@ describe(DeliveriesController.name, () => {
   let otherOrgKey: string;
   let noScopeKey: string;
 
-  // Five deliveries one minute apart; the list shows them newest first.
-  const minute = (n: number) => new Date(Date.parse('2026-11-22T10:00:00.000Z') + n * 60_000).toISOString();
+  // Five recent deliveries one minute apart; the list shows them newest first.
+  const base = hoursAgo(3);
+  const minute = (n: number) => new Date(Date.parse(base) + n * 60_000).toISOString();
   const attemptOf = (n: number, overrides: Partial<AttemptEvent>) =>
-    anAttemptEvent({ organizationId, webhookId: webhook.id, startedAt: minute(n), ...overrides });
+    anAttemptEvent({ organizationId, webhookId: webhook.id, startedAt: minute(n), ...overrides }, base);
   const d1 = attemptOf(1, { eventType: 'job.created' });
   const d2 = attemptOf(2, {
     eventType: 'job.updated',
@@ -134,7 +136,65 @@ describe(DeliveriesController.name, () => {
       [d1.deliveryId],
     ]);
     expect(await ids(`eventId=${d2.eventId}`)).toEqual([d2.deliveryId]);
+    expect(await ids(`eventId=${d2.eventId}&status=succeeded`)).toEqual([]);
     expect(await ids(`from=${minute(2)}&to=${minute(4)}`)).toEqual([d3.deliveryId, d2.deliveryId]);
+    expect(await allPages(`from=${minute(2)}&to=${minute(5)}&limit=2`)).toEqual([
+      [d4.deliveryId, d3.deliveryId],
+      [d2.deliveryId],
+    ]);
+    expect(await allPages(`from=${minute(1)}&eventType=job.created&limit=1`)).toEqual([
+      [d4.deliveryId],
+      [d3.deliveryId],
+      [d1.deliveryId],
+    ]);
+  });
+
+  it('picks a page from the (webhook_id, created_at desc, id desc) index alone, without sorting', async () => {
+    const dataSource = audit.app.get(DataSource);
+    // Index-only scans need the visibility map that VACUUM sets; a busy table gets it from autovacuum.
+    await dataSource.query('VACUUM ANALYZE audit.delivery');
+    const plans = await dataSource.transaction(async (manager) => {
+      // A test table of a few hundred rows is cheaper to scan whole; production ones are not.
+      await manager.query('SET LOCAL enable_seqscan = off');
+      await manager.query('SET LOCAL enable_bitmapscan = off');
+      const explain = async (filter: Partial<Parameters<typeof buildDeliveryListQuery>[0]>) => {
+        const { sql, params } = buildDeliveryListQuery(
+          {
+            organizationId,
+            webhookId: webhook.id,
+            status: null,
+            eventType: null,
+            eventId: null,
+            from: null,
+            to: null,
+            after: null,
+            ...filter,
+          },
+          21,
+        );
+        const [row] = await manager.query<Array<{ 'QUERY PLAN': unknown }>>(
+          `EXPLAIN (FORMAT JSON) ${sql}`,
+          params,
+        );
+        return JSON.stringify(row['QUERY PLAN']);
+      };
+      return {
+        listed: [
+          await explain({}),
+          await explain({ status: 'succeeded', eventType: 'job.created', from: new Date(minute(1)) }),
+          await explain({ after: { createdAt: new Date(minute(3)), id: d3.deliveryId } }),
+        ],
+        // Failed deliveries have a partial index of their own (recovery uses it too).
+        failed: await explain({ status: 'failed' }),
+      };
+    });
+    for (const plan of plans.listed) {
+      expect(plan).toContain('"Node Type":"Index Only Scan"');
+      expect(plan).toContain('"Index Name":"delivery_webhook_list_idx"');
+      expect(plan).not.toContain('"Node Type":"Sort"');
+    }
+    expect(plans.failed).toMatch(/"Index Name":"delivery_webhook_(list|failed)_idx"/);
+    expect(plans.failed).not.toContain('"Node Type":"Sort"');
   });
 
   it('keeps the log of a deleted webhook readable to its organization', async () => {

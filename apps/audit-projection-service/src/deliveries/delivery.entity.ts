@@ -6,9 +6,13 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  * attempts alone, so replaying the topic in any order rebuilds the same row.
  */
 @Entity({ name: 'delivery' })
-@Index('delivery_webhook_created_idx', ['webhookId', 'createdAt', 'id'])
+// (webhook_id, created_at DESC, id DESC) INCLUDE (organization_id, status, event_type): the log list.
+@Index('delivery_webhook_list_idx', ['webhookId', 'createdAt', 'id'])
+// (webhook_id, created_at, id) WHERE status = 'failed': recovery.
+@Index('delivery_webhook_failed_idx', ['webhookId', 'createdAt', 'id'], { where: `"status" = 'failed'` })
 @Index('delivery_organization_created_idx', ['organizationId', 'createdAt'])
 @Index('delivery_event_idx', ['eventId'])
+@Index('delivery_updated_idx', ['updatedAt'])
 export class DeliveryEntity {
   @PrimaryColumn({ type: 'text' })
   id!: string;

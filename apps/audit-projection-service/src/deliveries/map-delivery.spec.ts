@@ -83,6 +83,7 @@ describe(toDeliveryDetailDto.name, () => {
     expect(detail).toMatchObject({
       id: 'dlv_1',
       webhookId: 'wh_1',
+      subject: 'job_1',
       nextAttemptAt: '2026-11-22T10:05:01.000Z',
       payload: payload.body,
     });
@@ -98,6 +99,7 @@ describe(toDeliveryDetailDto.name, () => {
         responseBodyTruncated: false,
         outcome: 'http_5xx',
         error: null,
+        nextAttemptAt: '2026-11-22T10:05:01.000Z',
         requestHeaders: { 'webhook-id': 'evt_1' },
       },
     ]);

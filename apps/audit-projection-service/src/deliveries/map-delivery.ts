@@ -31,6 +31,7 @@ export function toAttemptDto(attempt: AttemptEntity): AttemptDto {
     responseBodyTruncated: attempt.responseBodyTruncated,
     outcome: attempt.outcome,
     error: attempt.error,
+    nextAttemptAt: attempt.nextAttemptAt?.toISOString() ?? null,
     requestHeaders: attempt.requestHeaders,
   };
 }
@@ -43,6 +44,7 @@ export function toDeliveryDetailDto(
   return {
     ...toDeliverySummaryDto(delivery),
     webhookId: delivery.webhookId,
+    subject: delivery.subject,
     nextAttemptAt: delivery.nextAttemptAt?.toISOString() ?? null,
     payload: payload === null ? null : { ...payload.body },
     attempts: attempts.map(toAttemptDto),

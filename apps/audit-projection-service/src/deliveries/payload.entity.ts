@@ -1,8 +1,9 @@
 import type { DeliveredPayload } from '@hookline/contracts';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** The body receivers got for an event, stored once however many webhooks it went to. */
 @Entity({ name: 'payload' })
+@Index('payload_occurred_idx', ['occurredAt'])
 export class PayloadEntity {
   @PrimaryColumn({ name: 'event_id', type: 'text' })
   eventId!: string;

@@ -1,23 +1,50 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** The service's own Prometheus series, registered in the registry `/metrics` serves. */
 @Injectable()
 export class AuditMetrics {
   readonly attemptsProjected: Counter<'result'>;
+  readonly batchSize: Histogram;
+  readonly projectionLag: Gauge;
   readonly deadLettered: Counter<'topic'>;
+  readonly retentionPruned: Counter<'table'>;
+  readonly commandsSent: Counter<'kind'>;
 
   constructor(registry: Registry) {
     this.attemptsProjected = new Counter({
       name: 'hookline_audit_attempts_projected_total',
-      help: 'Attempt events handled: stored for the first time, or replays that changed nothing',
+      help: 'Attempt events handled: stored for the first time, replays that changed nothing, or past retention and skipped',
       labelNames: ['result'],
+      registers: [registry],
+    });
+    this.batchSize = new Histogram({
+      name: 'hookline_audit_projection_batch_size',
+      help: 'Valid attempt events per projected batch (one transaction each)',
+      buckets: [1, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000],
+      registers: [registry],
+    });
+    this.projectionLag = new Gauge({
+      name: 'hookline_audit_projection_lag_seconds',
+      help: 'When the last batch committed: now minus the start of its newest attempt',
       registers: [registry],
     });
     this.deadLettered = new Counter({
       name: 'hookline_audit_dlq_total',
       help: 'Messages sent to the DLQ because they could not be parsed or validated',
       labelNames: ['topic'],
+      registers: [registry],
+    });
+    this.retentionPruned = new Counter({
+      name: 'hookline_audit_retention_pruned_rows_total',
+      help: 'Rows removed because they were past their retention',
+      labelNames: ['table'],
+      registers: [registry],
+    });
+    this.commandsSent = new Counter({
+      name: 'hookline_audit_commands_sent_total',
+      help: 'Delivery commands produced to hookline.commands.v1',
+      labelNames: ['kind'],
       registers: [registry],
     });
   }

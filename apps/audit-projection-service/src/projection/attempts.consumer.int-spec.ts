@@ -1,12 +1,18 @@
 import { KafkaHeaders, Topics, type AttemptEvent } from '@hookline/contracts';
 import { eventually, testEnvironment } from '@hookline/testing';
 import { DataSource } from 'typeorm';
-import { aRetriedDelivery, anAttemptEvent } from '../../test/attempt-event.fixture';
+import {
+  aRetriedDelivery,
+  anAttemptEvent,
+  anExhaustedDelivery,
+  hoursAgo,
+} from '../../test/attempt-event.fixture';
 import { AuditKafka } from '../../test/audit-kafka';
 import { startAuditApp, type AuditTestApp } from '../../test/audit-test-app';
 import { getJson } from '../../test/http';
 import { aWebhookState } from '../../test/webhook-state.fixture';
 import type { DeliveryDetailDto } from '../deliveries/dto/delivery-detail.dto';
+import type { StatsDto } from '../stats/dto/stats.dto';
 import { AttemptsConsumer } from './attempts.consumer';
 
 describe(AttemptsConsumer.name, () => {
@@ -30,8 +36,10 @@ describe(AttemptsConsumer.name, () => {
     await kafka?.disconnect();
   });
 
-  const retried = (): [AttemptEvent, AttemptEvent] =>
-    aRetriedDelivery({ organizationId, webhookId: webhook.id, url: webhook.url });
+  // Recent, so every retention window keeps them whenever the test runs.
+  const occurredAt = hoursAgo(2);
+  const retried = (webhookId = webhook.id): [AttemptEvent, AttemptEvent] =>
+    aRetriedDelivery({ organizationId, webhookId, url: webhook.url }, occurredAt);
 
   async function projectedDelivery(
     deliveryId: string,
@@ -77,12 +85,13 @@ describe(AttemptsConsumer.name, () => {
       eventId: failed.eventId,
       eventType: failed.eventType,
       webhookId: webhook.id,
+      subject: failed.subject,
       url: webhook.url,
       status: 'succeeded',
       attemptCount: 2,
       lastResponseStatus: 200,
       createdAt: failed.startedAt,
-      updatedAt: '2026-11-22T10:05:01.380Z',
+      updatedAt: new Date(Date.parse(succeeded.startedAt) + succeeded.durationMs).toISOString(),
       nextAttemptAt: null,
       payload: failed.payload,
       attempts: [
@@ -97,16 +106,132 @@ describe(AttemptsConsumer.name, () => {
           responseBodyTruncated: false,
           outcome: 'http_5xx',
           error: null,
+          nextAttemptAt: failed.nextAttemptAt,
           requestHeaders: failed.requestHeaders,
         },
-        expect.objectContaining({
+        {
           id: succeeded.attemptId,
           attempt: 2,
+          startedAt: succeeded.startedAt,
+          durationMs: 80,
           responseStatus: 200,
+          responseHeaders: { 'content-type': 'text/plain' },
+          responseBody: 'ok',
+          responseBodyTruncated: false,
           outcome: 'success',
-        }),
+          error: null,
+          nextAttemptAt: null,
+          requestHeaders: succeeded.requestHeaders,
+        },
       ],
     });
+  });
+
+  it('moves a delivery from retrying to succeeded as its attempts arrive', async () => {
+    const [failed, succeeded] = retried();
+    await kafka.sendAttempts(failed);
+    const retrying = await projectedDelivery(failed.deliveryId, (found) => found.attemptCount === 1);
+    expect(retrying).toMatchObject({
+      status: 'retrying',
+      lastResponseStatus: 500,
+      nextAttemptAt: failed.nextAttemptAt,
+    });
+
+    await kafka.sendAttempts(succeeded);
+    const done = await projectedDelivery(failed.deliveryId, (found) => found.attemptCount === 2);
+    expect(done).toMatchObject({ status: 'succeeded', lastResponseStatus: 200, nextAttemptAt: null });
+  });
+
+  it('moves a delivery from retrying to failed when its retries run out', async () => {
+    const [first, second, third] = anExhaustedDelivery({ organizationId, webhookId: webhook.id }, occurredAt);
+    await kafka.sendAttempts(first, second);
+    const retrying = await projectedDelivery(first.deliveryId, (found) => found.attemptCount === 2);
+    expect(retrying).toMatchObject({ status: 'retrying', nextAttemptAt: second.nextAttemptAt });
+
+    await kafka.sendAttempts(third);
+    const failed = await projectedDelivery(first.deliveryId, (found) => found.attemptCount === 3);
+    expect(failed).toMatchObject({ status: 'failed', lastResponseStatus: 503, nextAttemptAt: null });
+    expect(
+      failed.attempts.map((attempt) => [attempt.attempt, attempt.responseStatus, attempt.responseBody]),
+    ).toEqual([
+      [1, 503, 'busy'],
+      [2, 503, 'busy'],
+      [3, 503, 'busy'],
+    ]);
+  });
+
+  it('truncates an oversized response body, flags it, and redacts credentials and signatures', async () => {
+    const attempt = anAttemptEvent(
+      {
+        organizationId,
+        webhookId: webhook.id,
+        requestHeaders: {
+          'content-type': 'application/json',
+          authorization: 'Basic dXNlcjpzZWNyZXQ=',
+          'webhook-signature': 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=',
+          'x-signature': 'deadbeef',
+        },
+        responseBody: `${'é'.repeat(40_000)}tail`,
+        responseBodyTruncated: false,
+      },
+      occurredAt,
+    );
+    await kafka.sendAttempts(attempt);
+
+    const [stored] = (await projectedDelivery(attempt.deliveryId, (found) => found.attemptCount === 1))
+      .attempts;
+    expect(stored.responseBodyTruncated).toBe(true);
+    expect(Buffer.byteLength(stored.responseBody ?? '', 'utf8')).toBe(64 * 1024);
+    expect(stored.responseBody).toBe('é'.repeat(32 * 1024));
+    expect(stored.requestHeaders).toEqual({
+      'content-type': 'application/json',
+      authorization: '[redacted]',
+      'webhook-signature': '[redacted]',
+      'x-signature': '[redacted]',
+    });
+  });
+
+  it('counts an attempt delivered twice once in the statistics', async () => {
+    const statsWebhook = aWebhookState({ organizationId });
+    await kafka.sendWebhookState(statsWebhook);
+    const [failed, succeeded] = retried(statsWebhook.id);
+    // A manual redelivery after the success: same key, same partition, so once it shows,
+    // every duplicate sent before it has been handled too.
+    const redelivered = anAttemptEvent(
+      {
+        ...succeeded,
+        attemptId: `${succeeded.attemptId}_redelivered`,
+        attempt: 3,
+        startedAt: new Date(Date.parse(succeeded.startedAt) + 60_000).toISOString(),
+        durationMs: 30,
+      },
+      occurredAt,
+    );
+    await kafka.sendAttempts(failed, failed, succeeded, succeeded, failed, redelivered);
+    await projectedDelivery(failed.deliveryId, (found) => found.attemptCount === 3);
+
+    const stats = await eventually(
+      async () => {
+        const { status, body } = await getJson<StatsDto>(
+          audit.baseUrl,
+          `/v1/stats?webhookId=${statsWebhook.id}&from=${hoursAgo(3)}`,
+          apiKey,
+        );
+        expect(status).toBe(200);
+        return body;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(stats.total).toMatchObject({
+      attempts: 3,
+      succeededAttempts: 2,
+      failedAttempts: 1,
+      // Each attempt that finished the delivery counts: the success and the redelivery's.
+      deliveries: { started: 1, succeeded: 2, failed: 0, expired: 0, finished: 2 },
+      successRate: 1,
+      latencyMs: expect.objectContaining({ count: 3, mean: (250 + 80 + 30) / 3, max: 250 }),
+    });
+    expect(stats.total.outcomes).toMatchObject({ success: 2, http_5xx: 1 });
   });
 
   it('ends in the same state when attempt 2 arrives before attempt 1', async () => {
@@ -146,6 +271,23 @@ describe(AttemptsConsumer.name, () => {
         [failed.deliveryId],
       );
     expect(count).toBe(2);
+  });
+
+  it('exports projected attempts, batch sizes and projection lag on /metrics', async () => {
+    const [attempt] = retried();
+    await kafka.sendAttempts(attempt);
+    await projectedDelivery(attempt.deliveryId, (found) => found.attemptCount === 1);
+    const metrics = await (await fetch(`${audit.baseUrl}/metrics`)).text();
+    /** The sample of `name` whose labels include `label`, e.g. `result="stored"`. */
+    const value = (name: string, label = '') => {
+      const line = metrics
+        .split('\n')
+        .find((candidate) => candidate.startsWith(`${name}{`) && candidate.includes(label));
+      return Number(line?.split(' ').pop());
+    };
+    expect(value('hookline_audit_attempts_projected_total', 'result="stored"')).toBeGreaterThan(0);
+    expect(value('hookline_audit_projection_batch_size_count')).toBeGreaterThan(0);
+    expect(value('hookline_audit_projection_lag_seconds')).toBeGreaterThanOrEqual(0);
   });
 
   it('parks a message that is not JSON in the DLQ and projects the next valid attempt', async () => {

@@ -17,8 +17,9 @@ import type { Kafka } from 'kafkajs';
 import { decodeBatch } from '../common/decode-batch';
 import { AuditEnv } from '../config/audit.env';
 import { AuditMetrics } from '../metrics/audit.metrics';
+import type { AttemptEventDto } from './dto/attempt-event.dto';
 import { parseAttemptMessage } from './parse-attempt-message';
-import { ProjectionService } from './projection.service';
+import { ProjectionService, type ProjectionResult } from './projection.service';
 
 const CONSUMER_NAME = 'audit-projection-service/attempts';
 
@@ -53,9 +54,7 @@ export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicati
 
   private async handleBatch(batch: ConsumedBatch): Promise<void> {
     const { accepted, deadLetters } = decodeBatch(batch, CONSUMER_NAME, parseAttemptMessage);
-    const { received, stored } = await this.projection.project(accepted);
-    this.metrics.attemptsProjected.inc({ result: 'stored' }, stored);
-    this.metrics.attemptsProjected.inc({ result: 'replayed' }, received - stored);
+    this.recordProjected(accepted, await this.projection.project(accepted));
     if (deadLetters.length > 0) {
       await sendToDeadLetterQueue(this.publisher, deadLetters);
       this.metrics.deadLettered.inc({ topic: batch.topic }, deadLetters.length);
@@ -63,5 +62,18 @@ export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicati
         `${deadLetters.length} message(s) of ${batch.topic}[${batch.partition}] sent to ${Topics.dlq}: ${deadLetters[0].reason}`,
       );
     }
+  }
+
+  private recordProjected(accepted: readonly AttemptEventDto[], result: ProjectionResult): void {
+    this.metrics.attemptsProjected.inc({ result: 'stored' }, result.stored);
+    this.metrics.attemptsProjected.inc(
+      { result: 'replayed' },
+      result.received - result.stored - result.pastRetention,
+    );
+    this.metrics.attemptsProjected.inc({ result: 'past_retention' }, result.pastRetention);
+    if (accepted.length === 0) return;
+    this.metrics.batchSize.observe(accepted.length);
+    const newestStart = accepted.reduce((newest, event) => Math.max(newest, Date.parse(event.startedAt)), 0);
+    this.metrics.projectionLag.set(Math.max(0, (Date.now() - newestStart) / 1000));
   }
 }

@@ -61,6 +61,43 @@ describe(toAttemptRow.name, () => {
   });
 });
 
+describe(`${toAttemptRow.name} (defensive)`, () => {
+  it('redacts credentials and signatures in request and response headers again', () => {
+    const event = dto(
+      anAttemptEvent({
+        requestHeaders: {
+          Authorization: 'Basic dXNlcjpwYXNz',
+          'webhook-signature': 'v1,abc=',
+          'X-Hub-Signature-256': 'sha256=abc',
+          'content-type': 'application/json',
+        },
+        responseHeaders: { 'set-cookie': 'session=1', 'content-type': 'text/plain' },
+      }),
+    );
+    expect(toAttemptRow(event)).toMatchObject({
+      requestHeaders: {
+        Authorization: '[redacted]',
+        'webhook-signature': '[redacted]',
+        'X-Hub-Signature-256': '[redacted]',
+        'content-type': 'application/json',
+      },
+      responseHeaders: { 'set-cookie': '[redacted]', 'content-type': 'text/plain' },
+    });
+  });
+
+  it('truncates a response body over 64 KiB and flags it', () => {
+    const row = toAttemptRow(dto(anAttemptEvent({ responseBody: 'x'.repeat(70_000) })));
+    expect(row.responseBody).toHaveLength(65_536);
+    expect(row.responseBodyTruncated).toBe(true);
+  });
+
+  it('keeps the flag of a body the producer already truncated', () => {
+    const row = toAttemptRow(dto(anAttemptEvent({ responseBody: 'x', responseBodyTruncated: true })));
+    expect(row).toMatchObject({ responseBody: 'x', responseBodyTruncated: true });
+    expect(toAttemptRow(dto(anAttemptEvent({ responseBody: null }))).responseBodyTruncated).toBe(false);
+  });
+});
+
 describe(toPayloadRow.name, () => {
   it('stores the delivered body once, dated by the earliest attempt', () => {
     const [first, second] = aRetriedDelivery().map(dto);

@@ -1,3 +1,6 @@
+import { RESPONSE_BODY_LIMIT_BYTES } from '@hookline/contracts';
+import { redactHeaders } from '@hookline/security';
+import { truncateUtf8 } from '../common/truncate-utf8';
 import type { AttemptEventDto } from './dto/attempt-event.dto';
 import { latestAttempt } from './latest-attempt';
 import type { AttemptRow, DeliveryRow, PayloadRow } from './projection.repository';
@@ -11,7 +14,13 @@ function finishedAt(event: AttemptEventDto): number {
   return Date.parse(event.startedAt) + event.durationMs;
 }
 
+/**
+ * Delivery already redacts credentials and caps bodies; this applies both again so a producer
+ * bug can never put a secret or an unbounded body into the log.
+ */
 export function toAttemptRow(event: AttemptEventDto): AttemptRow {
+  const body =
+    event.responseBody === null ? null : truncateUtf8(event.responseBody, RESPONSE_BODY_LIMIT_BYTES);
   return {
     id: event.attemptId,
     deliveryId: event.deliveryId,
@@ -22,11 +31,11 @@ export function toAttemptRow(event: AttemptEventDto): AttemptRow {
     attemptNumber: event.attempt,
     startedAt: toInstant(event.startedAt),
     durationMs: event.durationMs,
-    requestHeaders: event.requestHeaders,
+    requestHeaders: redactHeaders(event.requestHeaders),
     responseStatus: event.responseStatus,
-    responseHeaders: event.responseHeaders,
-    responseBody: event.responseBody,
-    responseBodyTruncated: event.responseBodyTruncated,
+    responseHeaders: event.responseHeaders === null ? null : redactHeaders(event.responseHeaders),
+    responseBody: body?.text ?? null,
+    responseBodyTruncated: event.responseBodyTruncated || (body?.truncated ?? false),
     outcome: event.outcome,
     error: event.error,
     nextAttemptAt: event.nextAttemptAt === null ? null : toInstant(event.nextAttemptAt),

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { AttemptOutcome, DeliveredPayload, DeliveryStatus } from '@hookline/contracts';
+import {
+  ATTEMPT_OUTCOMES,
+  type AttemptOutcome,
+  type DeliveredPayload,
+  type DeliveryStatus,
+} from '@hookline/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { OUTCOME_COLUMNS } from '../stats/stats-columns';
+import type { StatsIncrement } from './stats-rows';
 
 /** Instants travel as ISO strings: the driver sends them to Postgres untouched. */
 export interface AttemptRow {
@@ -58,6 +65,8 @@ export interface ProjectionWriter {
   insertAttempts(rows: AttemptRow[]): Promise<Set<string>>;
   upsertPayloads(rows: PayloadRow[]): Promise<void>;
   upsertDeliveries(rows: DeliveryRow[]): Promise<void>;
+  /** Adds to the hourly rollups; called last, so their hot rows stay locked only until commit. */
+  addStats(rows: StatsIncrement[]): Promise<void>;
 }
 
 const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
@@ -181,7 +190,72 @@ class SqlProjectionWriter implements ProjectionWriter {
       ],
     );
   }
+
+  async addStats(rows: StatsIncrement[]): Promise<void> {
+    if (rows.length === 0) return;
+    const sorted = [...rows].sort((a, b) => compareIds(STATS_KEY(a), STATS_KEY(b)));
+    const counters = COUNTER_COLUMNS.map((column, index) => ({
+      column,
+      values: sorted.map((row) => counterValues(row)[index]),
+    }));
+    const firstCounterParam = 5;
+    const maxParam = firstCounterParam + counters.length;
+    const histogramParam = maxParam + 1;
+    await this.manager.query(
+      `INSERT INTO audit.stats_hourly AS s (organization_id, bucket_start, webhook_id, event_type,
+         ${COUNTER_COLUMNS.join(', ')}, latency_max_ms, latency_histogram)
+       SELECT v.organization_id, v.bucket_start, v.webhook_id, v.event_type,
+         ${COUNTER_COLUMNS.map((column) => `v.${column}`).join(', ')}, v.latency_max_ms,
+         v.latency_histogram::bigint[]
+       FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[],
+         ${counters.map((_, index) => `$${firstCounterParam + index}::bigint[]`).join(', ')},
+         $${maxParam}::int[], $${histogramParam}::text[])
+         AS v(organization_id, bucket_start, webhook_id, event_type, ${COUNTER_COLUMNS.join(', ')},
+           latency_max_ms, latency_histogram)
+       ON CONFLICT (organization_id, bucket_start, webhook_id, event_type) DO UPDATE SET
+         ${COUNTER_COLUMNS.map((column) => `${column} = s.${column} + EXCLUDED.${column}`).join(',\n         ')},
+         latency_max_ms = GREATEST(s.latency_max_ms, EXCLUDED.latency_max_ms),
+         latency_histogram = audit.histogram_add(s.latency_histogram, EXCLUDED.latency_histogram)`,
+      [
+        sorted.map((row) => row.organizationId),
+        sorted.map((row) => row.bucketStart),
+        sorted.map((row) => row.webhookId),
+        sorted.map((row) => row.eventType),
+        ...counters.map((counter) => counter.values),
+        sorted.map((row) => row.latencyMaxMs),
+        // A 2-D array parameter would be flattened by unnest; each histogram travels as its literal.
+        sorted.map((row) => `{${row.latencyHistogram.join(',')}}`),
+      ],
+    );
+  }
 }
+
+const COUNTER_COLUMNS = [
+  'attempts',
+  ...ATTEMPT_OUTCOMES.map((outcome) => OUTCOME_COLUMNS[outcome]),
+  'deliveries_started',
+  'deliveries_succeeded',
+  'deliveries_failed',
+  'deliveries_expired',
+  'latency_count',
+  'latency_sum_ms',
+];
+
+function counterValues(row: StatsIncrement): number[] {
+  return [
+    row.attempts,
+    ...ATTEMPT_OUTCOMES.map((outcome) => row.outcomes[outcome]),
+    row.deliveriesStarted,
+    row.deliveriesSucceeded,
+    row.deliveriesFailed,
+    row.deliveriesExpired,
+    row.latencyCount,
+    row.latencySumMs,
+  ];
+}
+
+const STATS_KEY = (row: StatsIncrement) =>
+  [row.organizationId, row.bucketStart, row.webhookId, row.eventType].join('\u0000');
 
 /** Rows are written in key order so concurrent batches lock shared rows (payloads) in one order. */
 function compareIds(a: string, b: string): number {

@@ -56,6 +56,16 @@ export class ApiKeysService {
     return { apiKey, key: generated.key };
   }
 
+  /** The organization's keys, newest first; 404 when it does not exist. */
+  async list(organizationId: string): Promise<ApiKey[]> {
+    const exists = await this.dataSource.manager.existsBy(Organization, { id: organizationId });
+    if (!exists) throw ApiKeyException.organizationNotFound(organizationId);
+    return this.dataSource.manager.find(ApiKey, {
+      where: { organizationId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+  }
+
   /** Revokes a key of the organization; revoking twice is a no-op. */
   async revoke(organizationId: string, keyId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {

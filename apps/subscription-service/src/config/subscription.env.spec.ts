@@ -27,7 +27,29 @@ describe(SubscriptionEnv.name, () => {
       EGRESS_ALLOW_CIDRS: '',
       OUTBOX_POLL_INTERVAL_MS: 100,
       OUTBOX_BATCH_SIZE: 500,
+      SECRET_ROTATION_GRACE_SECONDS: 86_400,
+      SECRET_CLEANUP_INTERVAL_MS: 60_000,
+      SECRET_REENCRYPTION_INTERVAL_MS: 3_600_000,
+      SECRET_MAINTENANCE_BATCH_SIZE: 100,
+      SIGNALS_CONSUMER_GROUP: 'hookline-subscription-signals',
     });
+  });
+
+  it.each(['0', '604800'])('accepts a grace period of %s seconds', (value) => {
+    expect(
+      loadConfig(SubscriptionEnv, { ...valid, SECRET_ROTATION_GRACE_SECONDS: value })
+        .SECRET_ROTATION_GRACE_SECONDS,
+    ).toBe(Number(value));
+  });
+
+  it.each([
+    ['SECRET_ROTATION_GRACE_SECONDS', '604801'],
+    ['SECRET_ROTATION_GRACE_SECONDS', '-1'],
+    ['SECRET_CLEANUP_INTERVAL_MS', '10'],
+    ['SECRET_MAINTENANCE_BATCH_SIZE', '0'],
+    ['SIGNALS_CONSUMER_GROUP', 'group with spaces'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(problemsOf({ ...valid, [name]: value }).join('\n')).toContain(name);
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseEnv, toBoolean } from '@hookline/platform';
 import { EgressPolicy, SecretBox } from '@hookline/security';
+import { WEBHOOK_LIMITS } from '../webhooks/webhook-limits';
 import { IsParsableBy } from './is-parsable-by.validator';
 
 // Implicit conversion has already turned "false" into `true` by the time `value` arrives; read the raw one.
@@ -52,4 +53,39 @@ export class SubscriptionEnv extends BaseEnv {
   @Min(1)
   @Max(5_000)
   OUTBOX_BATCH_SIZE = 500;
+
+  /** How long a rotated-out signing secret is still signed with, unless a rotation says otherwise. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(WEBHOOK_LIMITS.maxSecretGraceSeconds)
+  SECRET_ROTATION_GRACE_SECONDS = 86_400;
+
+  /** How often secrets past their grace period are removed and the webhook's state republished. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(50)
+  @Max(3_600_000)
+  SECRET_CLEANUP_INTERVAL_MS = 60_000;
+
+  /** How often credentials sealed with a retired key are re-encrypted (also once at start). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(50)
+  @Max(86_400_000)
+  SECRET_REENCRYPTION_INTERVAL_MS = 3_600_000;
+
+  /** Webhooks fetched per query by the cleanup and re-encryption jobs; each is its own transaction. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  SECRET_MAINTENANCE_BATCH_SIZE = 100;
+
+  /** Consumer group of the `hookline.signals.v1` consumer. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,200}$/, {
+    message: 'SIGNALS_CONSUMER_GROUP must be 1-200 characters of A-Z a-z 0-9 . _ -',
+  })
+  SIGNALS_CONSUMER_GROUP = 'hookline-subscription-signals';
 }

@@ -11,7 +11,7 @@ describe('subscription migrations', () => {
     expect(await runMigrations(options)).toEqual([]);
   });
 
-  it('leave nothing for TypeORM to change: the hand-written migration matches the entities', async () => {
+  it('leave nothing for TypeORM to change: the hand-written migrations match the entities', async () => {
     await runMigrations(options);
     const dataSource = new DataSource(options);
     await dataSource.initialize();
@@ -52,6 +52,11 @@ describe('subscription migrations', () => {
           "SELECT id FROM subscription.webhook_secret WHERE webhook_id = 'wh_x' AND expires_at IS NULL",
         ),
       ).toContain('webhook_secret_current_key');
+      expect(
+        await plan(
+          'SELECT webhook_id FROM subscription.webhook_secret WHERE expires_at IS NOT NULL AND expires_at < now() ORDER BY expires_at LIMIT 100',
+        ),
+      ).toContain('webhook_secret_expires_at_idx');
     } finally {
       await connection.release();
       await dataSource.destroy();

@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '@hookline/platform';
-import { ApiErrorResponse } from '../common/api-error.response';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
 import {
   CreatedOrganizationResponse,
@@ -15,10 +15,10 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Post()
+  @ApiErrors({ scoped: false, badRequest: 'name is missing, blank or too long' })
   @AdminOnly()
   @ApiOperation({ summary: 'Create an organization and its first API key (admin)' })
   @ApiCreatedResponse({ type: CreatedOrganizationResponse })
-  @ApiBadRequestResponse({ type: ApiErrorResponse })
   async create(@Body() body: CreateOrganizationDto): Promise<CreatedOrganizationResponse> {
     return toCreatedOrganizationResponse(await this.organizations.create(body.name));
   }

@@ -2,7 +2,9 @@ import { EVENT_TYPES, RESOURCES } from '@hookline/contracts';
 import {
   ALL_EVENTS_PATTERN,
   findEventPatternProblems,
+  findEventTypeProblem,
   isValidEventPattern,
+  patternsCovering,
   uniqueEventPatterns,
 } from './validate-event-patterns';
 
@@ -61,6 +63,34 @@ describe(uniqueEventPatterns.name, () => {
     expect(uniqueEventPatterns(['job.*', 'estimate.created', 'job.*'])).toEqual([
       'job.*',
       'estimate.created',
+    ]);
+  });
+});
+
+describe(findEventTypeProblem.name, () => {
+  it('accepts an exact catalog type', () => {
+    expect(findEventTypeProblem('job.created', 'eventType')).toBeNull();
+  });
+
+  it('refuses an unknown type, suggesting the closest', () => {
+    expect(findEventTypeProblem('estimate.snet', 'eventType')).toBe(
+      'eventType "estimate.snet" is not a known event type; did you mean "estimate.sent"?',
+    );
+  });
+
+  it('refuses a pattern where one type is asked for', () => {
+    expect(findEventTypeProblem('*', 'eventType')).toBe(
+      'eventType "*" is a pattern; give one event type, e.g. "job.created"',
+    );
+  });
+});
+
+describe(patternsCovering.name, () => {
+  it('lists the exact type, its resource wildcard and *', () => {
+    expect(patternsCovering('signed_document.signed')).toEqual([
+      'signed_document.signed',
+      'signed_document.*',
+      '*',
     ]);
   });
 });

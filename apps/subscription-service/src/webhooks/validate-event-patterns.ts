@@ -28,6 +28,21 @@ export function findEventPatternProblems(patterns: readonly string[], field = 'e
   );
 }
 
+/** Why `type` is not an exact catalog type (naming `field` and the closest type), or null when it is one. */
+export function findEventTypeProblem(type: string, field: string): string | null {
+  if (findEventType(type) !== undefined) return null;
+  if (type.includes('*')) return `${field} "${type}" is a pattern; give one event type, e.g. "job.created"`;
+  const suggestion = closestMatch(type, EVENT_TYPES);
+  const hint = suggestion ? `did you mean "${suggestion}"?` : 'see GET /v1/event-types';
+  return `${field} "${type}" is not a known event type; ${hint}`;
+}
+
+/** The patterns that select `type`: itself, `<resource>.*` and `*`. */
+export function patternsCovering(type: string): string[] {
+  const resource = type.slice(0, type.indexOf('.'));
+  return [type, `${resource}${WILDCARD_SUFFIX}`, ALL_EVENTS_PATTERN];
+}
+
 /** The patterns without repeats, in the order given. */
 export function uniqueEventPatterns(patterns: readonly string[]): string[] {
   return [...new Set(patterns)];

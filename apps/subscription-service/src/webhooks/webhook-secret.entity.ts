@@ -6,6 +6,7 @@ import { Webhook } from './webhook.entity';
 @Entity({ name: 'webhook_secret', schema: SUBSCRIPTION_SCHEMA })
 @Index('webhook_secret_webhook_id_idx', ['webhookId', 'createdAt'])
 @Index('webhook_secret_current_key', ['webhookId'], { unique: true, where: 'expires_at IS NULL' })
+@Index('webhook_secret_expires_at_idx', ['expiresAt'], { where: 'expires_at IS NOT NULL' })
 export class WebhookSecret {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'webhook_secret_pkey' })
   id!: string;

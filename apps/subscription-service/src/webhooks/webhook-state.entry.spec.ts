@@ -31,6 +31,11 @@ describe(toWebhookState.name, () => {
     });
   });
 
+  it("carries the webhook's delivery options", () => {
+    const state = toWebhookState(aWebhook({ ordered: true, rateLimitPerSecond: 50, maxConcurrency: 4 }), []);
+    expect(state).toMatchObject({ ordered: true, rateLimitPerSecond: 50, maxConcurrency: 4 });
+  });
+
   it('lists the current secret first, then rotated-out ones by latest expiry', () => {
     const state = toWebhookState(aWebhook(), [
       aSecret({ encrypted: 'old', expiresAt: new Date('2026-11-23T00:00:00.000Z') }),

@@ -17,9 +17,9 @@ export function toWebhookState(webhook: Webhook, secrets: readonly WebhookSecret
     timeoutSeconds: webhook.timeoutSeconds,
     signatureScheme: webhook.signatureScheme,
     secrets: [...secrets].sort(currentFirstThenLatestExpiry).map(toSecretRef),
-    ordered: false,
-    rateLimitPerSecond: null,
-    maxConcurrency: null,
+    ordered: webhook.ordered,
+    rateLimitPerSecond: webhook.rateLimitPerSecond,
+    maxConcurrency: webhook.maxConcurrency,
     version: webhook.version,
     updatedAt: webhook.updatedAt.toISOString(),
   };

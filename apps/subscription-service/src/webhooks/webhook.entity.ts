@@ -52,6 +52,18 @@ export class Webhook {
   @Column({ type: 'jsonb', default: () => `'{}'` })
   metadata!: Record<string, string>;
 
+  /** Deliveries of one subject arrive in acceptance order; a failing one holds the later ones. */
+  @Column({ type: 'boolean', default: false })
+  ordered!: boolean;
+
+  /** Deliveries per second to the endpoint; null = unlimited. */
+  @Column({ type: 'integer', name: 'rate_limit_per_second', nullable: true })
+  rateLimitPerSecond!: number | null;
+
+  /** Requests in flight to the endpoint at once; null = the platform default. */
+  @Column({ type: 'integer', name: 'max_concurrency', nullable: true })
+  maxConcurrency!: number | null;
+
   /** Bumped on every change; consumers of the state topic ignore a state older than the one they hold. */
   @Column({ type: 'integer', default: 1 })
   version!: number;
@@ -59,6 +71,14 @@ export class Webhook {
   /** Why the platform turned the endpoint off (e.g. it answered 410), or null. */
   @Column({ type: 'text', name: 'disabled_reason', nullable: true })
   disabledReason!: string | null;
+
+  /** When the platform turned the endpoint off; null unless `disabledReason` is set. */
+  @Column({ type: 'timestamptz', name: 'disabled_at', nullable: true })
+  disabledAt!: Date | null;
+
+  /** When it was last switched on; a disable signal from before then is about an older endpoint. */
+  @Column({ type: 'timestamptz', name: 'activated_at', nullable: true })
+  activatedAt!: Date | null;
 
   @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt!: Date;

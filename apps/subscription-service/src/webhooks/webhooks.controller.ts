@@ -11,38 +11,45 @@ import {
   Query,
 } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
+  ApiAcceptedResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { RequireScopes } from '@hookline/platform';
-import { ApiErrorResponse } from '../common/api-error.response';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { CurrentOrganization } from '../common/current-organization.decorator';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { CreatedWebhookResponse } from './dto/created-webhook.response';
 import { DEFAULT_PAGE_SIZE, ListWebhooksQuery } from './dto/list-webhooks.query';
-import { SigningSecretResponse } from './dto/signing-secret.response';
+import { TestEventResponse } from './dto/test-event.response';
 import { UpdateWebhookDto } from './dto/update-webhook.dto';
+import { UpdatedWebhookResponse } from './dto/updated-webhook.response';
+import { WEBHOOK_OPTION_MODELS } from './dto/webhook-fields.decorators';
 import { WebhookPageResponse } from './dto/webhook-page.response';
 import { WebhookResponse, toWebhookResponse } from './dto/webhook.response';
 import { WebhooksService } from './webhooks.service';
 
-const NOT_FOUND = { type: ApiErrorResponse, description: 'No such webhook in your organization' } as const;
+const NOT_FOUND = 'No such webhook in your organization';
 
 @ApiTags('webhooks')
+@ApiExtraModels(...WEBHOOK_OPTION_MODELS)
 @Controller('v1/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
+  @ApiErrors({ badRequest: 'A field is invalid; every problem is listed in details' })
   @RequireScopes(['webhooks:write'])
-  @ApiOperation({ summary: 'Register an endpoint; it is created inactive unless `active` is true' })
+  @ApiOperation({
+    summary: 'Register an endpoint',
+    description:
+      'Created inactive unless `active` is true; an active webhook is sent a `webhook.test` event. The response carries the signing secret.',
+  })
   @ApiCreatedResponse({ type: CreatedWebhookResponse })
-  @ApiBadRequestResponse({ type: ApiErrorResponse })
   async create(
     @CurrentOrganization() organizationId: string,
     @Body() body: CreateWebhookDto,
@@ -52,10 +59,10 @@ export class WebhooksController {
   }
 
   @Get()
+  @ApiErrors({ badRequest: 'A query parameter is invalid, or the cursor is not one of ours' })
   @RequireScopes(['webhooks:read'])
   @ApiOperation({ summary: "List the organization's webhooks, newest first" })
   @ApiOkResponse({ type: WebhookPageResponse })
-  @ApiBadRequestResponse({ type: ApiErrorResponse })
   async list(
     @CurrentOrganization() organizationId: string,
     @Query() query: ListWebhooksQuery,
@@ -63,15 +70,17 @@ export class WebhooksController {
     const page = await this.webhooks.list(organizationId, {
       limit: query.limit ?? DEFAULT_PAGE_SIZE,
       cursor: query.cursor,
+      active: query.active === undefined ? undefined : query.active === 'true',
+      eventType: query.eventType,
     });
     return { items: page.items.map(toWebhookResponse), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
+  @ApiErrors({ notFound: NOT_FOUND })
   @RequireScopes(['webhooks:read'])
   @ApiOperation({ summary: 'Get a webhook' })
   @ApiOkResponse({ type: WebhookResponse })
-  @ApiNotFoundResponse(NOT_FOUND)
   async get(
     @CurrentOrganization() organizationId: string,
     @Param('id') id: string,
@@ -80,38 +89,47 @@ export class WebhooksController {
   }
 
   @Patch(':id')
+  @ApiErrors({ badRequest: 'A field is invalid, or the body changes nothing', notFound: NOT_FOUND })
   @RequireScopes(['webhooks:write'])
-  @ApiOperation({ summary: 'Change some fields of a webhook; bumps its version' })
-  @ApiOkResponse({ type: WebhookResponse })
-  @ApiBadRequestResponse({ type: ApiErrorResponse })
-  @ApiNotFoundResponse(NOT_FOUND)
+  @ApiOperation({
+    summary: 'Change some fields of a webhook; bumps its version',
+    description:
+      'Switching `active` from false to true sends a `webhook.test` event and clears `disabledReason`. `rotateSigningSecret: true` issues a new secret, returned as `signingSecret`.',
+  })
+  @ApiOkResponse({ type: UpdatedWebhookResponse })
   async update(
     @CurrentOrganization() organizationId: string,
     @Param('id') id: string,
     @Body() body: UpdateWebhookDto,
-  ): Promise<WebhookResponse> {
-    return toWebhookResponse(await this.webhooks.update(organizationId, id, body));
+  ): Promise<UpdatedWebhookResponse> {
+    const { webhook, signingSecret } = await this.webhooks.update(organizationId, id, body);
+    return { ...toWebhookResponse(webhook), ...(signingSecret === null ? {} : { signingSecret }) };
   }
 
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiErrors({ notFound: NOT_FOUND })
   @RequireScopes(['webhooks:write'])
   @ApiOperation({ summary: 'Delete a webhook; deliveries to it stop' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiNotFoundResponse(NOT_FOUND)
   async remove(@CurrentOrganization() organizationId: string, @Param('id') id: string): Promise<void> {
     await this.webhooks.remove(organizationId, id);
   }
 
-  @Get(':id/secret')
-  @RequireScopes(['webhooks:read'])
-  @ApiOperation({ summary: "Get the webhook's current signing secret" })
-  @ApiOkResponse({ type: SigningSecretResponse })
-  @ApiNotFoundResponse(NOT_FOUND)
-  async secret(
+  @Post(':id/test')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiErrors({ notFound: NOT_FOUND })
+  @RequireScopes(['webhooks:write'])
+  @ApiOperation({
+    summary: 'Send a webhook.test event to the endpoint',
+    description:
+      'Sent even while the webhook is inactive or not subscribed to webhook.test: a debugging aid.',
+  })
+  @ApiAcceptedResponse({ type: TestEventResponse })
+  async sendTest(
     @CurrentOrganization() organizationId: string,
     @Param('id') id: string,
-  ): Promise<SigningSecretResponse> {
-    return { key: await this.webhooks.revealSigningSecret(organizationId, id) };
+  ): Promise<TestEventResponse> {
+    return { eventId: await this.webhooks.sendTest(organizationId, id) };
   }
 }

@@ -6,6 +6,8 @@ export enum WebhookErrorCode {
   InvalidDefinition = 'INVALID_WEBHOOK',
   NothingToUpdate = 'NOTHING_TO_UPDATE',
   InvalidCursor = 'INVALID_CURSOR',
+  UnknownEventType = 'UNKNOWN_EVENT_TYPE',
+  InvalidSigningSecret = 'INVALID_SIGNING_SECRET',
 }
 
 const STATUS: Record<WebhookErrorCode, HttpStatus> = {
@@ -13,6 +15,8 @@ const STATUS: Record<WebhookErrorCode, HttpStatus> = {
   [WebhookErrorCode.InvalidDefinition]: HttpStatus.BAD_REQUEST,
   [WebhookErrorCode.NothingToUpdate]: HttpStatus.BAD_REQUEST,
   [WebhookErrorCode.InvalidCursor]: HttpStatus.BAD_REQUEST,
+  [WebhookErrorCode.UnknownEventType]: HttpStatus.BAD_REQUEST,
+  [WebhookErrorCode.InvalidSigningSecret]: HttpStatus.BAD_REQUEST,
 };
 
 export class WebhookException extends CodedHttpException<WebhookErrorCode> {
@@ -40,6 +44,19 @@ export class WebhookException extends CodedHttpException<WebhookErrorCode> {
     return new WebhookException(
       WebhookErrorCode.InvalidCursor,
       'cursor is not valid; pass the nextCursor of a previous page, or leave it out for the first page',
+    );
+  }
+
+  /** `problem` names the field and, when one is close, the type that was probably meant. */
+  static unknownEventType(problem: string): WebhookException {
+    return new WebhookException(WebhookErrorCode.UnknownEventType, problem);
+  }
+
+  /** `reason` is the signing-secret parser's, told about the `key` field. */
+  static invalidSigningSecret(reason: string): WebhookException {
+    return new WebhookException(
+      WebhookErrorCode.InvalidSigningSecret,
+      reason.replace(/^signing secret/, 'key'),
     );
   }
 }

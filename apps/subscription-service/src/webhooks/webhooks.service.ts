@@ -1,30 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { IdPrefix, newId } from '@hookline/contracts';
 import { EgressPolicy, SecretBox, generateSigningSecret } from '@hookline/security';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxRepository } from '../outbox/outbox.repository';
-import { findEventPatternProblems, uniqueEventPatterns } from './validate-event-patterns';
+import { TEST_EVENT_MESSAGES, webhookTestEvent } from './platform-event.entry';
+import { SigningSecretRotationService } from './signing-secret-rotation.service';
+import {
+  findEventPatternProblems,
+  findEventTypeProblem,
+  patternsCovering,
+  uniqueEventPatterns,
+} from './validate-event-patterns';
+import { WebhookChangesService } from './webhook-changes.service';
 import { decodeWebhookCursor, encodeWebhookCursor } from './webhook-cursor';
 import { WEBHOOK_DEFAULTS } from './webhook-defaults';
-import { WebhookSecret } from './webhook-secret.entity';
+import { UPDATABLE_WEBHOOK_FIELDS, type CreateWebhookInput, type UpdateWebhookInput } from './webhook-input';
+import {
+  findSignatureHeaderConflicts,
+  sealEndpointAuth,
+  toRetryPolicy,
+  toSignatureScheme,
+} from './webhook-settings';
 import { webhookStateEntry, webhookTombstoneEntry } from './webhook-state.entry';
 import { Webhook } from './webhook.entity';
 import { WebhookException } from './webhooks.exception';
 import { WebhooksRepository } from './webhooks.repository';
-
-export interface CreateWebhookInput {
-  name: string;
-  url: string;
-  events: string[];
-  active?: boolean;
-  description?: string | null;
-}
-
-export type UpdateWebhookInput = Partial<CreateWebhookInput>;
-
-/** The fields PATCH may change; a body setting none of them is refused. */
-export const UPDATABLE_WEBHOOK_FIELDS = ['name', 'url', 'events', 'active', 'description'] as const;
 
 export interface CreatedWebhook {
   webhook: Webhook;
@@ -32,14 +32,28 @@ export interface CreatedWebhook {
   signingSecret: string;
 }
 
+export interface UpdatedWebhook {
+  webhook: Webhook;
+  /** The new secret when the update rotated it, else null. */
+  signingSecret: string | null;
+}
+
 export interface WebhookPage {
   items: Webhook[];
   nextCursor: string | null;
 }
 
+export interface WebhookListQuery {
+  limit: number;
+  cursor?: string;
+  active?: boolean;
+  eventType?: string;
+}
+
 /**
- * The rules of webhooks: what a valid endpoint is, and that every change is announced on
- * `hookline.subscriptions.v1` through the outbox, in the transaction that makes it.
+ * The rules of webhooks: what a valid endpoint is, that every change is announced on
+ * `hookline.subscriptions.v1` through the outbox in the transaction that makes it, and that
+ * switching a webhook on sends it a `webhook.test` event the same way.
  */
 @Injectable()
 export class WebhooksService {
@@ -47,6 +61,8 @@ export class WebhooksService {
     private readonly dataSource: DataSource,
     private readonly webhooks: WebhooksRepository,
     private readonly outbox: OutboxRepository,
+    private readonly changes: WebhookChangesService,
+    private readonly rotation: SigningSecretRotationService,
     private readonly egressPolicy: EgressPolicy,
     private readonly secretBox: SecretBox,
   ) {}
@@ -55,51 +71,57 @@ export class WebhooksService {
     this.assertValidDefinition(input);
     const id = newId(IdPrefix.webhook);
     const now = new Date();
+    const active = input.active ?? WEBHOOK_DEFAULTS.active;
+    const webhook = Object.assign(new Webhook(), {
+      id,
+      organizationId,
+      name: input.name.trim(),
+      description: input.description ?? null,
+      url: input.url,
+      events: uniqueEventPatterns(input.events),
+      active,
+      auth: input.auth ? sealEndpointAuth(input.auth, id, this.secretBox) : WEBHOOK_DEFAULTS.auth(),
+      headers: input.headers ?? WEBHOOK_DEFAULTS.headers(),
+      retryPolicy: input.retryPolicy ? toRetryPolicy(input.retryPolicy) : WEBHOOK_DEFAULTS.retryPolicy(),
+      timeoutSeconds: input.timeoutSeconds ?? WEBHOOK_DEFAULTS.timeoutSeconds,
+      signatureScheme: input.signatureScheme
+        ? toSignatureScheme(input.signatureScheme)
+        : WEBHOOK_DEFAULTS.signatureScheme(),
+      metadata: input.metadata ?? WEBHOOK_DEFAULTS.metadata(),
+      ordered: input.ordered ?? WEBHOOK_DEFAULTS.ordered,
+      rateLimitPerSecond: input.rateLimitPerSecond ?? WEBHOOK_DEFAULTS.rateLimitPerSecond,
+      maxConcurrency: input.maxConcurrency ?? WEBHOOK_DEFAULTS.maxConcurrency,
+      version: 1,
+      disabledReason: null,
+      disabledAt: null,
+      activatedAt: active ? now : null,
+      createdAt: now,
+      updatedAt: now,
+    } satisfies Omit<Webhook, 'organization'>);
+    this.assertNoHeaderConflicts(webhook);
     const signingSecret = generateSigningSecret();
-    return this.dataSource.transaction(async (manager) => {
-      const webhook = manager.create(Webhook, {
-        id,
-        organizationId,
-        name: input.name.trim(),
-        description: input.description ?? null,
-        url: input.url,
-        events: uniqueEventPatterns(input.events),
-        active: input.active ?? WEBHOOK_DEFAULTS.active,
-        auth: WEBHOOK_DEFAULTS.auth(),
-        headers: {},
-        retryPolicy: WEBHOOK_DEFAULTS.retryPolicy(),
-        timeoutSeconds: WEBHOOK_DEFAULTS.timeoutSeconds,
-        signatureScheme: WEBHOOK_DEFAULTS.signatureScheme(),
-        metadata: {},
-        version: 1,
-        disabledReason: null,
-        createdAt: now,
-        updatedAt: now,
-      });
+    await this.dataSource.transaction(async (manager) => {
       await manager.insert(Webhook, webhook);
-      const secret = manager.create(WebhookSecret, {
-        id: randomUUID(),
-        webhookId: id,
-        // The webhook id as AAD: a sealed secret copied onto another webhook will not decrypt.
-        encrypted: this.secretBox.encrypt(signingSecret, id),
-        createdAt: now,
-        expiresAt: null,
-      });
-      await manager.insert(WebhookSecret, secret);
+      const secret = await this.rotation.issueFirst(manager, id, signingSecret, now);
       await this.outbox.append(manager, [webhookStateEntry(webhook, [secret])]);
-      return { webhook, signingSecret };
+      if (active) await this.sendTestEvent(manager, webhook, TEST_EVENT_MESSAGES.activated, now);
     });
+    return { webhook, signingSecret };
   }
 
-  async list(
-    organizationId: string,
-    { limit, cursor }: { limit: number; cursor?: string },
-  ): Promise<WebhookPage> {
-    const beforeId = cursor === undefined ? null : decodeWebhookCursor(cursor);
-    if (beforeId === null && cursor !== undefined) throw WebhookException.invalidCursor();
-    const rows = await this.webhooks.listPage(organizationId, beforeId, limit + 1);
-    const items = rows.slice(0, limit);
-    const hasMore = rows.length > limit;
+  async list(organizationId: string, query: WebhookListQuery): Promise<WebhookPage> {
+    const beforeId = query.cursor === undefined ? null : decodeWebhookCursor(query.cursor);
+    if (beforeId === null && query.cursor !== undefined) throw WebhookException.invalidCursor();
+    let anyPattern: string[] | null = null;
+    if (query.eventType !== undefined) {
+      const problem = findEventTypeProblem(query.eventType, 'eventType');
+      if (problem !== null) throw WebhookException.unknownEventType(problem);
+      anyPattern = patternsCovering(query.eventType);
+    }
+    const filter = { beforeId, active: query.active ?? null, anyPattern };
+    const rows = await this.webhooks.listPage(organizationId, filter, query.limit + 1);
+    const items = rows.slice(0, query.limit);
+    const hasMore = rows.length > query.limit;
     return { items, nextCursor: hasMore ? encodeWebhookCursor(items[items.length - 1].id) : null };
   }
 
@@ -109,30 +131,27 @@ export class WebhooksService {
     return webhook;
   }
 
-  async update(organizationId: string, id: string, changes: UpdateWebhookInput): Promise<Webhook> {
-    if (UPDATABLE_WEBHOOK_FIELDS.every((field) => changes[field] === undefined)) {
-      throw WebhookException.nothingToUpdate(UPDATABLE_WEBHOOK_FIELDS);
-    }
+  async update(organizationId: string, id: string, changes: UpdateWebhookInput): Promise<UpdatedWebhook> {
+    const changesSomething = UPDATABLE_WEBHOOK_FIELDS.some(
+      (field) =>
+        changes[field] !== undefined && !(field === 'rotateSigningSecret' && changes[field] === false),
+    );
+    if (!changesSomething) throw WebhookException.nothingToUpdate(UPDATABLE_WEBHOOK_FIELDS);
     this.assertValidDefinition(changes);
     return this.dataSource.transaction(async (manager) => {
       // The row lock orders concurrent changes of one webhook, and with them its outbox rows.
       const webhook = await this.webhooks.findOwned(organizationId, id, { manager, forUpdate: true });
       if (!webhook) throw WebhookException.notFound(id);
       const now = new Date();
-      const patch: Partial<Webhook> = {
-        ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
-        ...(changes.url !== undefined ? { url: changes.url } : {}),
-        ...(changes.events !== undefined ? { events: uniqueEventPatterns(changes.events) } : {}),
-        ...(changes.active !== undefined ? { active: changes.active } : {}),
-        ...(changes.description !== undefined ? { description: changes.description } : {}),
-        version: webhook.version + 1,
-        updatedAt: now,
-      };
-      await manager.update(Webhook, { id: webhook.id }, patch);
-      Object.assign(webhook, patch);
-      const secrets = await this.webhooks.liveSecrets(manager, webhook.id, now);
-      await this.outbox.append(manager, [webhookStateEntry(webhook, secrets)]);
-      return webhook;
+      const switchedOn = changes.active === true && !webhook.active;
+      const patch = this.patchOf(webhook, changes, switchedOn, now);
+      this.assertNoHeaderConflicts({ ...webhook, ...patch });
+      const signingSecret = changes.rotateSigningSecret === true ? generateSigningSecret() : null;
+      if (signingSecret !== null)
+        await this.rotation.rotate(manager, webhook.id, { newSecret: signingSecret }, now);
+      await this.changes.save(manager, webhook, patch, now);
+      if (switchedOn) await this.sendTestEvent(manager, webhook, TEST_EVENT_MESSAGES.activated, now);
+      return { webhook, signingSecret };
     });
   }
 
@@ -145,12 +164,55 @@ export class WebhooksService {
     });
   }
 
-  /** The current signing secret in plain text, for the owner to configure their verifier. */
-  async revealSigningSecret(organizationId: string, id: string): Promise<string> {
-    const webhook = await this.get(organizationId, id);
-    const secret = await this.webhooks.currentSecret(webhook.id);
-    if (!secret) throw new Error(`webhook ${webhook.id} has no current signing secret`);
-    return this.secretBox.decrypt(secret.encrypted, webhook.id);
+  /** Sends a `webhook.test` event now, active or not: a debugging aid. Returns the event id. */
+  async sendTest(organizationId: string, id: string): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      // Locked so the event names the version that is committed (and published) before it.
+      const webhook = await this.webhooks.findOwned(organizationId, id, { manager, forUpdate: true });
+      if (!webhook) throw WebhookException.notFound(id);
+      return this.sendTestEvent(manager, webhook, TEST_EVENT_MESSAGES.requested, new Date());
+    });
+  }
+
+  private async sendTestEvent(
+    manager: EntityManager,
+    webhook: Webhook,
+    message: string,
+    now: Date,
+  ): Promise<string> {
+    const { eventId, entry } = webhookTestEvent(webhook, message, now);
+    await this.changes.announce(manager, [entry]);
+    return eventId;
+  }
+
+  private patchOf(
+    webhook: Webhook,
+    changes: UpdateWebhookInput,
+    switchedOn: boolean,
+    now: Date,
+  ): Partial<Webhook> {
+    return {
+      ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
+      ...(changes.url !== undefined ? { url: changes.url } : {}),
+      ...(changes.events !== undefined ? { events: uniqueEventPatterns(changes.events) } : {}),
+      ...(changes.active !== undefined ? { active: changes.active } : {}),
+      ...(changes.description !== undefined ? { description: changes.description } : {}),
+      ...(changes.metadata !== undefined ? { metadata: changes.metadata } : {}),
+      ...(changes.auth !== undefined
+        ? { auth: sealEndpointAuth(changes.auth, webhook.id, this.secretBox) }
+        : {}),
+      ...(changes.headers !== undefined ? { headers: changes.headers } : {}),
+      ...(changes.retryPolicy !== undefined ? { retryPolicy: toRetryPolicy(changes.retryPolicy) } : {}),
+      ...(changes.timeoutSeconds !== undefined ? { timeoutSeconds: changes.timeoutSeconds } : {}),
+      ...(changes.signatureScheme !== undefined
+        ? { signatureScheme: toSignatureScheme(changes.signatureScheme) }
+        : {}),
+      ...(changes.ordered !== undefined ? { ordered: changes.ordered } : {}),
+      ...(changes.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: changes.rateLimitPerSecond } : {}),
+      ...(changes.maxConcurrency !== undefined ? { maxConcurrency: changes.maxConcurrency } : {}),
+      // Switching on is the owner's answer to a platform disable: the reason no longer applies.
+      ...(switchedOn ? { activatedAt: now, disabledReason: null, disabledAt: null } : {}),
+    };
   }
 
   /** Rules class-validator cannot know: the egress policy for the URL and the event catalog. */
@@ -161,6 +223,14 @@ export class WebhooksService {
       if (!check.ok) problems.push(check.reason);
     }
     if (events !== undefined) problems.push(...findEventPatternProblems(events));
+    if (problems.length > 0) throw WebhookException.invalidDefinition(problems);
+  }
+
+  private assertNoHeaderConflicts({
+    headers,
+    signatureScheme,
+  }: Pick<Webhook, 'headers' | 'signatureScheme'>): void {
+    const problems = findSignatureHeaderConflicts(headers, signatureScheme);
     if (problems.length > 0) throw WebhookException.invalidDefinition(problems);
   }
 }

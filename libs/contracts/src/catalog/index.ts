@@ -3,6 +3,7 @@ export * from './event-catalog';
 export * from './validate-event-data';
 export * from './define-event-type';
 export { getNullableFields } from './field-decorators';
+export * from './json-schema';
 export * from './common.dto';
 export * from './job.events';
 export * from './estimate.events';

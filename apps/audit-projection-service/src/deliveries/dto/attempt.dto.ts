@@ -33,6 +33,14 @@ export class AttemptDto {
   error!: string | null;
 
   @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the retry this attempt scheduled is due; null when none was',
+  })
+  nextAttemptAt!: string | null;
+
+  @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string' },
     description: 'Request headers as sent, credentials and signatures redacted',

@@ -6,6 +6,9 @@ export class DeliveryDetailDto extends DeliverySummaryDto {
   @ApiProperty({ example: 'wh_01JDZ8K3M4N5P6Q7R8S9T0V1W2' })
   webhookId!: string;
 
+  @ApiProperty({ example: 'job_123', description: 'The resource the event is about' })
+  subject!: string;
+
   @ApiProperty({
     type: String,
     format: 'date-time',

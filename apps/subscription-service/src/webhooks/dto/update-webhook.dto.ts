@@ -1,13 +1,25 @@
+import type { RetryPolicy } from '@hookline/contracts';
+import type { AuthInput, SignatureSchemeInput, UpdateWebhookInput } from '../webhook-input';
 import {
+  RotateSigningSecretField,
   WebhookActiveField,
+  WebhookAuthField,
   WebhookDescriptionField,
   WebhookEventsField,
+  WebhookHeadersField,
+  WebhookMaxConcurrencyField,
+  WebhookMetadataField,
   WebhookNameField,
+  WebhookOrderedField,
+  WebhookRateLimitField,
+  WebhookRetryPolicyField,
+  WebhookSignatureSchemeField,
+  WebhookTimeoutField,
   WebhookUrlField,
 } from './webhook-fields.decorators';
 
 /** Body of `PATCH /v1/webhooks/:id`: every field optional, each validated as on create. */
-export class UpdateWebhookDto {
+export class UpdateWebhookDto implements UpdateWebhookInput {
   @WebhookNameField({ required: false })
   name?: string;
 
@@ -22,4 +34,34 @@ export class UpdateWebhookDto {
 
   @WebhookDescriptionField()
   description?: string | null;
+
+  @WebhookMetadataField()
+  metadata?: Record<string, string>;
+
+  @WebhookAuthField()
+  auth?: AuthInput;
+
+  @WebhookHeadersField()
+  headers?: Record<string, string>;
+
+  @WebhookRetryPolicyField()
+  retryPolicy?: RetryPolicy;
+
+  @WebhookTimeoutField()
+  timeoutSeconds?: number;
+
+  @WebhookSignatureSchemeField()
+  signatureScheme?: SignatureSchemeInput;
+
+  @WebhookOrderedField()
+  ordered?: boolean;
+
+  @WebhookRateLimitField()
+  rateLimitPerSecond?: number | null;
+
+  @WebhookMaxConcurrencyField()
+  maxConcurrency?: number | null;
+
+  @RotateSigningSecretField()
+  rotateSigningSecret?: boolean;
 }

@@ -1,34 +1,92 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
   IsArray,
   IsBoolean,
+  IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
   Matches,
+  Max,
   MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { Omittable } from '../../common/omittable.decorator';
+import { SatisfiesRules } from '../../common/satisfies-rules.decorator';
+import { findCustomHeaderProblems } from '../validate-custom-headers';
+import { findMetadataProblems } from '../validate-metadata';
+import { DEFAULT_HMAC_SIGNATURE_HEADER, WEBHOOK_DEFAULTS } from '../webhook-defaults';
+import { WEBHOOK_LIMITS } from '../webhook-limits';
+import { AUTH_SUBTYPES, BasicAuthDto, BearerAuthDto, NoAuthDto, UnknownAuthDto } from './endpoint-auth.dto';
+import { CustomRetryPolicyDto, PresetRetryPolicyDto, RETRY_POLICY_SUBTYPES } from './retry-policy.dto';
+import {
+  HmacSignatureSchemeDto,
+  SIGNATURE_SCHEME_SUBTYPES,
+  StandardSignatureSchemeDto,
+} from './signature-scheme.dto';
 
 /** Create needs the field; update lets it out. Either way a value that is present is validated. */
 export interface FieldOptions {
   required: boolean;
 }
 
-export const MAX_EVENT_PATTERNS = 100;
+export const MAX_EVENT_PATTERNS = WEBHOOK_LIMITS.maxEventPatterns;
 
 function documented(options: FieldOptions, doc: ApiPropertyOptions): PropertyDecorator {
   return options.required ? ApiProperty(doc) : applyDecorators(ApiPropertyOptional(doc), Omittable());
 }
 
+/** A nested object whose class is picked by its discriminator; an unknown value falls back to `fallback`. */
+function Discriminated(
+  property: string,
+  fallback: new () => object,
+  subTypes: Array<{ name: string; value: new () => object }>,
+): PropertyDecorator {
+  return applyDecorators(
+    Omittable(),
+    IsObject(),
+    ValidateNested(),
+    Type(() => fallback, { discriminator: { property, subTypes }, keepDiscriminatorProperty: true }),
+  );
+}
+
+function oneOf(property: string, mapping: Record<string, new () => object>): ApiPropertyOptions {
+  const classes = [...new Set(Object.values(mapping))];
+  return {
+    oneOf: classes.map((dto) => ({ $ref: getSchemaPath(dto) })),
+    discriminator: {
+      propertyName: property,
+      mapping: Object.fromEntries(Object.entries(mapping).map(([name, dto]) => [name, getSchemaPath(dto)])),
+    },
+  };
+}
+
+/** Every class a `oneOf` of this file refers to; register them with `@ApiExtraModels`. */
+export const WEBHOOK_OPTION_MODELS = [
+  NoAuthDto,
+  BasicAuthDto,
+  BearerAuthDto,
+  PresetRetryPolicyDto,
+  CustomRetryPolicyDto,
+  StandardSignatureSchemeDto,
+  HmacSignatureSchemeDto,
+];
+
 export const WebhookNameField = (options: FieldOptions) =>
   applyDecorators(
-    documented(options, { example: 'Production CRM sync', minLength: 1, maxLength: 100 }),
+    documented(options, {
+      example: 'Production CRM sync',
+      minLength: 1,
+      maxLength: WEBHOOK_LIMITS.nameMaxLength,
+    }),
     IsString(),
-    Length(1, 100),
+    Length(1, WEBHOOK_LIMITS.nameMaxLength),
     Matches(/\S/, { message: 'name must not be blank' }),
   );
 
@@ -36,11 +94,12 @@ export const WebhookUrlField = (options: FieldOptions) =>
   applyDecorators(
     documented(options, {
       example: 'https://hooks.example.com/hookline',
-      maxLength: 2048,
-      description: 'https only; private, loopback and metadata addresses are refused.',
+      maxLength: WEBHOOK_LIMITS.urlMaxLength,
+      description:
+        'https only (http only where the platform runs with ALLOW_INSECURE_URLS); private, loopback and metadata addresses are refused.',
     }),
     IsString(),
-    MaxLength(2048),
+    MaxLength(WEBHOOK_LIMITS.urlMaxLength),
   );
 
 export const WebhookEventsField = (options: FieldOptions) =>
@@ -48,8 +107,10 @@ export const WebhookEventsField = (options: FieldOptions) =>
     documented(options, {
       type: [String],
       example: ['job.created', 'estimate.*'],
+      minItems: 1,
       maxItems: MAX_EVENT_PATTERNS,
-      description: 'Exact event types of the catalog, `<resource>.*`, or `*` for every event.',
+      description:
+        'Exact event types of the catalog (GET /v1/event-types), `<resource>.*`, or `*` for every event.',
     }),
     IsArray(),
     ArrayNotEmpty(),
@@ -63,7 +124,8 @@ export const WebhookActiveField = (options: { defaultValue?: boolean } = {}) =>
   applyDecorators(
     ApiPropertyOptional({
       default: options.defaultValue,
-      description: 'Whether events are delivered to the endpoint.',
+      description:
+        'Whether events are delivered to the endpoint. Switching it on sends a `webhook.test` event to the endpoint.',
     }),
     Omittable(),
     IsBoolean(),
@@ -75,10 +137,147 @@ export const WebhookDescriptionField = () =>
     ApiPropertyOptional({
       type: String,
       nullable: true,
-      maxLength: 1000,
+      maxLength: WEBHOOK_LIMITS.descriptionMaxLength,
       example: 'Pushes job changes to the CRM',
     }),
     IsOptional(),
     IsString(),
-    MaxLength(1000),
+    MaxLength(WEBHOOK_LIMITS.descriptionMaxLength),
+  );
+
+export const WebhookMetadataField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: 'object',
+      additionalProperties: { type: 'string', maxLength: WEBHOOK_LIMITS.metadataValueMaxLength },
+      maxProperties: WEBHOOK_LIMITS.maxMetadataKeys,
+      example: { team: 'integrations', crm: 'salesforce' },
+      default: WEBHOOK_DEFAULTS.metadata(),
+      description: `Your own labels: at most ${WEBHOOK_LIMITS.maxMetadataKeys} keys of 1-${WEBHOOK_LIMITS.metadataKeyMaxLength} characters, string values of at most ${WEBHOOK_LIMITS.metadataValueMaxLength}, ${WEBHOOK_LIMITS.metadataMaxBytes} bytes in all. Replaced as a whole on PATCH.`,
+    }),
+    Omittable(),
+    SatisfiesRules(findMetadataProblems),
+  );
+
+export const WebhookAuthField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      ...oneOf('type', { none: NoAuthDto, basic: BasicAuthDto, bearer: BearerAuthDto }),
+      default: WEBHOOK_DEFAULTS.auth(),
+      description:
+        'How the endpoint authenticates Hookline. Credentials are stored encrypted and never returned; replaced as a whole on PATCH.',
+    }),
+    Discriminated('type', UnknownAuthDto, AUTH_SUBTYPES),
+  );
+
+export const WebhookHeadersField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: 'object',
+      additionalProperties: { type: 'string', maxLength: WEBHOOK_LIMITS.headerValueMaxLength },
+      maxProperties: WEBHOOK_LIMITS.maxHeaders,
+      example: { 'X-Tenant': 'acme' },
+      default: WEBHOOK_DEFAULTS.headers(),
+      description: `Custom request headers (at most ${WEBHOOK_LIMITS.maxHeaders}; names of at most ${WEBHOOK_LIMITS.headerNameMaxLength} characters, values of at most ${WEBHOOK_LIMITS.headerValueMaxLength}). Hop-by-hop, proxy-*, host, content-*, authorization (use auth), user-agent and webhook-* headers are refused. Replaced as a whole on PATCH.`,
+    }),
+    Omittable(),
+    SatisfiesRules(findCustomHeaderProblems),
+  );
+
+export const WebhookRetryPolicyField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      ...oneOf('preset', {
+        standard: PresetRetryPolicyDto,
+        short: PresetRetryPolicyDto,
+        jittered: PresetRetryPolicyDto,
+        none: PresetRetryPolicyDto,
+        custom: CustomRetryPolicyDto,
+      }),
+      default: WEBHOOK_DEFAULTS.retryPolicy(),
+      description: 'When failed deliveries are retried.',
+    }),
+    Discriminated('preset', PresetRetryPolicyDto, RETRY_POLICY_SUBTYPES),
+  );
+
+export const WebhookTimeoutField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: 'integer',
+      minimum: WEBHOOK_LIMITS.minTimeoutSeconds,
+      maximum: WEBHOOK_LIMITS.maxTimeoutSeconds,
+      default: WEBHOOK_DEFAULTS.timeoutSeconds,
+      example: 15,
+      description: 'Seconds the endpoint has to answer an attempt.',
+    }),
+    Omittable(),
+    IsInt(),
+    Min(WEBHOOK_LIMITS.minTimeoutSeconds),
+    Max(WEBHOOK_LIMITS.maxTimeoutSeconds),
+  );
+
+export const WebhookSignatureSchemeField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      ...oneOf('type', {
+        'standard-webhooks': StandardSignatureSchemeDto,
+        'hmac-sha256-hex': HmacSignatureSchemeDto,
+      }),
+      default: WEBHOOK_DEFAULTS.signatureScheme(),
+      description: `standard-webhooks: the webhook-signature header of the Standard Webhooks spec. hmac-sha256-hex: the hex HMAC of the raw body in \`header\` (default ${DEFAULT_HMAC_SIGNATURE_HEADER}).`,
+    }),
+    Discriminated('type', StandardSignatureSchemeDto, SIGNATURE_SCHEME_SUBTYPES),
+  );
+
+export const WebhookOrderedField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      default: WEBHOOK_DEFAULTS.ordered,
+      description: 'Deliver the events of one subject in order; a failing delivery holds the later ones.',
+    }),
+    Omittable(),
+    IsBoolean(),
+  );
+
+/** A positive integer up to `max`, or null for the platform's default. */
+export const NullableLimitField = (max: number, description: string, example: number) =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: 'integer',
+      nullable: true,
+      minimum: 1,
+      maximum: max,
+      default: null,
+      example,
+      description,
+    }),
+    IsOptional(),
+    IsInt(),
+    Min(1),
+    Max(max),
+  );
+
+export const WebhookRateLimitField = () =>
+  NullableLimitField(
+    WEBHOOK_LIMITS.maxRateLimitPerSecond,
+    'Deliveries per second to the endpoint; null for no limit.',
+    50,
+  );
+
+export const WebhookMaxConcurrencyField = () =>
+  NullableLimitField(
+    WEBHOOK_LIMITS.maxConcurrency,
+    'Requests in flight to the endpoint at once; null for the platform default.',
+    10,
+  );
+
+export const RotateSigningSecretField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description:
+        'true issues a new signing secret (returned as signingSecret); the old one keeps being signed with for the grace period (SECRET_ROTATION_GRACE_SECONDS). false changes nothing.',
+      example: true,
+    }),
+    Omittable(),
+    IsBoolean(),
   );

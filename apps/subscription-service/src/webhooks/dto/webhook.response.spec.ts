@@ -17,10 +17,28 @@ describe(toWebhookResponse.name, () => {
       timeoutSeconds: 15,
       signatureScheme: { type: 'standard-webhooks' },
       metadata: {},
+      ordered: false,
+      rateLimitPerSecond: null,
+      maxConcurrency: null,
       disabledReason: null,
+      disabledAt: null,
       version: 1,
       createdAt: '2026-11-22T10:00:00.000Z',
       updatedAt: '2026-11-22T10:00:00.000Z',
+    });
+  });
+
+  it('shows when and why the platform disabled it', () => {
+    const response = toWebhookResponse(
+      aWebhook({
+        disabledReason: 'endpoint answered 410 Gone',
+        disabledAt: new Date('2026-11-23T08:00:00.000Z'),
+      }),
+    );
+    expect(response).toMatchObject({
+      active: false,
+      disabledReason: 'endpoint answered 410 Gone',
+      disabledAt: '2026-11-23T08:00:00.000Z',
     });
   });
 

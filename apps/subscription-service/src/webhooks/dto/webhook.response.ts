@@ -1,14 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RETRY_PRESETS, type EndpointAuth, type RetryPreset } from '@hookline/contracts';
 import { redactHeaders } from '@hookline/security';
+import { assertNever } from '../../common/assert-never';
+import { AUTH_TYPES } from './endpoint-auth.dto';
+import { SIGNATURE_SCHEME_TYPES } from './signature-scheme.dto';
 import type { Webhook } from '../webhook.entity';
 
 /** How the endpoint authenticates Hookline's requests; the password or token is never shown. */
 export class WebhookAuthView {
-  @ApiProperty({ enum: ['none', 'basic', 'bearer'] })
+  @ApiProperty({ enum: AUTH_TYPES, example: 'basic' })
   type!: EndpointAuth['type'];
 
-  @ApiPropertyOptional({ description: 'Basic auth only.' })
+  @ApiPropertyOptional({ example: 'hookline', description: 'Basic auth only.' })
   username?: string;
 }
 
@@ -17,17 +20,22 @@ export class RetryPolicyView {
   preset!: RetryPreset;
 
   @ApiPropertyOptional({
-    type: [Number],
+    type: 'array',
+    items: { type: 'integer' },
+    example: [60, 300, 3600],
     description: 'custom preset only: delay in seconds before each retry.',
   })
   delaysSeconds?: number[];
 }
 
 export class SignatureSchemeView {
-  @ApiProperty({ enum: ['standard-webhooks', 'hmac-sha256-hex'] })
-  type!: 'standard-webhooks' | 'hmac-sha256-hex';
+  @ApiProperty({ enum: SIGNATURE_SCHEME_TYPES, example: 'standard-webhooks' })
+  type!: (typeof SIGNATURE_SCHEME_TYPES)[number];
 
-  @ApiPropertyOptional({ description: 'hmac-sha256-hex only: the header carrying the signature.' })
+  @ApiPropertyOptional({
+    example: 'x-hookline-signature',
+    description: 'hmac-sha256-hex only: the header carrying the signature.',
+  })
   header?: string;
 }
 
@@ -39,7 +47,7 @@ export class WebhookResponse {
   @ApiProperty({ example: 'Production CRM sync' })
   name!: string;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiProperty({ type: String, nullable: true, example: 'Pushes job changes to the CRM' })
   description!: string | null;
 
   @ApiProperty({ example: 'https://hooks.example.com/hookline' })
@@ -48,7 +56,7 @@ export class WebhookResponse {
   @ApiProperty({ type: [String], example: ['job.created', 'estimate.*'] })
   events!: string[];
 
-  @ApiProperty()
+  @ApiProperty({ example: true })
   active!: boolean;
 
   @ApiProperty({ type: WebhookAuthView })
@@ -57,6 +65,7 @@ export class WebhookResponse {
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'string' },
+    example: { 'X-Tenant': 'acme' },
     description: 'Custom request headers; values that look like credentials are redacted.',
   })
   headers!: Record<string, string>;
@@ -64,29 +73,47 @@ export class WebhookResponse {
   @ApiProperty({ type: RetryPolicyView })
   retryPolicy!: RetryPolicyView;
 
-  @ApiProperty({ example: 15 })
+  @ApiProperty({ type: 'integer', example: 15 })
   timeoutSeconds!: number;
 
   @ApiProperty({ type: SignatureSchemeView })
   signatureScheme!: SignatureSchemeView;
 
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { team: 'integrations' },
+  })
   metadata!: Record<string, string>;
+
+  @ApiProperty({ example: false })
+  ordered!: boolean;
+
+  @ApiProperty({ type: 'integer', nullable: true, example: null })
+  rateLimitPerSecond!: number | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, example: null })
+  maxConcurrency!: number | null;
 
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'Why the platform disabled the endpoint, if it did.',
+    example: null,
+    description:
+      'Why the platform disabled the endpoint (e.g. "endpoint answered 410 Gone"), if it did; cleared when it is switched on again.',
   })
   disabledReason!: string | null;
 
-  @ApiProperty({ example: 1, description: 'Incremented on every change.' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null })
+  disabledAt!: string | null;
+
+  @ApiProperty({ type: 'integer', example: 1, description: 'Incremented on every change.' })
   version!: number;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T10:00:00.000Z' })
   createdAt!: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T10:00:00.000Z' })
   updatedAt!: string;
 }
 
@@ -104,7 +131,11 @@ export function toWebhookResponse(webhook: Webhook): WebhookResponse {
     timeoutSeconds: webhook.timeoutSeconds,
     signatureScheme: webhook.signatureScheme,
     metadata: webhook.metadata,
+    ordered: webhook.ordered,
+    rateLimitPerSecond: webhook.rateLimitPerSecond,
+    maxConcurrency: webhook.maxConcurrency,
     disabledReason: webhook.disabledReason,
+    disabledAt: webhook.disabledAt?.toISOString() ?? null,
     version: webhook.version,
     createdAt: webhook.createdAt.toISOString(),
     updatedAt: webhook.updatedAt.toISOString(),
@@ -120,10 +151,6 @@ function toAuthView(auth: EndpointAuth): WebhookAuthView {
     case 'bearer':
       return { type: 'bearer' };
     default:
-      return assertNever(auth);
+      return assertNever(auth, 'endpoint auth');
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected endpoint auth ${JSON.stringify(value)}`);
 }

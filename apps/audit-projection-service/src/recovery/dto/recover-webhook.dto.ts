@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsTimestamp } from '../../common/is-timestamp.decorator';
+
+export class RecoverWebhookDto {
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-11-22T00:00:00.000Z',
+    description:
+      'Resend the failed deliveries created at or after this instant; not in the future, not before the payload retention',
+  })
+  @IsTimestamp()
+  since!: string;
+}

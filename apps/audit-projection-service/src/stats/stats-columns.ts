@@ -1,0 +1,20 @@
+import type { AttemptOutcome } from '@hookline/contracts';
+
+/** Column of `audit.stats_hourly` that counts attempts of each outcome; a new outcome needs a migration. */
+export const OUTCOME_COLUMNS: Readonly<Record<AttemptOutcome, string>> = {
+  success: 'outcome_success',
+  http_3xx: 'outcome_http_3xx',
+  http_4xx: 'outcome_http_4xx',
+  http_5xx: 'outcome_http_5xx',
+  timeout: 'outcome_timeout',
+  dns: 'outcome_dns',
+  tls: 'outcome_tls',
+  connection_refused: 'outcome_connection_refused',
+  connection_reset: 'outcome_connection_reset',
+  network: 'outcome_network',
+  blocked: 'outcome_blocked',
+  expired: 'outcome_expired',
+};
+
+/** Outcomes of attempts that never made a request: their duration says nothing about the endpoint. */
+export const OUTCOMES_WITHOUT_LATENCY: ReadonlySet<AttemptOutcome> = new Set(['expired', 'blocked']);

@@ -1,0 +1,91 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { Topics } from '@hookline/contracts';
+import {
+  KafkaBatchConsumer,
+  KafkaPublisher,
+  sendToDeadLetterQueue,
+  type ConsumedBatch,
+} from '@hookline/kafka';
+import { KAFKA } from '@hookline/platform';
+import { SubscriptionEnv } from '../config/subscription.env';
+import { parseEndpointSignal } from './endpoint-signal.message';
+import { EndpointSignalsService } from './endpoint-signals.service';
+
+const CONSUMER_NAME = 'subscription-service:signals';
+
+/**
+ * Consumes `hookline.signals.v1`. A batch's offsets are committed once every signal in it is
+ * applied (or parked on the DLQ when it is not a valid signal), so none is lost on a crash.
+ */
+@Injectable()
+export class EndpointSignalsConsumer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(EndpointSignalsConsumer.name);
+  private readonly consumer: KafkaBatchConsumer;
+  private startup: Promise<void> = Promise.resolve();
+
+  constructor(
+    @Inject(KAFKA) kafka: Kafka,
+    private readonly publisher: KafkaPublisher,
+    private readonly signals: EndpointSignalsService,
+    env: SubscriptionEnv,
+  ) {
+    this.consumer = new KafkaBatchConsumer(kafka, {
+      groupId: env.SIGNALS_CONSUMER_GROUP,
+      topics: [Topics.signals],
+      // A new group reads what delivery already said; stale signals are recognised and ignored.
+      fromBeginning: true,
+      handleBatch: (batch) => this.handleBatch(batch),
+      onCrash: (error) => this.logger.error(`signals consumer crashed, restarting it: ${error.message}`),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    // Not awaited: the API serves while the consumer joins its group.
+    this.startup = this.consumer.start().catch((error: unknown) => {
+      this.logger.error(
+        `signals consumer failed to start: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    // A consumer stopped mid-start would go on starting; main.ts bounds a start that never ends.
+    await this.startup;
+    await this.consumer.stop();
+  }
+
+  private async handleBatch(batch: ConsumedBatch): Promise<void> {
+    for (const message of batch.messages) {
+      const parsed = parseEndpointSignal(message.value);
+      if (!parsed.ok) {
+        await sendToDeadLetterQueue(this.publisher, [
+          {
+            sourceTopic: batch.topic,
+            partition: batch.partition,
+            message,
+            reason: parsed.reason,
+            consumer: CONSUMER_NAME,
+          },
+        ]);
+        this.logger.warn(
+          `sent ${batch.topic}[${batch.partition}]@${message.offset} to the DLQ: ${parsed.reason}`,
+        );
+        continue;
+      }
+      const outcome = await this.signals.apply(parsed.signal);
+      if (outcome === 'disabled') {
+        this.logger.warn(
+          `disabled webhook ${parsed.signal.webhookId} (${parsed.signal.reason}) on delivery's signal`,
+        );
+      }
+      await batch.heartbeat();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { EventOrigin, JSONSchema } from '@hookline/contracts';
+
+export class EventTypeResponse {
+  @ApiProperty({ example: 'job.status_changed' })
+  type!: string;
+
+  @ApiProperty({ example: 'job', description: 'Events of a resource share the `<resource>.*` pattern.' })
+  resource!: string;
+
+  @ApiProperty({ example: 'The status of a job changed.' })
+  description!: string;
+
+  @ApiProperty({
+    enum: ['product', 'platform'],
+    example: 'product',
+    description: 'platform: sent by Hookline itself (tests, disabled webhooks, exhausted deliveries).',
+  })
+  origin!: EventOrigin;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'JSON Schema of `data`, generated from the same rules the platform validates with.',
+    example: {
+      type: 'object',
+      properties: { id: { type: 'string' } },
+      required: ['id'],
+      additionalProperties: false,
+    },
+  })
+  schema!: JSONSchema;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'A realistic `data` payload.',
+    example: { webhookId: 'wh_2x7k9q', message: 'Webhook activated: this is a test event from Hookline.' },
+  })
+  example!: Record<string, unknown>;
+}
+
+export class EventTypeListResponse {
+  @ApiProperty({ type: [EventTypeResponse], description: 'Every event type, in catalog order.' })
+  items!: EventTypeResponse[];
+}
+
+export class SubscribedResponse {
+  @ApiProperty({
+    example: true,
+    description:
+      'Whether an active webhook of your organization receives this type (exactly, by `<resource>.*` or `*`).',
+  })
+  active!: boolean;
+}

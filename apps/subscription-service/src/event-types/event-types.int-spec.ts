@@ -1,0 +1,110 @@
+import { EVENT_CATALOG, EVENT_TYPES, eventDataJsonSchema } from '@hookline/contracts';
+import { SubscriptionTestContext, type ErrorBody } from '../../test/subscription-test-context';
+
+interface EventTypeBody {
+  type: string;
+  resource: string;
+  description: string;
+  origin: string;
+  schema: Record<string, unknown>;
+  example: Record<string, unknown>;
+}
+
+describe('event types (HTTP + Postgres)', () => {
+  let context: SubscriptionTestContext;
+
+  beforeAll(async () => {
+    context = await SubscriptionTestContext.start('event-types-int');
+  });
+
+  afterAll(async () => {
+    await context?.stop();
+  });
+
+  const subscribed = async (token: string, type: string) =>
+    context.http.request<{ active: boolean } & ErrorBody>('GET', `/v1/event-types/${type}/subscribed`, {
+      token,
+    });
+
+  it('lists every catalog type, platform events included, with its schema and example', async () => {
+    const { id } = await context.createOrganization('Catalog Reader');
+    const { key } = await context.issueKey(id, ['events:write']);
+
+    const response = await context.http.request<{ items: EventTypeBody[] }>('GET', '/v1/event-types', {
+      token: key,
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.body.items.map((item) => item.type)).toEqual([...EVENT_TYPES]);
+    for (const definition of EVENT_CATALOG) {
+      const item = response.body.items.find((candidate) => candidate.type === definition.type);
+      expect(item).toEqual({
+        type: definition.type,
+        resource: definition.resource,
+        description: definition.description,
+        origin: definition.origin,
+        schema: eventDataJsonSchema(definition.type),
+        example: definition.example,
+      });
+    }
+    expect(response.body.items.filter((item) => item.origin === 'platform').map((item) => item.type)).toEqual(
+      ['webhook.test', 'webhook.disabled', 'delivery.exhausted', 'delivery.recovered'],
+    );
+  });
+
+  describe('subscribed', () => {
+    it('is false for an organization without webhooks', async () => {
+      const { apiKey } = await context.createOrganization('Nothing Yet');
+
+      expect((await subscribed(apiKey.key, 'estimate.sent')).body).toEqual({ active: false });
+    });
+
+    it('is true only for the types an active webhook covers, exactly or by resource wildcard', async () => {
+      const { apiKey } = await context.createOrganization('Planner Co');
+      await context.createWebhook(apiKey.key, { events: ['job.created', 'estimate.*'], active: true });
+
+      const answers = await Promise.all(
+        ['job.created', 'job.updated', 'estimate.sent', 'floor.created'].map(async (type) => [
+          type,
+          (await subscribed(apiKey.key, type)).body.active,
+        ]),
+      );
+
+      expect(answers).toEqual([
+        ['job.created', true],
+        ['job.updated', false],
+        ['estimate.sent', true],
+        ['floor.created', false],
+      ]);
+    });
+
+    it('is true for any type with an active * webhook, and false when the only one is inactive', async () => {
+      const { apiKey } = await context.createOrganization('Wildcard Co');
+      const webhook = await context.createWebhook(apiKey.key, { events: ['*'], active: true });
+      expect((await subscribed(apiKey.key, 'report.submitted')).body).toEqual({ active: true });
+
+      await context.patchWebhook(apiKey.key, webhook.id, { active: false });
+
+      expect((await subscribed(apiKey.key, 'report.submitted')).body).toEqual({ active: false });
+    });
+
+    it("does not count another organization's webhooks", async () => {
+      const owner = await context.createOrganization('Has Webhooks');
+      const other = await context.createOrganization('Has None');
+      await context.createWebhook(owner.apiKey.key, { events: ['*'], active: true });
+
+      expect((await subscribed(other.apiKey.key, 'job.created')).body).toEqual({ active: false });
+    });
+
+    it('answers 404 for a type not in the catalog, naming it and the closest type', async () => {
+      const { apiKey } = await context.createOrganization('Typo Inc');
+
+      const response = await subscribed(apiKey.key, 'estimate.snet');
+
+      expect(response.status).toBe(404);
+      expect(response.body.message).toBe(
+        'event type "estimate.snet" is not in the catalog; did you mean "estimate.sent"?',
+      );
+    });
+  });
+});

@@ -1,0 +1,46 @@
+import { EVENT_TYPES } from '@hookline/contracts';
+import type { WebhooksRepository } from '../webhooks/webhooks.repository';
+import { EventTypeException } from './event-types.exception';
+import { EventTypesService } from './event-types.service';
+
+function setup(subscribed = true) {
+  const repository = { hasActiveSubscriber: jest.fn(async () => subscribed) };
+  return { service: new EventTypesService(repository as unknown as WebhooksRepository), repository };
+}
+
+describe(EventTypesService.name, () => {
+  it('lists the catalog in order, each type with a closed JSON Schema and its example', () => {
+    const items = setup().service.list();
+
+    expect(items.map((item) => item.type)).toEqual([...EVENT_TYPES]);
+    for (const item of items) {
+      expect(item.schema).toMatchObject({ type: 'object', additionalProperties: false });
+      expect(Object.keys(item.example).sort()).toEqual([...(item.schema.required ?? [])].sort());
+    }
+    expect(items.find((item) => item.type === 'webhook.disabled')?.origin).toBe('platform');
+  });
+
+  it('asks for an active webhook with any pattern that covers the type', async () => {
+    const { service, repository } = setup(true);
+
+    expect(await service.isSubscribed('org_1', 'estimate.sent')).toBe(true);
+    expect(repository.hasActiveSubscriber).toHaveBeenCalledWith('org_1', [
+      'estimate.sent',
+      'estimate.*',
+      '*',
+    ]);
+  });
+
+  it('answers 404 for a type not in the catalog, suggesting the closest', async () => {
+    const { service, repository } = setup();
+
+    const error = await service.isSubscribed('org_1', 'job.craeted').catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(EventTypeException);
+    expect((error as EventTypeException).getStatus()).toBe(404);
+    expect((error as EventTypeException).message).toBe(
+      'event type "job.craeted" is not in the catalog; did you mean "job.created"?',
+    );
+    expect(repository.hasActiveSubscriber).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import {
+  EVENT_CATALOG,
+  eventDataJsonSchema,
+  findEventType,
+  type EventOrigin,
+  type JSONSchema,
+} from '@hookline/contracts';
+import { patternsCovering } from '../webhooks/validate-event-patterns';
+import { WebhooksRepository } from '../webhooks/webhooks.repository';
+import { EventTypeException } from './event-types.exception';
+
+export interface EventTypeView {
+  type: string;
+  resource: string;
+  description: string;
+  origin: EventOrigin;
+  schema: JSONSchema;
+  example: Record<string, unknown>;
+}
+
+/** The event catalog as customers see it, and whether they would receive a type at all. */
+@Injectable()
+export class EventTypesService {
+  private catalog: EventTypeView[] | null = null;
+
+  constructor(private readonly webhooks: WebhooksRepository) {}
+
+  /** Every catalog type with its JSON Schema and example; built once, the catalog is fixed at build time. */
+  list(): EventTypeView[] {
+    this.catalog ??= EVENT_CATALOG.map((definition) => ({
+      type: definition.type,
+      resource: definition.resource,
+      description: definition.description,
+      origin: definition.origin ?? 'product',
+      schema: eventDataJsonSchema(definition.type),
+      example: definition.example,
+    }));
+    return this.catalog;
+  }
+
+  /** Whether an active webhook of the organization subscribes to `type`; 404 for an unknown type. */
+  async isSubscribed(organizationId: string, type: string): Promise<boolean> {
+    if (findEventType(type) === undefined) throw EventTypeException.notFound(type);
+    return this.webhooks.hasActiveSubscriber(organizationId, patternsCovering(type));
+  }
+}

@@ -1,0 +1,115 @@
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { EndpointAuth } from '@hookline/contracts';
+import { SecretBox } from '@hookline/security';
+import { DataSource } from 'typeorm';
+import { assertNever } from '../common/assert-never';
+import { PeriodicTask } from '../common/periodic-task';
+import { SubscriptionEnv } from '../config/subscription.env';
+import { WebhookChangesService } from '../webhooks/webhook-changes.service';
+import { WebhookSecret } from '../webhooks/webhook-secret.entity';
+import { WebhooksRepository } from '../webhooks/webhooks.repository';
+
+/**
+ * After a key rotation (a new first entry in SECRETS_ENCRYPTION_KEYS), rewrites signing secrets
+ * and endpoint credentials sealed with an older key and republishes each webhook's state, so the
+ * old key can be dropped. Runs at start and then periodically, one webhook per transaction.
+ */
+@Injectable()
+export class SecretsReencryptionService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(SecretsReencryptionService.name);
+  private readonly task: PeriodicTask;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly webhooks: WebhooksRepository,
+    private readonly changes: WebhookChangesService,
+    private readonly secretBox: SecretBox,
+    private readonly env: SubscriptionEnv,
+  ) {
+    this.task = new PeriodicTask(
+      're-encryption',
+      env.SECRET_REENCRYPTION_INTERVAL_MS,
+      () => this.runOnce(),
+      this.logger,
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.task.start({ runNow: true });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.task.stop();
+  }
+
+  /** Re-encrypts every webhook that needs it; returns how many were rewritten. */
+  async runOnce(): Promise<number> {
+    let rewritten = 0;
+    // Walks the ids forward, so a webhook that fails is not retried until the next run.
+    for (let afterId = ''; ;) {
+      const webhookIds = await this.webhooks.webhookIdsSealedWithOtherKeys(
+        this.secretBox.primaryKeyId,
+        afterId,
+        this.env.SECRET_MAINTENANCE_BATCH_SIZE,
+      );
+      if (webhookIds.length === 0) break;
+      afterId = webhookIds[webhookIds.length - 1];
+      for (const webhookId of webhookIds) {
+        try {
+          if (await this.reencrypt(webhookId)) rewritten += 1;
+        } catch (error) {
+          this.logger.error(
+            `cannot re-encrypt the credentials of webhook ${webhookId}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      }
+    }
+    if (rewritten > 0) {
+      this.logger.log(
+        `re-encrypted the credentials of ${rewritten} webhooks with key ${this.secretBox.primaryKeyId}`,
+      );
+    }
+    return rewritten;
+  }
+
+  private reencrypt(webhookId: string): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const webhook = await this.webhooks.lockById(manager, webhookId);
+      if (webhook === null) return false;
+      let changed = false;
+      for (const secret of await this.webhooks.allSecrets(manager, webhookId)) {
+        if (!this.secretBox.needsReencryption(secret.encrypted)) continue;
+        const encrypted = this.secretBox.reencrypt(secret.encrypted, webhookId);
+        await manager.update(WebhookSecret, { id: secret.id }, { encrypted });
+        changed = true;
+      }
+      const auth = this.reencryptAuth(webhook.auth, webhookId);
+      if (!changed && auth === null) return false;
+      await this.changes.save(manager, webhook, auth === null ? {} : { auth }, new Date());
+      return true;
+    });
+  }
+
+  /** The auth with its credential sealed by the primary key, or null when it already is. */
+  private reencryptAuth(auth: EndpointAuth, webhookId: string): EndpointAuth | null {
+    switch (auth.type) {
+      case 'none':
+        return null;
+      case 'basic':
+        return this.secretBox.needsReencryption(auth.encryptedPassword)
+          ? { ...auth, encryptedPassword: this.secretBox.reencrypt(auth.encryptedPassword, webhookId) }
+          : null;
+      case 'bearer':
+        return this.secretBox.needsReencryption(auth.encryptedToken)
+          ? { ...auth, encryptedToken: this.secretBox.reencrypt(auth.encryptedToken, webhookId) }
+          : null;
+      default:
+        return assertNever(auth, 'endpoint auth');
+    }
+  }
+}

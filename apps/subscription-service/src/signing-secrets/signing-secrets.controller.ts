@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequireScopes } from '@hookline/platform';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { CurrentOrganization } from '../common/current-organization.decorator';
+import { RotateSigningSecretDto } from './dto/rotate-signing-secret.dto';
+import { SigningSecretResponse } from './dto/signing-secret.response';
+import { SigningSecretsService } from './signing-secrets.service';
+
+const NOT_FOUND = 'No such webhook in your organization';
+
+@ApiTags('webhooks')
+@Controller('v1/webhooks/:id/secret')
+export class SigningSecretsController {
+  constructor(private readonly signingSecrets: SigningSecretsService) {}
+
+  @Get()
+  @ApiErrors({ notFound: NOT_FOUND })
+  @RequireScopes(['webhooks:read'])
+  @ApiOperation({ summary: "Get the webhook's current signing secret" })
+  @ApiOkResponse({ type: SigningSecretResponse })
+  async reveal(
+    @CurrentOrganization() organizationId: string,
+    @Param('id') id: string,
+  ): Promise<SigningSecretResponse> {
+    return { key: await this.signingSecrets.reveal(organizationId, id) };
+  }
+
+  @Post('rotate')
+  @HttpCode(HttpStatus.OK)
+  @ApiErrors({
+    badRequest: 'key is not a whsec_ secret, or gracePeriodSeconds is out of range',
+    notFound: NOT_FOUND,
+  })
+  @RequireScopes(['webhooks:write'])
+  @ApiOperation({
+    summary: 'Rotate the signing secret',
+    description:
+      'The new secret (yours, or a random one) signs from now on; the old one is also signed with until the grace period ends, so verifiers can switch without missing a request.',
+  })
+  @ApiOkResponse({ type: SigningSecretResponse, description: 'The new current secret' })
+  async rotate(
+    @CurrentOrganization() organizationId: string,
+    @Param('id') id: string,
+    @Body() body: RotateSigningSecretDto,
+  ): Promise<SigningSecretResponse> {
+    return { key: await this.signingSecrets.rotate(organizationId, id, body) };
+  }
+}

@@ -1,0 +1,53 @@
+import type { RetryPolicy } from '@hookline/contracts';
+
+/** Endpoint credentials as the API receives them; stored sealed (`EndpointAuth`). */
+export type AuthInput =
+  | { type: 'none' }
+  | { type: 'basic'; username: string; password: string }
+  | { type: 'bearer'; token: string };
+
+/** `header` defaults to `x-hookline-signature`. */
+export type SignatureSchemeInput =
+  { type: 'standard-webhooks' } | { type: 'hmac-sha256-hex'; header?: string };
+
+/** A webhook's definition as create takes it; left-out settings get `WEBHOOK_DEFAULTS`. */
+export interface CreateWebhookInput {
+  name: string;
+  url: string;
+  events: string[];
+  active?: boolean;
+  description?: string | null;
+  metadata?: Record<string, string>;
+  auth?: AuthInput;
+  headers?: Record<string, string>;
+  retryPolicy?: RetryPolicy;
+  timeoutSeconds?: number;
+  signatureScheme?: SignatureSchemeInput;
+  ordered?: boolean;
+  rateLimitPerSecond?: number | null;
+  maxConcurrency?: number | null;
+}
+
+/** PATCH: any field of create, and a request to rotate the signing secret. */
+export interface UpdateWebhookInput extends Partial<CreateWebhookInput> {
+  rotateSigningSecret?: boolean;
+}
+
+/** The fields PATCH may change; a body setting none of them is refused. */
+export const UPDATABLE_WEBHOOK_FIELDS = [
+  'name',
+  'url',
+  'events',
+  'active',
+  'description',
+  'metadata',
+  'auth',
+  'headers',
+  'retryPolicy',
+  'timeoutSeconds',
+  'signatureScheme',
+  'ordered',
+  'rateLimitPerSecond',
+  'maxConcurrency',
+  'rotateSigningSecret',
+] as const satisfies ReadonlyArray<keyof UpdateWebhookInput>;

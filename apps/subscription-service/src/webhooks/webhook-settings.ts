@@ -1,0 +1,56 @@
+import type { EndpointAuth, RetryPolicy, SignatureScheme } from '@hookline/contracts';
+import type { SecretBox } from '@hookline/security';
+import { assertNever } from '../common/assert-never';
+import { DEFAULT_HMAC_SIGNATURE_HEADER } from './webhook-defaults';
+import type { AuthInput, SignatureSchemeInput } from './webhook-input';
+
+/** Seals the credentials with the webhook id as AAD, so they cannot be replayed onto another webhook. */
+export function sealEndpointAuth(auth: AuthInput, webhookId: string, secretBox: SecretBox): EndpointAuth {
+  switch (auth.type) {
+    case 'none':
+      return { type: 'none' };
+    case 'basic':
+      return {
+        type: 'basic',
+        username: auth.username,
+        encryptedPassword: secretBox.encrypt(auth.password, webhookId),
+      };
+    case 'bearer':
+      return { type: 'bearer', encryptedToken: secretBox.encrypt(auth.token, webhookId) };
+    default:
+      return assertNever(auth, 'auth type');
+  }
+}
+
+/** Plain JSON with only the policy's own fields (the DTO instance may carry more). */
+export function toRetryPolicy(policy: RetryPolicy): RetryPolicy {
+  return policy.preset === 'custom'
+    ? { preset: 'custom', delaysSeconds: [...(policy.delaysSeconds ?? [])] }
+    : { preset: policy.preset };
+}
+
+/** The scheme with its default header filled in; header names are stored lower-case. */
+export function toSignatureScheme(scheme: SignatureSchemeInput): SignatureScheme {
+  switch (scheme.type) {
+    case 'standard-webhooks':
+      return { type: 'standard-webhooks' };
+    case 'hmac-sha256-hex':
+      return {
+        type: 'hmac-sha256-hex',
+        header: (scheme.header ?? DEFAULT_HMAC_SIGNATURE_HEADER).toLowerCase(),
+      };
+    default:
+      return assertNever(scheme, 'signature scheme');
+  }
+}
+
+/** A custom header must not take the place of the signature header. */
+export function findSignatureHeaderConflicts(
+  headers: Readonly<Record<string, string>>,
+  scheme: SignatureScheme,
+): string[] {
+  if (scheme.type !== 'hmac-sha256-hex') return [];
+  return Object.keys(headers)
+    .filter((name) => name.toLowerCase() === scheme.header)
+    .map((name) => `headers "${name}" cannot be set: signatureScheme.header sends the signature in it`);
+}
