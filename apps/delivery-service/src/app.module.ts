@@ -5,11 +5,18 @@ import {
   KafkaReadiness,
   MetricsModule,
   createLoggerModule,
+  type ReadinessCheck,
 } from '@hookline/platform';
+import { CommandsModule } from './commands/commands.module';
+import { DeliveryCommandsConsumer } from './commands/delivery-commands.consumer';
 import { DeliveryEnv } from './config/delivery.env';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { DomainEventsConsumer } from './dispatch/domain-events.consumer';
 import { DeliveryMetricsModule } from './metrics/delivery-metrics.module';
+import { OrderedLaneConsumer } from './ordering/ordered-lane.consumer';
+import { OrderingModule } from './ordering/ordering.module';
+import { RetriesModule } from './retries/retries.module';
+import { RetryTiersConsumer } from './retries/retry-tiers.consumer';
 import { RoutingModule } from './routing/routing.module';
 import { RoutingService } from './routing/routing.service';
 
@@ -27,10 +34,20 @@ export class AppModule {
         DeliveryMetricsModule,
         RoutingModule,
         DispatchModule,
+        RetriesModule,
+        OrderingModule,
+        CommandsModule,
         HealthModule.forRoot({
-          imports: [RoutingModule, DispatchModule],
-          inject: [KafkaReadiness, RoutingService, DomainEventsConsumer],
-          useFactory: (...checks: [KafkaReadiness, RoutingService, DomainEventsConsumer]) => checks,
+          imports: [RoutingModule, DispatchModule, RetriesModule, OrderingModule, CommandsModule],
+          inject: [
+            KafkaReadiness,
+            RoutingService,
+            DomainEventsConsumer,
+            RetryTiersConsumer,
+            OrderedLaneConsumer,
+            DeliveryCommandsConsumer,
+          ],
+          useFactory: (...checks: ReadinessCheck[]) => checks,
         }),
       ],
       providers: [{ provide: DeliveryEnv, useValue: config }],

@@ -12,6 +12,11 @@ export interface DeliveryTask {
   attempt: number;
   /** Not before this instant. */
   dueAt: string;
-  /** Why it is queued: a scheduled retry, or a manual redelivery. */
-  reason: 'retry' | 'redeliver';
+  /** Why it is queued: a first attempt on the ordered lane, a scheduled retry, or a manual redelivery. */
+  reason: 'deliver' | 'retry' | 'redeliver';
+  /** Start of the webhook's current failure streak, so auto-disable survives restarts. */
+  failingSince?: string | null;
 }
+
+/** Value of the `hookline-schema` header on retry-tier and ordered-lane messages. */
+export const DELIVERY_TASK_SCHEMA = 'delivery-task.v1';

@@ -9,6 +9,7 @@ export const IdPrefix = {
   apiKey: 'key',
   attempt: 'att',
   delivery: 'dlv',
+  command: 'cmd',
 } as const;
 
 export type IdPrefix = (typeof IdPrefix)[keyof typeof IdPrefix];

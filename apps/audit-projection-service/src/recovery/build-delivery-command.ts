@@ -1,5 +1,4 @@
-import type { DeliveredPayload, DeliveryCommand } from '@hookline/contracts';
-import { ulid } from 'ulid';
+import { newId, type DeliveredPayload, type DeliveryCommand } from '@hookline/contracts';
 
 /** What the log holds about a delivery that a redelivery command is built from. */
 export interface RedeliverySource {
@@ -11,9 +10,8 @@ export interface RedeliverySource {
   payload: { body: DeliveredPayload; occurredAt: Date };
 }
 
-/** Command ids carry their own prefix; contracts' `IdPrefix` has none for commands yet. */
 export function newCommandId(): string {
-  return `cmd_${ulid()}`;
+  return newId('cmd');
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   webhookFixture,
 } from '../../test/fixtures';
 import { AttemptDelivery, type AttemptInput } from './attempt-delivery';
-import { Semaphore } from './semaphore';
+import { FairScheduler } from '../isolation/fair-scheduler';
 import { serializePayload } from './serialize-payload';
 import { WebhookCredentialsService } from './webhook-credentials.service';
 import { WebhookHttpClient } from './webhook-http.client';
@@ -41,7 +41,7 @@ describe(AttemptDelivery.name, () => {
       new WebhookCredentialsService(box),
       http,
       policy,
-      new Semaphore(8),
+      new FairScheduler(8, 8),
       metrics,
       config,
     );

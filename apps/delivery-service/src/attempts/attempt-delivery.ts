@@ -13,11 +13,11 @@ import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { buildRequestHeaders } from './build-request-headers';
 import { classifyOutcome, describeError } from './classify-outcome';
 import type { SerializedPayload } from './serialize-payload';
-import { Semaphore } from './semaphore';
+import { FairScheduler } from '../isolation/fair-scheduler';
 import { WebhookCredentialsService, usableSecrets } from './webhook-credentials.service';
 import { WebhookHttpClient } from './webhook-http.client';
 
-/** One attempt of one delivery (an event to a webhook). Retries will arrive here as the same input. */
+/** One attempt of one delivery (an event to a webhook): a first attempt, a retry or a redelivery. */
 export interface AttemptInput {
   deliveryId: string;
   /** 1 for the first attempt of the delivery. */
@@ -56,7 +56,7 @@ export class AttemptDelivery {
     private readonly credentials: WebhookCredentialsService,
     private readonly http: WebhookHttpClient,
     private readonly egress: EgressPolicy,
-    private readonly slots: Semaphore,
+    private readonly slots: FairScheduler,
     private readonly metrics: DeliveryMetrics,
     private readonly config: DeliveryEnv,
   ) {
@@ -73,7 +73,7 @@ export class AttemptDelivery {
     }
     const target = this.egress.checkUrl(input.webhook.url);
     if (!target.ok) return this.notSent('blocked', `not sent: ${target.reason}`);
-    return this.slots.use(() => this.send(input));
+    return this.slots.use(input.webhook.organizationId, () => this.send(input));
   }
 
   private async send(input: AttemptInput): Promise<AttemptResult> {
@@ -147,17 +147,22 @@ export class AttemptDelivery {
 
   private notSent(outcome: AttemptOutcome, error: string, startedAt = new Date()): AttemptResult {
     this.metrics.recordAttempt(outcome, 0);
-    return {
-      attemptId: newId(IdPrefix.attempt),
-      startedAt,
-      durationMs: 0,
-      requestHeaders: {},
-      responseStatus: null,
-      responseHeaders: null,
-      responseBody: null,
-      responseBodyTruncated: false,
-      outcome,
-      error,
-    };
+    return notSentResult(outcome, error, startedAt);
   }
+}
+
+/** The result of an attempt that made no request (expired, refused by policy, cancelled). */
+export function notSentResult(outcome: AttemptOutcome, error: string, startedAt = new Date()): AttemptResult {
+  return {
+    attemptId: newId(IdPrefix.attempt),
+    startedAt,
+    durationMs: 0,
+    requestHeaders: {},
+    responseStatus: null,
+    responseHeaders: null,
+    responseBody: null,
+    responseBodyTruncated: false,
+    outcome,
+    error,
+  };
 }

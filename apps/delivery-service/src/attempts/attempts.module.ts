@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { EgressPolicy, SecretBox } from '@hookline/security';
 import { DeliveryEnv } from '../config/delivery.env';
 import { AttemptDelivery } from './attempt-delivery';
-import { Semaphore } from './semaphore';
+import { FairScheduler } from '../isolation/fair-scheduler';
 import { WebhookCredentialsService } from './webhook-credentials.service';
 import { WebhookHttpClient } from './webhook-http.client';
 
@@ -23,15 +23,16 @@ import { WebhookHttpClient } from './webhook-http.client';
         }),
     },
     {
-      // Process-wide: every partition's deliveries share these request slots.
-      provide: Semaphore,
+      // Process-wide: every partition's deliveries share these request slots, fairly between organizations.
+      provide: FairScheduler,
       inject: [DeliveryEnv],
-      useFactory: (config: DeliveryEnv) => new Semaphore(config.DELIVERY_MAX_CONCURRENCY),
+      useFactory: (config: DeliveryEnv) =>
+        new FairScheduler(config.DELIVERY_MAX_CONCURRENCY, config.DELIVERY_ORG_MAX_CONCURRENCY),
     },
     WebhookCredentialsService,
     WebhookHttpClient,
     AttemptDelivery,
   ],
-  exports: [AttemptDelivery],
+  exports: [AttemptDelivery, FairScheduler],
 })
 export class AttemptsModule {}

@@ -1,4 +1,5 @@
 import { WebhookHeaders, type SignatureScheme } from '@hookline/contracts';
+import { assertNever } from '../common/assert-never';
 import { signBodyHex, signStandardWebhook } from './sign-payload';
 
 export interface RequestHeadersInput {
@@ -63,7 +64,7 @@ export function buildRequestHeaders(input: RequestHeadersInput): Record<string, 
       headers[scheme.header.toLowerCase()] = signBodyHex(input.body, currentSecret);
       break;
     default:
-      assertNever(scheme);
+      assertNever(scheme, 'signature scheme');
   }
   return headers;
 }
@@ -74,8 +75,4 @@ export function basicAuthorization(username: string, password: string): string {
 
 export function bearerAuthorization(token: string): string {
   return `Bearer ${token}`;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected signature scheme ${JSON.stringify(value)}`);
 }

@@ -17,6 +17,18 @@ describe(DeliveryEnv.name, () => {
       DELIVERY_PARTITIONS_CONCURRENTLY: 6,
       DELIVERY_DEFAULT_TIMEOUT_SECONDS: 15,
       DELIVERY_USER_AGENT_VERSION: readPackageVersion(),
+      DELIVERY_WEBHOOK_MAX_CONCURRENCY: 16,
+      DELIVERY_ORG_MAX_CONCURRENCY: 128,
+      DELIVERY_SLOT_WAIT_MS: 1_000,
+      DELIVERY_BREAKER_FAILURE_THRESHOLD: 5,
+      DELIVERY_BREAKER_COOLDOWN_SECONDS: 30,
+      DELIVERY_BREAKER_MAX_COOLDOWN_SECONDS: 600,
+      DELIVERY_RETRY_AFTER_MAX_SECONDS: 3_600,
+      AUTO_DISABLE_AFTER_SECONDS: 432_000,
+      DELIVERY_MAX_EVENT_BYTES: 1_048_576,
+      DELIVERY_TARGET_WAIT_MS: 10_000,
+      DELIVERY_MAX_IN_FLIGHT_PER_PARTITION: 1_000,
+      DELIVERY_SESSION_TIMEOUT_MS: 30_000,
     });
     expect(config.DELIVERY_USER_AGENT_VERSION).toMatch(/^\d+\.\d+\.\d+/);
   });
@@ -51,6 +63,12 @@ describe(DeliveryEnv.name, () => {
     );
     expect(() => loadConfig(DeliveryEnv, { ...required, DELIVERY_MAX_CONCURRENCY: '0' })).toThrow(
       'DELIVERY_MAX_CONCURRENCY',
+    );
+    expect(() => loadConfig(DeliveryEnv, { ...required, AUTO_DISABLE_AFTER_SECONDS: '5' })).toThrow(
+      'AUTO_DISABLE_AFTER_SECONDS',
+    );
+    expect(() => loadConfig(DeliveryEnv, { ...required, DELIVERY_SESSION_TIMEOUT_MS: '1000' })).toThrow(
+      'DELIVERY_SESSION_TIMEOUT_MS',
     );
   });
 });

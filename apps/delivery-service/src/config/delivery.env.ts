@@ -90,6 +90,93 @@ export class DeliveryEnv extends BaseEnv {
   @Max(120)
   DELIVERY_DEFAULT_TIMEOUT_SECONDS = 15;
 
+  /** Requests in flight to one webhook when its state sets no `maxConcurrency`. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  DELIVERY_WEBHOOK_MAX_CONCURRENCY = 16;
+
+  /** Requests in flight for one organization, so one organization's flood cannot take every slot. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  DELIVERY_ORG_MAX_CONCURRENCY = 128;
+
+  /**
+   * How long a delivery may wait for its webhook's concurrency slot or rate-limit token before it is
+   * re-queued on the shortest retry tier (not counted as an attempt).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  DELIVERY_SLOT_WAIT_MS = 1_000;
+
+  /** Consecutive failed attempts that open a webhook's circuit breaker. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  DELIVERY_BREAKER_FAILURE_THRESHOLD = 5;
+
+  /** How long an opened breaker stays open before one probe is let through; doubles while probes fail. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
+  DELIVERY_BREAKER_COOLDOWN_SECONDS = 30;
+
+  /** Upper bound of the doubling cool-down. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  DELIVERY_BREAKER_MAX_COOLDOWN_SECONDS = 600;
+
+  /** A `Retry-After` on 429/503 may postpone a retry by at most this much. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  DELIVERY_RETRY_AFTER_MAX_SECONDS = 3_600;
+
+  /** A webhook failing without a single success for this long is reported for disabling (default 5 days). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60)
+  @Max(90 * 86_400)
+  AUTO_DISABLE_AFTER_SECONDS = 5 * 86_400;
+
+  /** Domain messages larger than this go to the DLQ; the broker's message.max.bytes must exceed it by ~128 KiB. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1_024)
+  @Max(16 * 1_048_576)
+  DELIVERY_MAX_EVENT_BYTES = 1_048_576;
+
+  /** How long a targeted event (activation test) waits for the routing table to hold its webhook version. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  DELIVERY_TARGET_WAIT_MS = 10_000;
+
+  /** Messages of one partition taken but not finished; past it the partition is paused until half drain. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  DELIVERY_MAX_IN_FLIGHT_PER_PARTITION = 1_000;
+
+  /** Consumer group session timeout: how soon a crashed instance's partitions move to the others. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(6_000)
+  @Max(300_000)
+  DELIVERY_SESSION_TIMEOUT_MS = 30_000;
+
   @IsString()
   @Matches(/^[0-9A-Za-z.+-]{1,64}$/, {
     message: 'DELIVERY_USER_AGENT_VERSION must be a version such as 1.2.3',

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AttemptsModule } from '../attempts/attempts.module';
+import { DeliveryModule } from '../delivery/delivery.module';
 import { RoutingModule } from '../routing/routing.module';
 import { DispatchService } from './dispatch.service';
 import { DomainEventsConsumer } from './domain-events.consumer';
 
 @Module({
-  imports: [RoutingModule, AttemptsModule],
+  imports: [RoutingModule, DeliveryModule],
   providers: [DispatchService, DomainEventsConsumer],
   exports: [DomainEventsConsumer],
 })

@@ -1,97 +1,81 @@
+import { Logger } from '@nestjs/common';
+import { Registry } from 'prom-client';
+import { Topics, deliveryIdFor, type WebhookState } from '@hookline/contracts';
+import { loadConfig } from '@hookline/platform';
 import {
-  ATTEMPT_EVENT_SCHEMA,
-  Topics,
-  deliveryIdFor,
-  type AttemptEvent,
-  type WebhookState,
-} from '@hookline/contracts';
-import type { KafkaPublisher, OutgoingMessage } from '@hookline/kafka';
-import type { AttemptDelivery, AttemptInput, AttemptResult } from '../attempts/attempt-delivery';
+  TEST_SECRETS_ENCRYPTION_KEYS,
+  jobCreatedEvent,
+  testSecretBox,
+  webhookFixture,
+} from '../../test/fixtures';
+import { DeliveryEnv } from '../config/delivery.env';
+import type { OutputSink, TopicBatch } from '../consumption/output-sink';
+import type { DeliveryJob } from '../delivery/delivery-job';
+import type { DeliveryService } from '../delivery/delivery.service';
+import { DeliveryMetrics } from '../metrics/delivery.metrics';
+import type { RetryTask } from '../retries/retry-task';
 import type { RoutingService } from '../routing/routing.service';
-import { jobCreatedEvent, testSecretBox, webhookFixture } from '../../test/fixtures';
 import { DispatchService } from './dispatch.service';
-
-function resultFor(outcome: AttemptResult['outcome'], status: number | null): AttemptResult {
-  return {
-    attemptId: `att_${Math.random()}`,
-    startedAt: new Date(),
-    durationMs: 5,
-    requestHeaders: {},
-    responseStatus: status,
-    responseHeaders: status === null ? null : {},
-    responseBody: status === null ? null : '',
-    responseBodyTruncated: false,
-    outcome,
-    error: null,
-  };
-}
 
 describe(DispatchService.name, () => {
   const box = testSecretBox();
-  const first = webhookFixture(box).state;
-  const second = webhookFixture(box).state;
-  let sent: Array<{ topic: string; messages: OutgoingMessage[] }>;
-  let publisher: KafkaPublisher;
+  const config = loadConfig(DeliveryEnv, {
+    KAFKA_BROKERS: 'unused:9092',
+    SECRETS_ENCRYPTION_KEYS: TEST_SECRETS_ENCRYPTION_KEYS,
+    DELIVERY_TARGET_WAIT_MS: '50',
+  });
+  const first = webhookFixture(box, { events: ['*'] }).state;
+  const second = webhookFixture(box, { events: ['*'] }).state;
+  let delivered: DeliveryJob[];
+  let published: TopicBatch[][];
+  let deliver: jest.Mock;
+  let held: WebhookState[];
   let routing: RoutingService;
+  let metrics: DeliveryMetrics;
+
+  const service = () =>
+    new DispatchService(
+      routing,
+      { deliver } as unknown as DeliveryService,
+      { publish: async (batches: TopicBatch[]) => void published.push(batches) } as unknown as OutputSink,
+      metrics,
+      config,
+    );
 
   beforeEach(() => {
-    sent = [];
-    publisher = {
-      send: jest.fn(async (topic: string, messages: OutgoingMessage[]) => {
-        sent.push({ topic, messages });
-        return [];
-      }),
-    } as unknown as KafkaPublisher;
-    routing = { matchEndpoints: (): WebhookState[] => [first, second] } as unknown as RoutingService;
+    delivered = [];
+    published = [];
+    held = [first, second];
+    deliver = jest.fn(async (job: DeliveryJob) => void delivered.push(job));
+    metrics = new DeliveryMetrics(new Registry());
+    routing = {
+      matchEndpoints: () => held,
+      webhook: (id: string) => held.find((webhook) => webhook.id === id) ?? null,
+      waitForWebhook: async (id: string) => held.find((webhook) => webhook.id === id) ?? null,
+    } as unknown as RoutingService;
   });
 
-  it('attempts every delivery of the batch and publishes their attempt events in one send', async () => {
-    const attempts = {
-      execute: jest.fn(async (input: AttemptInput) =>
-        input.webhook.id === first.id ? resultFor('success', 200) : resultFor('http_5xx', 503),
-      ),
-    } as unknown as AttemptDelivery;
-    const events = [jobCreatedEvent(), jobCreatedEvent()];
-
-    await expect(
-      new DispatchService(routing, attempts, publisher).dispatch(events, jest.fn()),
-    ).resolves.toEqual({
-      deliveries: 4,
-    });
-
-    expect(sent).toHaveLength(1);
-    expect(sent[0].topic).toBe(Topics.attempts);
-    expect(sent[0].messages.map((message) => message.key)).toEqual([
-      deliveryIdFor(events[0].id, first.id),
-      deliveryIdFor(events[0].id, second.id),
-      deliveryIdFor(events[1].id, first.id),
-      deliveryIdFor(events[1].id, second.id),
+  it('attempts the event once per matching webhook, as attempt 1 of a derived delivery id', async () => {
+    const event = jobCreatedEvent();
+    await service().dispatch(event);
+    expect(delivered.map((job) => [job.deliveryId, job.attempt, job.mode])).toEqual([
+      [deliveryIdFor(event.id, first.id), 1, 'scheduled'],
+      [deliveryIdFor(event.id, second.id), 1, 'scheduled'],
     ]);
-    expect(sent[0].messages[0].headers).toEqual({ 'hookline-schema': ATTEMPT_EVENT_SCHEMA });
-    const values = sent[0].messages.map((message) => message.value as AttemptEvent);
-    expect(values.map((value) => [value.outcome, value.deliveryStatus])).toEqual([
-      ['success', 'succeeded'],
-      ['http_5xx', 'failed'],
-      ['success', 'succeeded'],
-      ['http_5xx', 'failed'],
-    ]);
+    expect(delivered[0].payload).toBe(delivered[1].payload);
   });
 
-  it('delivers events of one subject to one webhook in order, one at a time', async () => {
-    routing = { matchEndpoints: (): WebhookState[] => [first] } as unknown as RoutingService;
+  it('delivers one subject to one webhook one at a time, in order, across calls', async () => {
+    held = [first];
     const log: string[] = [];
-    const attempts = {
-      execute: jest.fn(async (input: AttemptInput) => {
-        log.push(`start ${input.event.id}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        log.push(`end ${input.event.id}`);
-        return resultFor('success', 200);
-      }),
-    } as unknown as AttemptDelivery;
+    deliver.mockImplementation(async (job: DeliveryJob) => {
+      log.push(`start ${job.event.id}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      log.push(`end ${job.event.id}`);
+    });
     const events = [jobCreatedEvent({ subject: 'job_1' }), jobCreatedEvent({ subject: 'job_1' })];
-
-    await new DispatchService(routing, attempts, publisher).dispatch(events, jest.fn());
-
+    const dispatcher = service();
+    await Promise.all(events.map((event) => dispatcher.dispatch(event)));
     expect(log).toEqual([
       `start ${events[0].id}`,
       `end ${events[0].id}`,
@@ -100,26 +84,56 @@ describe(DispatchService.name, () => {
     ]);
   });
 
-  it('publishes nothing when no webhook matches', async () => {
-    routing = { matchEndpoints: (): WebhookState[] => [] } as unknown as RoutingService;
-    const attempts = { execute: jest.fn() } as unknown as AttemptDelivery;
-
-    await expect(
-      new DispatchService(routing, attempts, publisher).dispatch([jobCreatedEvent()], jest.fn()),
-    ).resolves.toEqual({
-      deliveries: 0,
+  it('hands deliveries to ordered webhooks to their lane instead of attempting them', async () => {
+    const ordered = webhookFixture(box, { ordered: true }).state;
+    held = [ordered, first];
+    const event = jobCreatedEvent();
+    await service().dispatch(event);
+    expect(delivered.map((job) => job.webhook.id)).toEqual([first.id]);
+    expect(published).toHaveLength(1);
+    expect(published[0][0].topic).toBe(Topics.deliveries);
+    expect(published[0][0].messages[0].key).toBe(ordered.id);
+    expect(published[0][0].messages[0].value as RetryTask).toMatchObject({
+      deliveryId: deliveryIdFor(event.id, ordered.id),
+      webhookId: ordered.id,
+      attempt: 1,
+      reason: 'retry',
     });
-    expect(sent).toEqual([]);
   });
 
-  it('rejects when Kafka does not acknowledge the attempt events, so the batch is not committed', async () => {
-    publisher = { send: jest.fn().mockRejectedValue(new Error('broker down')) } as unknown as KafkaPublisher;
-    const attempts = {
-      execute: jest.fn(async () => resultFor('success', 200)),
-    } as unknown as AttemptDelivery;
+  it('sends a targeted event to its target only, whatever it subscribes to and even when inactive', async () => {
+    const target = webhookFixture(box, { events: ['estimate.created'], active: false }).state;
+    held = [first, target];
+    const event = jobCreatedEvent({ target: { webhookId: target.id, minVersion: 1 } });
+    await service().dispatch(event);
+    expect(delivered.map((job) => job.webhook.id)).toEqual([target.id]);
+  });
 
-    await expect(
-      new DispatchService(routing, attempts, publisher).dispatch([jobCreatedEvent()], jest.fn()),
-    ).rejects.toThrow('broker down');
+  it('drops a targeted event whose webhook is unknown or of another organization, with a warning and a metric', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const foreign = webhookFixture(box, { organizationId: 'org_other' }).state;
+    held = [foreign];
+    await service().dispatch(jobCreatedEvent({ target: { webhookId: 'wh_gone', minVersion: 1 } }));
+    await service().dispatch(jobCreatedEvent({ target: { webhookId: foreign.id, minVersion: 1 } }));
+    expect(delivered).toEqual([]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('wh_gone is unknown'));
+    const dropped = await metrics.dropped.get();
+    expect(dropped.values.find((value) => value.labels.reason === 'target_unknown')?.value).toBe(1);
+    expect(dropped.values.find((value) => value.labels.reason === 'target_other_organization')?.value).toBe(
+      1,
+    );
+    warn.mockRestore();
+  });
+
+  it('does nothing when no webhook matches', async () => {
+    held = [];
+    await service().dispatch(jobCreatedEvent());
+    expect(delivered).toEqual([]);
+    expect(published).toEqual([]);
+  });
+
+  it('rejects when a delivery could not be recorded, so the message is read again', async () => {
+    deliver.mockRejectedValue(new Error('broker down'));
+    await expect(service().dispatch(jobCreatedEvent())).rejects.toThrow('broker down');
   });
 });

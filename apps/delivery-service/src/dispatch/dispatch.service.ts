@@ -1,54 +1,74 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ATTEMPT_EVENT_SCHEMA, KafkaHeaders, Topics, type EventEnvelope } from '@hookline/contracts';
-import { KafkaPublisher, type OutgoingMessage } from '@hookline/kafka';
-import { AttemptDelivery, type AttemptInput } from '../attempts/attempt-delivery';
-import { toAttemptEvent } from '../attempts/to-attempt-event';
+import type { EventEnvelope, EventTarget, WebhookState } from '@hookline/contracts';
+import { serializePayload } from '../attempts/serialize-payload';
+import { DeliveryEnv } from '../config/delivery.env';
+import { KeyedSerialQueue } from '../consumption/keyed-serial-queue';
+import { OutputSink } from '../consumption/output-sink';
+import { firstAttemptJob, taskFor } from '../delivery/delivery-job';
+import { DeliveryService } from '../delivery/delivery.service';
+import { DeliveryMetrics } from '../metrics/delivery.metrics';
+import { orderedLaneBatch } from '../ordering/ordered-lane-batch';
 import { RoutingService } from '../routing/routing.service';
-import { decideNextStep } from './decide-next-step';
-import { orderingKeyOf, planDeliveries } from './plan-deliveries';
-import { runKeyedSequentially } from './run-keyed-sequentially';
-import { whileHeartbeating } from './while-heartbeating';
 
-export interface DispatchSummary {
-  deliveries: number;
-}
-
-/** Fans a batch of domain events out to their webhooks and records every attempt. */
+/** Fans a domain event out to its webhooks: ordered ones through their lane, the others attempted now. */
 @Injectable()
 export class DispatchService {
   private readonly logger = new Logger(DispatchService.name);
+  private readonly bySubject = new KeyedSerialQueue();
 
   constructor(
     private readonly routing: RoutingService,
-    private readonly attempts: AttemptDelivery,
-    private readonly publisher: KafkaPublisher,
+    private readonly deliveries: DeliveryService,
+    private readonly sink: OutputSink,
+    private readonly metrics: DeliveryMetrics,
+    private readonly config: DeliveryEnv,
   ) {}
 
   /**
-   * Resolves only once the attempt events of the whole batch are acknowledged by Kafka, so the
-   * caller may commit the batch's offsets; rejects (and the batch is re-read) if they are not.
+   * Starts every delivery of `event` and resolves once each is durably recorded: attempted (attempt
+   * event written, next retry queued) or handed to its lane. Work for ordered webhooks is queued
+   * before this returns, so lane tasks keep the order of the domain partition.
    */
-  async dispatch(events: readonly EventEnvelope[], heartbeat: () => Promise<void>): Promise<DispatchSummary> {
-    const deliveries = planDeliveries(events, (event) => this.routing.matchEndpoints(event));
-    if (deliveries.length === 0) return { deliveries: 0 };
-    const work = runKeyedSequentially(deliveries, orderingKeyOf, (delivery) =>
-      this.attemptOnce(delivery),
-    ).then((records) => this.publisher.send(Topics.attempts, records));
-    await whileHeartbeating(work, heartbeat, (error) =>
-      this.logger.warn(
-        `Heartbeat failed during a batch of ${deliveries.length} deliveries: ${(error as Error).message}`,
-      ),
-    );
-    return { deliveries: deliveries.length };
+  dispatch(event: EventEnvelope): Promise<void> {
+    if (event.target) return this.dispatchTargeted(event, event.target);
+    return this.fanOut(event, this.routing.matchEndpoints(event));
   }
 
-  private async attemptOnce(delivery: AttemptInput): Promise<OutgoingMessage> {
-    const result = await this.attempts.execute(delivery);
-    const attemptEvent = toAttemptEvent(delivery, result, decideNextStep(result.outcome));
-    return {
-      key: delivery.deliveryId,
-      value: attemptEvent,
-      headers: { [KafkaHeaders.schema]: ATTEMPT_EVENT_SCHEMA },
-    };
+  /** Hookline's own targeted events (activation tests) go to that webhook only, active or not. */
+  private async dispatchTargeted(event: EventEnvelope, target: EventTarget): Promise<void> {
+    const webhook = await this.routing.waitForWebhook(
+      target.webhookId,
+      target.minVersion,
+      this.config.DELIVERY_TARGET_WAIT_MS,
+    );
+    if (webhook === null) {
+      this.metrics.dropped.inc({ reason: 'target_unknown' });
+      this.logger.warn(
+        `Dropped ${event.type} ${event.id}: its target webhook ${target.webhookId} is unknown (deleted?) after waiting ${this.config.DELIVERY_TARGET_WAIT_MS} ms for version ${target.minVersion}`,
+      );
+      return;
+    }
+    if (webhook.organizationId !== event.organizationId) {
+      this.metrics.dropped.inc({ reason: 'target_other_organization' });
+      this.logger.warn(
+        `Dropped ${event.type} ${event.id}: its target webhook ${target.webhookId} belongs to another organization`,
+      );
+      return;
+    }
+    await this.fanOut(event, [webhook]);
+  }
+
+  private async fanOut(event: EventEnvelope, webhooks: readonly WebhookState[]): Promise<void> {
+    if (webhooks.length === 0) return;
+    const payload = serializePayload(event);
+    await Promise.all(
+      webhooks.map((webhook) => {
+        const job = firstAttemptJob(event, webhook, payload);
+        if (webhook.ordered)
+          return this.sink.publish([orderedLaneBatch([taskFor(job, 1, Date.now(), null)])]);
+        // Best effort for unordered webhooks: one subject's events reach a webhook one at a time, in order.
+        return this.bySubject.run(`${webhook.id}\u0000${event.subject}`, () => this.deliveries.deliver(job));
+      }),
+    );
   }
 }

@@ -2,14 +2,9 @@ import { Logger } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { KafkaHeaders, Topics } from '@hookline/contracts';
-import {
-  KafkaBatchConsumer,
-  createKafka,
-  type ConsumedBatch,
-  type KafkaPublisher,
-  type OutgoingMessage,
-} from '@hookline/kafka';
+import { createKafka, type KafkaPublisher, type OutgoingMessage } from '@hookline/kafka';
 import { DeliveryEnv } from '../config/delivery.env';
+import { TrackedConsumer, type IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import type { RoutingService } from '../routing/routing.service';
 import { jobCreatedEvent } from '../../test/fixtures';
@@ -34,6 +29,7 @@ describe(DomainEventsConsumer.name, () => {
   const config = Object.assign(new DeliveryEnv(), {
     KAFKA_BROKERS: 'x',
     DELIVERY_CONSUMER_GROUP: 'group-spec',
+    DELIVERY_MAX_EVENT_BYTES: 4_096,
   });
   let releaseRouting: () => void;
   let routing: RoutingService;
@@ -42,17 +38,17 @@ describe(DomainEventsConsumer.name, () => {
   let dispatcher: DispatchService;
   let start: jest.SpyInstance;
   let running: boolean;
-  let joined: boolean;
+  let ready: boolean;
 
   beforeEach(() => {
     running = false;
-    joined = false;
-    start = jest.spyOn(KafkaBatchConsumer.prototype, 'start').mockImplementation(async () => {
+    ready = false;
+    start = jest.spyOn(TrackedConsumer.prototype, 'start').mockImplementation(async () => {
       running = true;
     });
-    jest.spyOn(KafkaBatchConsumer.prototype, 'isRunning', 'get').mockImplementation(() => running);
-    jest.spyOn(KafkaBatchConsumer.prototype, 'hasJoined', 'get').mockImplementation(() => joined);
-    jest.spyOn(KafkaBatchConsumer.prototype, 'stop').mockImplementation(async () => {
+    jest.spyOn(TrackedConsumer.prototype, 'isRunning', 'get').mockImplementation(() => running);
+    jest.spyOn(TrackedConsumer.prototype, 'isReady', 'get').mockImplementation(() => ready);
+    jest.spyOn(TrackedConsumer.prototype, 'stop').mockImplementation(async () => {
       running = false;
     });
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
@@ -67,7 +63,7 @@ describe(DomainEventsConsumer.name, () => {
         return [];
       }),
     } as unknown as KafkaPublisher;
-    dispatcher = { dispatch: jest.fn(async () => ({ deliveries: 0 })) } as unknown as DispatchService;
+    dispatcher = { dispatch: jest.fn(async () => undefined) } as unknown as DispatchService;
   });
 
   afterEach(() => jest.restoreAllMocks());
@@ -82,7 +78,13 @@ describe(DomainEventsConsumer.name, () => {
       config,
     );
 
-  it('starts consuming only once the routing table has caught up', async () => {
+  const batchOf = (...messages: KafkaMessage[]): IncomingBatch => ({
+    topic: 'domain.job.v1',
+    partition: 3,
+    messages,
+  });
+
+  it('starts consuming only once the routing table has caught up, and is ready once it joined', async () => {
     const consumer = create();
     consumer.onApplicationBootstrap();
     await flush();
@@ -94,7 +96,7 @@ describe(DomainEventsConsumer.name, () => {
     await flush();
     expect(start).toHaveBeenCalledTimes(1);
     await expect(consumer.check()).rejects.toThrow('has not joined its group yet');
-    joined = true;
+    ready = true;
     await expect(consumer.check()).resolves.toBeUndefined();
     await consumer.onModuleDestroy();
     expect(running).toBe(false);
@@ -110,54 +112,46 @@ describe(DomainEventsConsumer.name, () => {
     expect(start).not.toHaveBeenCalled();
   });
 
-  it('parks unparseable and invalid messages on the DLQ with the reason and dispatches the valid ones', async () => {
+  it('parks unparseable, invalid and oversized messages on the DLQ with the reason and dispatches the valid ones', async () => {
     const consumer = create();
     const valid = jobCreatedEvent();
-    const batch: ConsumedBatch = {
-      topic: 'domain.job.v1',
-      partition: 3,
-      messages: [
-        message('{oops', 10),
-        message(JSON.stringify({ ...valid, id: 'evt_other', subject: undefined }), 11),
-        message(null, 12),
-        message(JSON.stringify(valid), 13),
-      ],
-      heartbeat: jest.fn(),
-      isRunning: () => true,
-    };
+    const huge = jobCreatedEvent({ data: { ...jobCreatedEvent().data, name: 'x'.repeat(5_000) } });
+    const batch = batchOf(
+      message('{oops', 10),
+      message(JSON.stringify({ ...valid, id: 'evt_other', subject: undefined }), 11),
+      message(null, 12),
+      message(JSON.stringify(huge), 13),
+      message(JSON.stringify(valid), 14),
+      message(JSON.stringify(valid), 15),
+    );
 
-    await consumer['handleBatch'](batch);
+    const { taken } = consumer['handleBatch'](batch);
+    await Promise.all(taken);
 
+    expect(taken).toHaveLength(6);
     expect(sent).toHaveLength(1);
     expect(sent[0].topic).toBe(Topics.dlq);
     expect(sent[0].messages.map((letter) => letter.headers?.[KafkaHeaders.dlqReason])).toEqual([
       expect.stringContaining('not valid JSON'),
       expect.stringContaining('subject'),
       'message has no value',
+      expect.stringMatching(/^message is \d+ bytes, over the 4096-byte limit \(DELIVERY_MAX_EVENT_BYTES\)$/),
     ]);
     expect(sent[0].messages[0].headers).toMatchObject({
       [KafkaHeaders.dlqSourceTopic]: 'domain.job.v1',
       [KafkaHeaders.dlqSourcePartition]: '3',
       [KafkaHeaders.dlqSourceOffset]: '10',
     });
-    expect(dispatcher.dispatch).toHaveBeenCalledWith(
-      [expect.objectContaining({ id: valid.id })],
-      batch.heartbeat,
-    );
+    // The same event twice in one batch is one delivery.
+    expect(dispatcher.dispatch).toHaveBeenCalledTimes(1);
+    expect(dispatcher.dispatch).toHaveBeenCalledWith(expect.objectContaining({ id: valid.id }));
   });
 
-  it('fails the batch (to be re-read) when the DLQ write is not acknowledged', async () => {
+  it('does not finish refused messages while the DLQ write is not acknowledged', async () => {
     publisher.send = jest.fn().mockRejectedValue(new Error('broker down'));
     const consumer = create();
-    const batch: ConsumedBatch = {
-      topic: 'domain.job.v1',
-      partition: 0,
-      messages: [message('{oops', 1)],
-      heartbeat: jest.fn(),
-      isRunning: () => true,
-    };
-
-    await expect(consumer['handleBatch'](batch)).rejects.toThrow('broker down');
+    const { taken } = consumer['handleBatch'](batchOf(message('{oops', 1)));
+    await expect(taken[0]).rejects.toThrow('broker down');
     expect(dispatcher.dispatch).not.toHaveBeenCalled();
   });
 });

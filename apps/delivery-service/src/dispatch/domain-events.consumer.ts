@@ -6,37 +6,29 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { DOMAIN_TOPIC_PATTERN, type EventEnvelope } from '@hookline/contracts';
-import {
-  KafkaBatchConsumer,
-  KafkaPublisher,
-  sendToDeadLetterQueue,
-  type ConsumedBatch,
-  type DeadLetter,
-} from '@hookline/kafka';
+import { DOMAIN_TOPIC_PATTERN } from '@hookline/contracts';
+import { KafkaPublisher } from '@hookline/kafka';
 import { KAFKA, type ReadinessCheck } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
+import { ConsumerLifecycle } from '../consumption/consumer-lifecycle';
+import { DeadLetterCollector } from '../consumption/dead-letters';
+import { TrackedConsumer, type BatchHandling, type IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { RoutingService } from '../routing/routing.service';
 import { DispatchService } from './dispatch.service';
 import { parseDomainMessage } from './parse-domain-message';
 
-const CONSUMER_NAME = 'delivery-service';
-
 /**
- * Consumes every `domain.<resource>.v1` topic once the routing table has caught up (an event read
- * earlier could miss webhooks that exist). Refused messages go to the DLQ; the rest are dispatched.
+ * Consumes every `domain.<resource>.v1` topic once the routing table has caught up. Refused messages
+ * (too large, not JSON, invalid) go to the DLQ; the rest are dispatched. A batch never waits for its
+ * deliveries: offsets are committed as they finish (see TrackedConsumer).
  */
 @Injectable()
 export class DomainEventsConsumer implements OnApplicationBootstrap, OnModuleDestroy, ReadinessCheck {
   readonly name = 'domain-consumer';
   private readonly logger = new Logger(DomainEventsConsumer.name);
-  private readonly consumer: KafkaBatchConsumer;
-  private startup: Promise<void> = Promise.resolve();
-  private startError: Error | null = null;
-  private stopping = false;
-  private signalStop!: () => void;
-  private readonly stopRequested = new Promise<void>((resolve) => (this.signalStop = resolve));
+  private readonly consumer: TrackedConsumer;
+  private readonly lifecycle: ConsumerLifecycle;
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -44,73 +36,63 @@ export class DomainEventsConsumer implements OnApplicationBootstrap, OnModuleDes
     private readonly routing: RoutingService,
     private readonly dispatcher: DispatchService,
     private readonly metrics: DeliveryMetrics,
-    config: DeliveryEnv,
+    private readonly config: DeliveryEnv,
   ) {
-    this.consumer = new KafkaBatchConsumer(kafka, {
+    this.consumer = new TrackedConsumer(kafka, {
       groupId: config.DELIVERY_CONSUMER_GROUP,
       topics: [DOMAIN_TOPIC_PATTERN],
-      fromBeginning: config.DELIVERY_START_FROM === 'earliest',
-      onCrash: (error) => this.logger.error(`Domain consumer crashed, restarting it: ${error.message}`),
+      startFrom: config.DELIVERY_START_FROM,
       partitionsConsumedConcurrently: config.DELIVERY_PARTITIONS_CONCURRENTLY,
+      maxInFlightPerPartition: config.DELIVERY_MAX_IN_FLIGHT_PER_PARTITION,
+      sessionTimeoutMs: config.DELIVERY_SESSION_TIMEOUT_MS,
       handleBatch: (batch) => this.handleBatch(batch),
+      onHandlingError: (error, at) => {
+        this.metrics.handlingFailures.inc({ consumer: this.name });
+        this.logger.error(
+          `Delivering ${at.topic}[${at.partition}]@${at.offset} failed; re-reading the partition from its last commit: ${error.message}`,
+        );
+      },
+      log: this.logger,
     });
+    this.lifecycle = new ConsumerLifecycle(this.consumer, 'domain consumer', this.logger);
+    metrics.watchUnfinished(this.name, () => this.consumer.inFlight);
   }
 
   onApplicationBootstrap(): void {
-    // Not awaited: HTTP (health, metrics) comes up while the routing table is still loading.
-    this.startup = this.startWhenRoutingIsReady().catch((error: unknown) => {
-      this.startError = error instanceof Error ? error : new Error(String(error));
-      this.logger.error(`Domain consumer failed to start: ${this.startError.message}`);
-    });
+    this.lifecycle.begin(this.routing.ready);
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    this.signalStop();
-    await this.startup;
-    if (this.consumer.isRunning) await this.consumer.stop();
+    // Four consumers stop one after another within the shutdown budget; unfinished work is re-read.
+    await this.lifecycle.end(this.config.SHUTDOWN_TIMEOUT_MS / 4);
   }
 
-  async check(): Promise<void> {
-    if (this.startError) throw new Error(`domain consumer failed to start: ${this.startError.message}`);
-    if (!this.consumer.isRunning)
-      throw new Error('domain consumer not started (waiting for the routing table)');
-    if (!this.consumer.hasJoined) throw new Error('domain consumer has not joined its group yet');
+  check(): Promise<void> {
+    return this.lifecycle.check();
   }
 
-  private async startWhenRoutingIsReady(): Promise<void> {
-    await Promise.race([this.routing.ready, this.stopRequested]);
-    if (this.stopping) return;
-    await this.consumer.start();
-    this.logger.log('Routing table caught up; consuming domain topics');
-  }
-
-  private async handleBatch(batch: ConsumedBatch): Promise<void> {
-    const events: EventEnvelope[] = [];
-    const refused: DeadLetter[] = [];
-    for (const message of batch.messages) {
-      const parsed = parseDomainMessage(message);
-      if (parsed.ok) {
-        events.push(parsed.event);
-      } else {
-        refused.push({
-          sourceTopic: batch.topic,
-          partition: batch.partition,
-          message,
-          reason: parsed.reason,
-          consumer: CONSUMER_NAME,
-        });
+  private handleBatch(batch: IncomingBatch): BatchHandling {
+    const taken: Array<Promise<unknown>> = [];
+    const refused = new DeadLetterCollector(batch);
+    // The same event twice in one batch (a producer retry) is one delivery.
+    const byEventId = new Map<string, Promise<void>>();
+    batch.messages.forEach((message, index) => {
+      const parsed = parseDomainMessage(message, this.config.DELIVERY_MAX_EVENT_BYTES);
+      if (!parsed.ok) {
+        refused.refuse(index, message, parsed.reason);
+        taken.push(Promise.resolve());
+        return;
       }
-    }
-    if (refused.length > 0) {
-      await sendToDeadLetterQueue(this.publisher, refused);
-      this.metrics.deadLettered.inc({ topic: batch.topic }, refused.length);
-      for (const letter of refused) {
-        this.logger.warn(
-          `Sent ${batch.topic}[${batch.partition}]@${letter.message.offset} to the DLQ: ${letter.reason}`,
-        );
-      }
-    }
-    await this.dispatcher.dispatch(events, batch.heartbeat);
+      const work = byEventId.get(parsed.event.id) ?? this.dispatcher.dispatch(parsed.event);
+      byEventId.set(parsed.event.id, work);
+      taken.push(work);
+    });
+    refused.park(this.publisher, taken, (letter) => {
+      this.metrics.deadLettered.inc({ topic: batch.topic });
+      this.logger.warn(
+        `Sent ${batch.topic}[${batch.partition}]@${letter.message.offset} to the DLQ: ${letter.reason}`,
+      );
+    });
+    return { taken };
   }
 }

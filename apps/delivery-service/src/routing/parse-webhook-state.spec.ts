@@ -50,6 +50,34 @@ describe('parseWebhookState', () => {
     });
   });
 
+  it('checks the delivery options and defaults them on states that predate them', () => {
+    expect(
+      parseWebhookState('wh_1', {
+        ...state,
+        retryPolicy: { preset: 'custom', delaysSeconds: [] },
+        ordered: 'yes',
+        rateLimitPerSecond: 0,
+        maxConcurrency: 1.5,
+      }),
+    ).toEqual({
+      ok: false,
+      errors: [
+        expect.stringContaining('retryPolicy.delaysSeconds must list'),
+        'ordered must be a boolean',
+        'rateLimitPerSecond must be a positive number or null',
+        'maxConcurrency must be a positive integer or null',
+      ],
+    });
+    const older = json(state) as Record<string, unknown>;
+    delete older.ordered;
+    delete older.rateLimitPerSecond;
+    delete older.maxConcurrency;
+    expect(parseWebhookState('wh_1', older)).toEqual({
+      ok: true,
+      value: { ...state, ordered: false, rateLimitPerSecond: null, maxConcurrency: null },
+    });
+  });
+
   it('refuses a value that is not an object', () => {
     expect(parseWebhookState('wh_1', [])).toEqual({ ok: false, errors: ['state must be a JSON object'] });
   });

@@ -1,4 +1,4 @@
-import { RETRY_PRESETS, type WebhookState } from '@hookline/contracts';
+import { RETRY_POLICY_LIMITS, RETRY_PRESETS, type WebhookState } from '@hookline/contracts';
 
 export type WebhookStateParse = { ok: true; value: WebhookState } | { ok: false; errors: string[] };
 
@@ -41,6 +41,24 @@ export function parseWebhookState(webhookId: string, input: unknown): WebhookSta
     `retryPolicy.preset must be one of ${RETRY_PRESETS.join(', ')}`,
   );
   expect(
+    !isObject(input.retryPolicy) ||
+      input.retryPolicy.preset !== 'custom' ||
+      isDelayList(input.retryPolicy.delaysSeconds),
+    `retryPolicy.delaysSeconds must list 1-${RETRY_POLICY_LIMITS.maxRetries} delays in seconds for a custom policy`,
+  );
+  expect(input.ordered === undefined || typeof input.ordered === 'boolean', 'ordered must be a boolean');
+  expect(
+    isOptionalPositive(input.rateLimitPerSecond),
+    'rateLimitPerSecond must be a positive number or null',
+  );
+  expect(
+    isOptionalPositive(input.maxConcurrency) &&
+      (input.maxConcurrency === undefined ||
+        input.maxConcurrency === null ||
+        Number.isInteger(input.maxConcurrency)),
+    'maxConcurrency must be a positive integer or null',
+  );
+  expect(
     typeof input.timeoutSeconds === 'number' &&
       Number.isFinite(input.timeoutSeconds) &&
       input.timeoutSeconds > 0,
@@ -57,7 +75,35 @@ export function parseWebhookState(webhookId: string, input: unknown): WebhookSta
   expect(Number.isSafeInteger(input.version), 'version must be an integer');
   expect(isString(input.updatedAt), 'updatedAt must be a string');
 
-  return errors.length === 0 ? { ok: true, value: input as unknown as WebhookState } : { ok: false, errors };
+  if (errors.length > 0) return { ok: false, errors };
+  // States published before the per-webhook delivery options existed lack them: the defaults apply.
+  const state = input as unknown as WebhookState;
+  return {
+    ok: true,
+    value: {
+      ...state,
+      ordered: state.ordered ?? false,
+      rateLimitPerSecond: state.rateLimitPerSecond ?? null,
+      maxConcurrency: state.maxConcurrency ?? null,
+    },
+  };
+}
+
+function isOptionalPositive(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'number' && Number.isFinite(value) && value > 0)
+  );
+}
+
+function isDelayList(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.length >= 1 &&
+    value.length <= RETRY_POLICY_LIMITS.maxRetries &&
+    value.every((delay) => typeof delay === 'number' && Number.isFinite(delay) && delay > 0)
+  );
 }
 
 function isAuth(value: unknown): boolean {

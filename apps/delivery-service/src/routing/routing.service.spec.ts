@@ -56,6 +56,17 @@ describe(RoutingService.name, () => {
     logged.mockRestore();
   });
 
+  it('waits for a webhook version, and gives up with what it holds after the timeout', async () => {
+    const { state } = webhookFixture(box, { version: 2 });
+    const waiting = routing.waitForWebhook(state.id, 3, 5_000);
+    routing.applyRecord(state.id, encode(state));
+    routing.applyRecord(state.id, encode({ ...state, version: 3 }));
+    await expect(waiting).resolves.toMatchObject({ id: state.id, version: 3 });
+    await expect(routing.waitForWebhook(state.id, 9, 10)).resolves.toMatchObject({ version: 3 });
+    await expect(routing.waitForWebhook('wh_missing', 1, 10)).resolves.toBeNull();
+    await expect(routing.waitForWebhook(state.id, 1, 0)).resolves.toMatchObject({ version: 3 });
+  });
+
   it('is not ready before the topic was read up to its end', async () => {
     await expect(routing.check()).rejects.toThrow('still reading hookline.subscriptions.v1');
   });

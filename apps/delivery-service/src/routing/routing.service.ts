@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { Topics, type EventEnvelope, type WebhookState } from '@hookline/contracts';
@@ -16,6 +17,7 @@ export class RoutingService implements OnModuleInit, OnApplicationShutdown, Read
   private readonly logger = new Logger(RoutingService.name);
   private readonly table = new RoutingTable();
   private readonly reader: CompactedTopicReader;
+  private readonly changes = new EventEmitter().setMaxListeners(0);
 
   constructor(
     @Inject(KAFKA) kafka: Kafka,
@@ -54,6 +56,29 @@ export class RoutingService implements OnModuleInit, OnApplicationShutdown, Read
     return this.table.get(webhookId);
   }
 
+  /**
+   * The webhook once the table holds at least `minVersion` of it, or whatever it holds (maybe nothing)
+   * after `timeoutMs`. Used by targeted events created together with a webhook state change.
+   */
+  waitForWebhook(webhookId: string, minVersion: number, timeoutMs: number): Promise<WebhookState | null> {
+    const held = this.webhook(webhookId);
+    if ((held !== null && held.version >= minVersion) || timeoutMs <= 0) return Promise.resolve(held);
+    return new Promise((resolve) => {
+      const onChange = (changedId: string) => {
+        if (changedId !== webhookId) return;
+        const current = this.webhook(webhookId);
+        if (current !== null && current.version >= minVersion) finish(current);
+      };
+      const finish = (value: WebhookState | null) => {
+        clearTimeout(timer);
+        this.changes.off('change', onChange);
+        resolve(value);
+      };
+      const timer = setTimeout(() => finish(this.webhook(webhookId)), timeoutMs);
+      this.changes.on('change', onChange);
+    });
+  }
+
   matchEndpoints(event: Pick<EventEnvelope, 'organizationId' | 'type'>): WebhookState[] {
     return matchEndpoints(this.table.webhooksOf(event.organizationId), event);
   }
@@ -66,6 +91,7 @@ export class RoutingService implements OnModuleInit, OnApplicationShutdown, Read
       this.applyState(webhookId, value);
     }
     this.metrics.routedWebhooks.set(this.table.size);
+    this.changes.emit('change', webhookId);
   }
 
   private applyState(webhookId: string, value: Buffer): void {

@@ -1,0 +1,63 @@
+import { deliveryIdFor, type EventEnvelope, type WebhookState } from '@hookline/contracts';
+import { serializePayload, type SerializedPayload } from '../attempts/serialize-payload';
+import type { DeliveryMode } from '../retries/decide-next-step';
+import type { RetryTask } from '../retries/retry-task';
+
+/** One delivery about to be attempted: a first attempt, a retry, or a manual redelivery. */
+export interface DeliveryJob {
+  deliveryId: string;
+  event: EventEnvelope;
+  webhook: WebhookState;
+  payload: SerializedPayload;
+  /** Number this attempt carries. */
+  attempt: number;
+  mode: DeliveryMode;
+  /** Start of the webhook's failure streak as the retry task carried it (survives restarts). */
+  failingSinceMs: number | null;
+}
+
+export function firstAttemptJob(
+  event: EventEnvelope,
+  webhook: WebhookState,
+  payload: SerializedPayload,
+): DeliveryJob {
+  return {
+    deliveryId: deliveryIdFor(event.id, webhook.id),
+    event,
+    webhook,
+    payload,
+    attempt: 1,
+    mode: 'scheduled',
+    failingSinceMs: null,
+  };
+}
+
+export function jobFromTask(task: RetryTask, webhook: WebhookState): DeliveryJob {
+  return {
+    deliveryId: task.deliveryId,
+    event: task.event,
+    webhook,
+    payload: serializePayload(task.event),
+    attempt: task.attempt,
+    mode: task.reason === 'redeliver' ? 'manual' : 'scheduled',
+    failingSinceMs: task.failingSince ? Date.parse(task.failingSince) : null,
+  };
+}
+
+/** The task that brings `job` back at `dueAtMs` as attempt number `attempt`. */
+export function taskFor(
+  job: DeliveryJob,
+  attempt: number,
+  dueAtMs: number,
+  failingSinceMs: number | null,
+): RetryTask {
+  return {
+    deliveryId: job.deliveryId,
+    webhookId: job.webhook.id,
+    event: job.event,
+    attempt,
+    dueAt: new Date(dueAtMs).toISOString(),
+    reason: job.mode === 'manual' ? 'redeliver' : 'retry',
+    failingSince: failingSinceMs === null ? null : new Date(failingSinceMs).toISOString(),
+  };
+}

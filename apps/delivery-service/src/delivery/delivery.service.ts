@@ -1,0 +1,250 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ATTEMPT_EVENT_SCHEMA,
+  KafkaHeaders,
+  Topics,
+  effectiveExpiry,
+  type AttemptEvent,
+  type EventEnvelope,
+} from '@hookline/contracts';
+import {
+  AttemptDelivery,
+  notSentResult,
+  type AttemptInput,
+  type AttemptResult,
+} from '../attempts/attempt-delivery';
+import { toAttemptEvent } from '../attempts/to-attempt-event';
+import { DeliveryEnv } from '../config/delivery.env';
+import { OutputSink, type TopicBatch } from '../consumption/output-sink';
+import { EndpointHealth, type HealthVerdict } from '../isolation/endpoint-health';
+import { WebhookLimiter } from '../isolation/webhook-limiter';
+import { DeliveryMetrics, type RequeueReason } from '../metrics/delivery.metrics';
+import { chooseTier, topicOfTier } from '../retries/choose-tier';
+import { decideNextStep, deliveryStatusOf, type NextStep } from '../retries/decide-next-step';
+import { retryTaskMessage, type RetryTask } from '../retries/retry-task';
+import { disableSignalBatch } from './disable-signal';
+import { taskFor, type DeliveryJob } from './delivery-job';
+import {
+  deliveryExhaustedEvent,
+  deliveryRecoveredEvent,
+  isAboutPlatformEvent,
+  operationalEventBatch,
+} from './operational-events';
+
+/** What came of one step of a delivery. */
+export type DeliveryStep =
+  | {
+      kind: 'attempted';
+      attemptEvent: AttemptEvent;
+      next: NextStep;
+      /** Disable signals and operational events this attempt gave rise to. */
+      sideEffects: TopicBatch[];
+    }
+  /** Not attempted and not counted (breaker open, webhook at its cap, rate limited): same attempt at `dueAtMs`. */
+  | { kind: 'deferred'; dueAtMs: number; reason: RequeueReason };
+
+/**
+ * The rules of one delivery step: breaker, per-webhook limits, the attempt, the webhook's health,
+ * what comes next (retry schedule, Retry-After, expiry), and what that step writes to Kafka.
+ */
+@Injectable()
+export class DeliveryService {
+  constructor(
+    private readonly attempts: AttemptDelivery,
+    private readonly limiter: WebhookLimiter,
+    private readonly health: EndpointHealth,
+    private readonly sink: OutputSink,
+    private readonly metrics: DeliveryMetrics,
+    private readonly config: DeliveryEnv,
+  ) {}
+
+  /**
+   * Attempts `job` unless its webhook's breaker is open or it cannot get a slot within the wait
+   * budget. Writes nothing: the caller decides where the outcome goes (tiers, or the ordered lane).
+   */
+  async attempt(job: DeliveryJob): Promise<DeliveryStep> {
+    const input = attemptInputOf(job);
+    const expiresAtMs = effectiveExpiry(job.event)?.getTime() ?? null;
+    // An expired event needs no slot: the attempt ends as `expired` without a request.
+    if (expiresAtMs !== null && expiresAtMs <= Date.now()) {
+      return this.attempted(job, await this.attempts.execute(input), false, expiresAtMs);
+    }
+    let probe = false;
+    if (job.mode === 'scheduled') {
+      const permit = this.health.permit(job.webhook.id, Date.now());
+      if (!permit.allowed) return this.deferred(permit.retryAtMs, 'breaker_open', expiresAtMs);
+      probe = permit.probe;
+    }
+    const lease = await this.limiter.acquire(job.webhook, this.config.DELIVERY_SLOT_WAIT_MS);
+    if (!lease.ok) {
+      if (probe) this.health.releaseProbe(job.webhook.id);
+      return this.deferred(lease.retryAtMs, lease.reason, expiresAtMs);
+    }
+    let result: AttemptResult;
+    try {
+      result = await this.attempts.execute(input);
+    } catch (error) {
+      if (probe) this.health.releaseProbe(job.webhook.id);
+      throw error;
+    } finally {
+      lease.release();
+    }
+    return this.attempted(job, result, probe, expiresAtMs);
+  }
+
+  /** Attempts `job` and writes its attempt event with the next retry task (or its re-queue) in one request. */
+  async deliver(job: DeliveryJob): Promise<void> {
+    const step = await this.attempt(job);
+    await this.sink.publish(this.unorderedOutputs(job, step));
+  }
+
+  /** Closes a delivery whose webhook was disabled meanwhile: a `blocked` record, status `failed`, no request. */
+  cancellation(job: DeliveryJob, why: string): TopicBatch[] {
+    this.metrics.dropped.inc({ reason: 'webhook_disabled' });
+    const result = notSentResult('blocked', `not sent: ${why}`);
+    const attemptEvent = toAttemptEvent(attemptInputOf(job), result, {
+      deliveryStatus: 'failed',
+      nextAttemptAt: null,
+    });
+    return [attemptBatch(attemptEvent)];
+  }
+
+  /** Outputs of a step for webhooks without ordering: retries and re-queues go to the retry tier that fits. */
+  unorderedOutputs(job: DeliveryJob, step: DeliveryStep): TopicBatch[] {
+    const now = Date.now();
+    if (step.kind === 'deferred')
+      return [this.tierBatch(this.taskAfter(job, job.attempt, step.dueAtMs), now)];
+    const batches = [attemptBatch(step.attemptEvent), ...step.sideEffects];
+    if (step.next.kind === 'retry')
+      batches.push(this.tierBatch(this.taskAfter(job, job.attempt + 1, step.next.dueAtMs), now));
+    return batches;
+  }
+
+  /** The task that brings `job` back, carrying the webhook's failure streak. */
+  taskAfter(job: DeliveryJob, attempt: number, dueAtMs: number): RetryTask {
+    return taskFor(job, attempt, dueAtMs, this.health.failingSince(job.webhook.id) ?? job.failingSinceMs);
+  }
+
+  /** A task on the tier that fits the time left until it is due. */
+  tierBatch(task: RetryTask, nowMs: number): TopicBatch {
+    const tier = chooseTier(Date.parse(task.dueAt) - nowMs);
+    this.metrics.retriesScheduled.inc({ tier: tier.name });
+    return { topic: topicOfTier(tier.name), messages: [retryTaskMessage(task)] };
+  }
+
+  private deferred(retryAtMs: number, reason: RequeueReason, expiresAtMs: number | null): DeliveryStep {
+    this.metrics.requeued.inc({ reason });
+    const dueAtMs = expiresAtMs !== null ? Math.min(retryAtMs, expiresAtMs) : retryAtMs;
+    return { kind: 'deferred', dueAtMs, reason };
+  }
+
+  private attempted(
+    job: DeliveryJob,
+    result: AttemptResult,
+    probe: boolean,
+    expiresAtMs: number | null,
+  ): DeliveryStep {
+    const now = new Date();
+    const reachedNetwork = result.outcome !== 'expired' && result.outcome !== 'blocked';
+    let verdict: HealthVerdict = { recoveredAfter: null, disable: null };
+    if (reachedNetwork) {
+      verdict = this.health.record(job.webhook, result.outcome, result.responseStatus, now.getTime(), probe, {
+        failingSinceMs: job.failingSinceMs,
+        failedAttemptsBefore: job.mode === 'scheduled' ? job.attempt - 1 : 0,
+      });
+    } else if (probe) {
+      this.health.releaseProbe(job.webhook.id);
+    }
+    const next = decideNextStep({
+      deliveryId: job.deliveryId,
+      attempt: job.attempt,
+      outcome: result.outcome,
+      responseStatus: result.responseStatus,
+      responseHeaders: result.responseHeaders,
+      policy: job.webhook.retryPolicy,
+      mode: job.mode,
+      nowMs: now.getTime(),
+      expiresAtMs,
+      maxRetryAfterMs: this.config.DELIVERY_RETRY_AFTER_MAX_SECONDS * 1_000,
+    });
+    const attemptEvent = toAttemptEvent(attemptInputOf(job), result, {
+      deliveryStatus: deliveryStatusOf(next),
+      nextAttemptAt: next.kind === 'retry' ? new Date(next.dueAtMs) : null,
+    });
+    return {
+      kind: 'attempted',
+      attemptEvent,
+      next,
+      sideEffects: this.sideEffects(job, result, next, verdict, now),
+    };
+  }
+
+  private sideEffects(
+    job: DeliveryJob,
+    result: AttemptResult,
+    next: NextStep,
+    verdict: HealthVerdict,
+    now: Date,
+  ): TopicBatch[] {
+    const batches: TopicBatch[] = [];
+    if (verdict.disable) {
+      this.metrics.signals.inc({ reason: verdict.disable.reason });
+      batches.push(disableSignalBatch(job.webhook, verdict.disable.reason, verdict.disable.detail, now));
+    }
+    const context = {
+      organizationId: job.webhook.organizationId,
+      webhookId: job.webhook.id,
+      deliveryId: job.deliveryId,
+      at: now,
+    };
+    const events: EventEnvelope[] = [];
+    const exhausted = next.kind === 'gave-up' && job.mode === 'scheduled';
+    if (exhausted) this.metrics.exhausted.inc();
+    if (verdict.recoveredAfter !== null) this.metrics.recovered.inc();
+    if (isAboutPlatformEvent(job.event.type)) return batches;
+    if (exhausted) {
+      events.push(
+        deliveryExhaustedEvent(context, {
+          eventId: job.event.id,
+          eventType: job.event.type,
+          attempts: job.attempt,
+          lastResponseStatus: result.responseStatus,
+          lastError: result.responseStatus === null ? result.error : null,
+        }),
+      );
+    }
+    if (verdict.recoveredAfter !== null) {
+      events.push(
+        deliveryRecoveredEvent(context, {
+          eventId: job.event.id,
+          failedAttemptsBefore: verdict.recoveredAfter,
+        }),
+      );
+    }
+    if (events.length > 0) batches.push(operationalEventBatch(events));
+    return batches;
+  }
+}
+
+function attemptInputOf(job: DeliveryJob): AttemptInput {
+  return {
+    deliveryId: job.deliveryId,
+    attempt: job.attempt,
+    event: job.event,
+    webhook: job.webhook,
+    payload: job.payload,
+  };
+}
+
+export function attemptBatch(attemptEvent: AttemptEvent): TopicBatch {
+  return {
+    topic: Topics.attempts,
+    messages: [
+      {
+        key: attemptEvent.deliveryId,
+        value: attemptEvent,
+        headers: { [KafkaHeaders.schema]: ATTEMPT_EVENT_SCHEMA },
+      },
+    ],
+  };
+}

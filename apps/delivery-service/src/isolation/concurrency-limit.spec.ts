@@ -1,0 +1,34 @@
+import { ConcurrencyLimit } from './concurrency-limit';
+
+describe(ConcurrencyLimit.name, () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('grants up to the limit, queues the rest first come first served, and lets waiters time out', async () => {
+    jest.useFakeTimers();
+    const limit = new ConcurrencyLimit(2);
+    await expect(limit.tryAcquire(0)).resolves.toBe(true);
+    await expect(limit.tryAcquire(0)).resolves.toBe(true);
+    await expect(limit.tryAcquire(0)).resolves.toBe(false);
+
+    const first = limit.tryAcquire(1_000);
+    const second = limit.tryAcquire(1_000);
+    limit.release();
+    await expect(first).resolves.toBe(true);
+    jest.advanceTimersByTime(1_000);
+    await expect(second).resolves.toBe(false);
+    expect(limit.inUse).toBe(2);
+    limit.release();
+    limit.release();
+    expect(limit.isIdle).toBe(true);
+  });
+
+  it('applies a raised limit to waiters at once', async () => {
+    const limit = new ConcurrencyLimit(1);
+    await limit.tryAcquire(0);
+    const waiting = limit.tryAcquire(60_000);
+    limit.setLimit(2);
+    await expect(waiting).resolves.toBe(true);
+    expect(limit.inUse).toBe(2);
+    expect(() => limit.setLimit(0)).toThrow(RangeError);
+  });
+});

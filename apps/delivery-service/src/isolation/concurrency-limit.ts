@@ -1,0 +1,71 @@
+interface Waiter {
+  grant: () => void;
+  timer: NodeJS.Timeout | null;
+}
+
+/** A semaphore whose waiters give up after a deadline, and whose limit may change while in use. */
+export class ConcurrencyLimit {
+  private active = 0;
+  private readonly waiters: Waiter[] = [];
+
+  constructor(private currentLimit: number) {
+    this.setLimit(currentLimit);
+  }
+
+  get limit(): number {
+    return this.currentLimit;
+  }
+
+  get inUse(): number {
+    return this.active;
+  }
+
+  get isIdle(): boolean {
+    return this.active === 0 && this.waiters.length === 0;
+  }
+
+  setLimit(limit: number): void {
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`limit must be a positive integer (got ${limit})`);
+    this.currentLimit = limit;
+    this.grantWaiting();
+  }
+
+  /** Resolves true once a slot is held (call `release` later), false if none freed up within `timeoutMs`. */
+  tryAcquire(timeoutMs: number): Promise<boolean> {
+    if (this.active < this.currentLimit && this.waiters.length === 0) {
+      this.active += 1;
+      return Promise.resolve(true);
+    }
+    if (timeoutMs <= 0) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        grant: () => {
+          if (waiter.timer) clearTimeout(waiter.timer);
+          resolve(true);
+        },
+        timer: null,
+      };
+      waiter.timer = setTimeout(() => {
+        const index = this.waiters.indexOf(waiter);
+        if (index >= 0) this.waiters.splice(index, 1);
+        resolve(false);
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  release(): void {
+    this.active = Math.max(0, this.active - 1);
+    this.grantWaiting();
+  }
+
+  private grantWaiting(): void {
+    while (this.active < this.currentLimit) {
+      const next = this.waiters.shift();
+      if (!next) return;
+      this.active += 1;
+      next.grant();
+    }
+  }
+}

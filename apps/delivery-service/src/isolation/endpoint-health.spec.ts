@@ -1,0 +1,78 @@
+import { EndpointHealth } from './endpoint-health';
+
+describe(EndpointHealth.name, () => {
+  const options = {
+    failureThreshold: 2,
+    cooldownMs: 1_000,
+    maxCooldownMs: 4_000,
+    autoDisableAfterMs: 10_000,
+  };
+  const webhook = { id: 'wh_1', version: 3 };
+  const fresh = { failingSinceMs: null, failedAttemptsBefore: 0 };
+
+  it('holds nothing for healthy webhooks', () => {
+    const health = new EndpointHealth(options);
+    expect(health.record(webhook, 'success', 200, 0, false, fresh)).toEqual({
+      recoveredAfter: null,
+      disable: null,
+    });
+    expect(health.failingWebhooks).toBe(0);
+    expect(health.permit('wh_1', 0)).toEqual({ allowed: true, probe: false });
+  });
+
+  it('tracks the streak, opens the breaker, and reports the recovery with the failures before it', () => {
+    const health = new EndpointHealth(options);
+    health.record(webhook, 'timeout', null, 0, false, fresh);
+    expect(health.failingSince('wh_1')).toBe(0);
+    health.record(webhook, 'http_5xx', 500, 100, false, fresh);
+    expect(health.permit('wh_1', 200)).toEqual({ allowed: false, retryAtMs: 1_100 });
+    expect(health.openBreakers(200)).toBe(1);
+    expect(health.permit('wh_1', 1_100)).toEqual({ allowed: true, probe: true });
+    expect(health.record(webhook, 'success', 200, 1_200, true, fresh)).toEqual({
+      recoveredAfter: 2,
+      disable: null,
+    });
+    expect(health.failingSince('wh_1')).toBeNull();
+    expect(health.permit('wh_1', 1_200)).toEqual({ allowed: true, probe: false });
+  });
+
+  it('after a restart, learns the streak from the retry task', () => {
+    const health = new EndpointHealth(options);
+    expect(
+      health.record(webhook, 'success', 200, 50_000, false, {
+        failingSinceMs: 1_000,
+        failedAttemptsBefore: 3,
+      }),
+    ).toEqual({ recoveredAfter: 3, disable: null });
+    const verdict = health.record(webhook, 'timeout', null, 50_000, false, {
+      failingSinceMs: 1_000,
+      failedAttemptsBefore: 1,
+    });
+    expect(verdict.disable).toMatchObject({ reason: 'failing' });
+    expect(health.failingSince('wh_1')).toBe(1_000);
+  });
+
+  it('asks to disable a webhook failing for the configured period, once per state version', () => {
+    const health = new EndpointHealth(options);
+    health.record(webhook, 'timeout', null, 0, false, fresh);
+    expect(health.record(webhook, 'timeout', null, 9_999, false, fresh).disable).toBeNull();
+    expect(health.record(webhook, 'timeout', null, 10_000, false, fresh).disable).toEqual({
+      reason: 'failing',
+      detail: expect.stringContaining('every attempt failed since 1970-01-01T00:00:00.000Z'),
+    });
+    expect(health.record(webhook, 'timeout', null, 11_000, false, fresh).disable).toBeNull();
+    expect(
+      health.record({ ...webhook, version: 4 }, 'timeout', null, 12_000, false, fresh).disable,
+    ).toMatchObject({
+      reason: 'failing',
+    });
+  });
+
+  it('asks to disable at once on 410 Gone', () => {
+    const health = new EndpointHealth(options);
+    expect(health.record(webhook, 'http_4xx', 410, 0, false, fresh).disable).toEqual({
+      reason: 'gone',
+      detail: 'endpoint answered 410 Gone',
+    });
+  });
+});

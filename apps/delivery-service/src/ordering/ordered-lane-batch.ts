@@ -1,0 +1,8 @@
+import { Topics } from '@hookline/contracts';
+import type { TopicBatch } from '../consumption/output-sink';
+import { retryTaskMessage, type RetryTask } from '../retries/retry-task';
+
+/** Tasks of ordered webhooks go to `hookline.deliveries.v1`, key = webhook id: one partition per webhook. */
+export function orderedLaneBatch(tasks: readonly RetryTask[]): TopicBatch {
+  return { topic: Topics.deliveries, messages: tasks.map(retryTaskMessage) };
+}

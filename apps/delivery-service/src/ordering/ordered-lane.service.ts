@@ -1,0 +1,88 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { OutputSink, type TopicBatch } from '../consumption/output-sink';
+import type { TopicPartition } from '../consumption/tracked-consumer';
+import { jobFromTask } from '../delivery/delivery-job';
+import { DeliveryService, attemptBatch } from '../delivery/delivery.service';
+import { DeliveryMetrics } from '../metrics/delivery.metrics';
+import type { RetryTask } from '../retries/retry-task';
+import { RoutingService } from '../routing/routing.service';
+import { OrderedLane, type LaneStep } from './ordered-lane';
+import { orderedLaneBatch } from './ordered-lane-batch';
+
+/** One `OrderedLane` per partition of `hookline.deliveries.v1` this process holds. */
+@Injectable()
+export class OrderedLaneService {
+  private readonly logger = new Logger(OrderedLaneService.name);
+  private readonly lanes = new Map<string, OrderedLane>();
+
+  constructor(
+    private readonly routing: RoutingService,
+    private readonly deliveries: DeliveryService,
+    private readonly sink: OutputSink,
+    private readonly metrics: DeliveryMetrics,
+  ) {
+    metrics.watchOrderedHeld(() => [...this.lanes.values()].reduce((sum, lane) => sum + lane.waiting, 0));
+  }
+
+  accept(at: TopicPartition, task: RetryTask, offset: string): Promise<void> {
+    return this.laneOf(at).accept(task, offset);
+  }
+
+  reset(partitions: TopicPartition[] | 'all'): void {
+    const keys = partitions === 'all' ? [...this.lanes.keys()] : partitions.map(laneKey);
+    for (const key of keys) {
+      this.lanes.get(key)?.close();
+      this.lanes.delete(key);
+    }
+  }
+
+  private laneOf(at: TopicPartition): OrderedLane {
+    const key = laneKey(at);
+    let lane = this.lanes.get(key);
+    if (!lane) {
+      lane = new OrderedLane({
+        run: (task) => this.run(task),
+        publish: (outputs, copies) =>
+          this.sink.publish(copies.length > 0 ? [...outputs, orderedLaneBatch(copies)] : outputs),
+        log: this.logger,
+      });
+      this.lanes.set(key, lane);
+    }
+    return lane;
+  }
+
+  /** One step of the first delivery of a subject; retries stay in the lane instead of the tiers. */
+  private async run(task: RetryTask): Promise<LaneStep> {
+    const webhook = this.routing.webhook(task.webhookId);
+    if (webhook === null) {
+      this.metrics.dropped.inc({ reason: 'webhook_unknown' });
+      this.logger.warn(
+        `Dropped ordered delivery ${task.deliveryId}: webhook ${task.webhookId} no longer exists`,
+      );
+      return { kind: 'finished', outputs: [] };
+    }
+    const job = jobFromTask(task, webhook);
+    if (!webhook.active && !task.event.target) {
+      return {
+        kind: 'finished',
+        outputs: this.deliveries.cancellation(
+          job,
+          'the webhook is disabled; its pending deliveries are cancelled',
+        ),
+      };
+    }
+    const step = await this.deliveries.attempt(job);
+    if (step.kind === 'deferred') return { kind: 'deferred', dueAtMs: step.dueAtMs };
+    const outputs: TopicBatch[] = [attemptBatch(step.attemptEvent), ...step.sideEffects];
+    if (step.next.kind !== 'retry') return { kind: 'finished', outputs };
+    return {
+      kind: 'retry',
+      outputs,
+      task: this.deliveries.taskAfter(job, job.attempt + 1, step.next.dueAtMs),
+    };
+  }
+}
+
+function laneKey({ topic, partition }: TopicPartition): string {
+  return `${topic}|${partition}`;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DeliveryModule } from '../delivery/delivery.module';
+import { RoutingModule } from '../routing/routing.module';
+import { RetryService } from './retry.service';
+import { RetryTiersConsumer } from './retry-tiers.consumer';
+
+@Module({
+  imports: [RoutingModule, DeliveryModule],
+  providers: [RetryService, RetryTiersConsumer],
+  exports: [RetryTiersConsumer],
+})
+export class RetriesModule {}

@@ -1,0 +1,171 @@
+import { findEventType } from '@hookline/contracts';
+import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
+import { call } from './support/api-client';
+import { startPlatform, type Platform } from './support/platform';
+
+interface Organization {
+  id: string;
+  apiKey: { key: string };
+}
+
+interface DeliveryListItem {
+  id: string;
+  eventId: string;
+  status: string;
+}
+
+interface DeliveryDetail {
+  status: string;
+  attempts: Array<{ attempt: number; responseStatus: number | null }>;
+}
+
+/**
+ * delivery-service is SIGKILLed three times while events flow and retries are pending. Every event
+ * the ingest API accepted must still reach the receiver, and the log must hold each delivery with
+ * its attempts. The receiver fails the first request of every event, so each one needs a retry
+ * (standard policy: ~5 s) that has to survive the kills.
+ */
+describe('delivery-service survives SIGKILL without losing an accepted event', () => {
+  let platform: Platform;
+  let receiver: TestReceiver;
+  let organization: Organization;
+  let webhookId: string;
+  const seen = new Map<string, number>();
+
+  const subscriptionApi = (path: string) => `${platform.subscription.baseUrl}${path}`;
+  const ingestApi = (path: string) => `${platform.ingest.baseUrl}${path}`;
+  const auditApi = (path: string) => `${platform.audit.baseUrl}${path}`;
+  const idOf = (request: ReceivedRequest) => request.headers['webhook-id'] as string;
+  const successes = (eventId: string) =>
+    receiver.requests.filter((request, index) => idOf(request) === eventId && statuses[index] === 200).length;
+  const statuses: number[] = [];
+
+  const publish = async (subject: string): Promise<string> => {
+    const response = await call<{ id: string }>('POST', ingestApi('/v1/events'), {
+      token: organization.apiKey.key,
+      body: { type: 'job.created', subject, data: findEventType('job.created')?.example },
+    });
+    expect(response.status).toBe(202);
+    return response.body.id;
+  };
+
+  const publishMany = async (prefix: string, count: number): Promise<string[]> => {
+    const ids: string[] = [];
+    for (let index = 0; index < count; index += 1) ids.push(await publish(`${prefix}_${index % 5}`));
+    return ids;
+  };
+
+  const crashAndRestart = async () => {
+    await platform.delivery.kill();
+    await platform.delivery.start();
+  };
+
+  beforeAll(async () => {
+    receiver = await TestReceiver.start((request) => {
+      const id = idOf(request);
+      const count = (seen.get(id) ?? 0) + 1;
+      seen.set(id, count);
+      const status = count === 1 ? 500 : 200;
+      statuses.push(status);
+      return { status, body: status === 200 ? 'ok' : 'not yet' };
+    });
+    platform = await startPlatform({
+      DELIVERY_SESSION_TIMEOUT_MS: '8000',
+      // Every first request fails on purpose; the breaker would (rightly) slow the whole test down.
+      DELIVERY_BREAKER_FAILURE_THRESHOLD: '1000',
+    });
+    const created = await call<Organization>('POST', subscriptionApi('/v1/organizations'), {
+      token: platform.adminToken,
+      body: { name: 'Crash Test Roofing' },
+    });
+    expect(created.status).toBe(201);
+    organization = created.body;
+    const webhook = await call<{ id: string }>('POST', subscriptionApi('/v1/webhooks'), {
+      token: organization.apiKey.key,
+      body: { name: 'crash receiver', url: `${receiver.url}/jobs`, events: ['job.*'], active: true },
+    });
+    expect(webhook.status).toBe(201);
+    webhookId = webhook.body.id;
+    // The webhook reaches delivery through Kafka: wait until an event is routed to it.
+    await eventually(
+      async () => {
+        const id = await publish('job_warmup');
+        await eventually(() => expect(seen.get(id)).toBeGreaterThanOrEqual(1), { timeoutMs: 2_000 });
+      },
+      { timeoutMs: 60_000, intervalMs: 0 },
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    await receiver?.stop();
+  });
+
+  it('delivers every accepted event at least once and logs its attempts, across three crashes', async () => {
+    const accepted: string[] = [];
+
+    // Crash 1: right after a burst, while first attempts are being made and recorded.
+    accepted.push(...(await publishMany('job_a', 15)));
+    await crashAndRestart();
+
+    // Crash 2: once the burst's first (failing) attempts arrived, so their retries are pending.
+    const second = await publishMany('job_b', 15);
+    accepted.push(...second);
+    await eventually(() => expect(second.filter((id) => seen.has(id)).length).toBeGreaterThanOrEqual(5), {
+      timeoutMs: 30_000,
+    });
+    await crashAndRestart();
+
+    // Crash 3: while retries are being attempted.
+    const third = await publishMany('job_c', 10);
+    accepted.push(...third);
+    await eventually(() => expect(accepted.some((id) => successes(id) > 0)).toBe(true), {
+      timeoutMs: 30_000,
+    });
+    await crashAndRestart();
+    accepted.push(...(await publishMany('job_d', 5)));
+
+    await eventually(
+      () => {
+        const missing = accepted.filter((id) => successes(id) === 0);
+        expect(missing).toEqual([]);
+      },
+      { timeoutMs: 90_000, intervalMs: 500 },
+    );
+    expect(new Set(accepted).size).toBe(45);
+
+    for (const eventId of accepted) {
+      const detail = await eventually(
+        async () => {
+          const listed = await call<{ items: DeliveryListItem[] }>(
+            'GET',
+            auditApi(`/v1/webhooks/${webhookId}/deliveries?eventId=${eventId}`),
+            { token: organization.apiKey.key },
+          );
+          expect(listed.status).toBe(200);
+          expect(listed.body.items).toHaveLength(1);
+          expect(listed.body.items[0].status).toBe('succeeded');
+          const found = await call<DeliveryDetail>(
+            'GET',
+            auditApi(`/v1/deliveries/${listed.body.items[0].id}`),
+            {
+              token: organization.apiKey.key,
+            },
+          );
+          expect(found.status).toBe(200);
+          return found.body;
+        },
+        { timeoutMs: 30_000, intervalMs: 250 },
+      );
+      const numbers = [...new Set(detail.attempts.map((attempt) => attempt.attempt))].sort((a, b) => a - b);
+      // Attempt numbers run from 1 without a gap (a replay after a crash may log one number twice).
+      expect(numbers).toEqual(numbers.map((_, index) => index + 1));
+      expect(detail.attempts.some((attempt) => attempt.responseStatus === 200)).toBe(true);
+      expect(
+        detail.attempts.every((attempt) => attempt.responseStatus === 200 || attempt.responseStatus === 500),
+      ).toBe(true);
+      // Nothing is logged that the receiver did not see.
+      expect(detail.attempts.length).toBeLessThanOrEqual(seen.get(eventId) ?? 0);
+    }
+  }, 420_000);
+});
