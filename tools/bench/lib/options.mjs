@@ -1,0 +1,130 @@
+// Command line and the two run profiles (full, --quick). Every count and duration the scenarios use is here.
+
+export const SCENARIOS = ['steady', 'max', 'fanout', 'degraded', 'backlog', 'ingest', 'projection'];
+
+const FULL = {
+  steady: { rates: [250, 500, 1000], endpoints: 10, durationS: 15, drainTimeoutS: 60 },
+  max: { events: 20_000, endpoints: 10, drainTimeoutS: 120 },
+  fanout: { webhooks: 50, rate: 40, durationS: 15, drainTimeoutS: 90 },
+  degraded: {
+    webhooks: 20,
+    failing: 2,
+    hanging: 1,
+    rate: 500,
+    durationS: 20,
+    hangMs: 30_000,
+    drainTimeoutS: 180,
+  },
+  backlog: { events: 100_000, endpoints: 10, drainTimeoutS: 420 },
+  ingest: { durationS: 15, connections: 64, batchConnections: 8, batchSize: 100 },
+  projection: { events: 100_000, storedTarget: 1_000_000, listRequests: 1_000, drainTimeoutS: 240 },
+};
+
+const QUICK = {
+  steady: { rates: [250, 500, 1000], endpoints: 10, durationS: 3, drainTimeoutS: 30 },
+  max: { events: 5_000, endpoints: 10, drainTimeoutS: 60 },
+  fanout: { webhooks: 50, rate: 10, durationS: 4, drainTimeoutS: 45 },
+  degraded: {
+    webhooks: 20,
+    failing: 2,
+    hanging: 1,
+    rate: 500,
+    durationS: 4,
+    hangMs: 30_000,
+    drainTimeoutS: 90,
+  },
+  backlog: { events: 10_000, endpoints: 10, drainTimeoutS: 120 },
+  ingest: { durationS: 4, connections: 32, batchConnections: 8, batchSize: 100 },
+  projection: { events: 10_000, storedTarget: 100_000, listRequests: 200, drainTimeoutS: 120 },
+};
+
+const USAGE = `Usage: node tools/bench/run.mjs [--quick] [--scenario name,...] [options]
+
+  --quick              short durations and small counts (whole run < 3 min on a quiet machine)
+  --scenario a,b       run only these scenarios: ${SCENARIOS.join(', ')}
+  --no-raw             skip the raw kafkajs → undici baseline
+  --no-build           use dist/ as it is, even if the sources are newer
+  --no-report          write the report only into tmp/bench/<run>/, not into docs/
+  --write-report       write docs/ even though --scenario left some scenarios out
+  --env KEY=VALUE      extra environment for the four services (repeatable), e.g. to try a setting;
+                       the report lists it under the conditions
+  --shared-kafka       use the shared tools/infra broker instead of a private one for this run
+                       (pollutes hookline.attempts.v1 for everyone; see docs/benchmarks.md)
+  --help
+
+Environment: HOOKLINE_BENCH_PROFILE=1 adds --cpu-prof to delivery, ingest and audit-projection
+(profiles in tmp/profiles, summarised at the end); KAFKA_BROKERS / DATABASE_URL use external services.`;
+
+export function parseOptions(argv) {
+  const options = {
+    quick: false,
+    scenarios: [...SCENARIOS],
+    raw: true,
+    build: true,
+    report: true,
+    forceReport: false,
+    sharedKafka: false,
+    serviceEnv: {},
+    profile: ['1', 'true', 'yes'].includes(String(process.env.HOOKLINE_BENCH_PROFILE ?? '').toLowerCase()),
+  };
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index];
+    const [flag, inline] = arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    switch (flag) {
+      case '--quick':
+        options.quick = true;
+        break;
+      case '--scenario':
+      case '--scenarios': {
+        const value = inline ?? argv[++index];
+        if (!value) throw new UsageError(`${flag} needs a comma-separated list`);
+        const names = value
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean);
+        const unknown = names.filter((name) => !SCENARIOS.includes(name));
+        if (unknown.length > 0) {
+          throw new UsageError(`unknown scenario(s): ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
+        }
+        options.scenarios = SCENARIOS.filter((name) => names.includes(name));
+        break;
+      }
+      case '--no-raw':
+        options.raw = false;
+        break;
+      case '--no-build':
+        options.build = false;
+        break;
+      case '--no-report':
+        options.report = false;
+        break;
+      case '--env': {
+        const value = inline ?? argv[++index];
+        const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/s.exec(value ?? '');
+        if (!match) throw new UsageError(`--env needs KEY=VALUE, got ${value}`);
+        options.serviceEnv[match[1]] = match[2];
+        break;
+      }
+      case '--write-report':
+        options.forceReport = true;
+        break;
+      case '--shared-kafka':
+        options.sharedKafka = true;
+        break;
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        throw new UsageError(`unknown argument ${arg}\n\n${USAGE}`);
+    }
+  }
+  options.profileName = options.quick ? 'quick' : 'full';
+  // A run of some scenarios only does not replace the published report unless asked to.
+  options.publish = options.report && (options.forceReport || options.scenarios.length === SCENARIOS.length);
+  options.settings = structuredClone(options.quick ? QUICK : FULL);
+  return options;
+}
+
+export class UsageError extends Error {}

@@ -1,0 +1,823 @@
+// Turns a run's results into docs/benchmarks.md, docs/benchmarks/latest.json and the latency chart.
+// The hand-written analysis between the `analysis` markers of the existing docs/benchmarks.md is kept.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../lib/services.mjs';
+import { ratio } from '../lib/stats.mjs';
+import { drawChart } from './chart.mjs';
+
+const DOC = path.join(ROOT, 'docs/benchmarks.md');
+const DATA_DIR = path.join(ROOT, 'docs/benchmarks');
+const ANALYSIS_START = '<!-- analysis:start -->';
+const ANALYSIS_END = '<!-- analysis:end -->';
+
+const TARGETS = {
+  sustained: 2_000,
+  rawShare: 0.5,
+  p99At500: 200,
+  isolation: 1.5,
+  backlog: 3_000,
+  batchIngest: 5_000,
+};
+
+const num = (value, digits = 0) =>
+  value === null || value === undefined || Number.isNaN(value)
+    ? '–'
+    : Number(value).toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const ms = (value) =>
+  value === null || value === undefined ? '–' : value >= 100 ? num(value) : num(value, 1);
+const yesNo = (value) => (value === null || value === undefined ? '–' : value ? 'yes' : '**no**');
+const x = (value) => (value === null || value === undefined ? '–' : `${num(value, 2)}×`);
+
+function table(headers, rows) {
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+}
+
+/** CPU milliseconds the consuming process spent per delivery in the window (delivery-service / raw-pipeline). */
+function cpuPerDelivery(run) {
+  const name = run.pipeline === 'hookline' ? 'delivery-service' : 'raw-pipeline';
+  const seconds = run.resources?.processes?.[name]?.cpuSeconds;
+  return seconds === undefined || !run.delivered ? null : (seconds * 1000) / run.delivered;
+}
+
+const steadyRun = (results, pipeline, rate) =>
+  results.scenarios.steady?.runs.find((run) => run.pipeline === pipeline && run.rate === rate) ?? null;
+
+function targets(results) {
+  const { scenarios } = results;
+  const rows = [];
+  const add = (name, target, measured, met, note = '') => rows.push({ name, target, measured, met, note });
+
+  const maxH = scenarios.max?.hookline;
+  const maxR = scenarios.max?.raw;
+  add(
+    'Sustained deliveries/s (max scenario, every event delivered)',
+    `≥ ${num(TARGETS.sustained)}`,
+    maxH ? `${num(maxH.drainPerSecond)}/s` : null,
+    maxH ? maxH.allDelivered && maxH.drainPerSecond >= TARGETS.sustained : null,
+  );
+  const share = maxH && maxR ? ratio(maxH.drainPerSecond, maxR.drainPerSecond) : null;
+  add(
+    'Share of the raw pipeline (max drain rate)',
+    `≥ ${TARGETS.rawShare * 100} %`,
+    share === null ? null : `${num(share * 100)} %`,
+    share === null ? null : share >= TARGETS.rawShare,
+  );
+  // A latency "at 500 events/s" counts only if 500 events/s were actually accepted (within 10 %).
+  const atRate = (run, rate) => run !== null && (run.acceptedPerSecond ?? 0) >= rate * 0.9;
+  const acceptedNote = (run, rate) =>
+    atRate(run, rate)
+      ? ''
+      : ` — but only ${num(run.acceptedPerSecond)} of ${num(rate)} events/s were accepted`;
+  const at500 = steadyRun(results, 'hookline', 500);
+  add(
+    'p99 ingest → receiver at 500 events/s',
+    `≤ ${TARGETS.p99At500} ms`,
+    at500 ? `${ms(at500.latencyMs.p99)} ms${acceptedNote(at500, 500)}` : null,
+    at500 ? atRate(at500, 500) && at500.allDelivered && at500.latencyMs.p99 <= TARGETS.p99At500 : null,
+  );
+  const degraded = scenarios.degraded?.hookline;
+  const steadyAtDegradedRate = degraded ? steadyRun(results, 'hookline', degraded.rate) : null;
+  const isolation =
+    degraded && steadyAtDegradedRate
+      ? ratio(degraded.healthy.latencyMs.p99, steadyAtDegradedRate.latencyMs.p99)
+      : null;
+  const degradedAccepted = degraded
+    ? Math.round(
+        (degraded.healthy.acceptedPerSecond ?? 0) *
+          (degraded.endpoints.total /
+            (degraded.endpoints.total - degraded.endpoints.failing - degraded.endpoints.hanging)),
+      )
+    : null;
+  add(
+    'Healthy-webhook p99 under degraded / steady p99 (isolation ratio)',
+    `≤ ${TARGETS.isolation}×`,
+    isolation === null
+      ? null
+      : `${x(isolation)} (${ms(degraded.healthy.latencyMs.p99)} / ${ms(steadyAtDegradedRate.latencyMs.p99)} ms; ~${num(degradedAccepted)} and ${num(steadyAtDegradedRate.acceptedPerSecond)} events/s accepted)`,
+    isolation === null ? null : isolation <= TARGETS.isolation && degraded.healthy.allDelivered,
+  );
+  const backlog = scenarios.backlog?.hookline;
+  add(
+    'Backlog drain',
+    `≥ ${num(TARGETS.backlog)}/s`,
+    backlog ? `${num(backlog.drainPerSecond)}/s` : null,
+    backlog ? backlog.allDelivered && backlog.drainPerSecond >= TARGETS.backlog : null,
+  );
+  const batch = scenarios.ingest?.hookline?.batch;
+  add(
+    'Batch ingest',
+    `≥ ${num(TARGETS.batchIngest)} events/s`,
+    batch ? `${num(batch.eventsPerSecond)} events/s` : null,
+    batch ? batch.eventsPerSecond >= TARGETS.batchIngest : null,
+  );
+
+  const lost = deliveryChecks(results).filter((check) => !check.allDelivered);
+  const checks = deliveryChecks(results);
+  add(
+    'Every event delivered, in every scenario',
+    'all',
+    checks.length === 0
+      ? null
+      : lost.length === 0
+        ? `all (${checks.length} measurements)`
+        : `missing in ${lost.map((check) => check.label).join(', ')}`,
+    checks.length === 0 ? null : lost.length === 0,
+  );
+  return rows;
+}
+
+/** Every Hookline delivery measurement with its "all delivered" verdict. */
+function deliveryChecks(results) {
+  const { scenarios } = results;
+  const checks = [];
+  for (const run of scenarios.steady?.runs ?? []) {
+    if (run.pipeline === 'hookline')
+      checks.push({ label: `steady ${run.rate}/s`, allDelivered: run.allDelivered });
+  }
+  if (scenarios.max?.hookline)
+    checks.push({ label: 'max', allDelivered: scenarios.max.hookline.allDelivered });
+  if (scenarios.fanout?.hookline)
+    checks.push({ label: 'fan-out', allDelivered: scenarios.fanout.hookline.allDelivered });
+  if (scenarios.degraded?.hookline)
+    checks.push({
+      label: 'degraded (healthy endpoints)',
+      allDelivered: scenarios.degraded.hookline.healthy.allDelivered,
+    });
+  if (scenarios.backlog?.hookline)
+    checks.push({ label: 'backlog', allDelivered: scenarios.backlog.hookline.allDelivered });
+  if (scenarios.projection?.hookline)
+    checks.push({
+      label: 'projection',
+      allDelivered:
+        scenarios.projection.hookline.empty.allStored && scenarios.projection.hookline.full.allStored,
+    });
+  return checks;
+}
+
+function resourceRows(results) {
+  const windows = [];
+  const push = (label, resources) => resources && windows.push({ label, resources });
+  const { scenarios } = results;
+  for (const run of scenarios.steady?.runs ?? []) push(`steady ${run.pipeline} ${run.rate}/s`, run.resources);
+  push('max hookline', scenarios.max?.hookline?.resources);
+  push('max hookline, one endpoint', scenarios.max?.hooklineSingle?.resources);
+  push('max raw', scenarios.max?.raw?.resources);
+  push('fan-out hookline', scenarios.fanout?.hookline?.resources);
+  push('fan-out raw', scenarios.fanout?.raw?.resources);
+  push('degraded hookline', scenarios.degraded?.hookline?.resources);
+  push('backlog hookline', scenarios.backlog?.hookline?.resources);
+  push('backlog raw', scenarios.backlog?.raw?.resources);
+  push('ingest single hookline', scenarios.ingest?.hookline?.single?.resources);
+  push('ingest batch hookline', scenarios.ingest?.hookline?.batch?.resources);
+  push('ingest single raw', scenarios.ingest?.raw?.single?.resources);
+  push('ingest single raw coalesced', scenarios.ingest?.raw?.singleCoalesced?.resources);
+  push('ingest batch raw', scenarios.ingest?.raw?.batch?.resources);
+  push('projection hookline', scenarios.projection?.hookline?.empty?.resources);
+  push('projection raw', scenarios.projection?.raw?.resources);
+  push('projection hookline (log full)', scenarios.projection?.hookline?.full?.resources);
+  push('log-history reads', scenarios.projection?.hookline?.list?.resources);
+  if (windows.length === 0) return '';
+  const names = Object.keys(windows[0].resources.processes);
+  const short = (name) =>
+    name.replace('-service', '').replace(' (load generator)', '').replace(' (this database)', '');
+  const cpu = table(
+    ['window', 's', ...names.map(short), 'machine busy', 'others'],
+    windows.map(({ label, resources }) => [
+      label,
+      num(resources.seconds),
+      ...names.map((name) => num(resources.processes[name]?.cpuPercent)),
+      num(resources.machine.busyPercent),
+      num(resources.machine.otherPercent),
+    ]),
+  );
+  const rss = table(
+    ['window', ...names.map(short)],
+    windows.map(({ label, resources }) => [
+      label,
+      ...names.map((name) => num(resources.processes[name]?.peakRssMb)),
+    ]),
+  );
+  return { cpu, rss, names };
+}
+
+function steadySection(results) {
+  const runs = results.scenarios.steady?.runs;
+  if (!runs) return null;
+  const rows = [];
+  for (const rate of [...new Set(runs.map((run) => run.rate))]) {
+    const hookline = steadyRun(results, 'hookline', rate);
+    const raw = steadyRun(results, 'raw', rate);
+    for (const run of [hookline, raw].filter(Boolean)) {
+      const isHookline = run.pipeline === 'hookline';
+      rows.push([
+        num(rate),
+        run.pipeline,
+        `${num(run.accepted)} (${num(run.acceptedPerSecond)}/s)`,
+        `${num(run.delivered)} / ${num(run.accepted)}`,
+        yesNo(run.allDelivered),
+        num(run.deliveriesPerSecond),
+        ms(run.latencyMs.p50),
+        ms(run.latencyMs.p95),
+        ms(run.latencyMs.p99),
+        ms(run.latencyMs.max),
+        ms(run.ingestLatencyMs?.p99),
+        isHookline && raw ? x(ratio(run.latencyMs.p50, raw.latencyMs.p50)) : '',
+        isHookline && raw ? x(ratio(run.latencyMs.p99, raw.latencyMs.p99)) : '',
+      ]);
+    }
+  }
+  return table(
+    [
+      'offered events/s',
+      'pipeline',
+      'accepted (per s)',
+      'delivered',
+      'all',
+      'deliveries/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'max ms',
+      'accept p99 ms',
+      'p50 H/raw',
+      'p99 H/raw',
+    ],
+    rows,
+  );
+}
+
+function maxSection(results) {
+  const max = results.scenarios.max;
+  if (!max) return null;
+  const rows = [max.hookline, max.hooklineSingle, max.raw]
+    .filter(Boolean)
+    .map((run) => [
+      `${run.pipeline}${run === max.hooklineSingle ? ' (one endpoint)' : ''}`,
+      num(run.endpoints),
+      num(run.events),
+      `${num(run.delivered)} / ${num(run.accepted)}`,
+      yesNo(run.allDelivered),
+      num(run.producedPerSecond),
+      `**${num(run.drainPerSecond)}**`,
+      num(run.endToEndPerSecond),
+      ms(run.latencyMs.p50),
+      ms(run.latencyMs.p99),
+      num(cpuPerDelivery(run), 2),
+      run.pipeline === 'hookline' && max.raw ? x(ratio(run.drainPerSecond, max.raw.drainPerSecond)) : '',
+    ]);
+  return table(
+    [
+      'pipeline',
+      'endpoints',
+      'events',
+      'delivered',
+      'all',
+      'produced/s',
+      'drain deliveries/s',
+      'first produce → last arrival /s',
+      'queue p50 ms',
+      'queue p99 ms',
+      'consumer CPU ms/delivery',
+      'drain H/raw',
+    ],
+    rows,
+  );
+}
+
+function fanoutSection(results) {
+  const fanout = results.scenarios.fanout;
+  if (!fanout) return null;
+  const rows = [fanout.hookline, fanout.raw]
+    .filter(Boolean)
+    .map((run) => [
+      run.pipeline,
+      num(run.webhooks),
+      num(run.rate),
+      `${num(run.delivered)} / ${num(run.expectedDeliveries)}`,
+      yesNo(run.allDelivered),
+      num(run.deliveriesPerSecond),
+      ms(run.latencyMs.p50),
+      ms(run.latencyMs.p95),
+      ms(run.latencyMs.p99),
+      ms(run.spreadMs.p99),
+      run.pipeline === 'hookline' && fanout.raw
+        ? x(ratio(run.deliveriesPerSecond, fanout.raw.deliveriesPerSecond))
+        : '',
+      run.pipeline === 'hookline' && fanout.raw ? x(ratio(run.latencyMs.p99, fanout.raw.latencyMs.p99)) : '',
+    ]);
+  return table(
+    [
+      'pipeline',
+      'webhooks',
+      'events/s',
+      'deliveries',
+      'all',
+      'deliveries/s',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'first→last endpoint p99 ms',
+      'deliveries/s H/raw',
+      'p99 H/raw',
+    ],
+    rows,
+  );
+}
+
+function degradedSection(results) {
+  const degraded = results.scenarios.degraded?.hookline;
+  if (!degraded) return null;
+  const steady = steadyRun(results, 'hookline', degraded.rate);
+  const raw = steadyRun(results, 'raw', degraded.rate);
+  const { healthy } = degraded;
+  const main = table(
+    [
+      'events/s',
+      'endpoints (failing / hanging)',
+      'healthy delivered',
+      'all',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'max ms',
+      `steady p99 at ${degraded.rate}/s`,
+      'isolation ratio',
+      'p99 vs raw steady',
+    ],
+    [
+      [
+        num(degraded.rate),
+        `${degraded.endpoints.total} (${degraded.endpoints.failing} / ${degraded.endpoints.hanging})`,
+        `${num(healthy.delivered)} / ${num(healthy.accepted)}`,
+        yesNo(healthy.allDelivered),
+        ms(healthy.latencyMs.p50),
+        ms(healthy.latencyMs.p95),
+        ms(healthy.latencyMs.p99),
+        ms(healthy.latencyMs.max),
+        steady ? `${ms(steady.latencyMs.p99)} ms` : '–',
+        steady ? `**${x(ratio(healthy.latencyMs.p99, steady.latencyMs.p99))}**` : '–',
+        raw ? x(ratio(healthy.latencyMs.p99, raw.latencyMs.p99)) : '–',
+      ],
+    ],
+  );
+  const unhealthy = Object.entries(degraded.unhealthy)
+    .map(
+      ([mode, entry]) =>
+        `${mode === 'fail' ? 'failing (500)' : 'hanging'}: ${num(entry.reached)} of ${num(entry.events)} events reached the endpoint`,
+    )
+    .join('; ');
+  return `${main}\n\nUnhealthy endpoints: ${unhealthy}. A hanging endpoint answers only after ${num(degraded.hangMs / 1000)} s (delivery's default timeout is 15 s).`;
+}
+
+function backlogSection(results) {
+  const backlog = results.scenarios.backlog;
+  if (!backlog) return null;
+  const rows = [backlog.hookline, backlog.raw]
+    .filter(Boolean)
+    .map((run) => [
+      run.pipeline,
+      num(run.events),
+      `${num(run.delivered)} / ${num(run.accepted)}`,
+      yesNo(run.allDelivered),
+      run.pipeline === 'hookline' ? `${num(run.ingestPerSecond)} (batch ingest)` : 'produced directly',
+      ms(run.startToReadyMs),
+      `**${num(run.drainPerSecond)}**`,
+      num(run.startToLastArrivalMs / 1000, 1),
+      num(run.startToEmptyPerSecond),
+      num(cpuPerDelivery(run), 2),
+      run.pipeline === 'hookline' && backlog.raw
+        ? x(ratio(run.drainPerSecond, backlog.raw.drainPerSecond))
+        : '',
+    ]);
+  return table(
+    [
+      'pipeline',
+      'events',
+      'delivered',
+      'all',
+      'accepted/s while stopped',
+      'start → ready ms',
+      'drain deliveries/s',
+      'start → empty s',
+      'incl. start-up /s',
+      'consumer CPU ms/delivery',
+      'drain H/raw',
+    ],
+    rows,
+  );
+}
+
+function ingestSection(results) {
+  const ingest = results.scenarios.ingest;
+  if (!ingest) return null;
+  const rows = [];
+  const row = (mode, pipeline, run, raw) => [
+    mode,
+    pipeline,
+    num(run.connections),
+    num(run.accepted),
+    `**${num(run.eventsPerSecond)}**`,
+    ms(run.requestLatencyMs.p50),
+    ms(run.requestLatencyMs.p99),
+    num(run.refused + run.errors),
+    raw ? x(ratio(run.eventsPerSecond, raw.eventsPerSecond)) : '',
+  ];
+  const single = 'single (POST /v1/events)';
+  const { hookline = {}, raw = {} } = ingest;
+  if (hookline.single) rows.push(row(single, 'hookline', hookline.single, raw.single));
+  if (raw.single) rows.push(row(single, 'raw (kafkajs produce)', raw.single));
+  if (raw.singleCoalesced) {
+    rows.push(row(single, 'raw, coalesced (group commit)', raw.singleCoalesced));
+  }
+  const batch = `batch of ${hookline.batch?.eventsPerRequest ?? raw.batch?.eventsPerRequest} (POST /v1/events/batch)`;
+  if (hookline.batch) rows.push(row(batch, 'hookline', hookline.batch, raw.batch));
+  if (raw.batch) rows.push(row(batch, 'raw (kafkajs produce)', raw.batch));
+  return table(
+    [
+      'mode',
+      'pipeline',
+      'concurrent',
+      'accepted',
+      'events/s',
+      'request p50 ms',
+      'request p99 ms',
+      'refused/errors',
+      'events/s H/raw',
+    ],
+    rows,
+  );
+}
+
+function projectionSection(results) {
+  const projection = results.scenarios.projection;
+  if (!projection) return null;
+  const { empty, full, list } = projection.hookline;
+  const raw = projection.raw;
+  const absorb = table(
+    ['measure', 'Hookline', 'raw sink', 'H/raw'],
+    [
+      [
+        `attempts/s, ${num(empty.attempts)} attempts into a small log`,
+        `**${num(empty.attemptsPerSecond)}**${empty.allStored ? '' : ' (incomplete)'}`,
+        raw ? num(raw.attemptsPerSecond) : '–',
+        raw ? x(ratio(empty.attemptsPerSecond, raw.attemptsPerSecond)) : '',
+      ],
+      [
+        `attempts/s, ${num(full.attempts)} more with ${num(projection.grown.attemptsStored)} stored`,
+        `**${num(full.attemptsPerSecond)}**${full.allStored ? '' : ' (incomplete)'}`,
+        '–',
+        '',
+      ],
+    ],
+  );
+  const listRow = (label, entry) =>
+    entry
+      ? [
+          label,
+          num(entry.requests),
+          ms(entry.latencyMs.p50),
+          ms(entry.latencyMs.p95),
+          ms(entry.latencyMs.p99),
+          list.rawSql ? x(ratio(entry.latencyMs.p50, list.rawSql.latencyMs.p50)) : '',
+        ]
+      : [label, '–', '–', '–', '–', ''];
+  const reads = table(
+    ['GET /v1/webhooks/:id/deliveries', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'p50 vs raw SQL'],
+    [
+      listRow('`?limit=20` (first page)', list.firstPage),
+      listRow('`?limit=20&cursor=…` (second page)', list.secondPage),
+      listRow('`?limit=20&status=failed` (2 % of rows match)', list.failedOnly),
+      [
+        'raw: the same keyset query straight to Postgres',
+        num(list.rawSql.requests),
+        ms(list.rawSql.latencyMs.p50),
+        ms(list.rawSql.latencyMs.p95),
+        ms(list.rawSql.latencyMs.p99),
+        '',
+      ],
+    ],
+  );
+  return `${absorb}\n\nLog-history reads with ${num(projection.grown.attemptsStored)} attempts (${num(projection.grown.deliveriesStored)} deliveries) stored, ${num(list.webhookDeliveries)} of them on the listed webhook; sequential requests, one connection:\n\n${reads}\n\nHow the log was filled: ${projection.grown.method}; ${projection.grown.clones} clone round(s) in ${num(projection.grown.seconds, 1)} s.`;
+}
+
+function chartSpec(results) {
+  const runs = results.scenarios.steady?.runs ?? [];
+  const series = [];
+  const colors = { hookline: '#1f6feb', raw: '#d1242f' };
+  for (const pipeline of ['hookline', 'raw']) {
+    const points = runs.filter((run) => run.pipeline === pipeline).sort((a, b) => a.rate - b.rate);
+    if (points.length === 0) continue;
+    for (const [stat, style] of [
+      ['p50', '--'],
+      ['p99', '-'],
+    ]) {
+      series.push({
+        label: `${pipeline === 'hookline' ? 'Hookline' : 'raw kafkajs→undici'} ${stat}`,
+        x: points.map((run) => run.acceptedPerSecond ?? run.rate),
+        y: points.map((run) => Math.max(0.1, run.latencyMs[stat] ?? 0)),
+        color: colors[pipeline],
+        linestyle: style,
+        marker: stat === 'p50' ? 's' : 'o',
+      });
+    }
+  }
+  const vlines = [];
+  if (results.scenarios.max?.hookline?.drainPerSecond)
+    vlines.push({
+      x: results.scenarios.max.hookline.drainPerSecond,
+      label: 'Hookline max drain',
+      color: colors.hookline,
+    });
+  if (results.scenarios.max?.raw?.drainPerSecond)
+    vlines.push({ x: results.scenarios.max.raw.drainPerSecond, label: 'raw max drain', color: colors.raw });
+  return {
+    title: `Latency vs load, acceptance → receiver (fan-out 1)${results.meta.mode === 'quick' ? ' — QUICK run' : ''}`,
+    xlabel: 'load: events/s accepted (offered 250 / 500 / 1000 …), fan-out 1',
+    ylabel: 'latency ms (log scale)',
+    footnote: `${results.meta.date.slice(0, 16)} UTC, ${results.meta.environment?.cpu.cores ?? '?'} cores, ${results.meta.mode} run; dotted: max sustained drain rate`,
+    series,
+    vlines,
+  };
+}
+
+function machineSection(results) {
+  const env = results.meta.environment;
+  if (!env) return 'Machine: not recorded (the run failed before the services started).';
+  const rows = [
+    [
+      'CPU',
+      `${env.cpu.model}, ${env.cpu.cores} cores${env.cpu.mhz ? ` @ ${env.cpu.mhz} MHz` : ''}${env.cpu.hypervisor ? ' (virtual machine)' : ''}`,
+    ],
+    ['Memory', `${env.memoryGb} GB`],
+    ['OS', env.os],
+    ['Node.js', env.versions.node],
+    [
+      'Kafka',
+      `${env.versions.kafka} (${env.kafkaMode === 'private' ? 'a private single-node KRaft broker for this run, tools/infra' : env.kafkaMode})`,
+    ],
+    ['Postgres', `${env.versions.postgres} (tools/infra cluster, fsync off; a throwaway database per run)`],
+    [
+      'Libraries',
+      `kafkajs ${env.versions.kafkajs}, undici ${env.versions.undici}, NestJS ${env.versions.nestjs}, pg ${env.versions.pg}`,
+    ],
+    [
+      'Code',
+      `commit ${env.git.commit}${env.git.uncommittedChangesInAppsAndLibs ? ` + ${env.git.uncommittedChangesInAppsAndLibs} uncommitted file(s) in apps/ and libs/` : ''}`,
+    ],
+    [
+      'Service settings',
+      Object.keys(results.meta.serviceEnvOverrides ?? {}).length > 0
+        ? Object.entries(results.meta.serviceEnvOverrides)
+            .map(([key, value]) => `\`${key}=${value}\``)
+            .join(', ')
+        : 'defaults (LOG_LEVEL=warn, NODE_ENV=production)',
+    ],
+    [
+      'Run',
+      `${results.meta.date} · ${results.meta.mode} · ${num(results.meta.seconds)} s · load average ${results.meta.loadAverageAtStart[0]} at start, ${results.meta.loadAverageAtEnd?.[0] ?? '–'} at end`,
+    ],
+  ];
+  return table(['', ''], rows);
+}
+
+function profileSection(results) {
+  if (!results.profile || Object.keys(results.profile).length === 0) return null;
+  const parts = [];
+  for (const [app, summary] of Object.entries(results.profile)) {
+    parts.push(
+      `**${app}** — ${summary.busySeconds} s on CPU of ${summary.sampledSeconds} s sampled (${summary.files.join(', ')})`,
+    );
+    parts.push(
+      table(
+        ['area (self time)', 'share', 'ms'],
+        summary.byArea
+          .slice(0, 12)
+          .map((entry) => [entry.area, `${entry.sharePercent} %`, num(entry.selfMs)]),
+      ),
+    );
+    if (summary.hooklineInclusive?.length) {
+      parts.push(
+        table(
+          ['Hookline function (inclusive: itself and what it calls synchronously)', 'where', 'share'],
+          summary.hooklineInclusive
+            .filter((entry) => !/\/(main|index)\.js:/.test(entry.location))
+            .slice(0, 12)
+            .map((entry) => [`\`${entry.function}\``, `\`${entry.location}\``, `${entry.sharePercent} %`]),
+        ),
+      );
+    }
+    parts.push(
+      table(
+        ['function (self time)', 'where', 'share'],
+        summary.topFunctions
+          .slice(0, 15)
+          .map((entry) => [
+            `\`${entry.function}\``,
+            entry.location ? `\`${entry.location}\`` : '',
+            `${entry.sharePercent} %`,
+          ]),
+      ),
+    );
+  }
+  return parts.join('\n\n');
+}
+
+function keptAnalysis() {
+  if (!fs.existsSync(DOC)) return null;
+  const text = fs.readFileSync(DOC, 'utf8');
+  const start = text.indexOf(ANALYSIS_START);
+  const end = text.indexOf(ANALYSIS_END);
+  return start >= 0 && end > start ? text.slice(start + ANALYSIS_START.length, end).trim() : null;
+}
+
+function markdown(results, { chart, jsonName }) {
+  const quick = results.meta.mode === 'quick';
+  const sections = [];
+  const add = (title, body, intro = '') =>
+    body && sections.push(`## ${title}\n\n${intro ? `${intro}\n\n` : ''}${body}`);
+  const targetRows = targets(results);
+  const errors = Object.entries(results.errors);
+  const header = [
+    '# Benchmarks',
+    '',
+    `<!-- Generated by \`npm run bench\` (tools/bench/run.mjs) from ${jsonName}. Edit only the analysis block; the rest is rewritten by every run. -->`,
+    '',
+    quick
+      ? `> **Quick run** (\`--quick\`): short durations and small counts. The figures show the shape, not the machine's capacity; take final figures with a full run (\`npm run bench\`) on a quiet machine.`
+      : '> Full run (`npm run bench`).',
+    '',
+    `Hookline measured end to end — the four services from \`dist/\`, a signature-verifying receiver and the load generator on one machine — next to a **raw pipeline** on the same broker and receiver: kafkajs consume → undici POST → produce an attempt record, with no validation, routing or signing (the practical ceiling of this stack here). Ratios are Hookline / raw: below 1× for throughput and above 1× for latency mean Hookline is slower. Raw data: [\`${jsonName}\`](benchmarks/${path.basename(jsonName)}).`,
+  ].join('\n');
+  add(
+    'Machine and conditions',
+    machineSection(results),
+    'The machine is shared: the "others" column below shows CPU used by processes that are not part of the run during each measurement.',
+  );
+  add(
+    'Targets',
+    table(
+      ['target', 'goal', 'measured', 'met'],
+      targetRows.map((row) => [
+        row.name,
+        row.target,
+        row.measured ?? 'not measured',
+        row.met === null ? '–' : row.met ? 'met' : '**missed**',
+      ]),
+    ),
+  );
+  const receiver = results.meta.receiver;
+  if (receiver) {
+    sections.push(
+      `Receiver: ${num(receiver.requests)} requests in the run; every Hookline request's Standard Webhooks signature was checked with its webhook's secret: **${num(receiver.invalidSignature)} invalid**${receiver.unverifiedNoSecret ? `, ${num(receiver.unverifiedNoSecret)} never verifiable (no secret)` : ''} (${num(receiver.verifiedLate)} arrived before the bench had the secret — the \`webhook.test\` event sent on creation — and were verified once it had).`,
+    );
+  }
+  if (chart?.file) {
+    add(
+      'Latency versus load',
+      `![Latency versus load](benchmarks/${path.basename(chart.file)})`,
+      `p50 and p99 from acceptance to arrival at the steady rates, Hookline and raw on the same axes (${chart.renderer}).`,
+    );
+  }
+  add(
+    'Steady load (fan-out 1)',
+    steadySection(results),
+    'Fixed offered rates for a fixed time (open loop, at most 256 requests in flight), each event to one webhook, round robin over the endpoints of several organizations (one origin each); latency from acceptance (ingest\'s 202; for raw, the producer\'s ack with `acks: -1`) to the receiver having read the request. "accepted (per s)" is the rate actually accepted: below the offered rate, the pipeline\'s front door (or the load generator) could not keep up and the rest of the schedule was dropped after 2× the duration. "accept p99" is the ingest request itself, including waiting for a connection (raw: the produce call).',
+  );
+  add(
+    'Maximum throughput',
+    maxSection(results),
+    'A fixed batch produced straight to the domain topic while delivery runs (ingest is not the limit), round robin over the endpoints of several organizations; the drain rate is deliveries/s between the first and the last arrival. The "one endpoint" row sends half as many events to a single webhook: what one customer can receive, bounded by the per-webhook concurrency limit. Queue latencies include waiting behind the batch. Consumer CPU: delivery-service (raw: the raw pipeline process) per delivery; Hookline\'s audit-projection-service also consumes the attempts meanwhile (see the CPU table), raw\'s attempt records are not consumed.',
+  );
+  add(
+    'Fan-out',
+    fanoutSection(results),
+    'Each event goes to every webhook of the organization; each webhook is its own origin (a receiver port), as distinct customers are. Raw posts each message to the same set of URLs.',
+  );
+  add(
+    'Degraded endpoints',
+    degradedSection(results),
+    'Endpoints of several organizations; 10 % answer 500 and 5 % hang. Load is spread evenly; the latency of the healthy endpoints is compared with the steady run at the same rate (isolation ratio = healthy p99 degraded / p99 steady).',
+  );
+  add(
+    'Backlog drain',
+    backlogSection(results),
+    "Events accepted while delivery-service is stopped (raw: its consumer stopped), spread over the endpoints of several organizations; then it starts. Drain deliveries/s between the first and the last arrival, and including start-up (consumer CPU per delivery includes the service's start-up).",
+  );
+  add(
+    'Ingest',
+    ingestSection(results),
+    "Closed loop over keep-alive connections (undici); events belong to an organization without webhooks. Raw: the same producer settings (idempotent, `acks: -1`) sending straight to Kafka, one send per event (as ingest does per request), and the same sends coalesced while a produce request is in flight (kafkajs' idempotent producer has one request per broker in flight).",
+  );
+  add(
+    'Audit projection and log history',
+    projectionSection(results),
+    'Synthetic `AttemptEvent`s (copies of a real one with new ids) produced straight to `hookline.attempts.v1`, timed until `audit.delivery` holds them all. Raw sink: the same messages consumed in batches into one jsonb table with one multi-row INSERT per batch.',
+  );
+  const resources = resourceRows(results);
+  if (resources) {
+    add(
+      'CPU and memory per process',
+      `CPU, % of one core averaged over the measurement window (${results.meta.environment?.cpu.cores ?? '?'} cores = ${(results.meta.environment?.cpu.cores ?? 0) * 100} %):\n\n${resources.cpu}\n\nPeak RSS within the window, MB:\n\n${resources.rss}\n\nLifetime peak RSS (VmHWM), MB: ${Object.entries(
+        results.meta.lifetimePeakRssMb ?? {},
+      )
+        .map(([name, value]) => `${name} ${num(value)}`)
+        .join(', ')}.`,
+    );
+  }
+  const counterRows = Object.entries(results.scenarios)
+    .filter(([, scenario]) => scenario.deliveryCounters && Object.keys(scenario.deliveryCounters).length > 0)
+    .map(([name, scenario]) => [
+      name,
+      Object.entries(scenario.deliveryCounters)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([counter, value]) => `\`${counter.replace(/^hookline_delivery_/, '')}\` ${num(value)}`)
+        .join('<br>'),
+    ]);
+  if (counterRows.length > 0) {
+    add(
+      'What delivery-service counted',
+      [
+        table(['scenario', 'increase of its /metrics counters during the scenario'], counterRows),
+        ...Object.entries(results.scenarios)
+          .filter(([, scenario]) => scenario.deliveryCountersNote)
+          .map(([name, scenario]) => `${name}: ${scenario.deliveryCountersNote}`),
+      ].join('\n\n'),
+      "From delivery-service's own Prometheus counters (`hookline_delivery_…_total`), read before and after each scenario (Hookline and raw parts together; raw does not touch them).",
+    );
+  }
+  add(
+    'CPU profile of this run',
+    profileSection(results),
+    'Self time from `node --cpu-prof` (`HOOKLINE_BENCH_PROFILE=1`), as a share of the time the process was on CPU.',
+  );
+  if (errors.length > 0)
+    add('Errors in this run', errors.map(([name, message]) => `- ${name}: ${message}`).join('\n'));
+  const analysis = keptAnalysis() ?? '_No analysis written yet._';
+  sections.push(`${ANALYSIS_START}\n\n${analysis}\n\n${ANALYSIS_END}`);
+  add(
+    'How to run',
+    [
+      '```bash',
+      'npm run bench                        # full run (< 15 min), rewrites this page',
+      'npm run bench -- --quick             # < 3 min, small counts, marked QUICK',
+      'npm run bench -- --scenario steady,max   # some scenarios; writes only tmp/bench/<run>/ unless --write-report',
+      'HOOKLINE_BENCH_PROFILE=1 npm run bench -- --quick   # + CPU profiles of delivery and ingest in tmp/profiles',
+      'node tools/bench/report/profile-summary.mjs tmp/profiles/<file>.cpuprofile --top 40',
+      '```',
+      '',
+      "The bench builds `dist/` if the sources are newer, starts a private Kafka broker for the run (the shared broker would make every colleague's audit projection re-read the bench's attempts; `--shared-kafka` opts out), creates a throwaway database on the local Postgres, runs the migrations and the four services, and removes all of it at the end. Service logs and the raw results stay in `tmp/bench/<run>/`. Targets are reported, not asserted.",
+    ].join('\n'),
+  );
+  return `${header}\n\n${sections.join('\n\n')}\n`;
+}
+
+async function prettify(text, parser, file) {
+  try {
+    const prettier = await import('prettier');
+    const config = (await prettier.resolveConfig(file)) ?? {};
+    return await prettier.format(text, { ...config, parser });
+  } catch {
+    return text;
+  }
+}
+
+/** Writes the report into `outDir` (always) and into docs/ when `publish`. */
+export async function writeReport(results, { log, outDir, publish }) {
+  const json = await prettify(
+    `${JSON.stringify(results, null, 2)}\n`,
+    'json',
+    path.join(DATA_DIR, 'latest.json'),
+  );
+  fs.writeFileSync(path.join(outDir, 'latest.json'), json);
+  let chart = null;
+  const spec = chartSpec(results);
+  if (spec.series.length > 0) {
+    chart = drawChart(spec, path.join(outDir, 'latency-vs-load.png'), { log });
+    if (chart.warning) log(`chart: ${chart.warning}`);
+  }
+  const md = await prettify(
+    markdown(results, { chart, jsonName: 'docs/benchmarks/latest.json' }),
+    'markdown',
+    DOC,
+  );
+  fs.writeFileSync(path.join(outDir, 'benchmarks.md'), md);
+  log(`report: ${path.relative(ROOT, path.join(outDir, 'benchmarks.md'))}`);
+  if (!publish) {
+    log(
+      'report: docs/ left as it is (--no-report, or only some scenarios ran: --write-report publishes those)',
+    );
+    return;
+  }
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  fs.writeFileSync(path.join(DATA_DIR, 'latest.json'), json);
+  for (const stale of ['latency-vs-load.png', 'latency-vs-load.svg'])
+    fs.rmSync(path.join(DATA_DIR, stale), { force: true });
+  if (chart?.file) fs.copyFileSync(chart.file, path.join(DATA_DIR, path.basename(chart.file)));
+  fs.writeFileSync(DOC, md);
+  log('report: docs/benchmarks.md, docs/benchmarks/latest.json and the chart written');
+}
