@@ -4,7 +4,7 @@
 // Kafka: by default a private single-node broker for this run (own ports, own data dir, deleted afterwards).
 // The shared broker is the wrong place for a benchmark: audit-projection-service reads hookline.attempts.v1
 // from offset 0 under a fresh consumer group in every e2e run, so the hundreds of thousands of attempts a bench
-// run writes there would be re-projected by every colleague's next test run; and their services would consume
+// run writes there would be re-projected by every later test run; and services running beside it would consume
 // the bench's load (and the bench theirs). `--shared-kafka` or KAFKA_BROKERS opt out.
 import fsp from 'node:fs/promises';
 import os from 'node:os';

@@ -770,7 +770,7 @@ function markdown(results, { chart, jsonName }) {
       'node tools/bench/report/profile-summary.mjs tmp/profiles/<file>.cpuprofile --top 40',
       '```',
       '',
-      "The bench builds `dist/` if the sources are newer, starts a private Kafka broker for the run (the shared broker would make every colleague's audit projection re-read the bench's attempts; `--shared-kafka` opts out), creates a throwaway database on the local Postgres, runs the migrations and the four services, and removes all of it at the end. Service logs and the raw results stay in `tmp/bench/<run>/`. Targets are reported, not asserted.",
+      "The bench builds `dist/` if the sources are newer, starts a private Kafka broker for the run (the shared broker would make every later test run's audit projection re-read the bench's attempts; `--shared-kafka` opts out), creates a throwaway database on the local Postgres, runs the migrations and the four services, and removes all of it at the end. Service logs and the raw results stay in `tmp/bench/<run>/`. Targets are reported, not asserted.",
     ].join('\n'),
   );
   return `${header}\n\n${sections.join('\n\n')}\n`;
