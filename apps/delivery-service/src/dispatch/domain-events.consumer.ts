@@ -10,9 +10,10 @@ import { DOMAIN_TOPIC_PATTERN } from '@hookline/contracts';
 import { KafkaPublisher } from '@hookline/kafka';
 import { KAFKA, type ReadinessCheck } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
-import { ConsumerLifecycle } from '../consumption/consumer-lifecycle';
+import type { ConsumerLifecycle } from '../consumption/consumer-lifecycle';
+import { createDeliveryConsumer } from '../consumption/create-delivery-consumer';
 import { DeadLetterCollector } from '../consumption/dead-letters';
-import { TrackedConsumer, type BatchHandling, type IncomingBatch } from '../consumption/tracked-consumer';
+import type { BatchHandling, IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { RoutingService } from '../routing/routing.service';
 import { DispatchService } from './dispatch.service';
@@ -27,7 +28,6 @@ import { parseDomainMessage } from './parse-domain-message';
 export class DomainEventsConsumer implements OnApplicationBootstrap, OnModuleDestroy, ReadinessCheck {
   readonly name = 'domain-consumer';
   private readonly logger = new Logger(DomainEventsConsumer.name);
-  private readonly consumer: TrackedConsumer;
   private readonly lifecycle: ConsumerLifecycle;
 
   constructor(
@@ -38,24 +38,13 @@ export class DomainEventsConsumer implements OnApplicationBootstrap, OnModuleDes
     private readonly metrics: DeliveryMetrics,
     private readonly config: DeliveryEnv,
   ) {
-    this.consumer = new TrackedConsumer(kafka, {
-      groupId: config.DELIVERY_CONSUMER_GROUP,
+    this.lifecycle = createDeliveryConsumer(kafka, config, metrics, this.logger, {
+      name: this.name,
+      groupSuffix: '',
       topics: [DOMAIN_TOPIC_PATTERN],
-      startFrom: config.DELIVERY_START_FROM,
-      partitionsConsumedConcurrently: config.DELIVERY_PARTITIONS_CONCURRENTLY,
-      maxInFlightPerPartition: config.DELIVERY_MAX_IN_FLIGHT_PER_PARTITION,
-      sessionTimeoutMs: config.DELIVERY_SESSION_TIMEOUT_MS,
+      messageKind: 'Delivering',
       handleBatch: (batch) => this.handleBatch(batch),
-      onHandlingError: (error, at) => {
-        this.metrics.handlingFailures.inc({ consumer: this.name });
-        this.logger.error(
-          `Delivering ${at.topic}[${at.partition}]@${at.offset} failed; re-reading the partition from its last commit: ${error.message}`,
-        );
-      },
-      log: this.logger,
-    });
-    this.lifecycle = new ConsumerLifecycle(this.consumer, 'domain consumer', this.logger);
-    metrics.watchUnfinished(this.name, () => this.consumer.inFlight);
+    }).lifecycle;
   }
 
   onApplicationBootstrap(): void {

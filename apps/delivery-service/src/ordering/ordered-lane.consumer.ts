@@ -10,9 +10,10 @@ import { Topics } from '@hookline/contracts';
 import { KafkaPublisher } from '@hookline/kafka';
 import { KAFKA, type ReadinessCheck } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
-import { ConsumerLifecycle } from '../consumption/consumer-lifecycle';
+import type { ConsumerLifecycle } from '../consumption/consumer-lifecycle';
+import { createDeliveryConsumer } from '../consumption/create-delivery-consumer';
 import { DeadLetterCollector } from '../consumption/dead-letters';
-import { TrackedConsumer, type BatchHandling, type IncomingBatch } from '../consumption/tracked-consumer';
+import type { BatchHandling, IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { parseRetryTask } from '../retries/retry-task';
 import { RoutingService } from '../routing/routing.service';
@@ -23,7 +24,6 @@ import { OrderedLaneService } from './ordered-lane.service';
 export class OrderedLaneConsumer implements OnApplicationBootstrap, OnModuleDestroy, ReadinessCheck {
   readonly name = 'ordered-lane-consumer';
   private readonly logger = new Logger(OrderedLaneConsumer.name);
-  private readonly consumer: TrackedConsumer;
   private readonly lifecycle: ConsumerLifecycle;
 
   constructor(
@@ -34,25 +34,14 @@ export class OrderedLaneConsumer implements OnApplicationBootstrap, OnModuleDest
     private readonly metrics: DeliveryMetrics,
     private readonly config: DeliveryEnv,
   ) {
-    this.consumer = new TrackedConsumer(kafka, {
-      groupId: `${config.DELIVERY_CONSUMER_GROUP}-ordered`,
+    this.lifecycle = createDeliveryConsumer(kafka, config, metrics, this.logger, {
+      name: this.name,
+      groupSuffix: '-ordered',
       topics: [Topics.deliveries],
-      startFrom: config.DELIVERY_START_FROM,
-      partitionsConsumedConcurrently: config.DELIVERY_PARTITIONS_CONCURRENTLY,
-      maxInFlightPerPartition: config.DELIVERY_MAX_IN_FLIGHT_PER_PARTITION,
-      sessionTimeoutMs: config.DELIVERY_SESSION_TIMEOUT_MS,
+      messageKind: 'Ordered delivery',
       handleBatch: (batch) => this.handleBatch(batch),
       onPartitionsReset: (partitions) => this.lanes.reset(partitions),
-      onHandlingError: (error, at) => {
-        this.metrics.handlingFailures.inc({ consumer: this.name });
-        this.logger.error(
-          `Ordered delivery ${at.topic}[${at.partition}]@${at.offset} failed; re-reading the partition from its last commit: ${error.message}`,
-        );
-      },
-      log: this.logger,
-    });
-    this.lifecycle = new ConsumerLifecycle(this.consumer, 'ordered lane consumer', this.logger);
-    metrics.watchUnfinished(this.name, () => this.consumer.inFlight);
+    }).lifecycle;
   }
 
   onApplicationBootstrap(): void {

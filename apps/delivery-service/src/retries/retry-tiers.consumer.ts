@@ -9,9 +9,10 @@ import type { Kafka } from 'kafkajs';
 import { KafkaPublisher } from '@hookline/kafka';
 import { KAFKA, type ReadinessCheck } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
-import { ConsumerLifecycle } from '../consumption/consumer-lifecycle';
+import type { ConsumerLifecycle } from '../consumption/consumer-lifecycle';
+import { createDeliveryConsumer } from '../consumption/create-delivery-consumer';
 import { DeadLetterCollector } from '../consumption/dead-letters';
-import { TrackedConsumer, type BatchHandling, type IncomingBatch } from '../consumption/tracked-consumer';
+import type { BatchHandling, IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { RoutingService } from '../routing/routing.service';
 import { RETRY_TIER_TOPICS, holdUntil, tierOfTopic } from './choose-tier';
@@ -27,7 +28,6 @@ import { parseRetryTask } from './retry-task';
 export class RetryTiersConsumer implements OnApplicationBootstrap, OnModuleDestroy, ReadinessCheck {
   readonly name = 'retry-consumer';
   private readonly logger = new Logger(RetryTiersConsumer.name);
-  private readonly consumer: TrackedConsumer;
   private readonly lifecycle: ConsumerLifecycle;
 
   constructor(
@@ -38,24 +38,13 @@ export class RetryTiersConsumer implements OnApplicationBootstrap, OnModuleDestr
     private readonly metrics: DeliveryMetrics,
     private readonly config: DeliveryEnv,
   ) {
-    this.consumer = new TrackedConsumer(kafka, {
-      groupId: `${config.DELIVERY_CONSUMER_GROUP}-retry`,
+    this.lifecycle = createDeliveryConsumer(kafka, config, metrics, this.logger, {
+      name: this.name,
+      groupSuffix: '-retry',
       topics: [...RETRY_TIER_TOPICS],
-      startFrom: config.DELIVERY_START_FROM,
-      partitionsConsumedConcurrently: config.DELIVERY_PARTITIONS_CONCURRENTLY,
-      maxInFlightPerPartition: config.DELIVERY_MAX_IN_FLIGHT_PER_PARTITION,
-      sessionTimeoutMs: config.DELIVERY_SESSION_TIMEOUT_MS,
+      messageKind: 'Retry task',
       handleBatch: (batch) => this.handleBatch(batch),
-      onHandlingError: (error, at) => {
-        this.metrics.handlingFailures.inc({ consumer: this.name });
-        this.logger.error(
-          `Retry task ${at.topic}[${at.partition}]@${at.offset} failed; re-reading the partition from its last commit: ${error.message}`,
-        );
-      },
-      log: this.logger,
-    });
-    this.lifecycle = new ConsumerLifecycle(this.consumer, 'retry consumer', this.logger);
-    metrics.watchUnfinished(this.name, () => this.consumer.inFlight);
+    }).lifecycle;
   }
 
   onApplicationBootstrap(): void {

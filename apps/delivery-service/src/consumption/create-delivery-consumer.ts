@@ -1,0 +1,48 @@
+import type { Logger } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { DeliveryEnv } from '../config/delivery.env';
+import type { DeliveryMetrics } from '../metrics/delivery.metrics';
+import { ConsumerLifecycle } from './consumer-lifecycle';
+import { TrackedConsumer } from './tracked-consumer';
+import type { TrackedConsumerOptions } from './tracked-consumer.options';
+
+export interface DeliveryConsumerSpec {
+  /** Readiness and metric name, e.g. `retry-consumer`. */
+  name: string;
+  /** Appended to `DELIVERY_CONSUMER_GROUP` (`-retry`); none for the domain consumer. */
+  groupSuffix: string;
+  topics: TrackedConsumerOptions['topics'];
+  /** What one message is, for logs: `Retry task`, `Command`. */
+  messageKind: string;
+  handleBatch: TrackedConsumerOptions['handleBatch'];
+  onPartitionsReset?: TrackedConsumerOptions['onPartitionsReset'];
+}
+
+/** The settings every delivery consumer shares, from the environment, with its lifecycle and metrics. */
+export function createDeliveryConsumer(
+  kafka: Kafka,
+  config: DeliveryEnv,
+  metrics: DeliveryMetrics,
+  logger: Logger,
+  spec: DeliveryConsumerSpec,
+): { consumer: TrackedConsumer; lifecycle: ConsumerLifecycle } {
+  const consumer = new TrackedConsumer(kafka, {
+    groupId: `${config.DELIVERY_CONSUMER_GROUP}${spec.groupSuffix}`,
+    topics: spec.topics,
+    startFrom: config.DELIVERY_START_FROM,
+    partitionsConsumedConcurrently: config.DELIVERY_PARTITIONS_CONCURRENTLY,
+    maxInFlightPerPartition: config.DELIVERY_MAX_IN_FLIGHT_PER_PARTITION,
+    sessionTimeoutMs: config.DELIVERY_SESSION_TIMEOUT_MS,
+    handleBatch: spec.handleBatch,
+    onPartitionsReset: spec.onPartitionsReset,
+    onHandlingError: (error, at) => {
+      metrics.handlingFailures.inc({ consumer: spec.name });
+      logger.error(
+        `${spec.messageKind} ${at.topic}[${at.partition}]@${at.offset} failed; re-reading the partition from its last commit: ${error.message}`,
+      );
+    },
+    log: logger,
+  });
+  metrics.watchUnfinished(spec.name, () => consumer.inFlight);
+  return { consumer, lifecycle: new ConsumerLifecycle(consumer, spec.name.replace(/-/g, ' '), logger) };
+}
