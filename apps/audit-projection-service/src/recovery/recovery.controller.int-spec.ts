@@ -104,7 +104,17 @@ describe(RecoveryController.name, () => {
           );
           expect([status, body.attemptCount]).toEqual([200, attempts.length]);
         }
-        // The deletion arrives on its own topic: recovery of that webhook must see it.
+        // Webhook states arrive on their own topic, each partition at its own pace: recovery must know
+        // every webhook the tests use. A `since` of now finds nothing to resend, so no command goes out.
+        for (const [live, key] of [
+          [webhook, writeKey],
+          [otherWebhook, otherOrgKey],
+        ] as const) {
+          const known = await postJson<ErrorBody>(audit.baseUrl, `/v1/webhooks/${live.id}/recover`, key, {
+            since: new Date().toISOString(),
+          });
+          expect([live.id, known.status]).toEqual([live.id, 202]);
+        }
         const deleted = await postJson<ErrorBody>(
           audit.baseUrl,
           `/v1/webhooks/${deletedWebhook.id}/recover`,
