@@ -1,24 +1,26 @@
 #!/usr/bin/env node
 import { InfraError, ensureInfra, infraStatus, stopInfra } from './index.mjs';
 
-const USAGE = `Usage: node tools/infra/cli.mjs <up|status|down>
+const USAGE = `Usage: node tools/infra/cli.mjs <up|status|down> [kafka|postgres]
 
   up      start Kafka and Postgres (or reuse running/external ones), create topics;
           prints KAFKA_BROKERS=... and DATABASE_URL=... on stdout
   status  show what runs, ports, pids and log files (exit 3 when something is down)
-  down    stop the Kafka broker and Postgres cluster that tools/infra started`;
+  down    stop the Kafka broker and Postgres cluster that tools/infra started
+
+  With kafka or postgres, up and down act on that component only.`;
 
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
 
-async function up() {
+async function up(only) {
   const startedAt = Date.now();
-  const result = await ensureInfra();
-  const verb = (started) => (started ? 'started' : 'already running');
-  console.error(
-    `[infra] ready in ${seconds(startedAt)} (kafka ${verb(result.started.kafka)}, postgres ${verb(result.started.postgres)})`,
-  );
-  console.log(`KAFKA_BROKERS=${result.kafkaBrokers}`);
-  console.log(`DATABASE_URL=${result.databaseUrl}`);
+  const result = await ensureInfra({ only });
+  const states = Object.entries(result.started)
+    .filter(([, started]) => started !== undefined)
+    .map(([name, started]) => `${name} ${started ? 'started' : 'already running'}`);
+  console.error(`[infra] ready in ${seconds(startedAt)} (${states.join(', ')})`);
+  if (result.kafkaBrokers) console.log(`KAFKA_BROKERS=${result.kafkaBrokers}`);
+  if (result.databaseUrl) console.log(`DATABASE_URL=${result.databaseUrl}`);
   return 0;
 }
 
@@ -51,8 +53,8 @@ async function status() {
   return kafka.reachable && postgres.reachable ? 0 : 3;
 }
 
-async function down() {
-  await stopInfra();
+async function down(only) {
+  await stopInfra({ only });
   return 0;
 }
 
@@ -64,7 +66,7 @@ async function main() {
     console.error(USAGE);
     return 2;
   }
-  return command();
+  return command(process.argv[3]);
 }
 
 main().then(

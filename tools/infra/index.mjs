@@ -40,22 +40,33 @@ async function ensureKafkaWithTopics(cfg, options) {
   return kafka;
 }
 
+const COMPONENTS = ['kafka', 'postgres'];
+
+function selected(only) {
+  if (only === undefined || only === null) return new Set(COMPONENTS);
+  if (!COMPONENTS.includes(only)) {
+    throw new InfraError(`Unknown component "${only}": expected one of ${COMPONENTS.join(', ')}`);
+  }
+  return new Set([only]);
+}
+
 /**
- * Starts (or finds) Kafka and Postgres and creates the topics.
- * @returns {Promise<{kafkaBrokers: string, databaseUrl: string, started: {kafka: boolean, postgres: boolean}}>}
+ * Starts (or finds) Kafka and Postgres and creates the topics; `only` limits it to one of them.
+ * @returns {Promise<{kafkaBrokers?: string, databaseUrl?: string, started: {kafka?: boolean, postgres?: boolean}}>}
  */
-export async function ensureInfra({ log = defaultLog } = {}) {
+export async function ensureInfra({ log = defaultLog, only } = {}) {
   const cfg = loadConfig();
   const options = { log, timeoutMs: cfg.timeoutMs };
+  const wanted = selected(only);
   return withLock(cfg.lockFile, lockOptions(cfg, log), async () => {
     const [kafka, postgres] = await allOrExplain([
-      ensureKafkaWithTopics(cfg, options),
-      ensurePostgres(cfg.postgres, options),
+      wanted.has('kafka') ? ensureKafkaWithTopics(cfg, options) : null,
+      wanted.has('postgres') ? ensurePostgres(cfg.postgres, options) : null,
     ]);
     return {
-      kafkaBrokers: kafka.brokers,
-      databaseUrl: postgres.databaseUrl,
-      started: { kafka: kafka.started, postgres: postgres.started },
+      kafkaBrokers: kafka?.brokers,
+      databaseUrl: postgres?.databaseUrl,
+      started: { kafka: kafka?.started, postgres: postgres?.started },
     };
   });
 }
@@ -66,13 +77,17 @@ export async function infraStatus() {
   return { stateDir: cfg.stateDir, kafka, postgres };
 }
 
-/** Stops only what tools/infra started (pidfile / own cluster dir); external services are untouched. */
-export async function stopInfra({ log = defaultLog } = {}) {
+/**
+ * Stops only what tools/infra started (pidfile / own cluster dir); external services are untouched.
+ * `only` limits it to one component, e.g. to restart the broker while Postgres keeps running.
+ */
+export async function stopInfra({ log = defaultLog, only } = {}) {
   const cfg = loadConfig();
+  const wanted = selected(only);
   return withLock(cfg.lockFile, lockOptions(cfg, log), async () => {
     const [kafka, postgres] = await allOrExplain([
-      stopKafka(cfg.kafka, { log }),
-      stopPostgres(cfg.postgres, { log }),
+      wanted.has('kafka') ? stopKafka(cfg.kafka, { log }) : false,
+      wanted.has('postgres') ? stopPostgres(cfg.postgres, { log }) : false,
     ]);
     return { stopped: { kafka, postgres } };
   });

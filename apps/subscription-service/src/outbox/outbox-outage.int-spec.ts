@@ -7,6 +7,7 @@ import { SubscriptionTestContext } from '../../test/subscription-test-context';
 import { TopicRecorder } from '../../test/topic-recorder';
 import { DEFAULT_OUTBOX_RELAY_OPTIONS } from './outbox-relay.options';
 import { OUTBOX_PUBLISHER, OutboxRelay } from './outbox-relay.service';
+import { OutboxMetrics } from './outbox.metrics';
 import { OutboxRepository } from './outbox.repository';
 
 describe('the outbox during a Kafka outage (Postgres + Kafka)', () => {
@@ -68,10 +69,12 @@ describe('the outbox during a Kafka outage (Postgres + Kafka)', () => {
     // Kafka is back: the relay (the service's, stopped here) starts again with a working producer.
     const app: INestApplication = context.running.app;
     await app.get(OutboxRelay).stop();
-    relay = new OutboxRelay(new OutboxRepository(context.database), livePublisher, {
-      ...DEFAULT_OUTBOX_RELAY_OPTIONS,
-      pollIntervalMs: 50,
-    });
+    relay = new OutboxRelay(
+      new OutboxRepository(context.database),
+      livePublisher,
+      { ...DEFAULT_OUTBOX_RELAY_OPTIONS, pollIntervalMs: 50 },
+      app.get(OutboxMetrics),
+    );
     relay.start();
 
     await eventually(() => expect(subscriptions.keyed(webhook.id)).toHaveLength(3));

@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { OutgoingMessage } from '@hookline/kafka';
 import { eventually } from '@hookline/testing';
+import { Registry } from 'prom-client';
 import { OutboxRelay, type OutboxPublisher } from './outbox-relay.service';
 import { DEFAULT_OUTBOX_RELAY_OPTIONS, type OutboxRelayOptions } from './outbox-relay.options';
 import type { OutboxRecord, OutboxStore } from './outbox-store';
+import { OutboxMetrics } from './outbox.metrics';
 
 interface StoredRow extends OutboxRecord {
   publishedAt: Date | null;
@@ -51,6 +53,7 @@ class FlakyPublisher implements OutboxPublisher {
   /** Completes the hung sends (as the producer would once Kafka is back); they acknowledge nothing here. */
   readonly hung: Array<() => void> = [];
   attempts = 0;
+  rejected = 0;
   down = false;
 
   constructor(
@@ -60,15 +63,20 @@ class FlakyPublisher implements OutboxPublisher {
 
   async sendMany(batches: Array<{ topic: string; messages: OutgoingMessage[] }>): Promise<void> {
     this.attempts += 1;
-    if (this.down) throw new Error('Connection error: connect ECONNREFUSED 127.0.0.1:19092');
+    if (this.down) return this.reject();
     if (this.failures > 0) {
       this.failures -= 1;
       if (this.mode === 'hang') return new Promise<void>((resolve) => this.hung.push(resolve));
-      throw new Error('Connection error: connect ECONNREFUSED 127.0.0.1:19092');
+      return this.reject();
     }
     for (const { topic, messages } of batches) {
       for (const message of messages) this.acknowledged.push({ topic, ...message });
     }
+  }
+
+  private reject(): never {
+    this.rejected += 1;
+    throw new Error('Connection error: connect ECONNREFUSED 127.0.0.1:19092');
   }
 
   get keys(): Array<string | null> {
@@ -87,6 +95,7 @@ const fast: OutboxRelayOptions = {
 
 describe(OutboxRelay.name, () => {
   let relay: OutboxRelay | null = null;
+  let metrics: OutboxMetrics;
   let warn: jest.SpyInstance;
   let log: jest.SpyInstance;
 
@@ -107,7 +116,8 @@ describe(OutboxRelay.name, () => {
     publisher: OutboxPublisher,
     options: Partial<OutboxRelayOptions> = {},
   ): OutboxRelay {
-    relay = new OutboxRelay(store, publisher, { ...fast, ...options });
+    metrics = new OutboxMetrics(new Registry());
+    relay = new OutboxRelay(store, publisher, { ...fast, ...options }, metrics);
     relay.start();
     return relay;
   }
@@ -134,6 +144,8 @@ describe(OutboxRelay.name, () => {
     await eventually(() => expect(publisher.attempts).toBeGreaterThanOrEqual(4));
     expect(publisher.acknowledged).toEqual([]);
     expect(store.unpublished).toHaveLength(4);
+    const failing = await metrics.consecutiveFailures.get();
+    expect(failing.values[0].value).toBeGreaterThanOrEqual(4);
     store.add('wh_b', { version: 2 });
     publisher.down = false;
 
@@ -146,6 +158,9 @@ describe(OutboxRelay.name, () => {
       ['wh_b', { version: 2 }],
     ]);
     expect(publisher.attempts).toBeGreaterThanOrEqual(5);
+    expect((await metrics.published.get()).values[0].value).toBe(5);
+    expect((await metrics.publishFailures.get()).values[0].value).toBe(publisher.rejected);
+    expect((await metrics.consecutiveFailures.get()).values[0].value).toBe(0);
   });
 
   it('logs an outage once, not once per retry, and logs the recovery', async () => {

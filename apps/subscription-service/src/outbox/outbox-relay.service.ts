@@ -9,6 +9,7 @@ import type { OutgoingMessage } from '@hookline/kafka';
 import { withTimeout } from '@hookline/platform';
 import { OUTBOX_RELAY_OPTIONS, type OutboxRelayOptions } from './outbox-relay.options';
 import { OUTBOX_STORE, type OutboxRecord, type OutboxStore } from './outbox-store';
+import { OutboxMetrics } from './outbox.metrics';
 
 /** The part of `KafkaPublisher` the relay uses: resolves only once Kafka acknowledged every message. */
 export interface OutboxPublisher {
@@ -41,6 +42,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(OUTBOX_STORE) private readonly store: OutboxStore,
     @Inject(OUTBOX_PUBLISHER) private readonly publisher: OutboxPublisher,
     @Inject(OUTBOX_RELAY_OPTIONS) private readonly options: OutboxRelayOptions,
+    private readonly metrics: OutboxMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -105,6 +107,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const send = this.publisher.sendMany(groupByTopic(records));
     this.previousSend = { settled: send.then(noop, noop), startedAt: Date.now() };
     await withTimeout(send, this.options.sendTimeoutMs, 'Kafka');
+    this.metrics.published.inc(records.length);
   }
 
   /**
@@ -136,6 +139,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private failed(error: unknown): number {
     this.consecutiveFailures += 1;
+    this.metrics.publishFailures.inc();
+    this.metrics.consecutiveFailures.set(this.consecutiveFailures);
     if (this.outageStartedAt === null) {
       this.outageStartedAt = Date.now();
       // Once per outage: the rows wait in Postgres, and a log line per retry would only add noise.
@@ -156,6 +161,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     );
     this.outageStartedAt = null;
     this.consecutiveFailures = 0;
+    this.metrics.consecutiveFailures.set(0);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -9,6 +9,7 @@ import {
   type OutboxRelayOptions,
 } from './outbox-relay.options';
 import { OUTBOX_STORE } from './outbox-store';
+import { OutboxMetrics } from './outbox.metrics';
 import { OutboxRepository } from './outbox.repository';
 
 /** The transactional outbox: features append to it, the relay publishes it to Kafka. */
@@ -17,6 +18,7 @@ import { OutboxRepository } from './outbox.repository';
     OutboxRepository,
     OutboxRelay,
     OutboxListener,
+    OutboxMetrics,
     { provide: OUTBOX_STORE, useExisting: OutboxRepository },
     { provide: OUTBOX_PUBLISHER, useExisting: KafkaPublisher },
     {

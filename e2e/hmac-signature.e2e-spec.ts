@@ -1,0 +1,84 @@
+import { createHmac } from 'node:crypto';
+import { findEventType } from '@hookline/contracts';
+import { TestReceiver, eventually } from '@hookline/testing';
+import { call } from './support/api-client';
+import { startPlatform, type Platform } from './support/platform';
+
+/**
+ * The compatibility scheme for receivers written against a plain hex HMAC of the body (the floor-plan
+ * document's integration): the receiver recomputes it from the raw body and the secret the API returned.
+ */
+describe('hmac-sha256-hex signatures through the whole stack', () => {
+  let platform: Platform;
+  let receiver: TestReceiver;
+  let key: string;
+
+  beforeAll(async () => {
+    receiver = await TestReceiver.start();
+    platform = await startPlatform();
+    const organization = await call<{ apiKey: { key: string } }>(
+      'POST',
+      `${platform.subscription.baseUrl}/v1/organizations`,
+      { token: platform.adminToken, body: { name: 'Hex Floor Plans' } },
+    );
+    key = organization.body.apiKey.key;
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    await receiver?.stop();
+  });
+
+  it('puts the hex HMAC-SHA256 of the raw body in the configured header', async () => {
+    const created = await call<{ id: string; signingSecret: string }>(
+      'POST',
+      `${platform.subscription.baseUrl}/v1/webhooks`,
+      {
+        token: key,
+        body: {
+          name: 'floor plans',
+          url: `${receiver.url}/floors`,
+          events: ['floor.*'],
+          active: true,
+          signatureScheme: { type: 'hmac-sha256-hex', header: 'X-Floorplan-Signature' },
+        },
+      },
+    );
+    expect(created.status).toBe(201);
+    const secret = await call<{ key: string }>(
+      'GET',
+      `${platform.subscription.baseUrl}/v1/webhooks/${created.body.id}/secret`,
+      { token: key },
+    );
+    expect(secret.body.key).toBe(created.body.signingSecret);
+
+    // The activation test may arrive first; the event is published once the webhook is routed.
+    const published = await eventually(
+      async () => {
+        expect(receiver.requestsTo('/floors').length).toBeGreaterThan(0);
+        const response = await call<{ id: string }>('POST', `${platform.ingest.baseUrl}/v1/events`, {
+          token: key,
+          body: {
+            type: 'floor.published',
+            subject: 'floor_7',
+            data: findEventType('floor.published')?.example,
+          },
+        });
+        expect(response.status).toBe(202);
+        return response.body.id;
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    const request = await eventually(() => {
+      const [found] = receiver
+        .requestsTo('/floors')
+        .filter((item) => item.headers['webhook-id'] === published);
+      expect(found).toBeDefined();
+      return found;
+    });
+
+    const expected = createHmac('sha256', secret.body.key).update(request.body).digest('hex');
+    expect(request.headers['x-floorplan-signature']).toBe(expected);
+    expect(request.headers['x-floorplan-signature']).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

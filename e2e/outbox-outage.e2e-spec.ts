@@ -1,0 +1,144 @@
+import { findEventType } from '@hookline/contracts';
+import { TestReceiver, eventually } from '@hookline/testing';
+import { call } from './support/api-client';
+import { startPlatform, type Platform } from './support/platform';
+import { PrivateKafka } from './support/private-kafka';
+
+interface Webhook {
+  id: string;
+}
+
+/**
+ * The management API keeps working while Kafka is down: every change is committed with its outbox row,
+ * and when the broker returns the relay publishes the rows in order, so delivery-service routes by the
+ * last state of each webhook. The broker is this test's own, stopped and started by tools/infra.
+ */
+describe('webhook changes made while Kafka is down reach delivery-service in order once it returns', () => {
+  let kafka: PrivateKafka;
+  let platform: Platform;
+  let receiver: TestReceiver;
+  let key: string;
+
+  const subscriptionApi = (path: string) => `${platform.subscription.baseUrl}${path}`;
+  const typeOf = (body: string) => (JSON.parse(body) as { type: string }).type;
+  /** Ids of the job events a path received (each webhook also gets a `webhook.test` when switched on). */
+  const eventIdsAt = (path: string) =>
+    receiver
+      .requestsTo(path)
+      .filter((request) => typeOf(request.body) !== 'webhook.test')
+      .map((request) => request.headers['webhook-id'] as string);
+  const typesAt = (path: string) => receiver.requestsTo(path).map((request) => typeOf(request.body));
+
+  const outboxFailures = async (): Promise<number> => {
+    const text = await (await fetch(`${platform.subscription.baseUrl}/metrics`)).text();
+    const sample = /^hookline_outbox_publish_failures_total(?:\{[^}]*\})? (\S+)$/m.exec(text);
+    return Number(sample?.[1] ?? Number.NaN);
+  };
+
+  /** Publishes once the ingest API takes events again (a 503 accepts nothing, so retrying adds no event). */
+  const publish = (type: 'job.created' | 'job.updated', subject: string): Promise<string> =>
+    eventually(
+      async () => {
+        const response = await call<{ id: string }>('POST', `${platform.ingest.baseUrl}/v1/events`, {
+          token: key,
+          body: { type, subject, data: findEventType(type)?.example },
+        });
+        expect(response.status).toBe(202);
+        return response.body.id;
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+
+  const createWebhook = async (name: string, path: string, events: string[]): Promise<Webhook> => {
+    const created = await call<Webhook>('POST', subscriptionApi('/v1/webhooks'), {
+      token: key,
+      body: { name, url: `${receiver.url}${path}`, events, active: true },
+    });
+    expect(created.status).toBe(201);
+    return created.body;
+  };
+
+  beforeAll(async () => {
+    kafka = await PrivateKafka.start();
+    receiver = await TestReceiver.start();
+    platform = await startPlatform({ KAFKA_BROKERS: kafka.brokers });
+    const organization = await call<{ apiKey: { key: string } }>(
+      'POST',
+      subscriptionApi('/v1/organizations'),
+      { token: platform.adminToken, body: { name: 'Outage Outfitters' } },
+    );
+    expect(organization.status).toBe(201);
+    key = organization.body.apiKey.key;
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    await receiver?.stop();
+    await kafka?.destroy();
+  });
+
+  it('applies an update, a second update, a creation and a deletion made during the outage', async () => {
+    const moving = await createWebhook('moving', '/moving-v1', ['job.created']);
+    const removed = await createWebhook('removed', '/removed', ['job.created']);
+    // Both are routed before the outage: each receives the event published now.
+    const before = await publish('job.created', 'job_before');
+    await eventually(
+      () => {
+        expect(eventIdsAt('/moving-v1')).toContain(before);
+        expect(eventIdsAt('/removed')).toContain(before);
+      },
+      { timeoutMs: 30_000 },
+    );
+
+    await kafka.down();
+    const firstMove = await call('PATCH', subscriptionApi(`/v1/webhooks/${moving.id}`), {
+      token: key,
+      body: { url: `${receiver.url}/moving-v2` },
+    });
+    expect(firstMove.status).toBe(200);
+    const secondMove = await call('PATCH', subscriptionApi(`/v1/webhooks/${moving.id}`), {
+      token: key,
+      body: { url: `${receiver.url}/moving-v3`, events: ['job.created', 'job.updated'] },
+    });
+    expect(secondMove.status).toBe(200);
+    const added = await createWebhook('added', '/added', ['job.*']);
+    const deletion = await call('DELETE', subscriptionApi(`/v1/webhooks/${removed.id}`), { token: key });
+    expect(deletion.status).toBe(204);
+    // The API reads its own database: the changes are visible at once, Kafka or not.
+    const read = await call<{ url: string; events: string[] }>(
+      'GET',
+      subscriptionApi(`/v1/webhooks/${moving.id}`),
+      { token: key },
+    );
+    expect(read.body).toMatchObject({
+      url: `${receiver.url}/moving-v3`,
+      events: ['job.created', 'job.updated'],
+    });
+    // The relay has tried and failed (the rows wait in Postgres) before the broker returns.
+    await eventually(async () => expect(await outboxFailures()).toBeGreaterThanOrEqual(2), {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
+    await kafka.up();
+
+    // The creation's activation test reaches the new webhook once the relay has published it.
+    await eventually(() => expect(typesAt('/added')).toContain('webhook.test'), {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
+    const created = await publish('job.created', 'job_after');
+    const updated = await publish('job.updated', 'job_after');
+    await eventually(
+      () => {
+        expect(eventIdsAt('/moving-v3')).toEqual([created, updated]);
+        expect(eventIdsAt('/added')).toEqual(expect.arrayContaining([created, updated]));
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    // The intermediate and the deleted routes received nothing after the outage.
+    expect(eventIdsAt('/moving-v2')).toEqual([]);
+    expect(eventIdsAt('/moving-v1')).toEqual([before]);
+    expect(eventIdsAt('/removed')).toEqual([before]);
+    expect(added.id).toMatch(/^wh_/);
+  });
+});
