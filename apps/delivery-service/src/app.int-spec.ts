@@ -190,26 +190,45 @@ describe('delivery-service', () => {
     const { state: webhook } = await publishWebhook({ organizationId, url: receiver.url });
     const garbage = Buffer.from(`not json ${newId('evt')}`);
     const invalid = { ...jobCreatedEvent({ organizationId, subject }), type: 'job.exploded' };
+    const created = jobCreatedEvent({ organizationId, subject });
+    const invalidData = { ...created, id: newId('evt'), data: { ...created.data, unexpected: 1 } };
+    // Nobody receives this organization's events: its data is never checked, nothing is parked. Same key
+    // (so the same partition) as the valid event: it has been read once the valid one is delivered.
+    const unrouted = { ...invalidData, id: newId('evt'), organizationId: organizationOf('dlq_nobody') };
     const valid = jobCreatedEvent({ organizationId, subject });
 
     await publishRaw(organizationId, subject, garbage);
     await publishRaw(organizationId, subject, invalid);
+    await publishRaw(organizationId, subject, invalidData);
+    await publishRaw(organizationId, subject, unrouted);
     await publishEvent(valid);
 
     await waitForAttempt(deliveryIdFor(valid.id, webhook.id));
     const parked = await eventually(() => {
       const mine = deadLetters.messages.filter((message) => message.key === key);
-      expect(mine).toHaveLength(2);
+      expect(mine).toHaveLength(3);
       return mine;
     });
-    expect(parked[0].value).toBe(garbage.toString());
-    expect(parked[0].headers).toMatchObject({
+    // Each batch parks its refusals on its own: across batches the DLQ order may differ from the source's.
+    const parkedWith = (text: string) => {
+      const found = parked.find((message) => message.value?.includes(text));
+      expect(found).toBeDefined();
+      return found as (typeof parked)[number];
+    };
+    const unparseable = parkedWith(garbage.toString());
+    expect(unparseable.value).toBe(garbage.toString());
+    expect(unparseable.headers).toMatchObject({
       [KafkaHeaders.dlqReason]: expect.stringContaining('not valid JSON'),
       [KafkaHeaders.dlqSourceTopic]: domainTopic('job'),
       [KafkaHeaders.dlqConsumer]: 'delivery-service',
     });
-    expect(JSON.parse(parked[1].value ?? '')).toEqual(invalid);
-    expect(parked[1].headers[KafkaHeaders.dlqReason]).toContain('job.exploded');
+    const unknownType = parkedWith(invalid.id);
+    expect(JSON.parse(unknownType.value ?? '')).toEqual(invalid);
+    expect(unknownType.headers[KafkaHeaders.dlqReason]).toContain('job.exploded');
+    expect(parkedWith(invalidData.id).headers[KafkaHeaders.dlqReason]).toContain(
+      'data.unexpected is not allowed',
+    );
+    expect(parked.map((message) => message.value)).not.toContainEqual(expect.stringContaining(unrouted.id));
     expect(receiver.requests).toHaveLength(1);
     expect(JSON.parse(receiver.requests[0].body)).toMatchObject({ id: valid.id });
   });

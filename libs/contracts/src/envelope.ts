@@ -77,6 +77,19 @@ export type EnvelopeValidation = { ok: true; value: EventEnvelope } | { ok: fals
 
 /** Validates the envelope, then its `data` against the type's DTO. Errors name the field. */
 export function validateEnvelope(input: unknown): EnvelopeValidation {
+  const shell = validateEnvelopeShell(input);
+  if (!shell.ok) return shell;
+  const data = validateEventData(shell.value.type, shell.value.data);
+  if (!data.ok) return { ok: false, errors: data.errors };
+  return shell;
+}
+
+/**
+ * Validates the envelope's own fields and that its type is in the catalog, not `data`: enough to route
+ * the event. A consumer that delivers it must still check `data` (`validateEventData`), and one that
+ * reads envelopes it wrote itself after a full validation may stop here.
+ */
+export function validateEnvelopeShell(input: unknown): EnvelopeValidation {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: ['event must be a JSON object'] };
   }
@@ -86,8 +99,6 @@ export function validateEnvelope(input: unknown): EnvelopeValidation {
   if (!findEventType(envelope.type)) {
     return { ok: false, errors: [`type "${envelope.type}" is not in the event catalog`] };
   }
-  const data = validateEventData(envelope.type, envelope.data);
-  if (!data.ok) return { ok: false, errors: data.errors };
   return { ok: true, value: envelope };
 }
 

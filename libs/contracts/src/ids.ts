@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
 import { ulid } from 'ulid';
 
 /** Prefixes of Hookline's identifiers, so a reader can tell an id's kind at a glance. */
@@ -14,9 +14,22 @@ export const IdPrefix = {
 
 export type IdPrefix = (typeof IdPrefix)[keyof typeof IdPrefix];
 
+// ulid's default PRNG asks the OS for one byte per character; an id takes 16 bytes of this pool.
+const randomPool = Buffer.alloc(4096);
+let randomPoolOffset = randomPool.length;
+
+/** A fraction in [0, 1) from a cryptographically random byte, as ulid's PRNG contract asks. */
+function pooledRandom(): number {
+  if (randomPoolOffset === randomPool.length) {
+    randomFillSync(randomPool);
+    randomPoolOffset = 0;
+  }
+  return randomPool[randomPoolOffset++] / 256;
+}
+
 /** Time-ordered, URL-safe, unique: `evt_01JDZ8K3...`. */
 export function newId(prefix: IdPrefix): string {
-  return `${prefix}_${ulid()}`;
+  return `${prefix}_${ulid(Date.now(), pooledRandom)}`;
 }
 
 /** Ids we accept from outside: a prefix, an underscore, then 1–120 URL-safe characters. */

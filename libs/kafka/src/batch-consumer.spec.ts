@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { ConsumerConfig, Kafka } from 'kafkajs';
 import { eventually } from '@hookline/testing';
 import { KafkaBatchConsumer } from './batch-consumer';
 
@@ -6,8 +6,10 @@ type Listener = (event: { payload: { restart: boolean; error: Error } }) => void
 
 function fakeKafka() {
   const consumers: Array<{ listeners: Map<string, Listener>; run: jest.Mock; disconnect: jest.Mock }> = [];
+  const configs: ConsumerConfig[] = [];
   const kafka = {
-    consumer: () => {
+    consumer: (config: ConsumerConfig) => {
+      configs.push(config);
       const listeners = new Map<string, Listener>();
       const consumer = {
         events: { GROUP_JOIN: 'consumer.group_join', CRASH: 'consumer.crash' },
@@ -21,7 +23,7 @@ function fakeKafka() {
       return consumer;
     },
   } as unknown as Kafka;
-  return { kafka, consumers };
+  return { kafka, consumers, configs };
 }
 
 describe(KafkaBatchConsumer.name, () => {
@@ -63,5 +65,24 @@ describe(KafkaBatchConsumer.name, () => {
     consumers[0].listeners.get('consumer.crash')?.({ payload: { restart: false, error: new Error('late') } });
     await new Promise((resolve) => setImmediate(resolve));
     expect(consumers).toHaveLength(1);
+  });
+
+  it('hands fetch sizes and partition concurrency to kafkajs', async () => {
+    const { kafka, consumers, configs } = fakeKafka();
+    const consumer = new KafkaBatchConsumer(kafka, {
+      groupId: 'g',
+      topics: ['t'],
+      handleBatch: async () => undefined,
+      partitionsConsumedConcurrently: 4,
+      minBytes: 65_536,
+      maxWaitTimeInMs: 250,
+    });
+    await consumer.start();
+
+    expect(configs[0]).toMatchObject({ groupId: 'g', minBytes: 65_536, maxWaitTimeInMs: 250 });
+    expect(consumers[0].run).toHaveBeenCalledWith(
+      expect.objectContaining({ partitionsConsumedConcurrently: 4 }),
+    );
+    await consumer.stop();
   });
 });

@@ -16,6 +16,8 @@ export interface BatchConsumerOptions {
   /** Partitions handled at once; each partition's batches stay sequential. */
   partitionsConsumedConcurrently?: number;
   maxWaitTimeInMs?: number;
+  /** Bytes a fetch waits for, at most `maxWaitTimeInMs`: fewer, larger batches while a topic trickles. */
+  minBytes?: number;
   maxBytesPerPartition?: number;
   sessionTimeoutMs?: number;
   /** Resolve only when every message of the batch is handled durably: offsets are committed then. */
@@ -105,6 +107,7 @@ export class KafkaBatchConsumer {
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 100,
+      minBytes: this.options.minBytes ?? 1,
       maxBytesPerPartition: this.options.maxBytesPerPartition ?? 1_048_576,
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3_000,

@@ -30,6 +30,13 @@ export class AuditEnv extends BaseEnv {
   @IsNotEmpty()
   AUDIT_CONSUMER_GROUP = 'hookline-audit-projection';
 
+  /** Partitions of `hookline.attempts.v1` projected at once, each batch in its own transaction. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  AUDIT_PARTITIONS_CONCURRENTLY = 6;
+
   /** Payloads are kept this long after their event occurred; redelivery needs them. */
   @Transform(toNumber)
   @IsInt()

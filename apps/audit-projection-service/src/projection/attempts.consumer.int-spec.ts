@@ -12,6 +12,7 @@ import { startAuditApp, type AuditTestApp } from '../../test/audit-test-app';
 import { getJson } from '../../test/http';
 import { aWebhookState } from '../../test/webhook-state.fixture';
 import type { DeliveryDetailDto } from '../deliveries/dto/delivery-detail.dto';
+import { AuditEnv } from '../config/audit.env';
 import type { StatsDto } from '../stats/dto/stats.dto';
 import { AttemptsConsumer } from './attempts.consumer';
 
@@ -271,6 +272,43 @@ describe(AttemptsConsumer.name, () => {
         [failed.deliveryId],
       );
     expect(count).toBe(2);
+  });
+
+  it('projects partitions concurrently and still stores and counts every attempt once', async () => {
+    expect(audit.app.get(AuditEnv).AUDIT_PARTITIONS_CONCURRENTLY).toBeGreaterThan(1);
+    const busyWebhook = aWebhookState({ organizationId });
+    await kafka.sendWebhookState(busyWebhook);
+    // Keys are delivery ids, so 40 deliveries spread over the partitions; each attempt arrives twice.
+    const deliveries = Array.from({ length: 40 }, () => retried(busyWebhook.id));
+    const attempts = deliveries.flat();
+    // A third attempt of each delivery, sent last: once it shows, its partition has handled the rest.
+    const markers = deliveries.map(([, second]) =>
+      anAttemptEvent({ ...second, attemptId: `${second.attemptId}_3`, attempt: 3 }, occurredAt),
+    );
+    await kafka.publisher.send(
+      Topics.attempts,
+      [...attempts, ...attempts.slice().reverse(), ...markers].map((event) => ({
+        key: event.deliveryId,
+        value: event,
+      })),
+    );
+
+    const dataSource = audit.app.get(DataSource);
+    const totals = async () => {
+      const [row] = await dataSource.query<Array<Record<string, number>>>(
+        `SELECT (SELECT count(*)::int FROM audit.delivery WHERE webhook_id = $1 AND last_attempt_number = 3) AS done,
+           (SELECT sum(attempt_count)::int FROM audit.delivery WHERE webhook_id = $1) AS "attemptCounts",
+           (SELECT count(*)::int FROM audit.attempt WHERE webhook_id = $1) AS attempts,
+           (SELECT sum(attempts)::int FROM audit.stats_hourly WHERE webhook_id = $1) AS "rolledUp"`,
+        [busyWebhook.id],
+      );
+      return row;
+    };
+    await eventually(async () => expect((await totals()).done).toBe(deliveries.length), {
+      timeoutMs: 30_000,
+    });
+
+    expect(await totals()).toEqual({ done: 40, attemptCounts: 120, attempts: 120, rolledUp: 120 });
   });
 
   it('exports projected attempts, batch sizes and projection lag on /metrics', async () => {

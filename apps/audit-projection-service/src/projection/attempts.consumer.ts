@@ -22,6 +22,11 @@ import { parseAttemptMessage } from './parse-attempt-message';
 import { ProjectionService, type ProjectionResult } from './projection.service';
 
 const CONSUMER_NAME = 'audit-projection-service/attempts';
+/**
+ * While attempts trickle in, a fetch waits up to the consumer's 100 ms for this much: fewer,
+ * larger transactions.
+ */
+const FETCH_MIN_BYTES = 64 * 1024;
 
 /** `hookline.attempts.v1` → the delivery log. Offsets commit only after the batch's transaction. */
 @Injectable()
@@ -40,6 +45,9 @@ export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicati
       groupId: config.AUDIT_CONSUMER_GROUP,
       topics: [Topics.attempts],
       fromBeginning: true,
+      // One partition validates while the transactions of others wait on Postgres.
+      partitionsConsumedConcurrently: config.AUDIT_PARTITIONS_CONCURRENTLY,
+      minBytes: FETCH_MIN_BYTES,
       handleBatch: (batch) => this.handleBatch(batch),
     });
   }

@@ -4,6 +4,7 @@ import type { KafkaMessage } from 'kafkajs';
 import type { MessageParse } from '../common/decode-batch';
 import { validateMessage } from '../common/validate-message';
 import { AttemptEventDto } from './dto/attempt-event.dto';
+import { isValidAttemptEvent } from './is-valid-attempt-event';
 
 /** Turns one `hookline.attempts.v1` message into a validated attempt, or the reason it is not one. */
 export function parseAttemptMessage(message: KafkaMessage): MessageParse<AttemptEventDto> {
@@ -17,7 +18,9 @@ export function parseAttemptMessage(message: KafkaMessage): MessageParse<Attempt
 }
 
 export function parseAttemptEvent(value: unknown): MessageParse<AttemptEventDto> {
-  const parsed = validateMessage(AttemptEventDto, value, 'attempt event');
+  const parsed: MessageParse<AttemptEventDto> = isValidAttemptEvent(value)
+    ? { ok: true, value }
+    : validateMessage(AttemptEventDto, value, 'attempt event');
   if (!parsed.ok) return parsed;
   const event = parsed.value;
   // The payload row is keyed by event id: a body of another event must not be stored under it.

@@ -26,6 +26,11 @@ describe(toDeliveryRow.name, () => {
     });
   });
 
+  it('counts the attempts it is built from as new to the delivery', () => {
+    expect(toDeliveryRow([succeeded, failed]).newAttempts).toBe(2);
+    expect(toDeliveryRow([succeeded]).newAttempts).toBe(1);
+  });
+
   it('dates the delivery from the first start to the last finish', () => {
     expect(toDeliveryRow([succeeded, failed])).toMatchObject({
       createdAt: '2026-11-22T10:00:01.000Z',

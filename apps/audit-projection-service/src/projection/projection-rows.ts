@@ -42,7 +42,10 @@ export function toAttemptRow(event: AttemptEventDto): AttemptRow {
   };
 }
 
-/** The delivery as a set of its attempts leaves it; the repository merges it with the stored row. */
+/**
+ * The delivery as a set of its attempts, each new to the log, leaves it; the repository merges it
+ * with the stored row.
+ */
 export function toDeliveryRow(attempts: readonly [AttemptEventDto, ...AttemptEventDto[]]): DeliveryRow {
   const latest = latestAttempt(attempts);
   const firstStart = Math.min(...attempts.map((attempt) => Date.parse(attempt.startedAt)));
@@ -65,6 +68,7 @@ export function toDeliveryRow(attempts: readonly [AttemptEventDto, ...AttemptEve
     eventOccurredAt: toInstant(latest.eventOccurredAt),
     createdAt: new Date(firstStart).toISOString(),
     updatedAt: new Date(lastFinish).toISOString(),
+    newAttempts: attempts.length,
   };
 }
 

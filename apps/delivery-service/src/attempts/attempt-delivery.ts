@@ -10,6 +10,7 @@ import {
 import { EgressPolicy, redactHeaders } from '@hookline/security';
 import { DeliveryEnv } from '../config/delivery.env';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
+import { BoundedCache } from './bounded-cache';
 import { buildRequestHeaders } from './build-request-headers';
 import { classifyOutcome, describeError } from './classify-outcome';
 import type { SerializedPayload } from './serialize-payload';
@@ -42,6 +43,8 @@ export interface AttemptResult {
 }
 
 const MAX_TIMEOUT_SECONDS = 120;
+/** URLs whose save-time egress verdict is remembered (the policy is fixed for the process). */
+const URL_VERDICT_CACHE_CAPACITY = 10_000;
 
 /**
  * Makes one HTTP attempt and says how it ended; it never throws for anything the endpoint or the
@@ -51,6 +54,8 @@ const MAX_TIMEOUT_SECONDS = 120;
 export class AttemptDelivery {
   private readonly logger = new Logger(AttemptDelivery.name);
   private readonly userAgent: string;
+  /** Per URL: null when the egress policy allows it, else why not. Connect-time checks still run. */
+  private readonly urlVerdicts = new BoundedCache<string, string | null>(URL_VERDICT_CACHE_CAPACITY);
 
   constructor(
     private readonly credentials: WebhookCredentialsService,
@@ -71,8 +76,8 @@ export class AttemptDelivery {
         `event expired at ${expiry.toISOString()}; no attempt is made after its expiry`,
       );
     }
-    const target = this.egress.checkUrl(input.webhook.url);
-    if (!target.ok) return this.notSent('blocked', `not sent: ${target.reason}`);
+    const refusal = this.urlRefusal(input.webhook.url);
+    if (refusal !== null) return this.notSent('blocked', `not sent: ${refusal}`);
     return this.slots.use(input.webhook.organizationId, () => this.send(input));
   }
 
@@ -126,6 +131,15 @@ export class AttemptDelivery {
     } finally {
       this.metrics.inFlightRequests.dec();
     }
+  }
+
+  private urlRefusal(url: string): string | null {
+    const cached = this.urlVerdicts.get(url);
+    if (cached !== undefined) return cached;
+    const target = this.egress.checkUrl(url);
+    const verdict = target.ok ? null : target.reason;
+    this.urlVerdicts.set(url, verdict);
+    return verdict;
   }
 
   private timeoutSecondsOf(webhook: WebhookState): number {

@@ -11,7 +11,7 @@ import { KafkaPublisher } from '@hookline/kafka';
 import { KAFKA, type ReadinessCheck } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
 import type { ConsumerLifecycle } from '../consumption/consumer-lifecycle';
-import { createDeliveryConsumer } from '../consumption/create-delivery-consumer';
+import { QUIET_TOPIC_MAX_WAIT_MS, createDeliveryConsumer } from '../consumption/create-delivery-consumer';
 import { DeadLetterCollector } from '../consumption/dead-letters';
 import type { BatchHandling, IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
@@ -39,6 +39,7 @@ export class DeliveryCommandsConsumer implements OnApplicationBootstrap, OnModul
       groupSuffix: '-commands',
       topics: [Topics.commands],
       messageKind: 'Command',
+      maxWaitTimeInMs: QUIET_TOPIC_MAX_WAIT_MS,
       handleBatch: (batch) => this.handleBatch(batch),
     }).lifecycle;
   }

@@ -105,14 +105,32 @@ export class DeliveryEnv extends BaseEnv {
   DELIVERY_ORG_MAX_CONCURRENCY = 128;
 
   /**
-   * How long a delivery may wait for its webhook's concurrency slot or rate-limit token before it is
-   * re-queued on the shortest retry tier (not counted as an attempt).
+   * Deliveries waiting for a webhook's concurrency slot are re-queued on a retry tier (not counted as an
+   * attempt) once none of its requests has finished for this long (or twice its usual request time);
+   * also the longest wait for a rate-limit token.
    */
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(0)
   @Max(60_000)
   DELIVERY_SLOT_WAIT_MS = 1_000;
+
+  /**
+   * The longest a delivery waits in memory for a slot of a webhook that keeps answering; one whose
+   * expected wait is longer is re-queued at once.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  DELIVERY_SLOT_QUEUE_MAX_WAIT_MS = 30_000;
+
+  /** Deliveries waiting in memory for one webhook's slots; further ones are re-queued at once. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  DELIVERY_WEBHOOK_MAX_QUEUED = 1_000;
 
   /** Consecutive failed attempts that open a webhook's circuit breaker. */
   @Transform(({ value }) => Number(value))

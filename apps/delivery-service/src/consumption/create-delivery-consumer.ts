@@ -16,7 +16,15 @@ export interface DeliveryConsumerSpec {
   messageKind: string;
   handleBatch: TrackedConsumerOptions['handleBatch'];
   onPartitionsReset?: TrackedConsumerOptions['onPartitionsReset'];
+  /**
+   * How long an empty fetch waits at the broker (100 ms by default). Low-traffic topics whose messages
+   * are not urgent to the millisecond (retry tiers, commands) wait longer: fewer idle round trips.
+   */
+  maxWaitTimeInMs?: number;
 }
+
+/** Fetch wait of consumers whose topics are quiet most of the time. */
+export const QUIET_TOPIC_MAX_WAIT_MS = 500;
 
 /** The settings every delivery consumer shares, from the environment, with its lifecycle and metrics. */
 export function createDeliveryConsumer(
@@ -33,6 +41,7 @@ export function createDeliveryConsumer(
     partitionsConsumedConcurrently: config.DELIVERY_PARTITIONS_CONCURRENTLY,
     maxInFlightPerPartition: config.DELIVERY_MAX_IN_FLIGHT_PER_PARTITION,
     sessionTimeoutMs: config.DELIVERY_SESSION_TIMEOUT_MS,
+    maxWaitTimeInMs: spec.maxWaitTimeInMs,
     handleBatch: spec.handleBatch,
     onPartitionsReset: spec.onPartitionsReset,
     onHandlingError: (error, at) => {

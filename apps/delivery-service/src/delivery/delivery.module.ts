@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { KafkaPublisher } from '@hookline/kafka';
+import { DEFAULT_MAX_PRODUCE_REQUEST_BYTES, KafkaPublisher, OutputSink } from '@hookline/kafka';
 import { AttemptsModule } from '../attempts/attempts.module';
 import { DeliveryEnv } from '../config/delivery.env';
-import { OutputSink } from '../consumption/output-sink';
 import { EndpointHealth } from '../isolation/endpoint-health';
 import { WebhookLimiter } from '../isolation/webhook-limiter';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
@@ -14,12 +13,22 @@ import { DeliveryService } from './delivery.service';
     {
       provide: OutputSink,
       inject: [KafkaPublisher],
-      useFactory: (publisher: KafkaPublisher) => new OutputSink(publisher),
+      useFactory: (publisher: KafkaPublisher) =>
+        new OutputSink(publisher, { maxBytesPerRequest: DEFAULT_MAX_PRODUCE_REQUEST_BYTES }),
     },
     {
       provide: WebhookLimiter,
-      inject: [DeliveryEnv],
-      useFactory: (config: DeliveryEnv) => new WebhookLimiter(config.DELIVERY_WEBHOOK_MAX_CONCURRENCY),
+      inject: [DeliveryEnv, DeliveryMetrics],
+      useFactory: (config: DeliveryEnv, metrics: DeliveryMetrics) => {
+        const limiter = new WebhookLimiter({
+          defaultMaxConcurrency: config.DELIVERY_WEBHOOK_MAX_CONCURRENCY,
+          stallMs: config.DELIVERY_SLOT_WAIT_MS,
+          maxQueueWaitMs: config.DELIVERY_SLOT_QUEUE_MAX_WAIT_MS,
+          maxQueued: config.DELIVERY_WEBHOOK_MAX_QUEUED,
+        });
+        metrics.watchSlotQueue(() => limiter.queued);
+        return limiter;
+      },
     },
     {
       provide: EndpointHealth,

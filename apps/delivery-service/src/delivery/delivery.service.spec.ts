@@ -8,6 +8,7 @@ import {
   type WebhookState,
 } from '@hookline/contracts';
 import { loadConfig } from '@hookline/platform';
+import type { OutputSink, TopicBatch } from '@hookline/kafka';
 import {
   jobCreatedEvent,
   testSecretBox,
@@ -22,7 +23,6 @@ import {
 } from '../attempts/attempt-delivery';
 import { serializePayload } from '../attempts/serialize-payload';
 import { DeliveryEnv } from '../config/delivery.env';
-import type { OutputSink, TopicBatch } from '../consumption/output-sink';
 import { EndpointHealth } from '../isolation/endpoint-health';
 import { WebhookLimiter } from '../isolation/webhook-limiter';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
@@ -56,7 +56,7 @@ describe(DeliveryService.name, () => {
     KAFKA_BROKERS: 'unused:9092',
     SECRETS_ENCRYPTION_KEYS: TEST_SECRETS_ENCRYPTION_KEYS,
     DELIVERY_BREAKER_FAILURE_THRESHOLD: '2',
-    DELIVERY_SLOT_WAIT_MS: '0',
+    DELIVERY_WEBHOOK_MAX_QUEUED: '0',
   });
   let replies: Array<AttemptResult | (() => Promise<AttemptResult>)>;
   let executed: AttemptInput[];
@@ -88,7 +88,12 @@ describe(DeliveryService.name, () => {
     });
     service = new DeliveryService(
       attempts,
-      new WebhookLimiter(16),
+      new WebhookLimiter({
+        defaultMaxConcurrency: 16,
+        stallMs: config.DELIVERY_SLOT_WAIT_MS,
+        maxQueueWaitMs: config.DELIVERY_SLOT_QUEUE_MAX_WAIT_MS,
+        maxQueued: config.DELIVERY_WEBHOOK_MAX_QUEUED,
+      }),
       health,
       sink,
       new DeliveryMetrics(new Registry()),
@@ -229,7 +234,7 @@ describe(DeliveryService.name, () => {
     expect(Date.parse(task.dueAt) - Date.now()).toBeGreaterThan(25_000);
   });
 
-  it('re-queues without an attempt when the webhook has no free slot within the budget', async () => {
+  it('re-queues without an attempt when the webhook has no free slot and no room to wait', async () => {
     const webhook = webhookWith({ maxConcurrency: 1 });
     let release!: () => void;
     replies.push(() => new Promise((resolve) => (release = () => resolve(answered(200)))));

@@ -7,6 +7,7 @@ import {
   type AttemptEvent,
   type EventEnvelope,
 } from '@hookline/contracts';
+import { OutputSink, type TopicBatch } from '@hookline/kafka';
 import {
   AttemptDelivery,
   notSentResult,
@@ -15,7 +16,6 @@ import {
 } from '../attempts/attempt-delivery';
 import { toAttemptEvent } from '../attempts/to-attempt-event';
 import { DeliveryEnv } from '../config/delivery.env';
-import { OutputSink, type TopicBatch } from '../consumption/output-sink';
 import { EndpointHealth, type HealthVerdict } from '../isolation/endpoint-health';
 import { WebhookLimiter } from '../isolation/webhook-limiter';
 import { DeliveryMetrics, type RequeueReason } from '../metrics/delivery.metrics';
@@ -59,8 +59,8 @@ export class DeliveryService {
   ) {}
 
   /**
-   * Attempts `job` unless its webhook's breaker is open or it cannot get a slot within the wait
-   * budget. Writes nothing: the caller decides where the outcome goes (tiers, or the ordered lane).
+   * Attempts `job` unless its webhook's breaker is open or the limiter refuses it a slot (see
+   * WebhookLimiter). Writes nothing: the caller decides where the outcome goes (tiers, or the ordered lane).
    */
   async attempt(job: DeliveryJob): Promise<DeliveryStep> {
     const input = attemptInputOf(job);
@@ -75,7 +75,7 @@ export class DeliveryService {
       if (!permit.allowed) return this.deferred(permit.retryAtMs, 'breaker_open', expiresAtMs);
       probe = permit.probe;
     }
-    const lease = await this.limiter.acquire(job.webhook, this.config.DELIVERY_SLOT_WAIT_MS);
+    const lease = await this.limiter.acquire(job.webhook);
     if (!lease.ok) {
       if (probe) this.health.releaseProbe(job.webhook.id);
       return this.deferred(lease.retryAtMs, lease.reason, expiresAtMs);

@@ -9,7 +9,7 @@ import {
   type DeliveryRecoveredData,
   type EventEnvelope,
 } from '@hookline/contracts';
-import type { TopicBatch } from '../consumption/output-sink';
+import type { TopicBatch } from '@hookline/kafka';
 
 const PLATFORM_RESOURCES = ['delivery.', 'webhook.'];
 const LAST_ERROR_LIMIT = 1_000;

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { Topics, deliveryIdFor, type WebhookState } from '@hookline/contracts';
 import { loadConfig } from '@hookline/platform';
+import type { OutputSink, TopicBatch } from '@hookline/kafka';
 import {
   TEST_SECRETS_ENCRYPTION_KEYS,
   jobCreatedEvent,
@@ -9,7 +10,6 @@ import {
   webhookFixture,
 } from '../../test/fixtures';
 import { DeliveryEnv } from '../config/delivery.env';
-import type { OutputSink, TopicBatch } from '../consumption/output-sink';
 import type { DeliveryJob } from '../delivery/delivery-job';
 import type { DeliveryService } from '../delivery/delivery.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
@@ -135,5 +135,13 @@ describe(DispatchService.name, () => {
   it('rejects when a delivery could not be recorded, so the message is read again', async () => {
     deliver.mockRejectedValue(new Error('broker down'));
     await expect(service().dispatch(jobCreatedEvent())).rejects.toThrow('broker down');
+  });
+
+  it('says whether an event goes anywhere: a match, or a target of its own', () => {
+    const event = jobCreatedEvent();
+    expect(service().goesAnywhere(event)).toBe(true);
+    held = [];
+    expect(service().goesAnywhere(event)).toBe(false);
+    expect(service().goesAnywhere({ ...event, target: { webhookId: first.id, minVersion: 1 } })).toBe(true);
   });
 });

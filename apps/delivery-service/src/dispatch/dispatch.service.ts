@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope, EventTarget, WebhookState } from '@hookline/contracts';
+import { OutputSink } from '@hookline/kafka';
 import { serializePayload } from '../attempts/serialize-payload';
 import { DeliveryEnv } from '../config/delivery.env';
 import { KeyedSerialQueue } from '../consumption/keyed-serial-queue';
-import { OutputSink } from '../consumption/output-sink';
 import { firstAttemptJob, taskFor } from '../delivery/delivery-job';
 import { DeliveryService } from '../delivery/delivery.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
@@ -29,6 +29,11 @@ export class DispatchService {
    * event written, next retry queued) or handed to its lane. Work for ordered webhooks is queued
    * before this returns, so lane tasks keep the order of the domain partition.
    */
+  /** Whether `event` has a webhook to go to: targeted events always do (their target is awaited). */
+  goesAnywhere(event: EventEnvelope): boolean {
+    return Boolean(event.target) || this.routing.matchEndpoints(event).length > 0;
+  }
+
   dispatch(event: EventEnvelope): Promise<void> {
     if (event.target) return this.dispatchTargeted(event, event.target);
     return this.fanOut(event, this.routing.matchEndpoints(event));

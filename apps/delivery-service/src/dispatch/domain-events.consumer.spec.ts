@@ -63,7 +63,10 @@ describe(DomainEventsConsumer.name, () => {
         return [];
       }),
     } as unknown as KafkaPublisher;
-    dispatcher = { dispatch: jest.fn(async () => undefined) } as unknown as DispatchService;
+    dispatcher = {
+      dispatch: jest.fn(async () => undefined),
+      goesAnywhere: jest.fn((event: { organizationId: string }) => event.organizationId !== 'org_nowhere'),
+    } as unknown as DispatchService;
   });
 
   afterEach(() => jest.restoreAllMocks());
@@ -116,19 +119,23 @@ describe(DomainEventsConsumer.name, () => {
     const consumer = create();
     const valid = jobCreatedEvent();
     const huge = jobCreatedEvent({ data: { ...jobCreatedEvent().data, name: 'x'.repeat(5_000) } });
+    const badData = { ...jobCreatedEvent(), data: { ...jobCreatedEvent().data, number: 7 } };
     const batch = batchOf(
       message('{oops', 10),
       message(JSON.stringify({ ...valid, id: 'evt_other', subject: undefined }), 11),
       message(null, 12),
       message(JSON.stringify(huge), 13),
-      message(JSON.stringify(valid), 14),
-      message(JSON.stringify(valid), 15),
+      message(JSON.stringify(badData), 14),
+      // Goes nowhere: its data is not checked, it is neither parked nor dispatched.
+      message(JSON.stringify({ ...badData, id: 'evt_nowhere', organizationId: 'org_nowhere' }), 15),
+      message(JSON.stringify(valid), 16),
+      message(JSON.stringify(valid), 17),
     );
 
     const { taken } = consumer['handleBatch'](batch);
     await Promise.all(taken);
 
-    expect(taken).toHaveLength(6);
+    expect(taken).toHaveLength(8);
     expect(sent).toHaveLength(1);
     expect(sent[0].topic).toBe(Topics.dlq);
     expect(sent[0].messages.map((letter) => letter.headers?.[KafkaHeaders.dlqReason])).toEqual([
@@ -136,6 +143,7 @@ describe(DomainEventsConsumer.name, () => {
       expect.stringContaining('subject'),
       'message has no value',
       expect.stringMatching(/^message is \d+ bytes, over the 4096-byte limit \(DELIVERY_MAX_EVENT_BYTES\)$/),
+      'invalid event: data.number must be a string',
     ]);
     expect(sent[0].messages[0].headers).toMatchObject({
       [KafkaHeaders.dlqSourceTopic]: 'domain.job.v1',

@@ -17,11 +17,12 @@ import type { BatchHandling, IncomingBatch } from '../consumption/tracked-consum
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { RoutingService } from '../routing/routing.service';
 import { DispatchService } from './dispatch.service';
-import { parseDomainMessage } from './parse-domain-message';
+import { checkEventData, parseDomainMessage } from './parse-domain-message';
 
 /**
  * Consumes every `domain.<resource>.v1` topic once the routing table has caught up. Refused messages
- * (too large, not JSON, invalid) go to the DLQ; the rest are dispatched. A batch never waits for its
+ * (too large, not JSON, invalid envelope; invalid `data` of an event some webhook would receive) go to
+ * the DLQ; the rest are dispatched. A batch never waits for its
  * deliveries: offsets are committed as they finish (see TrackedConsumer).
  */
 @Injectable()
@@ -69,6 +70,16 @@ export class DomainEventsConsumer implements OnApplicationBootstrap, OnModuleDes
       const parsed = parseDomainMessage(message, this.config.DELIVERY_MAX_EVENT_BYTES);
       if (!parsed.ok) {
         refused.refuse(index, message, parsed.reason);
+        taken.push(Promise.resolve());
+        return;
+      }
+      if (!this.dispatcher.goesAnywhere(parsed.event)) {
+        taken.push(Promise.resolve());
+        return;
+      }
+      const invalidData = byEventId.has(parsed.event.id) ? null : checkEventData(parsed.event);
+      if (invalidData !== null) {
+        refused.refuse(index, message, invalidData);
         taken.push(Promise.resolve());
         return;
       }

@@ -31,4 +31,17 @@ describe(ConcurrencyLimit.name, () => {
     expect(limit.inUse).toBe(2);
     expect(() => limit.setLimit(0)).toThrow(RangeError);
   });
+
+  it('refuses every waiter on request, keeping the slots in use', async () => {
+    const limit = new ConcurrencyLimit(1);
+    await limit.tryAcquire(0);
+    expect(limit.hasFreeSlot).toBe(false);
+    const waiters = [limit.tryAcquire(60_000), limit.tryAcquire(60_000)];
+    expect(limit.waiting).toBe(2);
+    expect(limit.refuseWaiting()).toBe(2);
+    await expect(Promise.all(waiters)).resolves.toEqual([false, false]);
+    expect([limit.inUse, limit.waiting]).toEqual([1, 0]);
+    limit.release();
+    expect(limit.hasFreeSlot).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 interface Waiter {
   grant: () => void;
+  refuse: () => void;
   timer: NodeJS.Timeout | null;
 }
 
@@ -18,6 +19,15 @@ export class ConcurrencyLimit {
 
   get inUse(): number {
     return this.active;
+  }
+
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
+  /** A `tryAcquire` now would be granted at once. */
+  get hasFreeSlot(): boolean {
+    return this.active < this.currentLimit && this.waiters.length === 0;
   }
 
   get isIdle(): boolean {
@@ -44,7 +54,12 @@ export class ConcurrencyLimit {
           if (waiter.timer) clearTimeout(waiter.timer);
           resolve(true);
         },
+        refuse: () => resolve(false),
         timer: null,
+      };
+      waiter.refuse = () => {
+        if (waiter.timer) clearTimeout(waiter.timer);
+        resolve(false);
       };
       waiter.timer = setTimeout(() => {
         const index = this.waiters.indexOf(waiter);
@@ -53,6 +68,13 @@ export class ConcurrencyLimit {
       }, timeoutMs);
       this.waiters.push(waiter);
     });
+  }
+
+  /** Every waiter gives up now (its `tryAcquire` resolves false); slots in use are untouched. */
+  refuseWaiting(): number {
+    const refused = this.waiters.splice(0, this.waiters.length);
+    for (const waiter of refused) waiter.refuse();
+    return refused.length;
   }
 
   release(): void {

@@ -35,10 +35,12 @@ export class DeliveryMetrics {
   readonly unfinishedMessages: Gauge<'consumer'>;
   readonly openBreakers: Gauge;
   readonly orderedHeld: Gauge;
+  readonly slotQueue: Gauge;
   readonly redeliveries: Counter<'outcome'>;
   private readonly gauges = new Map<string, () => number>();
   private openBreakersSource: () => number = () => 0;
   private orderedHeldSource: () => number = () => 0;
+  private slotQueueSource: () => number = () => 0;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -162,6 +164,15 @@ export class DeliveryMetrics {
         this.set(readOrderedHeld());
       },
     });
+    const readSlotQueue = () => this.slotQueueSource();
+    this.slotQueue = new Gauge({
+      name: 'hookline_delivery_slot_queue',
+      help: 'Deliveries waiting in memory for a slot of their webhook (at its maxConcurrency)',
+      registers,
+      collect() {
+        this.set(readSlotQueue());
+      },
+    });
     // Every label value exists from the start, so rate() and alerts see a 0 rather than no series.
     for (const outcome of ATTEMPT_OUTCOMES) {
       this.attempts.inc({ outcome }, 0);
@@ -190,5 +201,9 @@ export class DeliveryMetrics {
 
   watchOrderedHeld(read: () => number): void {
     this.orderedHeldSource = read;
+  }
+
+  watchSlotQueue(read: () => number): void {
+    this.slotQueueSource = read;
   }
 }

@@ -1,5 +1,5 @@
 import { Topics } from '@hookline/contracts';
-import type { TopicBatch } from '../consumption/output-sink';
+import type { TopicBatch } from '@hookline/kafka';
 import { retryTaskMessage, type RetryTask } from '../retries/retry-task';
 
 /** Tasks of ordered webhooks go to `hookline.deliveries.v1`, key = webhook id: one partition per webhook. */

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OutputSink, type TopicBatch } from '../consumption/output-sink';
+import { OutputSink, type TopicBatch } from '@hookline/kafka';
 import type { TopicPartition } from '../consumption/tracked-consumer';
 import { jobFromTask } from '../delivery/delivery-job';
 import { DeliveryService, attemptBatch } from '../delivery/delivery.service';

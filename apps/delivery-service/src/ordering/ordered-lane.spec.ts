@@ -1,5 +1,5 @@
+import type { TopicBatch } from '@hookline/kafka';
 import { jobCreatedEvent } from '../../test/fixtures';
-import type { TopicBatch } from '../consumption/output-sink';
 import type { RetryTask } from '../retries/retry-task';
 import { OrderedLane, type LaneStep } from './ordered-lane';
 

@@ -3,7 +3,7 @@ import {
   DELIVERY_TASK_SCHEMA,
   EXTERNAL_ID_PATTERN,
   KafkaHeaders,
-  validateEnvelope,
+  validateEnvelopeShell,
   type DeliveryTask,
 } from '@hookline/contracts';
 import { decodeJson, type OutgoingMessage } from '@hookline/kafka';
@@ -43,7 +43,8 @@ export function parseRetryTask(message: KafkaMessage): RetryTaskParse {
     value.failingSince === undefined || value.failingSince === null || isInstant(value.failingSince),
     'failingSince must be an ISO instant or null',
   );
-  const event = validateEnvelope(value.event);
+  // Delivery wrote the task from an event it had validated in full: its envelope is checked, its data not again.
+  const event = validateEnvelopeShell(value.event);
   if (!event.ok) problems.push(...event.errors.map((error) => `event: ${error}`));
   if (problems.length > 0 || !event.ok)
     return { ok: false, reason: `invalid delivery task: ${problems.join('; ')}` };

@@ -10,7 +10,7 @@ import { KafkaPublisher } from '@hookline/kafka';
 import { KAFKA, type ReadinessCheck } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
 import type { ConsumerLifecycle } from '../consumption/consumer-lifecycle';
-import { createDeliveryConsumer } from '../consumption/create-delivery-consumer';
+import { QUIET_TOPIC_MAX_WAIT_MS, createDeliveryConsumer } from '../consumption/create-delivery-consumer';
 import { DeadLetterCollector } from '../consumption/dead-letters';
 import type { BatchHandling, IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
@@ -43,6 +43,7 @@ export class RetryTiersConsumer implements OnApplicationBootstrap, OnModuleDestr
       groupSuffix: '-retry',
       topics: [...RETRY_TIER_TOPICS],
       messageKind: 'Retry task',
+      maxWaitTimeInMs: QUIET_TOPIC_MAX_WAIT_MS,
       handleBatch: (batch) => this.handleBatch(batch),
     }).lifecycle;
   }

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import type { WebhookState } from '@hookline/contracts';
+import type { OutputSink, TopicBatch } from '@hookline/kafka';
 import { jobCreatedEvent, testSecretBox, webhookFixture } from '../../test/fixtures';
-import type { OutputSink, TopicBatch } from '../consumption/output-sink';
 import type { DeliveryJob } from '../delivery/delivery-job';
 import type { DeliveryService } from '../delivery/delivery.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';

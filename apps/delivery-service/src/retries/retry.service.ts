@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OutputSink } from '../consumption/output-sink';
+import { OutputSink } from '@hookline/kafka';
 import { jobFromTask } from '../delivery/delivery-job';
 import { DeliveryService } from '../delivery/delivery.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';

@@ -206,6 +206,34 @@ describe('event-ingest-service (real Kafka and Postgres)', () => {
     expect(eventsWithId(first.id)).toHaveLength(1);
   });
 
+  it('acknowledges concurrent requests each once its events are written, every event once, a batch in its order', async () => {
+    const singles = Array.from({ length: 40 }, (_, index) => post('/v1/events', jobCreated(`job_c${index}`)));
+    const batch = post('/v1/events/batch', {
+      events: Array.from({ length: 5 }, (_, index) =>
+        jobCreated('job_ordered', { occurredAt: `2026-11-22T10:00:0${index}.000Z` }),
+      ),
+    });
+    const responses = await Promise.all([...singles, batch]);
+    expect(responses.map((response) => response.status)).toEqual(responses.map(() => 202));
+    const singleIds = await Promise.all(
+      responses.slice(0, -1).map(async (response) => ((await response.json()) as { id: string }).id),
+    );
+    const { ids: batchIds } = (await responses[responses.length - 1].json()) as { ids: string[] };
+    expect(new Set([...singleIds, ...batchIds]).size).toBe(45);
+
+    await eventually(() =>
+      expect([...singleIds, ...batchIds].map((id) => eventsWithId(id).length)).toEqual(Array(45).fill(1)),
+    );
+    expect(eventsWithId(singleIds[7])[0].key).toBe(`${organizationId}:job_c7`);
+    const ordered = consumed.filter(
+      (event) => event.envelope.organizationId === organizationId && event.envelope.subject === 'job_ordered',
+    );
+    expect(ordered.map((event) => event.envelope.id)).toEqual(batchIds);
+    expect(ordered.map((event) => event.envelope.occurredAt)).toEqual(
+      batchIds.map((_, index) => `2026-11-22T10:00:0${index}.000Z`),
+    );
+  });
+
   it('accepts a batch whole, or refuses it whole naming the bad event', async () => {
     const refused = await post('/v1/events/batch', {
       events: [jobCreated('job_7'), { type: 'job.created', subject: 'job_8', data: { nope: true } }],

@@ -5,31 +5,38 @@ import {
   domainTopic,
   findEventType,
   newId,
-  validateEnvelope,
   type EventEnvelope,
 } from '@hookline/contracts';
-import { KafkaPublisher, type OutgoingMessage } from '@hookline/kafka';
+import { OutputSink, type OutgoingMessage } from '@hookline/kafka';
 import type { Principal } from '@hookline/platform';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { requestHash } from '../idempotency/request-hash';
+import { catalogErrors } from './catalog-errors';
 import { INGEST_OPTIONS, type IngestOptions } from './ingest-options';
 import type { IngestEventDto } from './dto/ingest-event.dto';
 import { resolveOrganization } from './resolve-organization';
 
 interface PreparedEvent {
   envelope: EventEnvelope;
+  /** Only for a request with an idempotency key: the hash tells a retry from a different request. */
+  idempotency: { key: string; requestHash: string } | null;
+}
+
+interface ClaimedEvent {
+  envelope: EventEnvelope;
   idempotencyKey: string | null;
-  hash: string;
+  alreadyPublished: boolean;
 }
 
 /**
  * Validates events against the contracts and writes them to their domain topic. Resolves only
- * after Kafka acknowledged every write (`acks: -1`), so a 202 means the event is durable.
+ * after Kafka acknowledged every write (`acks: -1`), so a 202 means the event is durable; the
+ * writes of concurrent requests share produce requests (`OutputSink`).
  */
 @Injectable()
 export class EventsService {
   constructor(
-    private readonly publisher: KafkaPublisher,
+    private readonly sink: OutputSink,
     private readonly idempotency: IdempotencyRepository,
     @Inject(INGEST_OPTIONS) private readonly options: IngestOptions,
   ) {}
@@ -68,13 +75,16 @@ export class EventsService {
     return events.map((event) => event.envelope.id);
   }
 
+  /** `input` was validated by the `ValidationPipe`; only what it cannot know is checked here. */
   private prepare(
     principal: Principal,
     input: IngestEventDto,
   ): { event: PreparedEvent } | { errors: string[] } {
     const { idempotencyKey, ...content } = input;
     const organizationId = resolveOrganization(principal, input.organizationId);
-    const envelope = {
+    const errors = catalogErrors(input, organizationId);
+    if (errors.length > 0) return { errors };
+    const envelope: EventEnvelope = {
       id: newId('evt'),
       type: input.type,
       organizationId,
@@ -83,44 +93,37 @@ export class EventsService {
       ...(input.expiresAt !== undefined ? { expiresAt: input.expiresAt } : {}),
       data: input.data,
     };
-    if (findEventType(input.type)?.origin === 'platform') {
-      return { errors: [`type "${input.type}" is emitted by Hookline itself and cannot be published`] };
-    }
-    const validation = validateEnvelope(envelope);
-    if (!validation.ok) return { errors: validation.errors };
     return {
       event: {
-        envelope: validation.value,
-        idempotencyKey: idempotencyKey ?? null,
-        hash: requestHash({ ...content, organizationId }),
+        envelope,
+        idempotency:
+          idempotencyKey === undefined || idempotencyKey === null
+            ? null
+            : { key: idempotencyKey, requestHash: requestHash({ ...content, organizationId }) },
       },
     };
   }
 
-  private async applyIdempotency(
-    event: PreparedEvent,
-  ): Promise<{ envelope: EventEnvelope; idempotencyKey: string | null; alreadyPublished: boolean }> {
-    if (event.idempotencyKey === null) {
-      return { envelope: event.envelope, idempotencyKey: null, alreadyPublished: false };
-    }
+  private async applyIdempotency({ envelope, idempotency }: PreparedEvent): Promise<ClaimedEvent> {
+    if (idempotency === null) return { envelope, idempotencyKey: null, alreadyPublished: false };
     const claimed = await this.idempotency.claim(
       {
-        organizationId: event.envelope.organizationId,
-        key: event.idempotencyKey,
-        requestHash: event.hash,
-        envelope: event.envelope,
+        organizationId: envelope.organizationId,
+        key: idempotency.key,
+        requestHash: idempotency.requestHash,
+        envelope,
       },
       this.options.idempotencyTtlHours,
     );
-    if (!claimed.isNew && claimed.requestHash !== event.hash) {
+    if (!claimed.isNew && claimed.requestHash !== idempotency.requestHash) {
       throw new ConflictException(
-        `idempotencyKey "${event.idempotencyKey}" was already used with a different request`,
+        `idempotencyKey "${idempotency.key}" was already used with a different request`,
       );
     }
     // A first request that died before Kafka acknowledged is published again, with the same id.
     return {
       envelope: claimed.envelope,
-      idempotencyKey: event.idempotencyKey,
+      idempotencyKey: idempotency.key,
       alreadyPublished: claimed.published,
     };
   }
@@ -138,12 +141,10 @@ export class EventsService {
       });
       byTopic.set(topic, messages);
     }
-    await this.publisher.sendMany([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+    await this.sink.publish([...byTopic].map(([topic, messages]) => ({ topic, messages })));
   }
 
-  private async markPublished(
-    events: Array<{ envelope: EventEnvelope; idempotencyKey: string | null; alreadyPublished: boolean }>,
-  ): Promise<void> {
+  private async markPublished(events: ClaimedEvent[]): Promise<void> {
     const byOrganization = new Map<string, string[]>();
     for (const event of events) {
       if (event.idempotencyKey === null || event.alreadyPublished) continue;

@@ -1,9 +1,21 @@
-import type { DynamicModule } from '@nestjs/common';
+import { RequestMethod, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+
+/**
+ * Probe and scrape routes get no request logger. The request logger keeps its context in an
+ * AsyncLocalStorage, which on Node 20 turns on async hooks for every promise of the process from its
+ * first request on: a consumer service (delivery, audit) whose only HTTP traffic is probes would pay
+ * that on every message it handles.
+ */
+export const UNLOGGED_ROUTES = [
+  { path: 'health/*path', method: RequestMethod.ALL },
+  { path: 'metrics', method: RequestMethod.ALL },
+];
 
 /** Structured JSON logs; credentials never reach them. */
 export function createLoggerModule(service: string, level: string): DynamicModule {
   return LoggerModule.forRoot({
+    exclude: UNLOGGED_ROUTES,
     pinoHttp: {
       name: service,
       level,
@@ -11,7 +23,6 @@ export function createLoggerModule(service: string, level: string): DynamicModul
         paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
         censor: '[redacted]',
       },
-      autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
       serializers: {

@@ -25,7 +25,7 @@ import { IsStringRecord } from '../../common/is-string-record.decorator';
 import { IsTimestamp } from '../../common/is-timestamp.decorator';
 import { Nullable } from '../../common/nullable.decorator';
 
-const ID_MAX = 256;
+export const ID_MAX = 256;
 
 export class DeliveredPayloadDto implements DeliveredPayload {
   @IsString()

@@ -1,0 +1,316 @@
+import { ATTEMPT_OUTCOMES, type AttemptEvent } from '@hookline/contracts';
+import { runMigrations } from '@hookline/platform';
+import { testEnvironment } from '@hookline/testing';
+import { DataSource } from 'typeorm';
+import {
+  aRetriedDelivery,
+  anAttemptEvent,
+  anExhaustedDelivery,
+  hoursAgo,
+} from '../../test/attempt-event.fixture';
+import { groupBy } from '../common/group-by';
+import { auditDataSourceOptions } from '../database/data-source';
+import { RetentionPolicy } from '../retention/retention-policy';
+import { OUTCOME_COLUMNS } from '../stats/stats-columns';
+import type { AttemptEventDto } from './dto/attempt-event.dto';
+import { parseAttemptEvent } from './parse-attempt-message';
+import { toAttemptRow, toDeliveryRow, toPayloadRow } from './projection-rows';
+import {
+  ProjectionRepository,
+  type AttemptRow,
+  type DeliveryRow,
+  type PayloadRow,
+} from './projection.repository';
+import { ProjectionService } from './projection.service';
+import { toStatsIncrements, type StatsIncrement } from './stats-rows';
+
+type Column<Row> = [name: string, type: string, value: (row: Row) => unknown];
+
+const json = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
+
+/** The per-column encoding the writer replaced: one typed array parameter per column, then unnest. */
+async function insertWithArrayParameters<Row>(
+  dataSource: DataSource,
+  table: string,
+  columns: Array<Column<Row>>,
+  rows: Row[],
+): Promise<void> {
+  const names = columns.map(([name]) => name);
+  // A 2-D array parameter would be flattened by unnest; a histogram travels as its literal.
+  const arrayType = (type: string) => (type === 'bigint[]' ? 'text[]' : `${type}[]`);
+  await dataSource.query(
+    `INSERT INTO ${table} (${names.join(', ')})
+     SELECT ${columns.map(([name, type]) => (type === 'bigint[]' ? `v.${name}::bigint[]` : `v.${name}`)).join(', ')}
+     FROM unnest(${columns.map(([, type], index) => `$${index + 1}::${arrayType(type)}`).join(', ')})
+       AS v(${names.join(', ')})`,
+    columns.map(([, , value]) => rows.map(value)),
+  );
+}
+
+const ATTEMPT: Array<Column<AttemptRow>> = [
+  ['id', 'text', (row) => row.id],
+  ['delivery_id', 'text', (row) => row.deliveryId],
+  ['organization_id', 'text', (row) => row.organizationId],
+  ['webhook_id', 'text', (row) => row.webhookId],
+  ['event_type', 'text', (row) => row.eventType],
+  ['url', 'text', (row) => row.url],
+  ['attempt_number', 'int', (row) => row.attemptNumber],
+  ['started_at', 'timestamptz', (row) => row.startedAt],
+  ['duration_ms', 'int', (row) => row.durationMs],
+  ['request_headers', 'jsonb', (row) => json(row.requestHeaders)],
+  ['response_status', 'int', (row) => row.responseStatus],
+  ['response_headers', 'jsonb', (row) => json(row.responseHeaders)],
+  ['response_body', 'text', (row) => row.responseBody],
+  ['response_body_truncated', 'boolean', (row) => row.responseBodyTruncated],
+  ['outcome', 'text', (row) => row.outcome],
+  ['error', 'text', (row) => row.error],
+  ['next_attempt_at', 'timestamptz', (row) => row.nextAttemptAt],
+];
+
+const PAYLOAD: Array<Column<PayloadRow>> = [
+  ['event_id', 'text', (row) => row.eventId],
+  ['organization_id', 'text', (row) => row.organizationId],
+  ['event_type', 'text', (row) => row.eventType],
+  ['body', 'jsonb', (row) => json(row.body)],
+  ['occurred_at', 'timestamptz', (row) => row.occurredAt],
+  ['created_at', 'timestamptz', (row) => row.createdAt],
+];
+
+const DELIVERY: Array<Column<DeliveryRow>> = [
+  ['id', 'text', (row) => row.id],
+  ['organization_id', 'text', (row) => row.organizationId],
+  ['webhook_id', 'text', (row) => row.webhookId],
+  ['event_id', 'text', (row) => row.eventId],
+  ['event_type', 'text', (row) => row.eventType],
+  ['subject', 'text', (row) => row.subject],
+  ['url', 'text', (row) => row.url],
+  ['status', 'text', (row) => row.status],
+  ['attempt_count', 'int', (row) => row.newAttempts],
+  ['last_attempt_id', 'text', (row) => row.lastAttemptId],
+  ['last_attempt_number', 'int', (row) => row.lastAttemptNumber],
+  ['last_response_status', 'int', (row) => row.lastResponseStatus],
+  ['last_outcome', 'text', (row) => row.lastOutcome],
+  ['last_attempt_at', 'timestamptz', (row) => row.lastAttemptAt],
+  ['next_attempt_at', 'timestamptz', (row) => row.nextAttemptAt],
+  ['event_occurred_at', 'timestamptz', (row) => row.eventOccurredAt],
+  ['created_at', 'timestamptz', (row) => row.createdAt],
+  ['updated_at', 'timestamptz', (row) => row.updatedAt],
+];
+
+const STATS: Array<Column<StatsIncrement>> = [
+  ['organization_id', 'text', (row) => row.organizationId],
+  ['bucket_start', 'timestamptz', (row) => row.bucketStart],
+  ['webhook_id', 'text', (row) => row.webhookId],
+  ['event_type', 'text', (row) => row.eventType],
+  ['attempts', 'bigint', (row) => row.attempts],
+  ...ATTEMPT_OUTCOMES.map((outcome): Column<StatsIncrement> => [
+    OUTCOME_COLUMNS[outcome],
+    'bigint',
+    (row) => row.outcomes[outcome],
+  ]),
+  ['deliveries_started', 'bigint', (row) => row.deliveriesStarted],
+  ['deliveries_succeeded', 'bigint', (row) => row.deliveriesSucceeded],
+  ['deliveries_failed', 'bigint', (row) => row.deliveriesFailed],
+  ['deliveries_expired', 'bigint', (row) => row.deliveriesExpired],
+  ['latency_count', 'bigint', (row) => row.latencyCount],
+  ['latency_sum_ms', 'bigint', (row) => row.latencySumMs],
+  ['latency_max_ms', 'int', (row) => row.latencyMaxMs],
+  ['latency_histogram', 'bigint[]', (row) => `{${row.latencyHistogram.join(',')}}`],
+];
+
+const TABLES = [
+  ['attempt', 'id'],
+  ['delivery', 'id'],
+  ['payload', 'event_id'],
+  ['stats_hourly', 'organization_id, bucket_start, webhook_id, event_type'],
+] as const;
+
+function dto(event: AttemptEvent): AttemptEventDto {
+  const parsed = parseAttemptEvent(event);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value;
+}
+
+/** Every projection table of `schema` as row literals, for a byte-for-byte comparison. */
+async function rowsOf(dataSource: DataSource, schema: string, organizationId: string) {
+  const tables: Record<string, string[]> = {};
+  for (const [table, orderBy] of TABLES) {
+    const rows = await dataSource.query<Array<{ row: string }>>(
+      `SELECT t::text AS row FROM ${schema}.${table} t WHERE organization_id = $1 ORDER BY ${orderBy}`,
+      [organizationId],
+    );
+    tables[table] = rows.map(({ row }) => row);
+  }
+  return tables;
+}
+
+describe(ProjectionRepository.name, () => {
+  const env = testEnvironment();
+  const oracle = `audit_oracle_${env.runId.replace(/\W/g, '_')}`.toLowerCase();
+  let dataSource: DataSource;
+  let repository: ProjectionRepository;
+
+  beforeAll(async () => {
+    const options = auditDataSourceOptions(env.databaseUrl);
+    await runMigrations(options);
+    dataSource = await new DataSource(options).initialize();
+    repository = new ProjectionRepository(dataSource);
+    await dataSource.query(`CREATE SCHEMA ${oracle}`);
+    for (const [table] of TABLES) {
+      await dataSource.query(`CREATE TABLE ${oracle}.${table} (LIKE audit.${table} INCLUDING ALL)`);
+    }
+  });
+
+  afterAll(async () => {
+    await dataSource?.query(`DROP SCHEMA IF EXISTS ${oracle} CASCADE`);
+    await dataSource?.destroy();
+  });
+
+  /** Writes `events` (all new) through the repository, and the same rows the way they were sent before. */
+  async function writeBothWays(events: AttemptEventDto[]): Promise<void> {
+    const attempts = events.map(toAttemptRow);
+    const payloads = groupBy(events, (event) => event.eventId).map(toPayloadRow);
+    const deliveries = groupBy(events, (event) => event.deliveryId).map(toDeliveryRow);
+    const stats = toStatsIncrements(events);
+    await repository.transaction(async (writer) => {
+      expect(await writer.insertAttempts(attempts)).toEqual(new Set(attempts.map((row) => row.id)));
+      await writer.upsertPayloads(payloads);
+      await writer.upsertDeliveries(deliveries);
+      await writer.addStats(stats);
+    });
+    await insertWithArrayParameters(dataSource, `${oracle}.attempt`, ATTEMPT, attempts);
+    await insertWithArrayParameters(dataSource, `${oracle}.payload`, PAYLOAD, payloads);
+    await insertWithArrayParameters(dataSource, `${oracle}.delivery`, DELIVERY, deliveries);
+    await insertWithArrayParameters(dataSource, `${oracle}.stats_hourly`, STATS, stats);
+    // How the count was kept before: counted from the attempts stored.
+    await dataSource.query(
+      `UPDATE ${oracle}.delivery d SET attempt_count = (SELECT count(*) FROM ${oracle}.attempt a WHERE a.delivery_id = d.id)
+       WHERE d.id = ANY($1)`,
+      [deliveries.map((row) => row.id)],
+    );
+  }
+
+  it('stores byte for byte the rows that one array parameter per column stored', async () => {
+    const organizationId = `org_${env.runId}_jsonb_rows`;
+    const on = { organizationId, url: 'https://example.com/hooks?a="b",{c}\\d&e=NULL' };
+    const tricky = anAttemptEvent(
+      {
+        ...on,
+        eventType: 'estimate.updated',
+        subject: 'job "1", {é} 😀\n\ttab \\ NULL',
+        requestHeaders: {
+          'content-type': 'application/json',
+          'x-ñame': 'va"l\\ue {1,2} 😀',
+          authorization: 'x',
+        },
+        responseStatus: null,
+        responseHeaders: null,
+        responseBody: null,
+        outcome: 'timeout',
+        error: 'NULL',
+        deliveryStatus: 'retrying',
+        nextAttemptAt: '2026-11-22T12:05:00.123+02:00',
+      },
+      hoursAgo(5),
+    );
+    tricky.payload.data = {
+      numbers: [0, -0, 0.1, 1e21, 1.5e-7, 2 ** 60, -42],
+      text: 'quote " backslash \\ brace { } comma , newline \n control \u0001 del \u007f é 😀',
+      empty: { object: {}, array: [], text: '' },
+      nested: [{ a: [true, false, null] }, 'NULL'],
+      'key "quoted" é': 'value',
+    };
+    const bodies = ['', 'NULL', '{"a":[1,2]}', 'line\nbreak \\ "quoted" {1,2}', 'x'.repeat(70_000)];
+    const events = [
+      tricky,
+      ...aRetriedDelivery(on, hoursAgo(3)),
+      ...anExhaustedDelivery(on, hoursAgo(2)),
+      ...bodies.map((responseBody) => anAttemptEvent({ ...on, responseBody }, hoursAgo(1))),
+    ].map(dto);
+
+    await writeBothWays(events);
+
+    const written = await rowsOf(dataSource, 'audit', organizationId);
+    expect(written.attempt).toHaveLength(events.length);
+    expect(written.stats_hourly.length).toBeGreaterThanOrEqual(4);
+    expect(written).toEqual(await rowsOf(dataSource, oracle, organizationId));
+  });
+
+  it('stores a lone surrogate in text as a text parameter does, as U+FFFD', async () => {
+    const organizationId = `org_${env.runId}_jsonb_surrogate`;
+    const event = anAttemptEvent(
+      { organizationId, subject: 'job \uD800 1', responseBody: 'body \uDC00', error: 'err \uD83D' },
+      hoursAgo(1),
+    );
+
+    await writeBothWays([dto(event)]);
+
+    expect(await rowsOf(dataSource, 'audit', organizationId)).toEqual(
+      await rowsOf(dataSource, oracle, organizationId),
+    );
+    const [stored] = await dataSource.query<Array<{ subject: string; response_body: string }>>(
+      `SELECT d.subject, a.response_body FROM audit.delivery d JOIN audit.attempt a ON a.delivery_id = d.id
+       WHERE d.organization_id = $1`,
+      [organizationId],
+    );
+    expect(stored).toEqual({ subject: 'job \uFFFD 1', response_body: 'body \uFFFD' });
+  });
+
+  /** Batches of one organization that share rollup rows, payloads and attempts, each in an order of its own. */
+  function overlappingBatches(organizationId: string) {
+    const webhooks = ['wh_a', 'wh_b', 'wh_c', 'wh_d'];
+    const hours = [hoursAgo(1), hoursAgo(2), hoursAgo(3)];
+    // Events delivered to every webhook: their deliveries share the event's payload row.
+    const events = hours.flatMap((hour) =>
+      Array.from({ length: 5 }, () => ({ hour, event: anAttemptEvent({ organizationId }, hour) })),
+    );
+    const attempts = events.flatMap(({ hour, event }) =>
+      webhooks.map((webhookId) =>
+        dto(
+          anAttemptEvent({ organizationId, webhookId, eventId: event.eventId, payload: event.payload }, hour),
+        ),
+      ),
+    );
+    const batchCount = 6;
+    // Each batch touches most rollup rows and many payloads and repeats attempts of another;
+    // written unsorted, two of them would lock rows in opposite orders.
+    const batches = Array.from({ length: batchCount }, (_, batch) => {
+      const own = attempts.filter((_, index) => index % batchCount === batch);
+      const replayed = attempts.filter((_, index) => index % batchCount === (batch + 1) % batchCount);
+      const rows = [...own, ...replayed.slice(0, Math.ceil(replayed.length / 2))];
+      return batch % 2 === 0 ? rows : rows.reverse();
+    });
+    return { events: events.length, attempts: attempts.length, batches };
+  }
+
+  it('lets concurrent batches that share rows finish without deadlock, counting each attempt once', async () => {
+    const service = new ProjectionService(
+      repository,
+      new RetentionPolicy({ payloadDays: 30, attemptDays: 90, statsDays: 400 }),
+    );
+    // A few rounds: a deadlock needs an unlucky interleaving.
+    for (const round of [1, 2, 3, 4, 5]) {
+      const organizationId = `org_${env.runId}_jsonb_concurrent_${round}`;
+      const { events, attempts, batches } = overlappingBatches(organizationId);
+
+      const results = await Promise.all(batches.map((batch) => service.project(batch)));
+
+      expect(results.reduce((sum, result) => sum + result.stored, 0)).toBe(attempts);
+      const [counts] = await dataSource.query<Array<Record<string, number>>>(
+        `SELECT (SELECT count(*)::int FROM audit.attempt WHERE organization_id = $1) AS attempts,
+           (SELECT count(*)::int FROM audit.delivery WHERE organization_id = $1) AS deliveries,
+           (SELECT sum(attempt_count)::int FROM audit.delivery WHERE organization_id = $1) AS "attemptCounts",
+           (SELECT count(*)::int FROM audit.payload WHERE organization_id = $1) AS payloads,
+           (SELECT sum(attempts)::int FROM audit.stats_hourly WHERE organization_id = $1) AS "rolledUp"`,
+        [organizationId],
+      );
+      expect(counts).toEqual({
+        attempts,
+        deliveries: attempts,
+        attemptCounts: attempts,
+        payloads: events,
+        rolledUp: attempts,
+      });
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import { findEventType } from './catalog';
+import { validateEnvelope, validateEnvelopeShell } from './envelope';
+
+describe('envelope validation', () => {
+  const valid = {
+    id: 'evt_1',
+    type: 'job.created',
+    organizationId: 'org_1',
+    subject: 'job_1',
+    occurredAt: '2026-11-22T10:00:00.000Z',
+    data: findEventType('job.created')?.example,
+  };
+
+  it('accepts a valid event, shell and data', () => {
+    expect(validateEnvelope(valid)).toMatchObject({ ok: true, value: { id: 'evt_1' } });
+    expect(validateEnvelopeShell(valid).ok).toBe(true);
+  });
+
+  it('checks the shell alone without looking at data; the full validation names the data field', () => {
+    const badData = { ...valid, data: { ...(valid.data as object), customer: { phone: 12 } } };
+    expect(validateEnvelopeShell(badData).ok).toBe(true);
+    const full = validateEnvelope(badData);
+    expect(full.ok).toBe(false);
+    if (!full.ok) expect(full.errors.join('; ')).toMatch(/^data\.customer\./);
+  });
+
+  it('refuses a broken shell in both, naming the field', () => {
+    for (const validate of [validateEnvelope, validateEnvelopeShell]) {
+      expect(validate([])).toEqual({ ok: false, errors: ['event must be a JSON object'] });
+      expect(validate({ ...valid, type: 'job.teleported' })).toEqual({
+        ok: false,
+        errors: ['type "job.teleported" is not in the event catalog'],
+      });
+      const result = validate({ ...valid, occurredAt: 'yesterday', extra: 1 });
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.errors).toContain('extra is not allowed');
+        expect(result.errors.some((error) => error.startsWith('occurredAt'))).toBe(true);
+      }
+    }
+  });
+});
