@@ -1,12 +1,7 @@
 import { findEventType } from '@hookline/contracts';
 import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
 import { call } from './support/api-client';
-import { startPlatform, type Platform } from './support/platform';
-
-interface Organization {
-  id: string;
-  apiKey: { key: string };
-}
+import { createOrganization, startPlatform, type Organization, type Platform } from './support/platform';
 
 interface DeliveryListItem {
   id: string;
@@ -74,12 +69,7 @@ describe('delivery-service survives SIGKILL without losing an accepted event', (
       // Every first request fails on purpose; the breaker would (rightly) slow the whole test down.
       DELIVERY_BREAKER_FAILURE_THRESHOLD: '1000',
     });
-    const created = await call<Organization>('POST', subscriptionApi('/v1/organizations'), {
-      token: platform.adminToken,
-      body: { name: 'Crash Test Roofing' },
-    });
-    expect(created.status).toBe(201);
-    organization = created.body;
+    organization = await createOrganization(platform, 'Crash Test Roofing');
     const webhook = await call<{ id: string }>('POST', subscriptionApi('/v1/webhooks'), {
       token: organization.apiKey.key,
       body: { name: 'crash receiver', url: `${receiver.url}/jobs`, events: ['job.*'], active: true },

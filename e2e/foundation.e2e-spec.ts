@@ -2,12 +2,7 @@ import { Webhook } from 'standardwebhooks';
 import { findEventType } from '@hookline/contracts';
 import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
 import { call } from './support/api-client';
-import { startPlatform, type Platform } from './support/platform';
-
-interface Organization {
-  id: string;
-  apiKey: { key: string };
-}
+import { createOrganization, startPlatform, type Organization, type Platform } from './support/platform';
 
 interface CreatedWebhook {
   id: string;
@@ -35,14 +30,7 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
   const ingestApi = (path: string) => `${platform.ingest.baseUrl}${path}`;
   const auditApi = (path: string) => `${platform.audit.baseUrl}${path}`;
 
-  const createOrganization = async (name: string): Promise<Organization> => {
-    const response = await call<Organization>('POST', subscriptionApi('/v1/organizations'), {
-      token: platform.adminToken,
-      body: { name },
-    });
-    expect(response.status).toBe(201);
-    return response.body;
-  };
+  const newOrganization = (name: string): Promise<Organization> => createOrganization(platform, name);
 
   const createWebhook = async (path: string, events: string[], active: boolean): Promise<CreatedWebhook> => {
     const response = await call<CreatedWebhook>('POST', subscriptionApi('/v1/webhooks'), {
@@ -76,8 +64,8 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
   beforeAll(async () => {
     receiver = await TestReceiver.start();
     platform = await startPlatform();
-    acme = await createOrganization('Acme Roofing');
-    globex = await createOrganization('Globex Floors');
+    acme = await newOrganization('Acme Roofing');
+    globex = await newOrganization('Globex Floors');
     witnessWebhook = await createWebhook('/witness', ['job.*'], true);
     webhook = await createWebhook('/jobs', ['job.*'], true);
     inactiveWebhook = await createWebhook('/inactive', ['*'], false);

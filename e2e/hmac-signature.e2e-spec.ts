@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { findEventType } from '@hookline/contracts';
 import { TestReceiver, eventually } from '@hookline/testing';
 import { call } from './support/api-client';
-import { startPlatform, type Platform } from './support/platform';
+import { createOrganization, startPlatform, type Platform } from './support/platform';
 
 /**
  * The compatibility scheme for receivers written against a plain hex HMAC of the body (the floor-plan
@@ -16,12 +16,7 @@ describe('hmac-sha256-hex signatures through the whole stack', () => {
   beforeAll(async () => {
     receiver = await TestReceiver.start();
     platform = await startPlatform();
-    const organization = await call<{ apiKey: { key: string } }>(
-      'POST',
-      `${platform.subscription.baseUrl}/v1/organizations`,
-      { token: platform.adminToken, body: { name: 'Hex Floor Plans' } },
-    );
-    key = organization.body.apiKey.key;
+    key = (await createOrganization(platform, 'Hex Floor Plans')).apiKey.key;
   });
 
   afterAll(async () => {

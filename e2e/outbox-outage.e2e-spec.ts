@@ -1,7 +1,7 @@
 import { findEventType } from '@hookline/contracts';
 import { TestReceiver, eventually } from '@hookline/testing';
 import { call } from './support/api-client';
-import { startPlatform, type Platform } from './support/platform';
+import { createOrganization, startPlatform, type Platform } from './support/platform';
 import { PrivateKafka } from './support/private-kafka';
 
 interface Webhook {
@@ -62,13 +62,7 @@ describe('webhook changes made while Kafka is down reach delivery-service in ord
     kafka = await PrivateKafka.start();
     receiver = await TestReceiver.start();
     platform = await startPlatform({ KAFKA_BROKERS: kafka.brokers });
-    const organization = await call<{ apiKey: { key: string } }>(
-      'POST',
-      subscriptionApi('/v1/organizations'),
-      { token: platform.adminToken, body: { name: 'Outage Outfitters' } },
-    );
-    expect(organization.status).toBe(201);
-    key = organization.body.apiKey.key;
+    key = (await createOrganization(platform, 'Outage Outfitters')).apiKey.key;
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { Webhook } from 'standardwebhooks';
 import { findEventType } from '@hookline/contracts';
 import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
 import { call } from './support/api-client';
-import { startPlatform, type Platform } from './support/platform';
+import { createOrganization, startPlatform, type Platform } from './support/platform';
 
 describe('signing secret rotation through the whole stack', () => {
   let platform: Platform;
@@ -37,12 +37,7 @@ describe('signing secret rotation through the whole stack', () => {
   beforeAll(async () => {
     receiver = await TestReceiver.start();
     platform = await startPlatform();
-    const organization = await call<{ apiKey: { key: string } }>(
-      'POST',
-      `${platform.subscription.baseUrl}/v1/organizations`,
-      { token: platform.adminToken, body: { name: 'Rotating Roofers' } },
-    );
-    key = organization.body.apiKey.key;
+    key = (await createOrganization(platform, 'Rotating Roofers')).apiKey.key;
   });
 
   afterAll(async () => {

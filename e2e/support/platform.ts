@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { LOOPBACK_EGRESS_ENV, ServiceProcess, testEnvironment } from '@hookline/testing';
+import { call } from './api-client';
 import { freePort } from './free-port';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -75,4 +76,23 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
     platform.delivery.start(),
   ]);
   return platform;
+}
+
+export interface Organization {
+  id: string;
+  apiKey: { key: string };
+}
+
+/** Creates an organization with the admin token, as an operator would; its first API key has every scope. */
+export async function createOrganization(platform: Platform, name: string): Promise<Organization> {
+  const response = await call<Organization>('POST', `${platform.subscription.baseUrl}/v1/organizations`, {
+    token: platform.adminToken,
+    body: { name },
+  });
+  if (response.status !== 201) {
+    throw new Error(
+      `creating organization "${name}" answered ${response.status}: ${JSON.stringify(response.body)}`,
+    );
+  }
+  return response.body;
 }

@@ -1,7 +1,7 @@
 import { ATTEMPT_OUTCOMES } from '@hookline/contracts';
 import type { ColumnTypes, RecordOf } from '../common/jsonb-recordset';
 import { toWellFormed } from '../common/well-formed';
-import { OUTCOME_COLUMNS } from '../stats/stats-columns';
+import { COUNTER_COLUMNS } from '../stats/stats-columns';
 import type { AttemptRow, DeliveryRow, PayloadRow } from './projection.repository';
 import type { StatsIncrement } from './stats-rows';
 
@@ -57,17 +57,6 @@ export const DELIVERY_COLUMNS = {
   created_at: 'timestamptz',
   updated_at: 'timestamptz',
 } as const;
-
-export const COUNTER_COLUMNS = [
-  'attempts',
-  ...ATTEMPT_OUTCOMES.map((outcome) => OUTCOME_COLUMNS[outcome]),
-  'deliveries_started',
-  'deliveries_succeeded',
-  'deliveries_failed',
-  'deliveries_expired',
-  'latency_count',
-  'latency_sum_ms',
-];
 
 export const STATS_COLUMNS: ColumnTypes = {
   organization_id: 'text',

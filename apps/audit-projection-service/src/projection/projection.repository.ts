@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { AttemptOutcome, DeliveredPayload, DeliveryStatus } from '@hookline/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { columnList, jsonbRecordset } from '../common/jsonb-recordset';
+import { COUNTER_COLUMNS } from '../stats/stats-columns';
 import {
   ATTEMPT_COLUMNS,
-  COUNTER_COLUMNS,
   DELIVERY_COLUMNS,
   PAYLOAD_COLUMNS,
   STATS_COLUMNS,

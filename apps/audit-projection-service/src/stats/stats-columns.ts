@@ -1,4 +1,4 @@
-import type { AttemptOutcome } from '@hookline/contracts';
+import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '@hookline/contracts';
 
 /** Column of `audit.stats_hourly` that counts attempts of each outcome; a new outcome needs a migration. */
 export const OUTCOME_COLUMNS: Readonly<Record<AttemptOutcome, string>> = {
@@ -18,3 +18,15 @@ export const OUTCOME_COLUMNS: Readonly<Record<AttemptOutcome, string>> = {
 
 /** Outcomes of attempts that never made a request: their duration says nothing about the endpoint. */
 export const OUTCOMES_WITHOUT_LATENCY: ReadonlySet<AttemptOutcome> = new Set(['expired', 'blocked']);
+
+/** The additive counters of a rollup row: the projection adds to them, queries sum them. */
+export const COUNTER_COLUMNS: readonly string[] = [
+  'attempts',
+  ...ATTEMPT_OUTCOMES.map((outcome) => OUTCOME_COLUMNS[outcome]),
+  'deliveries_started',
+  'deliveries_succeeded',
+  'deliveries_failed',
+  'deliveries_expired',
+  'latency_count',
+  'latency_sum_ms',
+];

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '@hookline/contracts';
 import { DataSource } from 'typeorm';
 import type { StatsRange } from './stats-range';
-import { OUTCOME_COLUMNS } from './stats-columns';
+import { COUNTER_COLUMNS, OUTCOME_COLUMNS } from './stats-columns';
 
 export type StatsDimension = 'total' | 'webhook' | 'eventType' | 'bucket';
 
@@ -34,16 +34,8 @@ export interface StatsAggregate {
 
 type Row = Record<string, string | number | Date | null>;
 
-const SUMMED = [
-  'attempts',
-  ...ATTEMPT_OUTCOMES.map((outcome) => OUTCOME_COLUMNS[outcome]),
-  'deliveries_started',
-  'deliveries_succeeded',
-  'deliveries_failed',
-  'deliveries_expired',
-  'latency_count',
-  'latency_sum_ms',
-];
+/** The rollups' counters, summed over the buckets a query covers. */
+const SUMMED = COUNTER_COLUMNS;
 
 const percentile = (quantile: string) =>
   `audit.latency_percentile(audit.histogram_sum(latency_histogram), ${quantile}, max(latency_max_ms))`;

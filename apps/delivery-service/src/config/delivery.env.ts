@@ -125,12 +125,16 @@ export class DeliveryEnv extends BaseEnv {
   @Max(600_000)
   DELIVERY_SLOT_QUEUE_MAX_WAIT_MS = 30_000;
 
-  /** Deliveries waiting in memory for one webhook's slots; further ones are re-queued at once. */
+  /**
+   * Deliveries waiting in memory for one webhook's slots; further ones are re-queued at once. Above
+   * the consumer's in-flight budget by default, so that budget is the backpressure for a webhook that
+   * keeps answering.
+   */
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(0)
   @Max(100_000)
-  DELIVERY_WEBHOOK_MAX_QUEUED = 1_000;
+  DELIVERY_WEBHOOK_MAX_QUEUED = 10_000;
 
   /** Consecutive failed attempts that open a webhook's circuit breaker. */
   @Transform(({ value }) => Number(value))

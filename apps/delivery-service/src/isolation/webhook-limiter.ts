@@ -135,9 +135,10 @@ export class WebhookLimiter {
   }
 
   private busy(now: number, expectedWaitMs = 0): LimiterDecision {
-    // Back when a slot should be free, but not before the shortest tier: the caller re-queues there.
+    // Back when a slot should be free, within the two shortest tiers: an estimate made on a busy
+    // process runs long, and a delivery back too late leaves its webhook idle.
     const retryAtMs =
-      now + Math.max(RETRY_TIERS[0].delayMs, Math.min(expectedWaitMs, this.options.maxQueueWaitMs));
+      now + Math.max(RETRY_TIERS[0].delayMs, Math.min(expectedWaitMs, RETRY_TIERS[1].delayMs));
     return { ok: false, reason: 'webhook_busy', retryAtMs };
   }
 
