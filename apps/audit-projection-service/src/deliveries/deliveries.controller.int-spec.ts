@@ -209,12 +209,13 @@ describe(DeliveriesController.name, () => {
           [deletedWebhook.id],
         );
         expect(rows[0]?.deleted_at).toBeInstanceOf(Date);
+        // Attempts and webhook states are consumed separately: wait for the attempts too.
+        const { status, body } = await list(`/v1/webhooks/${deletedWebhook.id}/deliveries`);
+        expect(status).toBe(200);
+        expect(body.items.map((item) => [item.id, item.status])).toEqual([[failed.deliveryId, 'succeeded']]);
       },
       { timeoutMs: 30_000 },
     );
-    const { status, body } = await list(`/v1/webhooks/${deletedWebhook.id}/deliveries`);
-    expect(status).toBe(200);
-    expect(body.items.map((item) => item.id)).toEqual([failed.deliveryId]);
   });
 
   it("answers 404 for another organization's webhook and delivery", async () => {
