@@ -21,8 +21,8 @@ const FULL = {
 };
 
 const QUICK = {
-  steady: { rates: [250, 500, 1000], endpoints: 10, durationS: 3, drainTimeoutS: 30 },
-  max: { events: 5_000, endpoints: 10, drainTimeoutS: 60 },
+  steady: { rates: [250, 500, 1000], endpoints: 10, durationS: 2, drainTimeoutS: 30 },
+  max: { events: 4_000, endpoints: 10, drainTimeoutS: 60 },
   fanout: { webhooks: 50, rate: 10, durationS: 4, drainTimeoutS: 45 },
   degraded: {
     webhooks: 20,
@@ -33,9 +33,9 @@ const QUICK = {
     hangMs: 30_000,
     drainTimeoutS: 90,
   },
-  backlog: { events: 10_000, endpoints: 10, drainTimeoutS: 120 },
-  ingest: { durationS: 4, connections: 32, batchConnections: 8, batchSize: 100 },
-  projection: { events: 10_000, storedTarget: 100_000, listRequests: 200, drainTimeoutS: 120 },
+  backlog: { events: 5_000, endpoints: 10, drainTimeoutS: 120 },
+  ingest: { durationS: 3, connections: 32, batchConnections: 8, batchSize: 100 },
+  projection: { events: 10_000, storedTarget: 50_000, listRequests: 100, drainTimeoutS: 120 },
 };
 
 const USAGE = `Usage: node tools/bench/run.mjs [--quick] [--scenario name,...] [options]
