@@ -1,18 +1,12 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { Topics } from '@hookline/contracts';
 import { KafkaPublisher } from '@hookline/kafka';
-import { KAFKA, type ReadinessCheck } from '@hookline/platform';
+import { KAFKA } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
-import type { ConsumerLifecycle } from '../consumption/consumer-lifecycle';
-import { QUIET_TOPIC_MAX_WAIT_MS, createDeliveryConsumer } from '../consumption/create-delivery-consumer';
+import { QUIET_TOPIC_MAX_WAIT_MS } from '../consumption/create-delivery-consumer';
 import { DeadLetterCollector } from '../consumption/dead-letters';
+import { DeliveryConsumer } from '../consumption/delivery-consumer';
 import type { BatchHandling, IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { RoutingService } from '../routing/routing.service';
@@ -21,43 +15,28 @@ import { RedeliveryService } from './redelivery.service';
 
 /** Consumes `hookline.commands.v1` (manual redelivery and recovery, from audit-projection-service). */
 @Injectable()
-export class DeliveryCommandsConsumer implements OnApplicationBootstrap, OnModuleDestroy, ReadinessCheck {
-  readonly name = 'commands-consumer';
-  private readonly logger = new Logger(DeliveryCommandsConsumer.name);
-  private readonly lifecycle: ConsumerLifecycle;
-
+export class DeliveryCommandsConsumer extends DeliveryConsumer {
   constructor(
     @Inject(KAFKA) kafka: Kafka,
-    private readonly publisher: KafkaPublisher,
-    private readonly routing: RoutingService,
+    publisher: KafkaPublisher,
+    routing: RoutingService,
     private readonly redelivery: RedeliveryService,
-    private readonly metrics: DeliveryMetrics,
-    private readonly config: DeliveryEnv,
+    metrics: DeliveryMetrics,
+    config: DeliveryEnv,
   ) {
-    this.lifecycle = createDeliveryConsumer(kafka, config, metrics, this.logger, {
-      name: this.name,
-      groupSuffix: '-commands',
-      topics: [Topics.commands],
-      messageKind: 'Command',
-      maxWaitTimeInMs: QUIET_TOPIC_MAX_WAIT_MS,
-      handleBatch: (batch) => this.handleBatch(batch),
-    }).lifecycle;
+    super(
+      'commands-consumer',
+      { kafka, publisher, routing, metrics, config },
+      {
+        groupSuffix: '-commands',
+        topics: [Topics.commands],
+        messageKind: 'Command',
+        maxWaitTimeInMs: QUIET_TOPIC_MAX_WAIT_MS,
+      },
+    );
   }
 
-  onApplicationBootstrap(): void {
-    this.lifecycle.begin(this.routing.ready);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    // Four consumers stop one after another within the shutdown budget; unfinished work is re-read.
-    await this.lifecycle.end(this.config.SHUTDOWN_TIMEOUT_MS / 4);
-  }
-
-  check(): Promise<void> {
-    return this.lifecycle.check();
-  }
-
-  private handleBatch(batch: IncomingBatch): BatchHandling {
+  protected handleBatch(batch: IncomingBatch): BatchHandling {
     const taken: Array<Promise<unknown>> = [];
     const refused = new DeadLetterCollector(batch);
     batch.messages.forEach((message, index) => {
@@ -69,12 +48,7 @@ export class DeliveryCommandsConsumer implements OnApplicationBootstrap, OnModul
       }
       taken.push(this.redelivery.redeliver(parsed.command));
     });
-    refused.park(this.publisher, taken, (letter) => {
-      this.metrics.deadLettered.inc({ topic: batch.topic });
-      this.logger.warn(
-        `Sent ${batch.topic}[${batch.partition}]@${letter.message.offset} to the DLQ: ${letter.reason}`,
-      );
-    });
+    this.park(refused, batch, taken);
     return { taken };
   }
 }

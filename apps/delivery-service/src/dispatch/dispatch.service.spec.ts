@@ -137,11 +137,13 @@ describe(DispatchService.name, () => {
     await expect(service().dispatch(jobCreatedEvent())).rejects.toThrow('broker down');
   });
 
-  it('says whether an event goes anywhere: a match, or a target of its own', () => {
+  it('names the recipients of an event up front, and dispatches to those it was given', async () => {
     const event = jobCreatedEvent();
-    expect(service().goesAnywhere(event)).toBe(true);
+    expect(service().recipientsOf(event)).toEqual([first, second]);
+    expect(service().recipientsOf({ ...event, target: { webhookId: first.id, minVersion: 1 } })).toBeNull();
+    await service().dispatch(event, [second]);
+    expect(delivered.map((job) => job.webhook.id)).toEqual([second.id]);
     held = [];
-    expect(service().goesAnywhere(event)).toBe(false);
-    expect(service().goesAnywhere({ ...event, target: { webhookId: first.id, minVersion: 1 } })).toBe(true);
+    expect(service().recipientsOf(event)).toEqual([]);
   });
 });

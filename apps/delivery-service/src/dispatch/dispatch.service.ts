@@ -25,18 +25,22 @@ export class DispatchService {
   ) {}
 
   /**
-   * Starts every delivery of `event` and resolves once each is durably recorded: attempted (attempt
-   * event written, next retry queued) or handed to its lane. Work for ordered webhooks is queued
-   * before this returns, so lane tasks keep the order of the domain partition.
+   * The webhooks `event` goes to, or null for a targeted event (an activation test), whose target is
+   * looked up, and waited for, when it is dispatched.
    */
-  /** Whether `event` has a webhook to go to: targeted events always do (their target is awaited). */
-  goesAnywhere(event: EventEnvelope): boolean {
-    return Boolean(event.target) || this.routing.matchEndpoints(event).length > 0;
+  recipientsOf(event: EventEnvelope): readonly WebhookState[] | null {
+    return event.target ? null : this.routing.matchEndpoints(event);
   }
 
-  dispatch(event: EventEnvelope): Promise<void> {
+  /**
+   * Starts every delivery of `event` and resolves once each is durably recorded: attempted (attempt
+   * event written, next retry queued) or handed to its lane. Work for ordered webhooks is queued
+   * before this returns, so lane tasks keep the order of the domain partition. `recipients` is what
+   * `recipientsOf` answered, when the caller already asked.
+   */
+  dispatch(event: EventEnvelope, recipients = this.recipientsOf(event)): Promise<void> {
     if (event.target) return this.dispatchTargeted(event, event.target);
-    return this.fanOut(event, this.routing.matchEndpoints(event));
+    return this.fanOut(event, recipients ?? []);
   }
 
   /** Hookline's own targeted events (activation tests) go to that webhook only, active or not. */

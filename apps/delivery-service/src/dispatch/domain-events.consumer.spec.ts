@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
 import { Registry } from 'prom-client';
-import { KafkaHeaders, Topics } from '@hookline/contracts';
+import { KafkaHeaders, Topics, type WebhookState } from '@hookline/contracts';
 import { createKafka, type KafkaPublisher, type OutgoingMessage } from '@hookline/kafka';
 import { DeliveryEnv } from '../config/delivery.env';
 import { TrackedConsumer, type IncomingBatch } from '../consumption/tracked-consumer';
@@ -25,6 +25,7 @@ function message(value: string | null, offset: number): KafkaMessage {
 }
 
 describe(DomainEventsConsumer.name, () => {
+  const recipient = { id: 'wh_recipient' } as WebhookState;
   const kafka = createKafka({ brokers: ['127.0.0.1:1'], clientId: 'consumer-spec', logLevel: 'nothing' });
   const config = Object.assign(new DeliveryEnv(), {
     KAFKA_BROKERS: 'x',
@@ -65,7 +66,9 @@ describe(DomainEventsConsumer.name, () => {
     } as unknown as KafkaPublisher;
     dispatcher = {
       dispatch: jest.fn(async () => undefined),
-      goesAnywhere: jest.fn((event: { organizationId: string }) => event.organizationId !== 'org_nowhere'),
+      recipientsOf: jest.fn((event: { organizationId: string }) =>
+        event.organizationId === 'org_nowhere' ? [] : [recipient],
+      ),
     } as unknown as DispatchService;
   });
 
@@ -152,7 +155,7 @@ describe(DomainEventsConsumer.name, () => {
     });
     // The same event twice in one batch is one delivery.
     expect(dispatcher.dispatch).toHaveBeenCalledTimes(1);
-    expect(dispatcher.dispatch).toHaveBeenCalledWith(expect.objectContaining({ id: valid.id }));
+    expect(dispatcher.dispatch).toHaveBeenCalledWith(expect.objectContaining({ id: valid.id }), [recipient]);
   });
 
   it('does not finish refused messages while the DLQ write is not acknowledged', async () => {

@@ -1,18 +1,11 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { DOMAIN_TOPIC_PATTERN } from '@hookline/contracts';
 import { KafkaPublisher } from '@hookline/kafka';
-import { KAFKA, type ReadinessCheck } from '@hookline/platform';
+import { KAFKA } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
-import type { ConsumerLifecycle } from '../consumption/consumer-lifecycle';
-import { createDeliveryConsumer } from '../consumption/create-delivery-consumer';
 import { DeadLetterCollector } from '../consumption/dead-letters';
+import { DeliveryConsumer } from '../consumption/delivery-consumer';
 import type { BatchHandling, IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { RoutingService } from '../routing/routing.service';
@@ -26,42 +19,27 @@ import { checkEventData, parseDomainMessage } from './parse-domain-message';
  * deliveries: offsets are committed as they finish (see TrackedConsumer).
  */
 @Injectable()
-export class DomainEventsConsumer implements OnApplicationBootstrap, OnModuleDestroy, ReadinessCheck {
-  readonly name = 'domain-consumer';
-  private readonly logger = new Logger(DomainEventsConsumer.name);
-  private readonly lifecycle: ConsumerLifecycle;
-
+export class DomainEventsConsumer extends DeliveryConsumer {
   constructor(
     @Inject(KAFKA) kafka: Kafka,
-    private readonly publisher: KafkaPublisher,
-    private readonly routing: RoutingService,
+    publisher: KafkaPublisher,
+    routing: RoutingService,
     private readonly dispatcher: DispatchService,
-    private readonly metrics: DeliveryMetrics,
+    metrics: DeliveryMetrics,
     private readonly config: DeliveryEnv,
   ) {
-    this.lifecycle = createDeliveryConsumer(kafka, config, metrics, this.logger, {
-      name: this.name,
-      groupSuffix: '',
-      topics: [DOMAIN_TOPIC_PATTERN],
-      messageKind: 'Delivering',
-      handleBatch: (batch) => this.handleBatch(batch),
-    }).lifecycle;
+    super(
+      'domain-consumer',
+      { kafka, publisher, routing, metrics, config },
+      {
+        groupSuffix: '',
+        topics: [DOMAIN_TOPIC_PATTERN],
+        messageKind: 'Delivering',
+      },
+    );
   }
 
-  onApplicationBootstrap(): void {
-    this.lifecycle.begin(this.routing.ready);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    // Four consumers stop one after another within the shutdown budget; unfinished work is re-read.
-    await this.lifecycle.end(this.config.SHUTDOWN_TIMEOUT_MS / 4);
-  }
-
-  check(): Promise<void> {
-    return this.lifecycle.check();
-  }
-
-  private handleBatch(batch: IncomingBatch): BatchHandling {
+  protected handleBatch(batch: IncomingBatch): BatchHandling {
     const taken: Array<Promise<unknown>> = [];
     const refused = new DeadLetterCollector(batch);
     // The same event twice in one batch (a producer retry) is one delivery.
@@ -73,7 +51,8 @@ export class DomainEventsConsumer implements OnApplicationBootstrap, OnModuleDes
         taken.push(Promise.resolve());
         return;
       }
-      if (!this.dispatcher.goesAnywhere(parsed.event)) {
+      const recipients = this.dispatcher.recipientsOf(parsed.event);
+      if (recipients?.length === 0) {
         taken.push(Promise.resolve());
         return;
       }
@@ -83,16 +62,11 @@ export class DomainEventsConsumer implements OnApplicationBootstrap, OnModuleDes
         taken.push(Promise.resolve());
         return;
       }
-      const work = byEventId.get(parsed.event.id) ?? this.dispatcher.dispatch(parsed.event);
+      const work = byEventId.get(parsed.event.id) ?? this.dispatcher.dispatch(parsed.event, recipients);
       byEventId.set(parsed.event.id, work);
       taken.push(work);
     });
-    refused.park(this.publisher, taken, (letter) => {
-      this.metrics.deadLettered.inc({ topic: batch.topic });
-      this.logger.warn(
-        `Sent ${batch.topic}[${batch.partition}]@${letter.message.offset} to the DLQ: ${letter.reason}`,
-      );
-    });
+    this.park(refused, batch, taken);
     return { taken };
   }
 }

@@ -107,8 +107,8 @@ export class WebhookLimiter {
       const earliest = now + Math.max(RETRY_TIERS[0].delayMs, entry.bucket.waitMs(now));
       const retryAtMs = Math.max(earliest, entry.lastRetryAtMs + Math.ceil(1_000 / entry.bucket.rate));
       entry.lastRetryAtMs = retryAtMs;
+      // Not sent, so not an answer: the slot is given back without counting as progress.
       entry.slots.release();
-      released = true;
       this.forgetIfIdle(webhook.id, entry);
       return { ok: false, reason: 'rate_limited', retryAtMs };
     }
@@ -119,10 +119,9 @@ export class WebhookLimiter {
 
   /** Null when waiting is worth it; otherwise the refusal, with when the webhook should have room. */
   private admissionRefusal(entry: Entry): LimiterDecision | null {
-    const now = this.now();
-    if (entry.slots.waiting >= this.options.maxQueued) return this.busy(now, this.expectedWaitMs(entry));
     const expected = this.expectedWaitMs(entry);
-    return expected > this.options.maxQueueWaitMs ? this.busy(now, expected) : null;
+    const tooMany = entry.slots.waiting >= this.options.maxQueued;
+    return tooMany || expected > this.options.maxQueueWaitMs ? this.busy(this.now(), expected) : null;
   }
 
   /**

@@ -1,17 +1,11 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { KafkaPublisher } from '@hookline/kafka';
-import { KAFKA, type ReadinessCheck } from '@hookline/platform';
+import { KAFKA } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
-import type { ConsumerLifecycle } from '../consumption/consumer-lifecycle';
-import { QUIET_TOPIC_MAX_WAIT_MS, createDeliveryConsumer } from '../consumption/create-delivery-consumer';
+import { QUIET_TOPIC_MAX_WAIT_MS } from '../consumption/create-delivery-consumer';
 import { DeadLetterCollector } from '../consumption/dead-letters';
+import { DeliveryConsumer } from '../consumption/delivery-consumer';
 import type { BatchHandling, IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { RoutingService } from '../routing/routing.service';
@@ -25,43 +19,28 @@ import { parseRetryTask } from './retry-task';
  * again; other partitions and tiers go on meanwhile. Released tasks are handed to RetryService.
  */
 @Injectable()
-export class RetryTiersConsumer implements OnApplicationBootstrap, OnModuleDestroy, ReadinessCheck {
-  readonly name = 'retry-consumer';
-  private readonly logger = new Logger(RetryTiersConsumer.name);
-  private readonly lifecycle: ConsumerLifecycle;
-
+export class RetryTiersConsumer extends DeliveryConsumer {
   constructor(
     @Inject(KAFKA) kafka: Kafka,
-    private readonly publisher: KafkaPublisher,
-    private readonly routing: RoutingService,
+    publisher: KafkaPublisher,
+    routing: RoutingService,
     private readonly retries: RetryService,
-    private readonly metrics: DeliveryMetrics,
-    private readonly config: DeliveryEnv,
+    metrics: DeliveryMetrics,
+    config: DeliveryEnv,
   ) {
-    this.lifecycle = createDeliveryConsumer(kafka, config, metrics, this.logger, {
-      name: this.name,
-      groupSuffix: '-retry',
-      topics: [...RETRY_TIER_TOPICS],
-      messageKind: 'Retry task',
-      maxWaitTimeInMs: QUIET_TOPIC_MAX_WAIT_MS,
-      handleBatch: (batch) => this.handleBatch(batch),
-    }).lifecycle;
+    super(
+      'retry-consumer',
+      { kafka, publisher, routing, metrics, config },
+      {
+        groupSuffix: '-retry',
+        topics: [...RETRY_TIER_TOPICS],
+        messageKind: 'Retry task',
+        maxWaitTimeInMs: QUIET_TOPIC_MAX_WAIT_MS,
+      },
+    );
   }
 
-  onApplicationBootstrap(): void {
-    this.lifecycle.begin(this.routing.ready);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    // Four consumers stop one after another within the shutdown budget; unfinished work is re-read.
-    await this.lifecycle.end(this.config.SHUTDOWN_TIMEOUT_MS / 4);
-  }
-
-  check(): Promise<void> {
-    return this.lifecycle.check();
-  }
-
-  private handleBatch(batch: IncomingBatch): BatchHandling {
+  protected handleBatch(batch: IncomingBatch): BatchHandling {
     const tier = tierOfTopic(batch.topic);
     const taken: Array<Promise<unknown>> = [];
     const refused = new DeadLetterCollector(batch);
@@ -80,12 +59,7 @@ export class RetryTiersConsumer implements OnApplicationBootstrap, OnModuleDestr
       }
       taken.push(this.retries.handleReleased(parsed.task));
     }
-    refused.park(this.publisher, taken, (letter) => {
-      this.metrics.deadLettered.inc({ topic: batch.topic });
-      this.logger.warn(
-        `Sent ${batch.topic}[${batch.partition}]@${letter.message.offset} to the DLQ: ${letter.reason}`,
-      );
-    });
+    this.park(refused, batch, taken);
     return { taken, resumeAtMs };
   }
 }
