@@ -8,6 +8,7 @@ import {
   KafkaModule,
   KafkaReadiness,
   MetricsModule,
+  consumerReadiness,
   createLoggerModule,
 } from '@hookline/platform';
 import { AuthModule } from './auth/auth.module';
@@ -16,10 +17,12 @@ import type { AuditEnv } from './config/audit.env';
 import { DatabaseModule } from './database/database.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { AuditMetricsModule } from './metrics/audit-metrics.module';
+import { AttemptsConsumer } from './projection/attempts.consumer';
 import { ProjectionModule } from './projection/projection.module';
 import { RecoveryModule } from './recovery/recovery.module';
 import { RetentionModule } from './retention/retention.module';
 import { StatsModule } from './stats/stats.module';
+import { WebhookStatesConsumer } from './webhooks/webhook-states.consumer';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export const SERVICE_NAME = 'audit-projection-service';
@@ -38,12 +41,26 @@ export class AppModule {
         DatabaseModule,
         AuthModule,
         HealthModule.forRoot({
-          imports: [DatabaseModule, AuthModule],
-          inject: [KafkaReadiness, DatabaseReadiness, ApiKeyRegistry],
-          useFactory: (kafka: KafkaReadiness, database: DatabaseReadiness, apiKeys: ApiKeyRegistry) => [
+          imports: [DatabaseModule, AuthModule, WebhooksModule, ProjectionModule],
+          inject: [
+            KafkaReadiness,
+            DatabaseReadiness,
+            ApiKeyRegistry,
+            WebhookStatesConsumer,
+            AttemptsConsumer,
+          ],
+          useFactory: (
+            kafka: KafkaReadiness,
+            database: DatabaseReadiness,
+            apiKeys: ApiKeyRegistry,
+            webhookStates: WebhookStatesConsumer,
+            attempts: AttemptsConsumer,
+          ) => [
             kafka,
             database,
             apiKeys,
+            consumerReadiness('webhook-states-consumer', webhookStates),
+            consumerReadiness('attempts-consumer', attempts),
           ],
         }),
         WebhooksModule,

@@ -51,6 +51,14 @@ export class AuditKafka {
     }
   }
 
+  /** In one produce request, so they reach the consumer side by side on their partitions. */
+  async sendAttemptsTogether(...events: AttemptEvent[]): Promise<void> {
+    await this.publisher.send(
+      Topics.attempts,
+      events.map((event) => ({ key: event.deliveryId, value: event })),
+    );
+  }
+
   async sendRawAttempt(key: string, value: Buffer): Promise<void> {
     await this.publisher.send(Topics.attempts, [{ key, value }]);
   }

@@ -10,6 +10,7 @@ import {
   KafkaModule,
   KafkaReadiness,
   MetricsModule,
+  consumerReadiness,
   createLoggerModule,
 } from '@hookline/platform';
 import { DataSource } from 'typeorm';
@@ -18,6 +19,7 @@ import { DatabaseApiKeyVerifier } from './api-keys/api-key-verifier.service';
 import { SubscriptionConfigModule } from './config/subscription-config.module';
 import type { SubscriptionEnv } from './config/subscription.env';
 import { subscriptionDataSourceOptions } from './database/data-source';
+import { EndpointSignalsConsumer } from './endpoint-signals/endpoint-signals.consumer';
 import { EndpointSignalsModule } from './endpoint-signals/endpoint-signals.module';
 import { EventTypesModule } from './event-types/event-types.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -43,10 +45,12 @@ export class AppModule {
           retryDelay: 2_000,
         }),
         HealthModule.forRoot({
-          inject: [KafkaReadiness, DataSource],
-          useFactory: (kafka: KafkaReadiness, dataSource: DataSource) => [
+          imports: [EndpointSignalsModule],
+          inject: [KafkaReadiness, DataSource, EndpointSignalsConsumer],
+          useFactory: (kafka: KafkaReadiness, dataSource: DataSource, signals: EndpointSignalsConsumer) => [
             kafka,
             new DatabaseReadiness(dataSource),
+            consumerReadiness('signals-consumer', signals),
           ],
         }),
         OutboxModule,

@@ -1,4 +1,5 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { DeadLetter } from './dlq';
 
 export interface ConsumedBatch {
   topic: string;
@@ -22,9 +23,31 @@ export interface BatchConsumerOptions {
   sessionTimeoutMs?: number;
   /** Resolve only when every message of the batch is handled durably: offsets are committed then. */
   handleBatch: (batch: ConsumedBatch) => Promise<void>;
+  /**
+   * Without it, a batch that fails is read again until it succeeds. With it, a batch that fails
+   * with a permanent error is split to find the messages that fail alone; those are parked and
+   * the rest is handled, so one message cannot stall its partition.
+   */
+  poison?: PoisonHandling;
   /** Told when kafkajs gave up on the consumer; it is restarted after `restartDelayMs`. */
   onCrash?: (error: Error) => void;
   restartDelayMs?: number;
+}
+
+export interface PoisonHandling {
+  /** True for an error the same messages meet on every try (bad data); false for an outage. */
+  isPermanent(error: unknown): boolean;
+  /** Parks messages that failed alone (e.g. on the DLQ); the partition then moves past them. */
+  park(letters: DeadLetter[]): Promise<void>;
+  /** Names the consumer in the dead letters. */
+  consumer: string;
+}
+
+/** A run of failed batches of one partition (or crashes of the consumer), with no success since it began. */
+export interface FailureStreak {
+  since: number;
+  failures: number;
+  lastError: string;
 }
 
 /**
@@ -37,6 +60,8 @@ export class KafkaBatchConsumer {
   private running = false;
   private joinedGroup = false;
   private restartTimer: NodeJS.Timeout | null = null;
+  /** Keyed by `topic:partition`, or `consumer` for crashes. */
+  private readonly streaks = new Map<string, FailureStreak>();
 
   constructor(
     private readonly kafka: Kafka,
@@ -50,6 +75,18 @@ export class KafkaBatchConsumer {
   /** True once the group has assigned partitions: from then on nothing new is skipped. */
   get hasJoined(): boolean {
     return this.joinedGroup;
+  }
+
+  /**
+   * The oldest run of failures still going on: a partition whose batches keep failing, however
+   * well the others do. Readiness and metrics read it.
+   */
+  get failureStreak(): FailureStreak | null {
+    let oldest: FailureStreak | null = null;
+    for (const streak of this.streaks.values()) {
+      if (oldest === null || streak.since < oldest.since) oldest = streak;
+    }
+    return oldest;
   }
 
   async start(): Promise<void> {
@@ -75,13 +112,20 @@ export class KafkaBatchConsumer {
       }) => {
         // A stale batch belongs to a partition being revoked: its new owner reads it from the last commit.
         if (batch.messages.length === 0 || !isRunning() || isStale()) return;
-        await this.options.handleBatch({
-          topic: batch.topic,
-          partition: batch.partition,
-          messages: batch.messages,
-          heartbeat,
-          isRunning,
-        });
+        try {
+          await this.handleIsolatingPoison({
+            topic: batch.topic,
+            partition: batch.partition,
+            messages: batch.messages,
+            heartbeat,
+            isRunning,
+          });
+        } catch (error) {
+          this.recordFailure(`${batch.topic}:${batch.partition}`, error);
+          throw error;
+        }
+        this.streaks.delete(`${batch.topic}:${batch.partition}`);
+        this.streaks.delete(CRASHES);
         resolveOffset(batch.lastOffset());
         await commitOffsetsIfNecessary({
           topics: [
@@ -94,6 +138,46 @@ export class KafkaBatchConsumer {
           ],
         });
       },
+    });
+  }
+
+  /**
+   * Halving finds k poisoned messages of n in about 2·k·log2(n) tries. The handler must be
+   * idempotent per message, as at-least-once already asks: a half handled before a crash is
+   * handled again.
+   */
+  private async handleIsolatingPoison(batch: ConsumedBatch): Promise<void> {
+    const { poison } = this.options;
+    try {
+      await this.options.handleBatch(batch);
+    } catch (error) {
+      if (!poison?.isPermanent(error)) throw error;
+      const [message] = batch.messages;
+      if (batch.messages.length === 1) {
+        await poison.park([
+          {
+            sourceTopic: batch.topic,
+            partition: batch.partition,
+            message,
+            reason: `could not be handled: ${describe(error)}`,
+            consumer: poison.consumer,
+          },
+        ]);
+        return;
+      }
+      const middle = Math.ceil(batch.messages.length / 2);
+      await this.handleIsolatingPoison({ ...batch, messages: batch.messages.slice(0, middle) });
+      await batch.heartbeat();
+      await this.handleIsolatingPoison({ ...batch, messages: batch.messages.slice(middle) });
+    }
+  }
+
+  private recordFailure(key: string, error: unknown): void {
+    const streak = this.streaks.get(key);
+    this.streaks.set(key, {
+      since: streak?.since ?? Date.now(),
+      failures: (streak?.failures ?? 0) + 1,
+      lastError: describe(error),
     });
   }
 
@@ -119,6 +203,7 @@ export class KafkaBatchConsumer {
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.joinedGroup = false;
+      this.recordFailure(CRASHES, payload.error);
       if (payload.restart || !this.running) return;
       this.options.onCrash?.(payload.error);
       this.restartTimer = setTimeout(() => void this.restart(consumer), this.options.restartDelayMs ?? 1_000);
@@ -140,4 +225,10 @@ export class KafkaBatchConsumer {
       );
     }
   }
+}
+
+const CRASHES = 'consumer';
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

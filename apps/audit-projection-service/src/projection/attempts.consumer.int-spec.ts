@@ -368,4 +368,66 @@ describe(AttemptsConsumer.name, () => {
     );
     expect(letter.headers[KafkaHeaders.dlqReason]).toContain('deliveryStatus');
   });
+
+  it('projects attempts holding NUL, lone surrogates and prototype-named keys, and those after them', async () => {
+    const hostile = anAttemptEvent(
+      {
+        organizationId,
+        webhookId: webhook.id,
+        subject: 'job\u0000',
+        responseHeaders: JSON.parse('{"constructor":"x","__proto__":"y","x-\\u0000":"\\ud800"}'),
+        responseBody: 'nul \u0000',
+      },
+      occurredAt,
+    );
+    hostile.payload.data = JSON.parse('{"constructor":{"toString":"\\u0000"},"__proto__":[1]}');
+    const after = anAttemptEvent({ organizationId, webhookId: webhook.id }, occurredAt);
+    await kafka.sendAttemptsTogether(hostile, after);
+
+    const stored = await projectedDelivery(hostile.deliveryId, (found) => found.attemptCount === 1);
+    await projectedDelivery(after.deliveryId, (found) => found.attemptCount === 1);
+    expect(stored.subject).toBe('job\uFFFD');
+    expect(stored.payload.data).toEqual(JSON.parse('{"constructor":{"toString":"\\ufffd"},"__proto__":[1]}'));
+    expect(stored.attempts[0].responseBody).toBe('nul \uFFFD');
+    expect(stored.attempts[0].responseHeaders).toEqual(
+      JSON.parse('{"constructor":"x","__proto__":"y","x-\\ufffd":"\\ufffd"}'),
+    );
+  });
+
+  it('parks an attempt Postgres refuses and projects the rest of its batch', async () => {
+    const deadLetters = await kafka.watchDeadLetters(`${env.runId}-audit-dlq-watch-refused`);
+    const [first] = retried();
+    const attempts = [1, 2, 3, 4, 5].map((attempt) =>
+      anAttemptEvent(
+        {
+          ...first,
+          attemptId: `att_${env.runId}_refused_${attempt}`,
+          attempt,
+          outcome: 'http_5xx',
+          responseStatus: 500,
+          deliveryStatus: 'retrying',
+          nextAttemptAt: first.nextAttemptAt,
+          // Valid to the contract, beyond the int column.
+          durationMs: attempt === 3 ? 2 ** 31 : 10,
+        },
+        occurredAt,
+      ),
+    );
+    await kafka.sendAttemptsTogether(...attempts);
+
+    const delivery = await projectedDelivery(first.deliveryId, (found) => found.attemptCount === 4);
+    expect(delivery.attempts.map((attempt) => attempt.attempt)).toEqual([1, 2, 4, 5]);
+    const letter = await eventually(
+      () => {
+        const found = deadLetters.find((seen) => seen.value.includes(`att_${env.runId}_refused_3`));
+        expect(found).toBeDefined();
+        return found!;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(deadLetters.filter((seen) => seen.value.includes(`${env.runId}_refused_`))).toHaveLength(1);
+    expect(letter.headers[KafkaHeaders.dlqReason]).toContain('out of range for type integer');
+    const ready = await fetch(`${audit.baseUrl}/health/ready`);
+    expect(ready.status).toBe(200);
+  });
 });

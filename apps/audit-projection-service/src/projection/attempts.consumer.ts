@@ -11,8 +11,11 @@ import {
   KafkaPublisher,
   sendToDeadLetterQueue,
   type ConsumedBatch,
+  type DeadLetter,
+  type FailureStreak,
 } from '@hookline/kafka';
-import { KAFKA } from '@hookline/platform';
+import { KAFKA, isPermanentDataError, trackConsumerFailures } from '@hookline/platform';
+import { Registry } from 'prom-client';
 import type { Kafka } from 'kafkajs';
 import { decodeBatch } from '../common/decode-batch';
 import { AuditEnv } from '../config/audit.env';
@@ -28,7 +31,11 @@ const CONSUMER_NAME = 'audit-projection-service/attempts';
  */
 const FETCH_MIN_BYTES = 64 * 1024;
 
-/** `hookline.attempts.v1` → the delivery log. Offsets commit only after the batch's transaction. */
+/**
+ * `hookline.attempts.v1` → the delivery log. Offsets commit only after the batch's transaction.
+ * A batch Postgres refuses for its data is split until the refused attempts are found; they go to
+ * the DLQ and the rest is projected.
+ */
 @Injectable()
 export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AttemptsConsumer.name);
@@ -40,6 +47,7 @@ export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicati
     private readonly publisher: KafkaPublisher,
     private readonly metrics: AuditMetrics,
     private readonly projection: ProjectionService,
+    registry: Registry,
   ) {
     this.consumer = new KafkaBatchConsumer(kafka, {
       groupId: config.AUDIT_CONSUMER_GROUP,
@@ -49,7 +57,17 @@ export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicati
       partitionsConsumedConcurrently: config.AUDIT_PARTITIONS_CONCURRENTLY,
       minBytes: FETCH_MIN_BYTES,
       handleBatch: (batch) => this.handleBatch(batch),
+      poison: {
+        isPermanent: isPermanentDataError,
+        park: (letters) => this.park(letters),
+        consumer: CONSUMER_NAME,
+      },
     });
+    trackConsumerFailures(registry, CONSUMER_NAME, this.consumer);
+  }
+
+  get failureStreak(): FailureStreak | null {
+    return this.consumer.failureStreak;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -63,13 +81,16 @@ export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicati
   private async handleBatch(batch: ConsumedBatch): Promise<void> {
     const { accepted, deadLetters } = decodeBatch(batch, CONSUMER_NAME, parseAttemptMessage);
     this.recordProjected(accepted, await this.projection.project(accepted));
-    if (deadLetters.length > 0) {
-      await sendToDeadLetterQueue(this.publisher, deadLetters);
-      this.metrics.deadLettered.inc({ topic: batch.topic }, deadLetters.length);
-      this.logger.warn(
-        `${deadLetters.length} message(s) of ${batch.topic}[${batch.partition}] sent to ${Topics.dlq}: ${deadLetters[0].reason}`,
-      );
-    }
+    if (deadLetters.length > 0) await this.park(deadLetters);
+  }
+
+  private async park(letters: DeadLetter[]): Promise<void> {
+    await sendToDeadLetterQueue(this.publisher, letters);
+    const [{ sourceTopic, partition, message, reason }] = letters;
+    this.metrics.deadLettered.inc({ topic: sourceTopic }, letters.length);
+    this.logger.warn(
+      `${letters.length} message(s) of ${sourceTopic}[${partition}] sent to ${Topics.dlq}, the first at offset ${message.offset}: ${reason}`,
+    );
   }
 
   private recordProjected(accepted: readonly AttemptEventDto[], result: ProjectionResult): void {

@@ -1,6 +1,5 @@
 import { ATTEMPT_OUTCOMES } from '@hookline/contracts';
 import type { ColumnTypes, RecordOf } from '../common/jsonb-recordset';
-import { toWellFormed } from '../common/well-formed';
 import { COUNTER_COLUMNS } from '../stats/stats-columns';
 import type { AttemptRow, DeliveryRow, PayloadRow } from './projection.repository';
 import type { StatsIncrement } from './stats-rows';
@@ -68,36 +67,33 @@ export const STATS_COLUMNS: ColumnTypes = {
   latency_histogram: 'bigint[]',
 };
 
-/** Text that a text parameter would have carried; see `toWellFormed`. */
-const text = (value: string | null): string | null => (value === null ? null : toWellFormed(value));
-
 export function attemptRecord(row: AttemptRow): RecordOf<typeof ATTEMPT_COLUMNS> {
   return {
-    id: text(row.id),
-    delivery_id: text(row.deliveryId),
-    organization_id: text(row.organizationId),
-    webhook_id: text(row.webhookId),
-    event_type: text(row.eventType),
-    url: text(row.url),
+    id: row.id,
+    delivery_id: row.deliveryId,
+    organization_id: row.organizationId,
+    webhook_id: row.webhookId,
+    event_type: row.eventType,
+    url: row.url,
     attempt_number: row.attemptNumber,
     started_at: row.startedAt,
     duration_ms: row.durationMs,
     request_headers: row.requestHeaders,
     response_status: row.responseStatus,
     response_headers: row.responseHeaders,
-    response_body: text(row.responseBody),
+    response_body: row.responseBody,
     response_body_truncated: row.responseBodyTruncated,
-    outcome: text(row.outcome),
-    error: text(row.error),
+    outcome: row.outcome,
+    error: row.error,
     next_attempt_at: row.nextAttemptAt,
   };
 }
 
 export function payloadRecord(row: PayloadRow): RecordOf<typeof PAYLOAD_COLUMNS> {
   return {
-    event_id: text(row.eventId),
-    organization_id: text(row.organizationId),
-    event_type: text(row.eventType),
+    event_id: row.eventId,
+    organization_id: row.organizationId,
+    event_type: row.eventType,
     body: row.body,
     occurred_at: row.occurredAt,
     created_at: row.createdAt,
@@ -106,19 +102,19 @@ export function payloadRecord(row: PayloadRow): RecordOf<typeof PAYLOAD_COLUMNS>
 
 export function deliveryRecord(row: DeliveryRow): RecordOf<typeof DELIVERY_COLUMNS> {
   return {
-    id: text(row.id),
-    organization_id: text(row.organizationId),
-    webhook_id: text(row.webhookId),
-    event_id: text(row.eventId),
-    event_type: text(row.eventType),
-    subject: text(row.subject),
-    url: text(row.url),
-    status: text(row.status),
+    id: row.id,
+    organization_id: row.organizationId,
+    webhook_id: row.webhookId,
+    event_id: row.eventId,
+    event_type: row.eventType,
+    subject: row.subject,
+    url: row.url,
+    status: row.status,
     attempt_count: row.newAttempts,
-    last_attempt_id: text(row.lastAttemptId),
+    last_attempt_id: row.lastAttemptId,
     last_attempt_number: row.lastAttemptNumber,
     last_response_status: row.lastResponseStatus,
-    last_outcome: text(row.lastOutcome),
+    last_outcome: row.lastOutcome,
     last_attempt_at: row.lastAttemptAt,
     next_attempt_at: row.nextAttemptAt,
     event_occurred_at: row.eventOccurredAt,
@@ -139,10 +135,10 @@ export function statsRecord(row: StatsIncrement): RecordOf<typeof STATS_COLUMNS>
     row.latencySumMs,
   ];
   return {
-    organization_id: text(row.organizationId),
+    organization_id: row.organizationId,
     bucket_start: row.bucketStart,
-    webhook_id: text(row.webhookId),
-    event_type: text(row.eventType),
+    webhook_id: row.webhookId,
+    event_type: row.eventType,
     ...Object.fromEntries(COUNTER_COLUMNS.map((column, index) => [column, counters[index]])),
     latency_max_ms: row.latencyMaxMs,
     latency_histogram: row.latencyHistogram,

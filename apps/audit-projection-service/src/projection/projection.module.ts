@@ -7,6 +7,6 @@ import { ProjectionService } from './projection.service';
 @Module({
   imports: [RetentionModule],
   providers: [AttemptsConsumer, ProjectionService, ProjectionRepository],
-  exports: [ProjectionService],
+  exports: [AttemptsConsumer, ProjectionService],
 })
 export class ProjectionModule {}

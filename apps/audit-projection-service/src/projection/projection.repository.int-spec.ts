@@ -256,6 +256,53 @@ describe(ProjectionRepository.name, () => {
     expect(stored).toEqual({ subject: 'job \uFFFD 1', response_body: 'body \uFFFD' });
   });
 
+  it('stores NUL and lone surrogates anywhere in an attempt, keys included, as U+FFFD', async () => {
+    const organizationId = `org_${env.runId}_jsonb_nul`;
+    const event = anAttemptEvent(
+      {
+        organizationId,
+        subject: 'job \u0000 1',
+        url: 'https://example.com/\u0000',
+        requestHeaders: { 'content-type': 'application/json', 'x-nul': 'a\u0000b' },
+        responseHeaders: { 'x-\u0000': '\uDC00' },
+        responseBody: 'body \u0000 \\u0000 end',
+        error: 'err \u0000',
+      },
+      hoursAgo(1),
+    );
+    // Parsed, as a consumer receives it: `__proto__` is then an own key, not the prototype.
+    event.payload.data = JSON.parse(
+      '{"key\\u0000":["\\u0000",{"nested":"x\\ud800y"}],"constructor":"c","__proto__":1}',
+    );
+
+    await repository.transaction(async (writer) => {
+      await writer.insertAttempts([toAttemptRow(dto(event))]);
+      await writer.upsertPayloads([toPayloadRow([dto(event)])]);
+      await writer.upsertDeliveries([toDeliveryRow([dto(event)])]);
+      await writer.addStats(toStatsIncrements([dto(event)]));
+    });
+
+    const [stored] = await dataSource.query<Array<Record<string, unknown>>>(
+      `SELECT d.subject, a.url, a.request_headers, a.response_headers, a.response_body, a.error, p.body
+       FROM audit.delivery d JOIN audit.attempt a ON a.delivery_id = d.id JOIN audit.payload p ON p.event_id = d.event_id
+       WHERE d.organization_id = $1`,
+      [organizationId],
+    );
+    expect(stored).toEqual({
+      subject: 'job \uFFFD 1',
+      url: 'https://example.com/\uFFFD',
+      request_headers: { 'content-type': 'application/json', 'x-nul': 'a\uFFFDb' },
+      response_headers: { 'x-\uFFFD': '\uFFFD' },
+      // A backslash followed by "u0000" is text, not a NUL: it stays as it was.
+      response_body: 'body \uFFFD \\u0000 end',
+      error: 'err \uFFFD',
+      body: {
+        ...event.payload,
+        data: JSON.parse('{"key\\ufffd":["\\ufffd",{"nested":"x\\ufffdy"}],"constructor":"c","__proto__":1}'),
+      },
+    });
+  });
+
   /** Batches of one organization that share rollup rows, payloads and attempts, each in an order of its own. */
   function overlappingBatches(organizationId: string) {
     const webhooks = ['wh_a', 'wh_b', 'wh_c', 'wh_d'];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AttemptOutcome, DeliveredPayload, DeliveryStatus } from '@hookline/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { columnList, jsonbRecordset } from '../common/jsonb-recordset';
+import { toStorableJson } from '../common/storable-json';
 import { COUNTER_COLUMNS } from '../stats/stats-columns';
 import {
   ATTEMPT_COLUMNS,
@@ -124,7 +125,8 @@ const ADD_STATS = `INSERT INTO audit.stats_hourly AS s (${columnList(STATS_COLUM
 
 /**
  * Each batch travels as one jsonb parameter per statement (see `jsonbRecordset`), storing the
- * same rows as one parameter per column did. Rows go in key order, see `compareIds`.
+ * same rows as one parameter per column did, but for what Postgres cannot store (see
+ * `toStorableJson`). Rows go in key order, see `compareIds`.
  */
 class SqlProjectionWriter implements ProjectionWriter {
   constructor(private readonly manager: EntityManager) {}
@@ -133,7 +135,7 @@ class SqlProjectionWriter implements ProjectionWriter {
     if (rows.length === 0) return new Set();
     const sorted = [...rows].sort((a, b) => compareIds(a.id, b.id));
     const inserted: Array<{ id: string }> = await this.manager.query(INSERT_ATTEMPTS, [
-      JSON.stringify(sorted.map(attemptRecord)),
+      toStorableJson(sorted.map(attemptRecord)),
     ]);
     return new Set(inserted.map((row) => row.id));
   }
@@ -141,19 +143,19 @@ class SqlProjectionWriter implements ProjectionWriter {
   async upsertPayloads(rows: PayloadRow[]): Promise<void> {
     if (rows.length === 0) return;
     const sorted = [...rows].sort((a, b) => compareIds(a.eventId, b.eventId));
-    await this.manager.query(UPSERT_PAYLOADS, [JSON.stringify(sorted.map(payloadRecord))]);
+    await this.manager.query(UPSERT_PAYLOADS, [toStorableJson(sorted.map(payloadRecord))]);
   }
 
   async upsertDeliveries(rows: DeliveryRow[]): Promise<void> {
     if (rows.length === 0) return;
     const sorted = [...rows].sort((a, b) => compareIds(a.id, b.id));
-    await this.manager.query(UPSERT_DELIVERIES, [JSON.stringify(sorted.map(deliveryRecord))]);
+    await this.manager.query(UPSERT_DELIVERIES, [toStorableJson(sorted.map(deliveryRecord))]);
   }
 
   async addStats(rows: StatsIncrement[]): Promise<void> {
     if (rows.length === 0) return;
     const sorted = [...rows].sort((a, b) => compareIds(STATS_KEY(a), STATS_KEY(b)));
-    await this.manager.query(ADD_STATS, [JSON.stringify(sorted.map(statsRecord))]);
+    await this.manager.query(ADD_STATS, [toStorableJson(sorted.map(statsRecord))]);
   }
 }
 

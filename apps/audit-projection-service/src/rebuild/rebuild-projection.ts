@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Topics } from '@hookline/contracts';
-import { KafkaBatchConsumer, type ConsumedBatch } from '@hookline/kafka';
+import { KafkaBatchConsumer, type ConsumedBatch, type DeadLetter } from '@hookline/kafka';
+import { isPermanentDataError } from '@hookline/platform';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { decodeBatch } from '../common/decode-batch';
@@ -37,7 +38,8 @@ export interface RebuildReport {
 /**
  * Empties the projection and replays both topics from offset 0 up to the end offsets seen at
  * start, through the same projection code the service runs. Messages the live service sent
- * to the DLQ are counted as invalid and skipped: they are in the DLQ already.
+ * to the DLQ (refused when parsed, or by Postgres) are counted as invalid and skipped: they are
+ * in the DLQ already.
  */
 export async function rebuildProjection(options: RebuildOptions): Promise<RebuildReport> {
   const log = options.log ?? (() => undefined);
@@ -76,8 +78,19 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       report.webhookChanges.applied += accepted.length;
       report.webhookChanges.invalid += deadLetters.length;
     }
-    tracker.handled(batch.topic, batch.partition, batch.messages[batch.messages.length - 1].offset);
+    handled(batch.topic, batch.partition, batch.messages[batch.messages.length - 1].offset);
+  };
+  const handled = (topic: string, partition: number, offset: string) => {
+    tracker.handled(topic, partition, offset);
     if (tracker.caughtUp) resolveCaughtUp();
+  };
+  const skipRefused = async (letters: DeadLetter[]): Promise<void> => {
+    for (const { sourceTopic, partition, message, reason } of letters) {
+      if (sourceTopic === Topics.attempts) report.attempts.invalid += 1;
+      else report.webhookChanges.invalid += 1;
+      log(`skipped ${sourceTopic}[${partition}]@${message.offset}: ${reason}`);
+      handled(sourceTopic, partition, message.offset);
+    }
   };
 
   const consumer = new KafkaBatchConsumer(kafka, {
@@ -86,6 +99,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     fromBeginning: true,
     partitionsConsumedConcurrently: 3,
     handleBatch,
+    poison: { isPermanent: isPermanentDataError, park: skipRefused, consumer: CONSUMER_NAME },
     onCrash: (error) => log(`consumer crashed, restarting: ${error.message}`),
   });
   const progress = setInterval(

@@ -11,8 +11,11 @@ import {
   KafkaPublisher,
   sendToDeadLetterQueue,
   type ConsumedBatch,
+  type DeadLetter,
+  type FailureStreak,
 } from '@hookline/kafka';
-import { KAFKA } from '@hookline/platform';
+import { KAFKA, isPermanentDataError, trackConsumerFailures } from '@hookline/platform';
+import { Registry } from 'prom-client';
 import type { Kafka } from 'kafkajs';
 import { decodeBatch } from '../common/decode-batch';
 import { AuditEnv } from '../config/audit.env';
@@ -34,13 +37,24 @@ export class WebhookStatesConsumer implements OnApplicationBootstrap, BeforeAppl
     private readonly publisher: KafkaPublisher,
     private readonly metrics: AuditMetrics,
     private readonly webhooks: WebhooksService,
+    registry: Registry,
   ) {
     this.consumer = new KafkaBatchConsumer(kafka, {
       groupId: `${config.AUDIT_CONSUMER_GROUP}-webhooks`,
       topics: [Topics.subscriptions],
       fromBeginning: true,
       handleBatch: (batch) => this.handleBatch(batch),
+      poison: {
+        isPermanent: isPermanentDataError,
+        park: (letters) => this.park(letters),
+        consumer: CONSUMER_NAME,
+      },
     });
+    trackConsumerFailures(registry, CONSUMER_NAME, this.consumer);
+  }
+
+  get failureStreak(): FailureStreak | null {
+    return this.consumer.failureStreak;
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -54,12 +68,15 @@ export class WebhookStatesConsumer implements OnApplicationBootstrap, BeforeAppl
   private async handleBatch(batch: ConsumedBatch): Promise<void> {
     const { accepted, deadLetters } = decodeBatch(batch, CONSUMER_NAME, parseWebhookMessage);
     await this.webhooks.applyChanges(accepted);
-    if (deadLetters.length > 0) {
-      await sendToDeadLetterQueue(this.publisher, deadLetters);
-      this.metrics.deadLettered.inc({ topic: batch.topic }, deadLetters.length);
-      this.logger.warn(
-        `${deadLetters.length} message(s) of ${batch.topic}[${batch.partition}] sent to ${Topics.dlq}: ${deadLetters[0].reason}`,
-      );
-    }
+    if (deadLetters.length > 0) await this.park(deadLetters);
+  }
+
+  private async park(letters: DeadLetter[]): Promise<void> {
+    await sendToDeadLetterQueue(this.publisher, letters);
+    const [{ sourceTopic, partition, message, reason }] = letters;
+    this.metrics.deadLettered.inc({ topic: sourceTopic }, letters.length);
+    this.logger.warn(
+      `${letters.length} message(s) of ${sourceTopic}[${partition}] sent to ${Topics.dlq}, the first at offset ${message.offset}: ${reason}`,
+    );
   }
 }

@@ -8,6 +8,6 @@ import { WebhooksService } from './webhooks.service';
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookEntity])],
   providers: [WebhookStatesConsumer, WebhooksService, WebhooksRepository],
-  exports: [WebhooksService],
+  exports: [WebhookStatesConsumer, WebhooksService],
 })
 export class WebhooksModule {}

@@ -12,8 +12,11 @@ import {
   KafkaPublisher,
   sendToDeadLetterQueue,
   type ConsumedBatch,
+  type DeadLetter,
+  type FailureStreak,
 } from '@hookline/kafka';
-import { KAFKA } from '@hookline/platform';
+import { KAFKA, isPermanentDataError, trackConsumerFailures } from '@hookline/platform';
+import { Registry } from 'prom-client';
 import { SubscriptionEnv } from '../config/subscription.env';
 import { parseEndpointSignal } from './endpoint-signal.message';
 import { EndpointSignalsService } from './endpoint-signals.service';
@@ -35,6 +38,7 @@ export class EndpointSignalsConsumer implements OnApplicationBootstrap, OnModule
     private readonly publisher: KafkaPublisher,
     private readonly signals: EndpointSignalsService,
     env: SubscriptionEnv,
+    registry: Registry,
   ) {
     this.consumer = new KafkaBatchConsumer(kafka, {
       groupId: env.SIGNALS_CONSUMER_GROUP,
@@ -42,8 +46,18 @@ export class EndpointSignalsConsumer implements OnApplicationBootstrap, OnModule
       // A new group reads what delivery already said; stale signals are recognised and ignored.
       fromBeginning: true,
       handleBatch: (batch) => this.handleBatch(batch),
+      poison: {
+        isPermanent: isPermanentDataError,
+        park: (letters) => this.park(letters),
+        consumer: CONSUMER_NAME,
+      },
       onCrash: (error) => this.logger.error(`signals consumer crashed, restarting it: ${error.message}`),
     });
+    trackConsumerFailures(registry, CONSUMER_NAME, this.consumer);
+  }
+
+  get failureStreak(): FailureStreak | null {
+    return this.consumer.failureStreak;
   }
 
   onApplicationBootstrap(): void {
@@ -65,7 +79,7 @@ export class EndpointSignalsConsumer implements OnApplicationBootstrap, OnModule
     for (const message of batch.messages) {
       const parsed = parseEndpointSignal(message.value);
       if (!parsed.ok) {
-        await sendToDeadLetterQueue(this.publisher, [
+        await this.park([
           {
             sourceTopic: batch.topic,
             partition: batch.partition,
@@ -74,9 +88,6 @@ export class EndpointSignalsConsumer implements OnApplicationBootstrap, OnModule
             consumer: CONSUMER_NAME,
           },
         ]);
-        this.logger.warn(
-          `sent ${batch.topic}[${batch.partition}]@${message.offset} to the DLQ: ${parsed.reason}`,
-        );
         continue;
       }
       const outcome = await this.signals.apply(parsed.signal);
@@ -86,6 +97,13 @@ export class EndpointSignalsConsumer implements OnApplicationBootstrap, OnModule
         );
       }
       await batch.heartbeat();
+    }
+  }
+
+  private async park(letters: DeadLetter[]): Promise<void> {
+    await sendToDeadLetterQueue(this.publisher, letters);
+    for (const { sourceTopic, partition, message, reason } of letters) {
+      this.logger.warn(`sent ${sourceTopic}[${partition}]@${message.offset} to the DLQ: ${reason}`);
     }
   }
 }

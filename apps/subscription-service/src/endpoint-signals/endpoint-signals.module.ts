@@ -7,5 +7,6 @@ import { EndpointSignalsService } from './endpoint-signals.service';
 @Module({
   imports: [WebhooksModule],
   providers: [EndpointSignalsService, EndpointSignalsConsumer],
+  exports: [EndpointSignalsConsumer],
 })
 export class EndpointSignalsModule {}
