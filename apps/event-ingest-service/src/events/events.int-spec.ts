@@ -7,6 +7,7 @@ import { KafkaPublisher, createKafka, parseBrokerList, readHeaders } from '@hook
 import { configureHttpApp, loadConfig, runMigrations } from '@hookline/platform';
 import { generateApiKey } from '@hookline/security';
 import { eventually, testEnvironment } from '@hookline/testing';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { IngestEnv } from '../config/ingest.env';
 import { ingestDataSourceOptions } from '../database/data-source';
@@ -204,6 +205,41 @@ describe('event-ingest-service (real Kafka and Postgres)', () => {
     const marker = (await (await post('/v1/events', jobCreated('job_5'))).json()) as { id: string };
     await eventually(() => expect(eventsWithId(marker.id)).toHaveLength(1));
     expect(eventsWithId(first.id)).toHaveLength(1);
+  });
+
+  it('publishes once when concurrent requests share an idempotency key, and answers each with its id', async () => {
+    const body = jobCreated('job_idem_concurrent', { idempotencyKey: `idem-concurrent-${env.runId}` });
+    const responses = await Promise.all(Array.from({ length: 10 }, () => post('/v1/events', body)));
+    expect(responses.map((response) => response.status)).toEqual(Array(10).fill(202));
+    const ids = await Promise.all(
+      responses.map(async (response) => ((await response.json()) as { id: string }).id),
+    );
+    expect(new Set(ids).size).toBe(1);
+
+    const marker = (await (await post('/v1/events', jobCreated('job_idem_concurrent'))).json()) as {
+      id: string;
+    };
+    await eventually(() => expect(eventsWithId(marker.id)).toHaveLength(1));
+    expect(eventsWithId(ids[0])).toHaveLength(1);
+  });
+
+  it('publishes the event of the first request, with its id, when that request died before Kafka acknowledged', async () => {
+    const key = `idem-died-${env.runId}`;
+    const body = jobCreated('job_idem_died', { idempotencyKey: key });
+    const first = (await (await post('/v1/events', body)).json()) as { id: string };
+    await eventually(() => expect(eventsWithId(first.id)).toHaveLength(1));
+    // As the row of a request that died after claiming the key: unpublished, its lease lapsed.
+    await app.get(DataSource).query(
+      `UPDATE ingest.idempotency_key SET published_at = NULL, publish_lease_until = now() - interval '1 second'
+         WHERE organization_id = $1 AND key = $2`,
+      [organizationId, key],
+    );
+
+    const again = await post('/v1/events', body);
+
+    expect(again.status).toBe(202);
+    expect(((await again.json()) as { id: string }).id).toBe(first.id);
+    await eventually(() => expect(eventsWithId(first.id)).toHaveLength(2));
   });
 
   it('acknowledges concurrent requests each once its events are written, every event once, a batch in its order', async () => {

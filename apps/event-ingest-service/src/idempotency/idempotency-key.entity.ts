@@ -20,6 +20,10 @@ export class IdempotencyKeyEntity {
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
 
+  /** While in the future, the request that set it is publishing the event; others wait for it. */
+  @Column({ name: 'publish_lease_until', type: 'timestamptz', nullable: true })
+  publishLeaseUntil!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

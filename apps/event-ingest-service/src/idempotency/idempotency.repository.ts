@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@hookline/contracts';
 
@@ -14,6 +15,7 @@ export interface ClaimedKey {
   envelope: EventEnvelope;
   requestHash: string;
   isNew: boolean;
+  /** True when another request published the event: this one must not publish it again. */
   published: boolean;
 }
 
@@ -21,47 +23,94 @@ interface ClaimRow {
   envelope: EventEnvelope;
   request_hash: string;
   published_at: Date | null;
+  lease_expired: boolean;
   inserted: boolean;
 }
+
+/**
+ * How long the request that claimed a key may take to publish its event before another request
+ * with the key takes over: past it, the first is taken to have died before Kafka acknowledged.
+ */
+export const PUBLISH_LEASE_SECONDS = 10;
+const WAIT_POLL_MS = 20;
+
+const RETURNING = `RETURNING envelope, request_hash, published_at, false AS lease_expired`;
 
 @Injectable()
 export class IdempotencyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Inserts the key, or returns the live row that holds it; an expired row is taken over. */
+  /**
+   * Inserts the key (an expired row is taken over) and holds its publish lease; or, for a key
+   * another request holds, waits until that request published the event, taking over when its
+   * lease lapses. So concurrent requests with one key publish its event once.
+   */
   async claim(claim: IdempotencyClaim, ttlHours: number): Promise<ClaimedKey> {
     const rows: ClaimRow[] = await this.dataSource.query(
-      `INSERT INTO ingest.idempotency_key (organization_id, key, request_hash, envelope)
-       VALUES ($1, $2, $3, $4)
+      `INSERT INTO ingest.idempotency_key (organization_id, key, request_hash, envelope, publish_lease_until)
+       VALUES ($1, $2, $3, $4, now() + make_interval(secs => $6))
        ON CONFLICT (organization_id, key) DO UPDATE
          SET request_hash = excluded.request_hash, envelope = excluded.envelope,
-             published_at = NULL, created_at = now()
+             published_at = NULL, created_at = now(), publish_lease_until = excluded.publish_lease_until
          WHERE ingest.idempotency_key.created_at < now() - make_interval(hours => $5)
-       RETURNING envelope, request_hash, published_at, true AS inserted`,
-      [claim.organizationId, claim.key, claim.requestHash, JSON.stringify(claim.envelope), ttlHours],
+       ${RETURNING}, true AS inserted`,
+      [
+        claim.organizationId,
+        claim.key,
+        claim.requestHash,
+        JSON.stringify(claim.envelope),
+        ttlHours,
+        PUBLISH_LEASE_SECONDS,
+      ],
     );
-    const row = rows[0] ?? (await this.findLive(claim.organizationId, claim.key));
-    return {
-      envelope: row.envelope,
-      requestHash: row.request_hash,
-      isNew: row.inserted,
-      published: row.published_at !== null,
-    };
+    if (rows[0]) return toClaimed(rows[0], false);
+    return this.awaitPublisher(claim);
+  }
+
+  private async awaitPublisher(claim: IdempotencyClaim): Promise<ClaimedKey> {
+    const deadline = Date.now() + 2 * PUBLISH_LEASE_SECONDS * 1000;
+    for (;;) {
+      const row = await this.findLive(claim.organizationId, claim.key);
+      // A different request answers 409 at once; the caller checks the hash.
+      if (row.published_at !== null || row.request_hash !== claim.requestHash) return toClaimed(row, true);
+      if (row.lease_expired) {
+        const taken = await this.takeOverLease(claim.organizationId, claim.key);
+        if (taken) return toClaimed(taken, false);
+      }
+      if (Date.now() > deadline) {
+        throw new ServiceUnavailableException(
+          `idempotencyKey "${claim.key}" is being published by another request; retry`,
+        );
+      }
+      await delay(WAIT_POLL_MS);
+    }
   }
 
   private async findLive(organizationId: string, key: string): Promise<ClaimRow> {
     const rows: ClaimRow[] = await this.dataSource.query(
-      `SELECT envelope, request_hash, published_at, false AS inserted
+      `SELECT envelope, request_hash, published_at, false AS inserted,
+         coalesce(publish_lease_until < now(), true) AS lease_expired
        FROM ingest.idempotency_key WHERE organization_id = $1 AND key = $2`,
       [organizationId, key],
     );
     return rows[0];
   }
 
+  private async takeOverLease(organizationId: string, key: string): Promise<ClaimRow | null> {
+    const rows: [ClaimRow[], number] = await this.dataSource.query(
+      `UPDATE ingest.idempotency_key SET publish_lease_until = now() + make_interval(secs => $3)
+       WHERE organization_id = $1 AND key = $2 AND published_at IS NULL
+         AND (publish_lease_until IS NULL OR publish_lease_until < now())
+       ${RETURNING}, false AS inserted`,
+      [organizationId, key, PUBLISH_LEASE_SECONDS],
+    );
+    return rows[0][0] ?? null;
+  }
+
   async markPublished(organizationId: string, keys: string[]): Promise<void> {
     if (keys.length === 0) return;
     await this.dataSource.query(
-      `UPDATE ingest.idempotency_key SET published_at = now()
+      `UPDATE ingest.idempotency_key SET published_at = now(), publish_lease_until = NULL
        WHERE organization_id = $1 AND key = ANY($2::text[]) AND published_at IS NULL`,
       [organizationId, keys],
     );
@@ -77,4 +126,14 @@ export class IdempotencyRepository {
     );
     return result[1];
   }
+}
+
+/** `waited`: the row is another request's, whose event is published (or whose request differs). */
+function toClaimed(row: ClaimRow, waited: boolean): ClaimedKey {
+  return {
+    envelope: row.envelope,
+    requestHash: row.request_hash,
+    isNew: row.inserted,
+    published: waited,
+  };
 }
