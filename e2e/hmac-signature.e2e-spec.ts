@@ -75,5 +75,39 @@ describe('hmac-sha256-hex signatures through the whole stack', () => {
     const expected = createHmac('sha256', secret.body.key).update(request.body).digest('hex');
     expect(request.headers['x-floorplan-signature']).toBe(expected);
     expect(request.headers['x-floorplan-signature']).toMatch(/^[0-9a-f]{64}$/);
+    expect(request.headers).not.toHaveProperty('x-floorplan-signature-previous');
+
+    // Rotation: a receiver still holding the old secret finds its digest in the -previous header.
+    const rotated = await call<{ key: string }>(
+      'POST',
+      `${platform.subscription.baseUrl}/v1/webhooks/${created.body.id}/secret/rotate`,
+      { token: key, body: { gracePeriodSeconds: 600 } },
+    );
+    expect(rotated.status).toBe(200);
+    const duringGrace = await eventually(
+      async () => {
+        const response = await call<{ id: string }>('POST', `${platform.ingest.baseUrl}/v1/events`, {
+          token: key,
+          body: {
+            type: 'floor.published',
+            subject: 'floor_8',
+            data: findEventType('floor.published')?.example,
+          },
+        });
+        const delivered = await eventually(() => {
+          const [found] = receiver
+            .requestsTo('/floors')
+            .filter((item) => item.headers['webhook-id'] === response.body.id);
+          expect(found).toBeDefined();
+          return found;
+        });
+        expect(delivered.headers).toHaveProperty('x-floorplan-signature-previous');
+        return delivered;
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    const hex = (secretKey: string) => createHmac('sha256', secretKey).update(duringGrace.body).digest('hex');
+    expect(duringGrace.headers['x-floorplan-signature']).toBe(hex(rotated.body.key));
+    expect(duringGrace.headers['x-floorplan-signature-previous']).toBe(hex(secret.body.key));
   });
 });

@@ -20,3 +20,10 @@ export const WebhookHeaders = {
   contentType: 'content-type',
   userAgent: 'user-agent',
 } as const;
+
+/**
+ * `hmac-sha256-hex` carries one digest in its configured header (by the current secret); during a
+ * rotation's grace period, the digests by the older secrets go in the header of the same name with
+ * this suffix, comma-separated, newest first.
+ */
+export const PREVIOUS_SIGNATURES_HEADER_SUFFIX = '-previous';

@@ -82,6 +82,33 @@ describe('buildRequestHeaders', () => {
     expect(headers).not.toHaveProperty('webhook-signature');
   });
 
+  it('signs hmac-sha256-hex with every secret in its grace period too, in a second header, newest first', () => {
+    const [previous, older] = [generateSigningSecret(), generateSigningSecret()];
+    const hex = (key: string) => createHmac('sha256', key).update(body).digest('hex');
+
+    const headers = buildRequestHeaders(
+      input({
+        signatureScheme: { type: 'hmac-sha256-hex', header: 'X-Archilogic-Signature' },
+        signingSecrets: [secret, previous, older],
+      }),
+    );
+
+    expect(headers['x-archilogic-signature']).toBe(hex(secret));
+    expect(headers['x-archilogic-signature-previous']).toBe(`${hex(previous)}, ${hex(older)}`);
+  });
+
+  it('sends no previous-signature header when only the current secret is usable', () => {
+    const headers = buildRequestHeaders(
+      input({
+        signatureScheme: { type: 'hmac-sha256-hex', header: 'x-sig' },
+        signingSecrets: [secret],
+        customHeaders: { 'X-Sig-Previous': 'forged' },
+      }),
+    );
+
+    expect(headers).not.toHaveProperty('x-sig-previous');
+  });
+
   it('refuses to build an unsigned request', () => {
     expect(() => buildRequestHeaders(input({ signingSecrets: [] }))).toThrow('no signing secret');
     expect(() =>

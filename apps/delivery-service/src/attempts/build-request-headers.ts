@@ -1,4 +1,4 @@
-import { WebhookHeaders, type SignatureScheme } from '@hookline/contracts';
+import { PREVIOUS_SIGNATURES_HEADER_SUFFIX, WebhookHeaders, type SignatureScheme } from '@hookline/contracts';
 import { assertNever } from '../common/assert-never';
 import { signBodyHex, signStandardWebhook } from './sign-payload';
 
@@ -60,9 +60,20 @@ export function buildRequestHeaders(input: RequestHeadersInput): Record<string, 
         secrets: input.signingSecrets,
       });
       break;
-    case 'hmac-sha256-hex':
-      headers[scheme.header.toLowerCase()] = signBodyHex(input.body, currentSecret);
+    case 'hmac-sha256-hex': {
+      const header = scheme.header.toLowerCase();
+      const previous = input.signingSecrets.slice(1);
+      headers[header] = signBodyHex(input.body, currentSecret);
+      // A receiver still holding a rotated-out secret verifies against this one until its grace ends.
+      if (previous.length > 0) {
+        headers[`${header}${PREVIOUS_SIGNATURES_HEADER_SUFFIX}`] = previous
+          .map((secret) => signBodyHex(input.body, secret))
+          .join(', ');
+      } else {
+        delete headers[`${header}${PREVIOUS_SIGNATURES_HEADER_SUFFIX}`];
+      }
       break;
+    }
     default:
       assertNever(scheme, 'signature scheme');
   }
