@@ -52,6 +52,38 @@ describe(EndpointHealth.name, () => {
     expect(health.failingSince('wh_1')).toBe(1_000);
   });
 
+  it('reports a streak recovered once, by the success that ended it, however many were in flight', () => {
+    const health = new EndpointHealth(options);
+    health.record(webhook, 'http_5xx', 500, 0, false, fresh);
+    health.record(webhook, 'http_5xx', 500, 10, false, fresh);
+    // Dispatched while the webhook was failing: each carries the streak start; some are retries.
+    const inFlight = [
+      { failingSinceMs: 0, failedAttemptsBefore: 0 },
+      { failingSinceMs: 0, failedAttemptsBefore: 1 },
+      { failingSinceMs: 0, failedAttemptsBefore: 0 },
+      { failingSinceMs: 0, failedAttemptsBefore: 2 },
+    ];
+
+    const verdicts = inFlight.map((hint, index) =>
+      health.record(webhook, 'success', 200, 2_000 + index, false, hint),
+    );
+
+    expect(verdicts.map((verdict) => verdict.recoveredAfter)).toEqual([2, null, null, null]);
+  });
+
+  it('reports the recovery of a later streak again', () => {
+    const health = new EndpointHealth(options);
+    health.record(webhook, 'http_5xx', 500, 0, false, fresh);
+    expect(health.record(webhook, 'success', 200, 100, false, fresh).recoveredAfter).toBe(1);
+    health.record(webhook, 'timeout', null, 5_000, false, fresh);
+    expect(health.record(webhook, 'success', 200, 5_100, false, fresh).recoveredAfter).toBe(1);
+    // A retry task written during the first streak, after both recoveries: nothing to report.
+    expect(
+      health.record(webhook, 'success', 200, 6_000, false, { failingSinceMs: 0, failedAttemptsBefore: 1 })
+        .recoveredAfter,
+    ).toBeNull();
+  });
+
   it('asks to disable a webhook failing for the configured period, once per state version', () => {
     const health = new EndpointHealth(options);
     health.record(webhook, 'timeout', null, 0, false, fresh);

@@ -18,6 +18,8 @@ export interface StreakHint {
   failedAttemptsBefore: number;
 }
 
+const MAX_REMEMBERED_RECOVERIES = 100_000;
+
 export type DisableReason = 'gone' | 'failing';
 
 export interface HealthVerdict {
@@ -41,6 +43,8 @@ interface Streak {
  */
 export class EndpointHealth {
   private readonly streaks = new Map<string, Streak>();
+  /** When each webhook's last streak ended here, oldest first, so a stale hint does not report it again. */
+  private readonly recoveries = new Map<string, number>();
 
   constructor(private readonly options: EndpointHealthOptions) {}
 
@@ -76,12 +80,8 @@ export class EndpointHealth {
     hint: StreakHint,
   ): HealthVerdict {
     const streak = this.streaks.get(webhook.id);
-    if (outcome === 'success') {
-      this.streaks.delete(webhook.id);
-      const failedBefore = Math.max(streak?.failures ?? 0, hint.failedAttemptsBefore);
-      const wasFailing = failedBefore > 0 || streak !== undefined || hint.failingSinceMs !== null;
-      return { recoveredAfter: wasFailing ? Math.max(1, failedBefore) : null, disable: null };
-    }
+    if (outcome === 'success')
+      return { recoveredAfter: this.recover(webhook.id, streak, hint, nowMs), disable: null };
     const current = streak ?? this.startStreak(webhook.id);
     current.failures += 1;
     const knownStart = [current.failingSinceMs, hint.failingSinceMs, nowMs].filter(
@@ -94,6 +94,36 @@ export class EndpointHealth {
       return { recoveredAfter: null, disable: null };
     current.disableAskedForVersion = webhook.version;
     return { recoveredAfter: null, disable };
+  }
+
+  /**
+   * Only the success that ends a streak reports it: the streak held here, or (after a restart) the
+   * one a delivery's hint tells of, unless a recovery here already ended it. Successes of deliveries
+   * dispatched during the streak, arriving after it ended, report nothing.
+   */
+  private recover(
+    webhookId: string,
+    streak: Streak | undefined,
+    hint: StreakHint,
+    nowMs: number,
+  ): number | null {
+    const recoveredAt = this.recoveries.get(webhookId);
+    const hintedStreakIsOpen =
+      hint.failingSinceMs !== null && (recoveredAt === undefined || hint.failingSinceMs > recoveredAt);
+    if (streak === undefined && !hintedStreakIsOpen) return null;
+    this.streaks.delete(webhookId);
+    this.rememberRecovery(webhookId, nowMs);
+    return Math.max(1, streak?.failures ?? 0, hint.failedAttemptsBefore);
+  }
+
+  private rememberRecovery(webhookId: string, nowMs: number): void {
+    this.recoveries.delete(webhookId);
+    this.recoveries.set(webhookId, nowMs);
+    // Bounded: the oldest recovery is forgotten first; a hint that old reports once more at worst.
+    if (this.recoveries.size > MAX_REMEMBERED_RECOVERIES) {
+      const [oldest] = this.recoveries.keys();
+      this.recoveries.delete(oldest);
+    }
   }
 
   private startStreak(webhookId: string): Streak {
