@@ -8,7 +8,7 @@ export function aWebhookState(overrides: Partial<WebhookState> = {}): WebhookSta
     events: ['job.*'],
     active: true,
     auth: { type: 'none' },
-    headers: {},
+    encryptedHeaders: {},
     retryPolicy: DEFAULT_RETRY_POLICY,
     timeoutSeconds: 15,
     signatureScheme: { type: 'standard-webhooks' },

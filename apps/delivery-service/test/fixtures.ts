@@ -14,10 +14,13 @@ export interface WebhookFixture {
   secrets: string[];
 }
 
-/** A valid, active webhook state whose secrets are sealed with `box` for its id. */
+/**
+ * A valid, active webhook state whose secrets are sealed with `box` for its id. Custom `headers`
+ * given in clear are sealed into `encryptedHeaders`, as subscription-service publishes them.
+ */
 export function webhookFixture(
   box: SecretBox,
-  overrides: Partial<WebhookState> = {},
+  { headers, ...overrides }: Partial<WebhookState> = {},
   secrets: Array<{ secret?: string; expiresAt: string | null }> = [{ expiresAt: null }],
 ): WebhookFixture {
   const id = overrides.id ?? newId('wh');
@@ -29,7 +32,9 @@ export function webhookFixture(
     events: ['job.created'],
     active: true,
     auth: { type: 'none' },
-    headers: {},
+    encryptedHeaders: Object.fromEntries(
+      Object.entries(headers ?? {}).map(([name, value]) => [name, box.encrypt(value, id)]),
+    ),
     retryPolicy: { preset: 'standard' },
     timeoutSeconds: 15,
     signatureScheme: { type: 'standard-webhooks' },

@@ -136,7 +136,7 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
         events: ['job.created', 'estimate.*'],
         active: false,
         auth: { type: 'none' },
-        headers: {},
+        encryptedHeaders: {},
         retryPolicy: { preset: 'standard' },
         timeoutSeconds: 15,
         signatureScheme: { type: 'standard-webhooks' },

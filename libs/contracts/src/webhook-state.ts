@@ -26,7 +26,13 @@ export interface WebhookState {
   events: string[];
   active: boolean;
   auth: EndpointAuth;
-  headers: Record<string, string>;
+  /** Custom request headers: names in clear, each value sealed like the credentials (AAD = webhook id). */
+  encryptedHeaders: Record<string, string>;
+  /**
+   * Custom headers in clear, as states published before `encryptedHeaders` carried them; consumers
+   * still honour it when `encryptedHeaders` is absent. Never written any more.
+   */
+  headers?: Record<string, string>;
   retryPolicy: RetryPolicy;
   timeoutSeconds: number;
   signatureScheme: SignatureScheme;

@@ -1,4 +1,4 @@
-import { isSensitiveHeader, redactHeaders } from './redact';
+import { REDACTED, isSensitiveHeader, redactHeaders } from './redact';
 
 describe('redactHeaders', () => {
   it('redacts credential-bearing headers and keeps the rest', () => {
@@ -70,5 +70,27 @@ describe('isSensitiveHeader', () => {
     expect(isSensitiveHeader('x-amz-security-token')).toBe(true);
     expect(isSensitiveHeader('accept')).toBe(false);
     expect(isSensitiveHeader('x-request-id')).toBe(false);
+  });
+});
+
+describe('redactHeaders by value', () => {
+  it('redacts a credential by its scheme whatever the header is called', () => {
+    expect(
+      redactHeaders({
+        'X-Auth': 'Basic dXNlcjpwYXNz',
+        'X-Upstream': 'bearer abc.def',
+        'X-Other': 'Digest username="u"',
+        'X-Plain': 'basic plan',
+        'X-Word': 'Bearer',
+        'X-Tenant': 'acme',
+      }),
+    ).toEqual({
+      'X-Auth': REDACTED,
+      'X-Upstream': REDACTED,
+      'X-Other': REDACTED,
+      'X-Plain': REDACTED,
+      'X-Word': 'Bearer',
+      'X-Tenant': 'acme',
+    });
   });
 });

@@ -387,7 +387,9 @@ describe(AttemptsConsumer.name, () => {
     const stored = await projectedDelivery(hostile.deliveryId, (found) => found.attemptCount === 1);
     await projectedDelivery(after.deliveryId, (found) => found.attemptCount === 1);
     expect(stored.subject).toBe('job\uFFFD');
-    expect(stored.payload.data).toEqual(JSON.parse('{"constructor":{"toString":"\\ufffd"},"__proto__":[1]}'));
+    expect(stored.payload?.data).toEqual(
+      JSON.parse('{"constructor":{"toString":"\\ufffd"},"__proto__":[1]}'),
+    );
     expect(stored.attempts[0].responseBody).toBe('nul \uFFFD');
     expect(stored.attempts[0].responseHeaders).toEqual(
       JSON.parse('{"constructor":"x","__proto__":"y","x-\\ufffd":"\\ufffd"}'),

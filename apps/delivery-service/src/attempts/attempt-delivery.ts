@@ -95,7 +95,7 @@ export class AttemptDelivery {
         signatureScheme: webhook.signatureScheme,
         signingSecrets: usableSecrets(credentials.secrets, startedAt),
         authorization: credentials.authorization,
-        customHeaders: webhook.headers,
+        customHeaders: credentials.headers,
       });
     } catch (error) {
       // Never send unsigned or unauthenticated: the endpoint would reject it, or worse, accept it.

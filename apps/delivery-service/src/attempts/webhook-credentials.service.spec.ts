@@ -21,8 +21,25 @@ describe(WebhookCredentialsService.name, () => {
     expect(service.open(basic)).toEqual({
       secrets: [{ secret: secrets[0], expiresAt: null }],
       authorization: `Basic ${Buffer.from('hook:s3cret').toString('base64')}`,
+      headers: {},
     });
     expect(service.open(bearer).authorization).toBe('Bearer tok');
+  });
+
+  it('opens custom header values, and takes those of a state from before they were sealed as they are', () => {
+    const service = new WebhookCredentialsService(box);
+    const { state } = webhookFixture(box, { id: 'wh_headers' });
+    const sealed = { ...state, encryptedHeaders: { 'X-Api-Key': box.encrypt('k-1', 'wh_headers') } };
+    const legacy = { ...state, version: 2, encryptedHeaders: {}, headers: { 'X-Tenant': 'acme' } };
+    const elsewhere = {
+      ...state,
+      version: 3,
+      encryptedHeaders: { 'X-Api-Key': box.encrypt('k-1', 'wh_other') },
+    };
+
+    expect(service.open(sealed).headers).toEqual({ 'X-Api-Key': 'k-1' });
+    expect(service.open(legacy).headers).toEqual({ 'X-Tenant': 'acme' });
+    expect(() => service.open(elsewhere)).toThrow(SecretBoxError);
   });
 
   it('refuses a credential sealed for another webhook', () => {

@@ -14,12 +14,14 @@ export interface OpenedSecret {
 export interface WebhookCredentials {
   secrets: OpenedSecret[];
   authorization: string | null;
+  /** Custom request headers in clear. */
+  headers: Record<string, string>;
 }
 
 const CACHE_CAPACITY = 1_000;
 
 /**
- * Opens a webhook's secrets and auth (AAD = webhook id). Decrypting on every attempt is wasted work,
+ * Opens a webhook's secrets, auth and custom header values (AAD = webhook id). Decrypting on every attempt is wasted work,
  * so opened credentials are kept per (webhook id, version) in a small LRU; a new version never hits an old entry.
  */
 @Injectable()
@@ -40,9 +42,17 @@ export class WebhookCredentialsService {
         return { secret, expiresAt: ref.expiresAt === null ? null : Date.parse(ref.expiresAt) };
       }),
       authorization: this.openAuthorization(webhook),
+      headers: this.openHeaders(webhook),
     };
     this.cache.set(cacheKey, credentials);
     return credentials;
+  }
+
+  private openHeaders(webhook: WebhookState): Record<string, string> {
+    const sealed = Object.entries(webhook.encryptedHeaders);
+    // A state from before header values were sealed carries them in clear.
+    if (sealed.length === 0) return { ...(webhook.headers ?? {}) };
+    return Object.fromEntries(sealed.map(([name, value]) => [name, this.box.decrypt(value, webhook.id)]));
   }
 
   private openAuthorization(webhook: WebhookState): string | null {

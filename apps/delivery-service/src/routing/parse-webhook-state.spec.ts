@@ -26,6 +26,27 @@ describe('parseWebhookState', () => {
     }
   });
 
+  it('takes custom headers sealed, or in clear from a state published before they were sealed', () => {
+    const sealed = { ...state, encryptedHeaders: { 'X-Api-Key': 'v1.k1.x' } };
+    const withoutSealed: Record<string, unknown> = { ...state };
+    delete withoutSealed.encryptedHeaders;
+    const legacy = { ...withoutSealed, headers: { 'X-Tenant': 'acme' } };
+
+    expect(parseWebhookState('wh_1', json(sealed))).toEqual({ ok: true, value: sealed });
+    expect(parseWebhookState('wh_1', json(legacy))).toEqual({
+      ok: true,
+      value: { ...legacy, encryptedHeaders: {} },
+    });
+    expect(parseWebhookState('wh_1', { ...state, encryptedHeaders: { a: 1 } })).toEqual({
+      ok: false,
+      errors: ['encryptedHeaders must map names to sealed values'],
+    });
+    expect(parseWebhookState('wh_1', withoutSealed)).toEqual({
+      ok: false,
+      errors: ['encryptedHeaders must map names to sealed values'],
+    });
+  });
+
   it('names every problem', () => {
     const result = parseWebhookState('wh_1', {
       ...state,

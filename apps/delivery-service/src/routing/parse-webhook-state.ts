@@ -32,10 +32,10 @@ export function parseWebhookState(webhookId: string, input: unknown): WebhookSta
     isAuth(input.auth),
     'auth must be {type: none}, {type: basic, username, encryptedPassword} or {type: bearer, encryptedToken}',
   );
-  expect(
-    isObject(input.headers) && Object.values(input.headers).every(isString),
-    'headers must map names to strings',
-  );
+  // States published before header values were sealed carry them in clear, as `headers`.
+  const sealedHeaders = input.encryptedHeaders ?? (input.headers === undefined ? undefined : {});
+  expect(isStringRecord(sealedHeaders), 'encryptedHeaders must map names to sealed values');
+  expect(input.headers === undefined || isStringRecord(input.headers), 'headers must map names to strings');
   expect(
     isObject(input.retryPolicy) && (RETRY_PRESETS as readonly unknown[]).includes(input.retryPolicy.preset),
     `retryPolicy.preset must be one of ${RETRY_PRESETS.join(', ')}`,
@@ -82,11 +82,16 @@ export function parseWebhookState(webhookId: string, input: unknown): WebhookSta
     ok: true,
     value: {
       ...state,
+      encryptedHeaders: state.encryptedHeaders ?? {},
       ordered: state.ordered ?? false,
       rateLimitPerSecond: state.rateLimitPerSecond ?? null,
       maxConcurrency: state.maxConcurrency ?? null,
     },
   };
+}
+
+function isStringRecord(value: unknown): boolean {
+  return isObject(value) && Object.values(value).every(isString);
 }
 
 function isOptionalPositive(value: unknown): boolean {

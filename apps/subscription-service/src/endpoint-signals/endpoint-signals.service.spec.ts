@@ -1,4 +1,5 @@
 import { Topics, type EndpointSignal, type EventEnvelope, type WebhookState } from '@hookline/contracts';
+import { SecretBox } from '@hookline/security';
 import type { DataSource, EntityManager } from 'typeorm';
 import { aSecret, aWebhook } from '../../test/fixtures';
 import type { OutboxEntry, OutboxRepository } from '../outbox/outbox.repository';
@@ -26,7 +27,11 @@ function setup(stored: Webhook | null) {
   const service = new EndpointSignalsService(
     dataSource as unknown as DataSource,
     repository,
-    new WebhookChangesService(repository, outbox),
+    new WebhookChangesService(
+      repository,
+      outbox,
+      SecretBox.fromEnv(`k1:${Buffer.alloc(32, 7).toString('base64')}`),
+    ),
   );
   return { service, appended, manager };
 }

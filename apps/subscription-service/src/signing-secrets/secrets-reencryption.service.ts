@@ -15,9 +15,10 @@ import { WebhookSecret } from '../webhooks/webhook-secret.entity';
 import { WebhooksRepository } from '../webhooks/webhooks.repository';
 
 /**
- * After a key rotation (a new first entry in SECRETS_ENCRYPTION_KEYS), rewrites signing secrets
- * and endpoint credentials sealed with an older key and republishes each webhook's state, so the
- * old key can be dropped. Runs at start and then periodically, one webhook per transaction.
+ * After a key rotation (a new first entry in SECRETS_ENCRYPTION_KEYS), rewrites signing secrets,
+ * endpoint credentials and custom header values sealed with an older key, and seals header values
+ * stored in clear by earlier versions; then republishes each webhook's state, so the old key can
+ * be dropped. Runs at start and then periodically, one webhook per transaction.
  */
 @Injectable()
 export class SecretsReencryptionService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -89,10 +90,33 @@ export class SecretsReencryptionService implements OnApplicationBootstrap, Befor
         changed = true;
       }
       const auth = this.reencryptAuth(webhook.auth, webhookId);
-      if (!changed && auth === null) return false;
-      await this.changes.save(manager, webhook, auth === null ? {} : { auth }, new Date());
+      const encryptedHeaders = this.reencryptHeaders(webhook.encryptedHeaders, webhookId);
+      const inClear = Object.keys(webhook.legacyHeaders).length > 0;
+      if (!changed && auth === null && encryptedHeaders === null && !inClear) return false;
+      // Saving seals headers still in clear (see WebhookChangesService.save).
+      await this.changes.save(
+        manager,
+        webhook,
+        { ...(auth === null ? {} : { auth }), ...(encryptedHeaders === null ? {} : { encryptedHeaders }) },
+        new Date(),
+      );
       return true;
     });
+  }
+
+  /** Header values sealed by the primary key, or null when all already are. */
+  private reencryptHeaders(
+    headers: Record<string, string>,
+    webhookId: string,
+  ): Record<string, string> | null {
+    const entries = Object.entries(headers);
+    if (!entries.some(([, sealed]) => this.secretBox.needsReencryption(sealed))) return null;
+    return Object.fromEntries(
+      entries.map(([name, sealed]) => [
+        name,
+        this.secretBox.needsReencryption(sealed) ? this.secretBox.reencrypt(sealed, webhookId) : sealed,
+      ]),
+    );
   }
 
   /** The auth with its credential sealed by the primary key, or null when it already is. */

@@ -198,4 +198,40 @@ describe('signing secrets (HTTP + Postgres + Kafka)', () => {
     expect(row.secret).toMatch(/^v1\.it1\./);
     expect(await currentSecret(webhook.id)).toBe(webhook.signingSecret);
   });
+
+  it('seals custom header values stored in clear or with a retired key, and republishes the state', async () => {
+    const retired = SecretBox.fromEnv(RETIRED_KEY);
+    const inClear: WebhookBody = await context.createWebhook(token, {});
+    const underRetiredKey: WebhookBody = await context.createWebhook(token, {});
+    await stateAt(inClear.id, 1);
+    await stateAt(underRetiredKey.id, 1);
+    // As an earlier version stored them, and as the keyring's former first key sealed them.
+    await context.database.query(
+      `UPDATE subscription.webhook SET headers = $2, encrypted_headers = '{}' WHERE id = $1`,
+      [inClear.id, JSON.stringify({ 'X-Tenant': 'acme-in-clear' })],
+    );
+    await context.database.query(`UPDATE subscription.webhook SET encrypted_headers = $2 WHERE id = $1`, [
+      underRetiredKey.id,
+      JSON.stringify({ 'X-Api-Key': retired.encrypt('k-retired', underRetiredKey.id) }),
+    ]);
+
+    const opened = async (webhookId: string) => {
+      const state = await stateAt(webhookId, 2);
+      expect(state).not.toHaveProperty('headers');
+      for (const sealed of Object.values(state.encryptedHeaders)) expect(sealed).toMatch(/^v1\.it1\./);
+      return Object.fromEntries(
+        Object.entries(state.encryptedHeaders).map(([name, sealed]) => [
+          name,
+          context.secretBox.decrypt(sealed, webhookId),
+        ]),
+      );
+    };
+    expect(await opened(inClear.id)).toEqual({ 'X-Tenant': 'acme-in-clear' });
+    expect(await opened(underRetiredKey.id)).toEqual({ 'X-Api-Key': 'k-retired' });
+    const rows = await context.database.query<Array<{ headers: object }>>(
+      `SELECT headers FROM subscription.webhook WHERE id = ANY($1)`,
+      [[inClear.id, underRetiredKey.id]],
+    );
+    expect(rows).toEqual([{ headers: {} }, { headers: {} }]);
+  });
 });

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { SecretBox } from '@hookline/security';
 import type { EntityManager } from 'typeorm';
 import { OutboxRepository, type OutboxEntry } from '../outbox/outbox.repository';
+import { sealHeaders } from './webhook-settings';
 import { webhookStateEntry } from './webhook-state.entry';
 import { Webhook } from './webhook.entity';
 import { WebhooksRepository } from './webhooks.repository';
@@ -14,15 +16,35 @@ export class WebhookChangesService {
   constructor(
     private readonly webhooks: WebhooksRepository,
     private readonly outbox: OutboxRepository,
+    private readonly secretBox: SecretBox,
   ) {}
 
-  /** Applies `patch`, bumps the version and publishes the state; changes to secrets must come first. */
+  /**
+   * Applies `patch`, bumps the version and publishes the state; changes to secrets must come first.
+   * Custom headers still stored in clear are sealed on the way, so no state carries them in clear.
+   */
   async save(manager: EntityManager, webhook: Webhook, patch: Partial<Webhook>, now: Date): Promise<Webhook> {
-    const change: Partial<Webhook> = { ...patch, version: webhook.version + 1, updatedAt: now };
+    const change: Partial<Webhook> = {
+      ...this.sealedLegacyHeaders(webhook, patch),
+      ...patch,
+      version: webhook.version + 1,
+      updatedAt: now,
+    };
     await manager.update(Webhook, { id: webhook.id }, change);
     Object.assign(webhook, change);
     await this.publishState(manager, webhook, now);
     return webhook;
+  }
+
+  private sealedLegacyHeaders(webhook: Webhook, patch: Partial<Webhook>): Partial<Webhook> {
+    if (patch.encryptedHeaders !== undefined || Object.keys(webhook.legacyHeaders).length === 0) return {};
+    return {
+      encryptedHeaders: {
+        ...webhook.encryptedHeaders,
+        ...sealHeaders(webhook.legacyHeaders, webhook.id, this.secretBox),
+      },
+      legacyHeaders: {},
+    };
   }
 
   /** Appends the webhook's state as it is in this transaction, with the secrets live at `now`. */

@@ -3,6 +3,7 @@ import type { SecretBox } from '@hookline/security';
 import { assertNever } from '../common/assert-never';
 import { DEFAULT_HMAC_SIGNATURE_HEADER } from './webhook-defaults';
 import type { AuthInput, SignatureSchemeInput } from './webhook-input';
+import type { Webhook } from './webhook.entity';
 
 /** Seals the credentials with the webhook id as AAD, so they cannot be replayed onto another webhook. */
 export function sealEndpointAuth(auth: AuthInput, webhookId: string, secretBox: SecretBox): EndpointAuth {
@@ -20,6 +21,27 @@ export function sealEndpointAuth(auth: AuthInput, webhookId: string, secretBox: 
     default:
       return assertNever(auth, 'auth type');
   }
+}
+
+/** Seals each custom header value like a credential; names stay readable (they are not secrets). */
+export function sealHeaders(
+  headers: Readonly<Record<string, string>>,
+  webhookId: string,
+  secretBox: SecretBox,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, secretBox.encrypt(value, webhookId)]),
+  );
+}
+
+/** The webhook's custom headers in clear: its sealed ones, or those stored before sealing. */
+export function openHeaders(
+  webhook: Pick<Webhook, 'id' | 'encryptedHeaders' | 'legacyHeaders'>,
+  secretBox: SecretBox,
+): Record<string, string> {
+  const sealed = Object.entries(webhook.encryptedHeaders);
+  if (sealed.length === 0) return { ...webhook.legacyHeaders };
+  return Object.fromEntries(sealed.map(([name, value]) => [name, secretBox.decrypt(value, webhook.id)]));
 }
 
 /** Plain JSON with only the policy's own fields (the DTO instance may carry more). */
@@ -46,11 +68,11 @@ export function toSignatureScheme(scheme: SignatureSchemeInput): SignatureScheme
 
 /** A custom header must not take the place of the signature header. */
 export function findSignatureHeaderConflicts(
-  headers: Readonly<Record<string, string>>,
+  headerNames: readonly string[],
   scheme: SignatureScheme,
 ): string[] {
   if (scheme.type !== 'hmac-sha256-hex') return [];
-  return Object.keys(headers)
+  return headerNames
     .filter((name) => name.toLowerCase() === scheme.header)
     .map((name) => `headers "${name}" cannot be set: signatureScheme.header sends the signature in it`);
 }

@@ -18,7 +18,7 @@ describe(toWebhookState.name, () => {
       events: webhook.events,
       active: true,
       auth: { type: 'basic', username: 'hookline', encryptedPassword: 'v1.k1.pw' },
-      headers: {},
+      encryptedHeaders: {},
       retryPolicy: { preset: 'standard' },
       timeoutSeconds: 15,
       signatureScheme: { type: 'standard-webhooks' },

@@ -12,7 +12,7 @@ export function toWebhookState(webhook: Webhook, secrets: readonly WebhookSecret
     events: webhook.events,
     active: webhook.active,
     auth: webhook.auth,
-    headers: webhook.headers,
+    encryptedHeaders: webhook.encryptedHeaders,
     retryPolicy: webhook.retryPolicy,
     timeoutSeconds: webhook.timeoutSeconds,
     signatureScheme: webhook.signatureScheme,

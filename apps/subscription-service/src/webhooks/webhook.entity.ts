@@ -37,8 +37,13 @@ export class Webhook {
   @Column({ type: 'jsonb', default: () => `'{"type": "none"}'` })
   auth!: EndpointAuth;
 
-  @Column({ type: 'jsonb', default: () => `'{}'` })
-  headers!: Record<string, string>;
+  /** Custom request headers: names in clear, values sealed (AAD = webhook id). */
+  @Column({ type: 'jsonb', name: 'encrypted_headers', default: () => `'{}'` })
+  encryptedHeaders!: Record<string, string>;
+
+  /** Custom headers stored in clear before values were sealed; emptied by the next change. */
+  @Column({ type: 'jsonb', name: 'headers', default: () => `'{}'` })
+  legacyHeaders!: Record<string, string>;
 
   @Column({ type: 'jsonb', name: 'retry_policy', default: () => `'{"preset": "standard"}'` })
   retryPolicy!: RetryPolicy;

@@ -31,6 +31,7 @@ import { UpdatedWebhookResponse } from './dto/updated-webhook.response';
 import { WEBHOOK_OPTION_MODELS } from './dto/webhook-fields.decorators';
 import { WebhookPageResponse } from './dto/webhook-page.response';
 import { WebhookResponse, toWebhookResponse } from './dto/webhook.response';
+import type { Webhook } from './webhook.entity';
 import { WebhooksService } from './webhooks.service';
 
 const NOT_FOUND = 'No such webhook in your organization';
@@ -55,7 +56,7 @@ export class WebhooksController {
     @Body() body: CreateWebhookDto,
   ): Promise<CreatedWebhookResponse> {
     const { webhook, signingSecret } = await this.webhooks.create(organizationId, body);
-    return { ...toWebhookResponse(webhook), signingSecret };
+    return { ...this.toResponse(webhook), signingSecret };
   }
 
   @Get()
@@ -73,7 +74,7 @@ export class WebhooksController {
       active: query.active === undefined ? undefined : query.active === 'true',
       eventType: query.eventType,
     });
-    return { items: page.items.map(toWebhookResponse), nextCursor: page.nextCursor };
+    return { items: page.items.map((webhook) => this.toResponse(webhook)), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
@@ -85,7 +86,7 @@ export class WebhooksController {
     @CurrentOrganization() organizationId: string,
     @Param('id') id: string,
   ): Promise<WebhookResponse> {
-    return toWebhookResponse(await this.webhooks.get(organizationId, id));
+    return this.toResponse(await this.webhooks.get(organizationId, id));
   }
 
   @Patch(':id')
@@ -103,7 +104,7 @@ export class WebhooksController {
     @Body() body: UpdateWebhookDto,
   ): Promise<UpdatedWebhookResponse> {
     const { webhook, signingSecret } = await this.webhooks.update(organizationId, id, body);
-    return { ...toWebhookResponse(webhook), ...(signingSecret === null ? {} : { signingSecret }) };
+    return { ...this.toResponse(webhook), ...(signingSecret === null ? {} : { signingSecret }) };
   }
 
   @Delete(':id')
@@ -131,5 +132,9 @@ export class WebhooksController {
     @Param('id') id: string,
   ): Promise<TestEventResponse> {
     return { eventId: await this.webhooks.sendTest(organizationId, id) };
+  }
+
+  private toResponse(webhook: Webhook): WebhookResponse {
+    return toWebhookResponse(webhook, this.webhooks.openHeaders(webhook));
   }
 }

@@ -59,7 +59,7 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
       events: ['floor.*', 'order.created'],
       metadata: { team: 'integrations', ticket: 'OPS-12' },
       auth: { type: 'basic', username: 'hookline', password: 'pa55:word' },
-      headers: { 'X-Tenant': 'acme', 'X-Api-Key': 'k-123' },
+      headers: { 'X-Tenant': 'acme-tenant-7', 'X-Api-Key': 'k-123-secret', 'X-Auth': 'Basic dXNlcjpwYXNz' },
       retryPolicy: { preset: 'custom', delaysSeconds: [10, 60, 600] },
       timeoutSeconds: 30,
       signatureScheme: { type: 'hmac-sha256-hex', header: 'X-Archilogic-Signature' },
@@ -86,7 +86,7 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
         events: ['floor.*', 'order.created'],
         active: false,
         auth: { type: 'basic', username: 'hookline' },
-        headers: { 'X-Tenant': 'acme', 'X-Api-Key': '[redacted]' },
+        headers: { 'X-Tenant': 'acme-tenant-7', 'X-Api-Key': '[redacted]', 'X-Auth': '[redacted]' },
         metadata: { team: 'integrations', ticket: 'OPS-12' },
         retryPolicy: { preset: 'custom', delaysSeconds: [10, 60, 600] },
         timeoutSeconds: 30,
@@ -110,8 +110,21 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
         return first;
       });
 
+      expect(state).not.toHaveProperty('headers');
+      expect(
+        Object.fromEntries(
+          Object.entries(state.encryptedHeaders).map(([name, sealed]) => [
+            name,
+            context.secretBox.decrypt(sealed, webhook.id),
+          ]),
+        ),
+      ).toEqual(settings.headers);
       expect(state).toMatchObject({
-        headers: { 'X-Tenant': 'acme', 'X-Api-Key': 'k-123' },
+        encryptedHeaders: {
+          'X-Tenant': expect.stringMatching(/^v1\.it1\./),
+          'X-Api-Key': expect.stringMatching(/^v1\.it1\./),
+          'X-Auth': expect.stringMatching(/^v1\.it1\./),
+        },
         retryPolicy: { preset: 'custom', delaysSeconds: [10, 60, 600] },
         timeoutSeconds: 30,
         signatureScheme: { type: 'hmac-sha256-hex', header: 'x-archilogic-signature' },
@@ -122,6 +135,25 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
       });
       if (state.auth.type !== 'basic') throw new Error('expected basic auth');
       expect(context.secretBox.decrypt(state.auth.encryptedPassword, webhook.id)).toBe('pa55:word');
+    });
+
+    it('keeps no header value or credential in clear in its tables, its outbox or the topic', async () => {
+      await eventually(() => expect(statesOf(webhook.id).length).toBeGreaterThan(0));
+      const [row] = await context.database.query<Array<{ row: string }>>(
+        `SELECT w::text AS row FROM subscription.webhook w WHERE id = $1`,
+        [webhook.id],
+      );
+      const outbox = await context.database.query<Array<{ row: string }>>(
+        `SELECT o::text AS row FROM subscription.outbox o WHERE key = $1`,
+        [webhook.id],
+      );
+      const published = subscriptions.keyed(webhook.id).map((message) => JSON.stringify(message.value));
+      const stored = [row.row, ...outbox.map((entry) => entry.row), ...published].join('\n');
+
+      expect(row.row).toContain('X-Tenant');
+      for (const secret of [...Object.values(settings.headers), 'pa55:word']) {
+        expect({ secret, found: stored.includes(secret) }).toEqual({ secret, found: false });
+      }
     });
 
     it('PATCH replaces a setting and clears a limit with null', async () => {

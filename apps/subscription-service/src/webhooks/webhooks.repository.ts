@@ -101,8 +101,9 @@ export class WebhooksRepository {
   }
 
   /**
-   * Webhooks after `afterId` (in id order) with a secret or credential sealed by a key other than
-   * `primaryKeyId`. A full scan, which is why the re-encryption job runs rarely.
+   * Webhooks after `afterId` (in id order) with a secret, credential or header value sealed by a
+   * key other than `primaryKeyId`, or headers still in clear. A full scan, which is why the
+   * re-encryption job runs rarely.
    */
   async webhookIdsSealedWithOtherKeys(
     primaryKeyId: string,
@@ -115,6 +116,11 @@ export class WebhooksRepository {
          UNION
          SELECT id FROM ${WEBHOOK_TABLE}
          WHERE split_part(coalesce(auth->>'encryptedPassword', auth->>'encryptedToken', ''), '.', 2) NOT IN ($1, '')
+           OR headers <> '{}'::jsonb
+           OR EXISTS (
+             SELECT 1 FROM jsonb_each_text(encrypted_headers) AS header
+             WHERE split_part(header.value, '.', 2) <> $1
+           )
        ) AS sealed
        WHERE id > $2
        ORDER BY id LIMIT $3`,

@@ -58,7 +58,7 @@ function setup({ allowInsecureUrls = false, stored = [] as Webhook[] } = {}) {
     dataSource as unknown as DataSource,
     typedRepository,
     typedOutbox,
-    new WebhookChangesService(typedRepository, typedOutbox),
+    new WebhookChangesService(typedRepository, typedOutbox, secretBox),
     rotation as unknown as SigningSecretRotationService,
     new EgressPolicy({ allowInsecureUrls, allowCidrs: [] }),
     secretBox,
@@ -108,7 +108,8 @@ describe(WebhooksService.name, () => {
         active: false,
         version: 1,
         auth: { type: 'none' },
-        headers: {},
+        encryptedHeaders: {},
+        legacyHeaders: {},
         metadata: {},
         retryPolicy: { preset: 'standard' },
         timeoutSeconds: 15,
@@ -155,8 +156,10 @@ describe(WebhooksService.name, () => {
         }),
       );
 
+      expect(states()[0].encryptedHeaders).toEqual({ 'X-Tenant': expect.stringMatching(/^v1\.k1\./) });
+      expect(secretBox.decrypt(states()[0].encryptedHeaders['X-Tenant'], webhook.id)).toBe('acme');
+      expect(states()[0]).not.toHaveProperty('headers');
       expect(states()[0]).toMatchObject({
-        headers: { 'X-Tenant': 'acme' },
         retryPolicy: { preset: 'custom', delaysSeconds: [10, 60] },
         timeoutSeconds: 30,
         signatureScheme: { type: 'hmac-sha256-hex', header: 'x-hookline-signature' },
@@ -393,7 +396,7 @@ describe(WebhooksService.name, () => {
     });
 
     it('checks the signature header against the headers the webhook already has', async () => {
-      const existing = aWebhook({ organizationId: ORG, headers: { 'X-Hookline-Signature': 'legacy' } });
+      const existing = aWebhook({ organizationId: ORG, legacyHeaders: { 'X-Hookline-Signature': 'legacy' } });
       const { service, states } = setup({ stored: [existing] });
 
       const error = await rejection(

@@ -17,7 +17,9 @@ import { WEBHOOK_DEFAULTS } from './webhook-defaults';
 import { UPDATABLE_WEBHOOK_FIELDS, type CreateWebhookInput, type UpdateWebhookInput } from './webhook-input';
 import {
   findSignatureHeaderConflicts,
+  openHeaders,
   sealEndpointAuth,
+  sealHeaders,
   toRetryPolicy,
   toSignatureScheme,
 } from './webhook-settings';
@@ -81,7 +83,8 @@ export class WebhooksService {
       events: uniqueEventPatterns(input.events),
       active,
       auth: input.auth ? sealEndpointAuth(input.auth, id, this.secretBox) : WEBHOOK_DEFAULTS.auth(),
-      headers: input.headers ?? WEBHOOK_DEFAULTS.headers(),
+      encryptedHeaders: sealHeaders(input.headers ?? WEBHOOK_DEFAULTS.headers(), id, this.secretBox),
+      legacyHeaders: {},
       retryPolicy: input.retryPolicy ? toRetryPolicy(input.retryPolicy) : WEBHOOK_DEFAULTS.retryPolicy(),
       timeoutSeconds: input.timeoutSeconds ?? WEBHOOK_DEFAULTS.timeoutSeconds,
       signatureScheme: input.signatureScheme
@@ -123,6 +126,11 @@ export class WebhooksService {
     const items = rows.slice(0, query.limit);
     const hasMore = rows.length > query.limit;
     return { items, nextCursor: hasMore ? encodeWebhookCursor(items[items.length - 1].id) : null };
+  }
+
+  /** The custom headers in clear, for the API to show (redacted where they are credentials). */
+  openHeaders(webhook: Webhook): Record<string, string> {
+    return openHeaders(webhook, this.secretBox);
   }
 
   async get(organizationId: string, id: string): Promise<Webhook> {
@@ -201,7 +209,9 @@ export class WebhooksService {
       ...(changes.auth !== undefined
         ? { auth: sealEndpointAuth(changes.auth, webhook.id, this.secretBox) }
         : {}),
-      ...(changes.headers !== undefined ? { headers: changes.headers } : {}),
+      ...(changes.headers !== undefined
+        ? { encryptedHeaders: sealHeaders(changes.headers, webhook.id, this.secretBox), legacyHeaders: {} }
+        : {}),
       ...(changes.retryPolicy !== undefined ? { retryPolicy: toRetryPolicy(changes.retryPolicy) } : {}),
       ...(changes.timeoutSeconds !== undefined ? { timeoutSeconds: changes.timeoutSeconds } : {}),
       ...(changes.signatureScheme !== undefined
@@ -227,10 +237,12 @@ export class WebhooksService {
   }
 
   private assertNoHeaderConflicts({
-    headers,
+    encryptedHeaders,
+    legacyHeaders,
     signatureScheme,
-  }: Pick<Webhook, 'headers' | 'signatureScheme'>): void {
-    const problems = findSignatureHeaderConflicts(headers, signatureScheme);
+  }: Pick<Webhook, 'encryptedHeaders' | 'legacyHeaders' | 'signatureScheme'>): void {
+    const names = [...Object.keys(encryptedHeaders), ...Object.keys(legacyHeaders)];
+    const problems = findSignatureHeaderConflicts(names, signatureScheme);
     if (problems.length > 0) throw WebhookException.invalidDefinition(problems);
   }
 }

@@ -4,7 +4,7 @@ import { toWebhookResponse } from './webhook.response';
 describe(toWebhookResponse.name, () => {
   it('shows the webhook in camelCase with ISO timestamps', () => {
     const webhook = aWebhook({ description: 'CRM', active: true });
-    expect(toWebhookResponse(webhook)).toEqual({
+    expect(toWebhookResponse(webhook, {})).toEqual({
       id: webhook.id,
       name: 'CRM sync',
       description: 'CRM',
@@ -34,6 +34,7 @@ describe(toWebhookResponse.name, () => {
         disabledReason: 'endpoint answered 410 Gone',
         disabledAt: new Date('2026-11-23T08:00:00.000Z'),
       }),
+      {},
     );
     expect(response).toMatchObject({
       active: false,
@@ -45,30 +46,38 @@ describe(toWebhookResponse.name, () => {
   it('never shows a basic-auth password, even encrypted', () => {
     const response = toWebhookResponse(
       aWebhook({ auth: { type: 'basic', username: 'hookline', encryptedPassword: 'v1.k1.PASSWORD' } }),
+      {},
     );
     expect(response.auth).toEqual({ type: 'basic', username: 'hookline' });
     expect(JSON.stringify(response)).not.toContain('PASSWORD');
   });
 
   it('never shows a bearer token, even encrypted', () => {
-    const response = toWebhookResponse(aWebhook({ auth: { type: 'bearer', encryptedToken: 'v1.k1.TOKEN' } }));
+    const response = toWebhookResponse(
+      aWebhook({ auth: { type: 'bearer', encryptedToken: 'v1.k1.TOKEN' } }),
+      {},
+    );
     expect(response.auth).toEqual({ type: 'bearer' });
     expect(JSON.stringify(response)).not.toContain('TOKEN');
   });
 
   it('redacts custom headers that carry credentials', () => {
-    const response = toWebhookResponse(
-      aWebhook({ headers: { 'X-Api-Key': 'abc123', Authorization: 'Bearer xyz', 'X-Tenant': 'acme' } }),
-    );
+    const response = toWebhookResponse(aWebhook(), {
+      'X-Api-Key': 'abc123',
+      Authorization: 'Bearer xyz',
+      'X-Auth': 'Basic dXNlcjpwYXNz',
+      'X-Tenant': 'acme',
+    });
     expect(response.headers).toEqual({
       'X-Api-Key': '[redacted]',
       Authorization: '[redacted]',
+      'X-Auth': '[redacted]',
       'X-Tenant': 'acme',
     });
   });
 
   it('has no field holding secrets or the organization', () => {
-    const keys = Object.keys(toWebhookResponse(aWebhook()));
+    const keys = Object.keys(toWebhookResponse(aWebhook(), {}));
     expect(keys).not.toEqual(expect.arrayContaining(['secrets']));
     expect(keys.filter((key) => /secret|password|token|organization/i.test(key))).toEqual([]);
   });

@@ -66,7 +66,8 @@ export class WebhookResponse {
     type: 'object',
     additionalProperties: { type: 'string' },
     example: { 'X-Tenant': 'acme' },
-    description: 'Custom request headers; values that look like credentials are redacted.',
+    description:
+      'Custom request headers (stored encrypted); values of credential-like names (authorization, *token*, *secret* …) and values that are credentials (`Basic …`, `Bearer …`) are redacted.',
   })
   headers!: Record<string, string>;
 
@@ -117,7 +118,8 @@ export class WebhookResponse {
   updatedAt!: string;
 }
 
-export function toWebhookResponse(webhook: Webhook): WebhookResponse {
+/** `headers`: the webhook's custom headers in clear (see `WebhooksService.openHeaders`); credentials are redacted here. */
+export function toWebhookResponse(webhook: Webhook, headers: Record<string, string>): WebhookResponse {
   return {
     id: webhook.id,
     name: webhook.name,
@@ -126,7 +128,7 @@ export function toWebhookResponse(webhook: Webhook): WebhookResponse {
     events: webhook.events,
     active: webhook.active,
     auth: toAuthView(webhook.auth),
-    headers: redactHeaders(webhook.headers),
+    headers: redactHeaders(headers),
     retryPolicy: webhook.retryPolicy,
     timeoutSeconds: webhook.timeoutSeconds,
     signatureScheme: webhook.signatureScheme,
