@@ -253,6 +253,33 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
     expect(new Set(receiver.requests.map(idOf)).size).toBe(5);
   }, 45_000);
 
+  it('serves a burst for a capped webhook from memory: each waits for a slot, none goes back to Kafka', async () => {
+    const organizationId = harness.organization('cap-burst');
+    // As slow as the stall budget: no answer can come before the first check.
+    const receiver = await harness.receiver(() => ({ status: 200, delayMs: 1_000 }));
+    const { state: webhook } = await harness.publishWebhook({
+      organizationId,
+      url: receiver.url,
+      maxConcurrency: 2,
+    });
+    const requeued = async () =>
+      (await harness.app.get(DeliveryMetrics).requeued.get()).values.find(
+        (value) => value.labels.reason === 'webhook_busy',
+      )?.value ?? 0;
+    const before = await requeued();
+    const events = Array.from({ length: 6 }, (_, index) =>
+      jobCreatedEvent({ organizationId, subject: `job_burst_${index}` }),
+    );
+
+    for (const event of events) await harness.publishEvent(event);
+
+    for (const event of events) {
+      const [attempt] = await harness.waitForAttempts(deliveryIdFor(event.id, webhook.id), 1, 30_000);
+      expect(attempt).toMatchObject({ attempt: 1, outcome: 'success' });
+    }
+    expect(await requeued()).toBe(before);
+  }, 60_000);
+
   it('delivers an ordered webhook’s events of one subject in order, holding them while the first is retried', async () => {
     const organizationId = harness.organization('ordered');
     const subject = 'job_ordered';

@@ -137,6 +137,57 @@ describe(WebhookLimiter.name, () => {
     expect(limiter.queued).toBe(0);
   });
 
+  it('counts a stall only while requests are in flight: an idle gap before a new burst is no stall', async () => {
+    jest.useFakeTimers();
+    now = Date.now();
+    const limiter = new WebhookLimiter(
+      { defaultMaxConcurrency: 16, stallMs: 1_000, maxQueueWaitMs: 30_000, maxQueued: 1_000 },
+      () => now,
+    );
+    // A 1 s endpoint with a cap of 2: two requests answered, then nothing for 5 s.
+    const firstRound = [held(await limiter.acquire(webhook)), held(await limiter.acquire(webhook))];
+    now += 1_000;
+    firstRound.forEach((release) => release());
+    now += 5_000;
+    jest.setSystemTime(now);
+
+    const inFlight = [held(await limiter.acquire(webhook)), held(await limiter.acquire(webhook))];
+    const waiters = Array.from({ length: 6 }, () => limiter.acquire(webhook));
+    await jest.advanceTimersByTimeAsync(2);
+    expect(limiter.queued).toBe(6);
+    // The burst's requests answer after 1 s each: every waiter is served in turn, none re-queued.
+    const served: LimiterDecision[] = [];
+    for (const waiter of waiters) {
+      now += 500;
+      jest.setSystemTime(now);
+      inFlight.shift()?.();
+      const decision = await waiter;
+      served.push(decision);
+      inFlight.push(held(decision));
+      await jest.advanceTimersByTimeAsync(1);
+    }
+    expect(served.map((decision) => decision.ok)).toEqual(Array(6).fill(true));
+  });
+
+  it('before any request has finished, judges none overdue before the webhook timeout', async () => {
+    jest.useFakeTimers();
+    const limiter = new WebhookLimiter({
+      defaultMaxConcurrency: 16,
+      stallMs: 1_000,
+      maxQueueWaitMs: 30_000,
+      maxQueued: 1_000,
+    });
+    const slow = { ...webhook, timeoutSeconds: 5 };
+    const first = held(await limiter.acquire(slow));
+    held(await limiter.acquire(slow));
+    const waiting = limiter.acquire(slow);
+
+    await jest.advanceTimersByTimeAsync(1_500);
+    expect(limiter.queued).toBe(1);
+    first();
+    await expect(waiting).resolves.toMatchObject({ ok: true });
+  });
+
   it('uses the platform default when the webhook sets no cap', async () => {
     const limiter = limiterWith({ defaultMaxConcurrency: 1, maxQueued: 0 });
     held(await limiter.acquire({ ...webhook, maxConcurrency: null }));

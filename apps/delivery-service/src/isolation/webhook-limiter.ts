@@ -2,7 +2,8 @@ import { RETRY_TIERS, type WebhookState } from '@hookline/contracts';
 import { ConcurrencyLimit } from './concurrency-limit';
 import { TokenBucket } from './token-bucket';
 
-export type WebhookLimits = Pick<WebhookState, 'id' | 'maxConcurrency' | 'rateLimitPerSecond'>;
+export type WebhookLimits = Pick<WebhookState, 'id' | 'maxConcurrency' | 'rateLimitPerSecond'> &
+  Partial<Pick<WebhookState, 'timeoutSeconds'>>;
 
 export type LimiterRefusalReason = 'webhook_busy' | 'rate_limited';
 
@@ -30,9 +31,11 @@ interface Entry {
   lastRetryAtMs: number;
   /** Moving average of how long a request holds a slot; null before the first one finished. */
   averageHoldMs: number | null;
-  /** When a request of this webhook last finished (or the entry was created). */
+  /** When a request of this webhook last finished, or it last went from idle to busy. */
   lastProgressAtMs: number;
   stallTimer: NodeJS.Timeout | null;
+  /** The webhook's request timeout: before any request finished, none is overdue sooner. */
+  timeoutMs: number;
 }
 
 const HOLD_SMOOTHING = 0.2;
@@ -78,6 +81,8 @@ export class WebhookLimiter {
   async acquire(webhook: WebhookLimits): Promise<LimiterDecision> {
     this.sweepIfDue();
     const entry = this.entryFor(webhook, this.now());
+    // A stall is time with requests in flight and none finishing: an idle gap before this burst is none.
+    if (entry.slots.isIdle) entry.lastProgressAtMs = this.now();
     if (!entry.slots.hasFreeSlot) {
       const refusal = this.admissionRefusal(entry);
       if (refusal !== null) return refusal;
@@ -180,9 +185,14 @@ export class WebhookLimiter {
     arm(Math.max(0, this.stallThresholdMs(entry) - (this.now() - entry.lastProgressAtMs)));
   }
 
-  /** No request finished for this long means stalled: the budget, or twice the usual hold of a slow webhook. */
+  /**
+   * No request finished for this long means stalled: the budget, or twice the usual hold of a slow
+   * webhook. Before one has finished its pace is unknown, and a request is not overdue before its
+   * timeout: a webhook as slow as the budget would otherwise be judged stalled by its first check.
+   */
   private stallThresholdMs(entry: Entry): number {
-    return Math.max(this.options.stallMs, 2 * (entry.averageHoldMs ?? 0));
+    if (entry.averageHoldMs === null) return Math.max(this.options.stallMs, entry.timeoutMs);
+    return Math.max(this.options.stallMs, 2 * entry.averageHoldMs);
   }
 
   private entryFor(webhook: WebhookLimits, nowMs: number): Entry {
@@ -197,10 +207,12 @@ export class WebhookLimiter {
         averageHoldMs: null,
         lastProgressAtMs: nowMs,
         stallTimer: null,
+        timeoutMs: 0,
       };
       this.entries.set(webhook.id, entry);
     }
     if (entry.slots.limit !== limit) entry.slots.setLimit(limit);
+    entry.timeoutMs = (webhook.timeoutSeconds ?? 0) * 1_000;
     if (rate === null || !(rate > 0)) entry.bucket = null;
     else if (entry.bucket === null) entry.bucket = new TokenBucket(rate, nowMs);
     else entry.bucket.setRate(rate, nowMs);
