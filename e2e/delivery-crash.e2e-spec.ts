@@ -67,7 +67,7 @@ describe('delivery-service survives SIGKILL without losing an accepted event', (
     platform = await startPlatform({
       DELIVERY_SESSION_TIMEOUT_MS: '8000',
       // Every first request fails on purpose; the breaker would (rightly) slow the whole test down.
-      DELIVERY_BREAKER_FAILURE_THRESHOLD: '1000',
+      DELIVERY_BREAKER_MIN_REQUESTS: '100000',
     });
     organization = await createOrganization(platform, 'Crash Test Roofing');
     const webhook = await call<{ id: string }>('POST', subscriptionApi('/v1/webhooks'), {

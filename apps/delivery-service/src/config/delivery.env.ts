@@ -136,12 +136,26 @@ export class DeliveryEnv extends BaseEnv {
   @Max(100_000)
   DELIVERY_WEBHOOK_MAX_QUEUED = 10_000;
 
-  /** Consecutive failed attempts that open a webhook's circuit breaker. */
+  /** Percentage of failed attempts within the window that opens a webhook's circuit breaker. */
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)
-  @Max(1_000)
-  DELIVERY_BREAKER_FAILURE_THRESHOLD = 5;
+  @Max(100)
+  DELIVERY_BREAKER_FAILURE_RATE_PERCENT = 80;
+
+  /** Attempts that must have ended within the window before its failure rate can open the breaker. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  DELIVERY_BREAKER_MIN_REQUESTS = 20;
+
+  /** The sliding window over which a webhook's failure rate is measured. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(3_600)
+  DELIVERY_BREAKER_WINDOW_SECONDS = 30;
 
   /** How long an opened breaker stays open before one probe is let through; doubles while probes fail. */
   @Transform(({ value }) => Number(value))

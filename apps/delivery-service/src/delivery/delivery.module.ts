@@ -35,7 +35,9 @@ import { DeliveryService } from './delivery.service';
       inject: [DeliveryEnv, DeliveryMetrics],
       useFactory: (config: DeliveryEnv, metrics: DeliveryMetrics) => {
         const health = new EndpointHealth({
-          failureThreshold: config.DELIVERY_BREAKER_FAILURE_THRESHOLD,
+          failureRateThreshold: config.DELIVERY_BREAKER_FAILURE_RATE_PERCENT / 100,
+          minimumRequests: config.DELIVERY_BREAKER_MIN_REQUESTS,
+          windowMs: config.DELIVERY_BREAKER_WINDOW_SECONDS * 1_000,
           cooldownMs: config.DELIVERY_BREAKER_COOLDOWN_SECONDS * 1_000,
           maxCooldownMs:
             Math.max(config.DELIVERY_BREAKER_COOLDOWN_SECONDS, config.DELIVERY_BREAKER_MAX_COOLDOWN_SECONDS) *

@@ -55,7 +55,7 @@ describe(DeliveryService.name, () => {
   const config = loadConfig(DeliveryEnv, {
     KAFKA_BROKERS: 'unused:9092',
     SECRETS_ENCRYPTION_KEYS: TEST_SECRETS_ENCRYPTION_KEYS,
-    DELIVERY_BREAKER_FAILURE_THRESHOLD: '2',
+    DELIVERY_BREAKER_MIN_REQUESTS: '2',
     DELIVERY_WEBHOOK_MAX_QUEUED: '0',
   });
   let replies: Array<AttemptResult | (() => Promise<AttemptResult>)>;
@@ -81,7 +81,9 @@ describe(DeliveryService.name, () => {
       }),
     } as unknown as OutputSink;
     health = new EndpointHealth({
-      failureThreshold: 2,
+      failureRateThreshold: 1,
+      windowMs: 60_000,
+      minimumRequests: 2,
       cooldownMs: 30_000,
       maxCooldownMs: 60_000,
       autoDisableAfterMs: 3_600_000,

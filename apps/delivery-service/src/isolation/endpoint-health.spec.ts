@@ -2,7 +2,9 @@ import { EndpointHealth } from './endpoint-health';
 
 describe(EndpointHealth.name, () => {
   const options = {
-    failureThreshold: 2,
+    failureRateThreshold: 1,
+    minimumRequests: 2,
+    windowMs: 10_000,
     cooldownMs: 1_000,
     maxCooldownMs: 4_000,
     autoDisableAfterMs: 10_000,
@@ -33,7 +35,31 @@ describe(EndpointHealth.name, () => {
       disable: null,
     });
     expect(health.failingSince('wh_1')).toBeNull();
-    expect(health.permit('wh_1', 1_200)).toEqual({ allowed: true, probe: false });
+    // The trial goes on: two probes may be in flight now.
+    expect(health.permit('wh_1', 1_200)).toEqual({ allowed: true, probe: true });
+  });
+
+  it('lets an endpoint that refuses first attempts and accepts their retries drain, once its breaker closed', () => {
+    const health = new EndpointHealth({ ...options, failureRateThreshold: 0.8, minimumRequests: 10 });
+    const retryOf = (atMs: number) => ({ failingSinceMs: atMs, failedAttemptsBefore: 1 });
+    // At first only refused first attempts: indistinguishable from an endpoint that is down.
+    for (let index = 0; index < 10; index += 1) health.record(webhook, 'http_5xx', 503, index, false, fresh);
+    expect(health.permit('wh_1', 100)).toMatchObject({ allowed: false });
+    // After the cool-down, held first attempts and retries come back as the trial's probes, mixed.
+    for (let probe = 0; probe < 5; probe += 1) {
+      const atMs = 1_010 + probe;
+      expect(health.permit('wh_1', atMs)).toEqual({ allowed: true, probe: true });
+      if (probe % 2 === 0) health.record(webhook, 'success', 200, atMs, true, retryOf(0));
+      else health.record(webhook, 'http_5xx', 503, atMs, true, fresh);
+    }
+    // Closed: from then on first attempts fail and their retries succeed side by side, and it stays so.
+    for (let step = 0; step < 200; step += 1) {
+      const atMs = 1_100 + step * 50;
+      expect(health.permit('wh_1', atMs)).toEqual({ allowed: true, probe: false });
+      health.record(webhook, 'http_5xx', 503, atMs, false, fresh);
+      health.record(webhook, 'success', 200, atMs, false, retryOf(atMs));
+    }
+    expect(health.openBreakers(11_200)).toBe(0);
   });
 
   it('after a restart, learns the streak from the retry task', () => {

@@ -30,19 +30,21 @@ export interface HealthVerdict {
 }
 
 interface Streak {
-  breaker: CircuitBreaker;
   failures: number;
   failingSinceMs: number | null;
   disableAskedForVersion: number | null;
 }
 
 /**
- * Per-webhook health, in memory: the current failure streak (count and start), the circuit breaker,
+ * Per-webhook health, in memory: the current failure streak (count and start), the circuit breaker
+ * (kept while failures are in its window, across successes),
  * and when to ask subscription-service to disable the webhook. Healthy webhooks hold no entry.
  * The streak start also travels in retry tasks, so a restart does not reset auto-disable.
  */
 export class EndpointHealth {
   private readonly streaks = new Map<string, Streak>();
+  /** Breakers of webhooks with a failure in their window; outlive a streak, which one success ends. */
+  private readonly breakers = new Map<string, CircuitBreaker>();
   /** When each webhook's last streak ended here, oldest first, so a stale hint does not report it again. */
   private readonly recoveries = new Map<string, number>();
 
@@ -54,16 +56,16 @@ export class EndpointHealth {
 
   openBreakers(nowMs: number): number {
     let open = 0;
-    for (const streak of this.streaks.values()) if (streak.breaker.state(nowMs) !== 'closed') open += 1;
+    for (const breaker of this.breakers.values()) if (breaker.state(nowMs) !== 'closed') open += 1;
     return open;
   }
 
   permit(webhookId: string, nowMs: number): BreakerPermit {
-    return this.streaks.get(webhookId)?.breaker.permit(nowMs) ?? { allowed: true, probe: false };
+    return this.breakers.get(webhookId)?.permit(nowMs) ?? { allowed: true, probe: false };
   }
 
   releaseProbe(webhookId: string): void {
-    this.streaks.get(webhookId)?.breaker.releaseProbe();
+    this.breakers.get(webhookId)?.releaseProbe();
   }
 
   failingSince(webhookId: string): number | null {
@@ -80,6 +82,7 @@ export class EndpointHealth {
     hint: StreakHint,
   ): HealthVerdict {
     const streak = this.streaks.get(webhook.id);
+    this.recordOnBreaker(webhook.id, outcome === 'success', nowMs, wasProbe);
     if (outcome === 'success')
       return { recoveredAfter: this.recover(webhook.id, streak, hint, nowMs), disable: null };
     const current = streak ?? this.startStreak(webhook.id);
@@ -88,12 +91,25 @@ export class EndpointHealth {
       (value): value is number => value !== null,
     );
     current.failingSinceMs = Math.min(...knownStart);
-    current.breaker.onFailure(nowMs, wasProbe);
     const disable = this.disableReason(current, responseStatus, nowMs);
     if (disable === null || current.disableAskedForVersion === webhook.version)
       return { recoveredAfter: null, disable: null };
     current.disableAskedForVersion = webhook.version;
     return { recoveredAfter: null, disable };
+  }
+
+  private recordOnBreaker(webhookId: string, succeeded: boolean, nowMs: number, wasProbe: boolean): void {
+    let breaker = this.breakers.get(webhookId);
+    if (succeeded) {
+      breaker?.onSuccess(nowMs, wasProbe);
+      if (breaker?.isQuiet(nowMs)) this.breakers.delete(webhookId);
+      return;
+    }
+    if (!breaker) {
+      breaker = new CircuitBreaker(this.options);
+      this.breakers.set(webhookId, breaker);
+    }
+    breaker.onFailure(nowMs, wasProbe);
   }
 
   /**
@@ -128,7 +144,6 @@ export class EndpointHealth {
 
   private startStreak(webhookId: string): Streak {
     const streak: Streak = {
-      breaker: new CircuitBreaker(this.options),
       failures: 0,
       failingSinceMs: null,
       disableAskedForVersion: null,
