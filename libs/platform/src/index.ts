@@ -15,3 +15,4 @@ export * from './metrics/metrics.module';
 export * from './database/database.options';
 export * from './database/database.readiness';
 export * from './database/run-migrations';
+export * from './auth/portal-session-token';
