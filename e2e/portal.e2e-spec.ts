@@ -268,6 +268,47 @@ describe('the webhooks portal in Chromium against the running platform', () => {
     await otherPage.close();
   });
 
+  it('gives a session only what its access allows: no API keys, no further sessions, no writes when read-only', async () => {
+    const readOnly = await openSession(acme.id, {});
+    expect(readOnly.scopes).toEqual(['webhooks:read', 'deliveries:read']);
+    const sub = platform.subscription.baseUrl;
+    const asSession = (method: string, url: string, body?: unknown) =>
+      call(method, url, { token: readOnly.token, body });
+    expect((await asSession('GET', `${sub}/v1/webhooks/${webhookId}`)).status).toBe(200);
+    expect(
+      (await asSession('GET', `${platform.audit.baseUrl}/v1/webhooks/${webhookId}/deliveries`)).status,
+    ).toBe(200);
+    expect((await asSession('PATCH', `${sub}/v1/webhooks/${webhookId}`, { active: false })).status).toBe(403);
+    expect(
+      (await asSession('POST', `${sub}/v1/organizations/${acme.id}/api-keys`, { name: 'x' })).status,
+    ).toBe(401);
+    expect((await asSession('POST', `${sub}/v1/portal-sessions`, { access: 'read-write' })).status).toBe(403);
+    expect(
+      (await asSession('POST', `${platform.ingest.baseUrl}/v1/events`, { type: 'job.created' })).status,
+    ).toBe(401);
+
+    const narrowKey = await call<{ key: string }>('POST', `${sub}/v1/organizations/${acme.id}/api-keys`, {
+      token: platform.adminToken,
+      body: { name: 'support desk', scopes: ['webhooks:read', 'deliveries:read'] },
+    });
+    expect(narrowKey.status).toBe(201);
+    const fromKey = await call<PortalSession>('POST', `${sub}/v1/portal-sessions`, {
+      token: narrowKey.body.key,
+      body: { access: 'read-write' },
+    });
+    expect(fromKey.status).toBe(201);
+    expect(fromKey.body.scopes).toEqual(['webhooks:read', 'deliveries:read']);
+
+    const readOnlyPage = await browser.context.newPage();
+    await readOnlyPage.goto(readOnly.url);
+    await visible(readOnlyPage, 'Read-only access');
+    expect(await readOnlyPage.getByRole('switch', { name: 'Deliver events to CRM sync' }).isDisabled()).toBe(
+      true,
+    );
+    expect(await readOnlyPage.getByRole('link', { name: 'Add webhook' }).count()).toBe(0);
+    await readOnlyPage.close();
+  });
+
   it('tells an expired session so, and shows no data', async () => {
     const expired = signPortalSessionToken(
       {
