@@ -147,6 +147,10 @@ describe('the webhooks portal in Chromium against the running platform', () => {
     expect(test?.method).toBe('POST');
     await expectAccessible(page, 'webhooks list');
     await screenshot(page, '03-webhooks-list');
+    await page.setViewportSize({ width: 900, height: 900 });
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(900);
+    await screenshot(page, '03-webhooks-list-narrow');
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('shows an ingested event in the log history, with its payload and the 200 attempt and its headers', async () => {

@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { firstLoadBudget } from './budget.mts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const SUBSCRIPTION_URL = process.env.PORTAL_DEV_API_URL ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root,
@@ -11,11 +12,21 @@ export default defineConfig({
   base: './',
   plugins: [react(), firstLoadBudget({ maxGzipBytes: 150 * 1024 })],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  // `nx run portal:serve`: hot reload against the subscription-service of `npm start`.
+  server: {
+    port: 5173,
+    proxy: {
+      '/v1': SUBSCRIPTION_URL,
+      '/config.json': { target: SUBSCRIPTION_URL, rewrite: () => '/portal/config.json' },
+    },
+  },
   test: {
     environment: 'jsdom',
     globals: true,
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     css: false,
+    // The machine running CI may be busy; typing into a form takes a few hundred ms even when idle.
+    testTimeout: 20_000,
   },
 });

@@ -115,15 +115,12 @@ export const en = {
   'detail.status': 'Status',
   'detail.on': 'On',
   'detail.off': 'Off',
-  'detail.logHistory': 'Log history',
-  'detail.statistics': 'Statistics of this webhook',
 
   'secret.title': 'Signing secret',
   'secret.help': 'Use it to verify that requests come from us (Standard Webhooks signature).',
   'secret.hidden': 'Hidden',
   'secret.reveal': 'Reveal secret',
   'secret.hide': 'Hide secret',
-  'secret.copy': 'Copy secret',
   'secret.rotate': 'Rotate secret',
   'secret.rotateTitle': 'Rotate the signing secret?',
   'secret.rotateBody':
@@ -215,7 +212,6 @@ export const en = {
   'stats.range.30d': 'Last 30 days',
   'stats.successRate': 'Success rate',
   'stats.latency': 'Latency (ms)',
-  'stats.attempts': 'Attempts',
   'stats.p50': 'p50',
   'stats.p95': 'p95',
   'stats.p99': 'p99',

@@ -115,15 +115,12 @@ export const ko: Record<MessageKey, string> = {
   'detail.status': '상태',
   'detail.on': '켜짐',
   'detail.off': '꺼짐',
-  'detail.logHistory': '전송 기록',
-  'detail.statistics': '이 웹훅의 통계',
 
   'secret.title': '서명 비밀 키',
   'secret.help': '요청이 저희에게서 온 것인지 확인하는 데 사용합니다 (Standard Webhooks 서명).',
   'secret.hidden': '숨김',
   'secret.reveal': '비밀 키 보기',
   'secret.hide': '비밀 키 숨기기',
-  'secret.copy': '비밀 키 복사',
   'secret.rotate': '비밀 키 교체',
   'secret.rotateTitle': '서명 비밀 키를 교체할까요?',
   'secret.rotateBody':
@@ -215,7 +212,6 @@ export const ko: Record<MessageKey, string> = {
   'stats.range.30d': '최근 30일',
   'stats.successRate': '성공률',
   'stats.latency': '지연 시간(ms)',
-  'stats.attempts': '시도',
   'stats.p50': 'p50',
   'stats.p95': 'p95',
   'stats.p99': 'p99',

@@ -44,7 +44,7 @@ describe('EventsPicker', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'job.updated' }));
     expect(changes.at(-1)).toEqual(['job.created']);
     expect(screen.getByRole('checkbox', { name: 'All job events' })).not.toBeChecked();
-    expect((screen.getByRole('checkbox', { name: 'All job events' }) as HTMLInputElement).indeterminate).toBe(
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'All job events' }).indeterminate).toBe(
       true,
     );
   });

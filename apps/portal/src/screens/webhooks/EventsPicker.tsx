@@ -23,7 +23,7 @@ export function EventsPicker({ eventTypes, value, onChange, errorId }: EventsPic
           <fieldset key={group.resource} className="event-group" aria-describedby={errorId}>
             <legend>
               <GroupCheckbox
-                label={t('form.events.all', { resource: group.resource })}
+                label={t('form.events.all', { resource: group.resource.replace(/_/g, ' ') })}
                 checked={whole}
                 indeterminate={!whole && chosen > 0}
                 onChange={(on) => onChange(setGroup(value, groups, group.resource, on))}

@@ -1,9 +1,11 @@
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEventLib from '@testing-library/user-event';
 import { ApiError } from '../../api/api-error';
 import type { Webhook, WebhookInput } from '../../api/types';
 import { CATALOG, renderWithPortal } from '../../test/render';
 import { WebhookForm } from './WebhookForm';
+
+const userEvent = userEventLib.setup({ delay: null });
 
 const existing: Webhook = {
   id: 'wh_1',
