@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import { ApiError } from '../../api/api-error';
 import type { Webhook, WebhookInput } from '../../api/types';
@@ -87,6 +87,7 @@ describe('WebhookForm', () => {
     expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'false');
     expect(screen.getByText('events should not be empty')).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('something else entirely');
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveFocus());
   });
 
   it('on edit, keeps stored credentials and redacted headers unless they are changed', async () => {

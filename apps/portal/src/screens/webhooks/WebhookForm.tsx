@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error';
 import type { EventType, Webhook, WebhookInput } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -53,11 +53,16 @@ export function WebhookForm({ initial, eventTypes, onSubmit, onCancel }: Webhook
     }
   };
   const invalid = Object.keys(errors).length > 0;
+  const summary = useRef<HTMLDivElement>(null);
+  // Keyboard and screen-reader users land on the list of problems instead of losing their place.
+  useEffect(() => {
+    if (invalid) summary.current?.focus();
+  }, [invalid, errors]);
 
   return (
     <form className="webhook-form" onSubmit={(event) => void submit(event)} noValidate>
       {invalid && (
-        <div className="error-notice" role="alert">
+        <div className="error-notice" role="alert" tabIndex={-1} ref={summary}>
           <p>{t('form.invalid')}</p>
           {errors[''] && <FieldErrors id="form-errors" errors={errors['']} />}
         </div>
