@@ -13,7 +13,7 @@ describe('createApiClient', () => {
       token: 'hlps_token',
       onUnauthorized,
       fetchImpl: async (input, init) => {
-        requests.push({ url: String(input), init });
+        requests.push({ url: input as string, init });
         return answer();
       },
     });
