@@ -237,6 +237,36 @@ describe('the webhooks portal in Chromium against the running platform', () => {
     );
   });
 
+  it('sends a test event on demand and deletes a webhook after confirmation', async () => {
+    const before = receiver.requestsTo('/fail').length;
+    await page.getByRole('button', { name: 'Send test event' }).click();
+    await visible(page, /^Test event evt_\w+ sent\.$/);
+    await eventually(() => expect(receiver.requestsTo('/fail').length).toBeGreaterThan(before));
+
+    await page.getByRole('button', { name: 'Delete webhook' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Delete Broken ERP?' });
+    await dialog.waitFor({ timeout: UI_TIMEOUT });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(
+      (
+        await call('GET', `${platform.subscription.baseUrl}/v1/webhooks/${failingWebhookId}`, {
+          token: acme.apiKey.key,
+        })
+      ).status,
+    ).toBe(200);
+    await page.getByRole('button', { name: 'Delete webhook' }).click();
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await visible(page, 'Broken ERP was deleted.');
+    await page.getByRole('link', { name: 'CRM sync', exact: true }).waitFor({ timeout: UI_TIMEOUT });
+    expect(
+      (
+        await call('GET', `${platform.subscription.baseUrl}/v1/webhooks/${failingWebhookId}`, {
+          token: acme.apiKey.key,
+        })
+      ).status,
+    ).toBe(404);
+  });
+
   it('draws statistics and lists the event catalog with what the organization receives', async () => {
     await page.getByRole('link', { name: 'Statistics' }).click();
     await page.getByRole('figure', { name: 'Success rate' }).waitFor({ timeout: UI_TIMEOUT });

@@ -20,7 +20,7 @@ export const en = {
   'access.sessionEnded.title': 'Your session has ended',
   'access.sessionEnded.body':
     'For your security, portal sessions are short-lived. Open the webhooks portal again from your dashboard to continue.',
-  'access.sessionEnded.detail': 'Reason given by the server: {reason}',
+  'access.sessionEnded.detail': 'Details: {reason}',
   'access.keyRefused': 'This API key was refused: {reason}',
 
   'state.loading': 'Loading…',

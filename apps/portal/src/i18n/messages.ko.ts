@@ -22,7 +22,7 @@ export const ko: Record<MessageKey, string> = {
   'access.sessionEnded.title': '세션이 종료되었습니다',
   'access.sessionEnded.body':
     '보안을 위해 포털 세션은 짧은 시간만 유효합니다. 계속하려면 대시보드에서 웹훅 포털을 다시 여세요.',
-  'access.sessionEnded.detail': '서버가 알린 이유: {reason}',
+  'access.sessionEnded.detail': '자세한 내용: {reason}',
   'access.keyRefused': '이 API 키는 거부되었습니다: {reason}',
 
   'state.loading': '불러오는 중…',
