@@ -135,7 +135,8 @@ describe('the webhooks portal in Chromium against the running platform', () => {
   it('turns the webhook on from the list, and the receiver gets webhook.test', async () => {
     const toggle = page.getByRole('switch', { name: 'Deliver events to CRM sync' });
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
-    await toggle.click();
+    await toggle.focus();
+    await page.keyboard.press('Space');
     await eventually(async () => expect(await toggle.getAttribute('aria-checked')).toBe('true'));
     const test = await eventually(() => {
       const found = receiver
@@ -157,7 +158,8 @@ describe('the webhooks portal in Chromium against the running platform', () => {
     const eventId = await publish('job_portal_1');
     await page.getByRole('link', { name: 'CRM sync', exact: true }).click();
     await visible(page, eventId);
-    await page.getByRole('button', { name: `Show details of ${eventId}` }).click();
+    await page.getByRole('button', { name: `Show details of ${eventId}` }).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('figure', { name: 'Payload' }).waitFor({ timeout: UI_TIMEOUT });
     expect(await page.locator('pre[aria-label="Payload"]').innerText()).toContain(`"id": "${eventId}"`);
     const attempt = page.getByRole('button', { name: /^Attempt 1: 200/ });

@@ -140,7 +140,7 @@ function screenOf(route: Route) {
     case 'webhook':
       return <WebhookDetail key={route.id} webhookId={route.id} />;
     case 'statistics':
-      return <StatisticsScreen />;
+      return <StatisticsScreen key={route.webhookId ?? ''} initialWebhookId={route.webhookId ?? ''} />;
     case 'catalog':
       return <EventCatalog />;
   }

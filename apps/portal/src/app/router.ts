@@ -6,12 +6,13 @@ export type Route =
   | { screen: 'new-webhook' }
   | { screen: 'webhook'; id: string }
   | { screen: 'edit-webhook'; id: string }
-  | { screen: 'statistics' }
+  | { screen: 'statistics'; webhookId?: string }
   | { screen: 'catalog' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'statistics') return { screen: 'statistics' };
+  if (parts[0] === 'statistics')
+    return parts[1] ? { screen: 'statistics', webhookId: parts[1] } : { screen: 'statistics' };
   if (parts[0] === 'catalog') return { screen: 'catalog' };
   if (parts[0] === 'webhooks' && parts[1] === 'new') return { screen: 'new-webhook' };
   if (parts[0] === 'webhooks' && parts[1] && parts[2] === 'edit')
@@ -31,7 +32,7 @@ export function hrefOf(route: Route): string {
     case 'edit-webhook':
       return `#/webhooks/${encodeURIComponent(route.id)}/edit`;
     case 'statistics':
-      return '#/statistics';
+      return route.webhookId ? `#/statistics/${encodeURIComponent(route.webhookId)}` : '#/statistics';
     case 'catalog':
       return '#/catalog';
   }

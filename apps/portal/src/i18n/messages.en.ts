@@ -115,6 +115,7 @@ export const en = {
   'detail.status': 'Status',
   'detail.on': 'On',
   'detail.off': 'Off',
+  'detail.statistics': 'Statistics of this webhook',
 
   'secret.title': 'Signing secret',
   'secret.help': 'Use it to verify that requests come from us (Standard Webhooks signature).',

@@ -115,6 +115,7 @@ export const ko: Record<MessageKey, string> = {
   'detail.status': '상태',
   'detail.on': '켜짐',
   'detail.off': '꺼짐',
+  'detail.statistics': '이 웹훅의 통계',
 
   'secret.title': '서명 비밀 키',
   'secret.help': '요청이 저희에게서 온 것인지 확인하는 데 사용합니다 (Standard Webhooks 서명).',

@@ -12,10 +12,10 @@ import { useI18n } from '../../i18n/i18n';
 type Range = '24h' | '30d';
 
 /** Loaded on demand: the chart library stays out of the first download. */
-export default function StatisticsScreen() {
+export default function StatisticsScreen({ initialWebhookId }: { initialWebhookId: string }) {
   const { t } = useI18n();
   const api = useApi();
-  const [webhookId, setWebhookId] = useState('');
+  const [webhookId, setWebhookId] = useState(initialWebhookId);
   const [range, setRange] = useState<Range>('24h');
   const webhooks = useQuery({ queryKey: [...queryKeys.webhooks, 'all'], queryFn: () => api.listWebhooks() });
   const stats = useQuery({

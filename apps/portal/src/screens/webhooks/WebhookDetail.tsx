@@ -62,6 +62,9 @@ function WebhookDetailBody({ webhook }: { webhook: Webhook }) {
       <header className="screen-header">
         <h2 id="detail-title">{webhook.name}</h2>
         <div className="actions">
+          <a className="button" href={hrefOf({ screen: 'statistics', webhookId: webhook.id })}>
+            {t('detail.statistics')}
+          </a>
           {writable && (
             <>
               <a className="button" href={hrefOf({ screen: 'edit-webhook', id: webhook.id })}>
