@@ -1,5 +1,6 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -17,7 +18,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   prettier,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -65,10 +66,17 @@ export default tseslint.config(
               sourceTag: 'scope:audit-projection-service',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:audit-projection-service'],
             },
+            // The portal runs in browsers and talks to the platform over HTTP only.
+            { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: [] },
           ],
         },
       ],
     },
+  },
+  {
+    files: ['apps/portal/**/*.tsx', 'apps/portal/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
   },
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],

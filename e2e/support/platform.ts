@@ -53,6 +53,11 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
     freePort(),
     freePort(),
   ]);
+  // The portal is served by subscription-service and reads the audit API from the browser.
+  env.PORTAL_SESSION_SECRET ??= randomBytes(32).toString('base64url');
+  env.PORTAL_PUBLIC_URL ??= `http://127.0.0.1:${subscriptionPort}/portal/`;
+  env.PORTAL_AUDIT_URL ??= `http://127.0.0.1:${auditPort}`;
+  env.PORTAL_ORIGINS ??= `http://127.0.0.1:${subscriptionPort}`;
   const platform: Platform = {
     subscription: new ServiceProcess({ app: 'subscription-service', port: subscriptionPort, env }),
     ingest: new ServiceProcess({ app: 'event-ingest-service', port: ingestPort, env }),

@@ -1,5 +1,6 @@
 // `npm start`: infrastructure, build, migrations, the four services; Ctrl-C stops the services.
 import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { ensureInfra } from '../infra/index.mjs';
 import { ROOT, SERVICES, loadDevEnv } from './dev-env.mjs';
@@ -38,6 +39,7 @@ async function main() {
     DATABASE_URL: devEnv.DATABASE_URL ?? infra.databaseUrl,
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
   };
+  Object.assign(env, portalEnv(env));
 
   log('building (tsc)…');
   runOrExit(
@@ -45,6 +47,21 @@ async function main() {
     [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
     env,
     'build',
+  );
+  log('building the webhooks portal (vite)…');
+  runOrExit(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'apps/portal/vite.config.mts',
+      '--logLevel',
+      'warn',
+    ],
+    // The services run in development mode; the portal is always built for production.
+    { ...env, NODE_ENV: 'production' },
+    'portal build',
   );
   for (const service of SERVICES.filter((item) => item.migrates)) {
     runOrExit(
@@ -97,6 +114,7 @@ Hookline is running.
   event-ingest-service      ${ingest.url}   (API docs: ${ingest.url}/docs)
   audit-projection-service  ${audit.url}   (API docs: ${audit.url}/docs)
   delivery-service          ${delivery.url}   (health and metrics)
+  Webhooks portal           ${subscription.url}/portal/   (sign in with an organization API key, or open a session URL below)
   Kafka                     ${env.KAFKA_BROKERS}
   Postgres                  ${env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}
 
@@ -111,9 +129,25 @@ Walkthrough (also in README.md):
         -d '{"name":"local","url":"http://127.0.0.1:4000/hooks","events":["job.*"],"active":true}'
   curl -s -X POST ${ingest.url}/v1/events -H "authorization: Bearer $KEY" -H 'content-type: application/json' \\
         -d @tools/dev/examples/job-created.json
+  curl -s -X POST ${subscription.url}/v1/portal-sessions -H "authorization: Bearer $KEY" -H 'content-type: application/json' \\
+        -d '{"access":"read-write","brandName":"Acme Roofing"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).url'
 
 Ctrl-C stops the services; \`npm run infra -- down\` stops Kafka and Postgres.
 `);
+}
+
+/** The portal's settings for this machine: a secret derived from ADMIN_TOKEN, URLs from the ports. */
+function portalEnv(env) {
+  const port = (name) => env[name] ?? String(SERVICES.find((service) => service.portVar === name).port);
+  const subscriptionUrl = `http://127.0.0.1:${port('SUBSCRIPTION_PORT')}`;
+  return {
+    PORTAL_SESSION_SECRET:
+      env.PORTAL_SESSION_SECRET ??
+      createHmac('sha256', env.ADMIN_TOKEN).update('portal-sessions').digest('base64url'),
+    PORTAL_PUBLIC_URL: env.PORTAL_PUBLIC_URL ?? `${subscriptionUrl}/portal/`,
+    PORTAL_AUDIT_URL: env.PORTAL_AUDIT_URL ?? `http://127.0.0.1:${port('AUDIT_PORT')}`,
+    PORTAL_ORIGINS: env.PORTAL_ORIGINS ?? `${subscriptionUrl},http://localhost:${port('SUBSCRIPTION_PORT')}`,
+  };
 }
 
 main().catch((error) => {

@@ -9,6 +9,7 @@ async function bootstrap(): Promise<void> {
     title: 'Hookline audit projection',
     description:
       'Delivery log of every webhook: deliveries, attempts and payloads, projected from hookline.attempts.v1.',
+    corsOrigins: config.PORTAL_ORIGINS.split(/[\s,]+/).filter(Boolean),
     port: config.PORT,
     host: config.HOST,
   });

@@ -24,6 +24,7 @@ import { EndpointSignalsModule } from './endpoint-signals/endpoint-signals.modul
 import { EventTypesModule } from './event-types/event-types.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { PortalSessionsModule } from './portal-sessions/portal-sessions.module';
 import { SigningSecretsModule } from './signing-secrets/signing-secrets.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -60,9 +61,13 @@ export class AppModule {
         SigningSecretsModule,
         EventTypesModule,
         EndpointSignalsModule,
+        PortalSessionsModule,
       ],
       providers: [
-        { provide: AuthTokens, useValue: new AuthTokens(config.ADMIN_TOKEN) },
+        {
+          provide: AuthTokens,
+          useValue: new AuthTokens(config.ADMIN_TOKEN, new Map(), config.PORTAL_SESSION_SECRET ?? null),
+        },
         { provide: ApiKeyVerifier, useExisting: DatabaseApiKeyVerifier },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],

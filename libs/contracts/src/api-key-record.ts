@@ -1,5 +1,11 @@
 /** Scopes an organization API key can carry. */
-export const API_SCOPES = ['webhooks:read', 'webhooks:write', 'events:write', 'deliveries:read'] as const;
+export const API_SCOPES = [
+  'webhooks:read',
+  'webhooks:write',
+  'events:write',
+  'deliveries:read',
+  'secrets:read',
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /**

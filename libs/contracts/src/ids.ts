@@ -10,6 +10,7 @@ export const IdPrefix = {
   attempt: 'att',
   delivery: 'dlv',
   command: 'cmd',
+  portalSession: 'ps',
 } as const;
 
 export type IdPrefix = (typeof IdPrefix)[keyof typeof IdPrefix];

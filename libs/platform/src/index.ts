@@ -17,3 +17,4 @@ export * from './database/database.options';
 export * from './database/database.readiness';
 export * from './database/is-permanent-data-error';
 export * from './database/run-migrations';
+export * from './auth/portal-session-token';

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseEnv } from '@hookline/platform';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
@@ -71,4 +71,17 @@ export class AuditEnv extends BaseEnv {
   @Min(1)
   @Max(100_000)
   AUDIT_RETENTION_BATCH_SIZE = 1_000;
+
+  /** HMAC secret of portal session tokens, the same as subscription-service's; unset refuses them. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'PORTAL_SESSION_SECRET must be at least 32 characters' })
+  PORTAL_SESSION_SECRET?: string;
+
+  /** Origins whose pages may call this API from a browser (CORS): where the portal is served. */
+  @IsString()
+  @Matches(/^(\s*https?:\/\/[^\s,'";]+\s*,?)*$/, {
+    message: 'PORTAL_ORIGINS must be a comma-separated list of http(s) origins',
+  })
+  PORTAL_ORIGINS = '';
 }

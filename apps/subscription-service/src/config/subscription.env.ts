@@ -1,5 +1,16 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsNotEmpty, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { BaseEnv, toBoolean } from '@hookline/platform';
 import { EgressPolicy, SecretBox } from '@hookline/security';
 import { WEBHOOK_LIMITS } from '../webhooks/webhook-limits';
@@ -88,4 +99,36 @@ export class SubscriptionEnv extends BaseEnv {
     message: 'SIGNALS_CONSUMER_GROUP must be 1-200 characters of A-Z a-z 0-9 . _ -',
   })
   SIGNALS_CONSUMER_GROUP = 'hookline-subscription-signals';
+
+  /** HMAC secret of portal session tokens, shared with audit-projection-service; unset turns sessions off. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'PORTAL_SESSION_SECRET must be at least 32 characters' })
+  PORTAL_SESSION_SECRET?: string;
+
+  /** Where browsers reach the portal; session URLs are built on it. */
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'PORTAL_PUBLIC_URL must be an http(s) URL' },
+  )
+  PORTAL_PUBLIC_URL = 'http://localhost:3000/portal/';
+
+  /** Where browsers reach audit-projection-service's API (the portal's log history and statistics). */
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'] },
+    { message: 'PORTAL_AUDIT_URL must be an http(s) URL' },
+  )
+  PORTAL_AUDIT_URL = 'http://localhost:3002';
+
+  /** Origins allowed to embed the portal in an iframe, space- or comma-separated; empty allows none. */
+  @IsString()
+  @Matches(/^(\s*https?:\/\/[^\s,'";]+\s*,?)*$/, {
+    message: 'PORTAL_FRAME_ANCESTORS must be a list of http(s) origins, e.g. https://app.example.com',
+  })
+  PORTAL_FRAME_ANCESTORS = '';
+
+  /** The built portal (`vite build` output); the portal is not served when the folder is missing. */
+  @IsString()
+  @IsNotEmpty()
+  PORTAL_DIST_DIR = 'apps/portal/dist';
 }

@@ -8,6 +8,8 @@ import {
 import { Reflector } from '@nestjs/core';
 import { constantTimeEqual } from '@hookline/security';
 import { AUTH_POLICY, type AuthPolicy } from './auth.decorators';
+import { authenticatePortalSession } from './authenticate-portal-session';
+import { PORTAL_SESSION_TOKEN_PREFIX } from './portal-session-token';
 import { ApiKeyVerifier, AuthTokens, type Principal } from './principal';
 
 interface AuthenticatedRequest {
@@ -49,11 +51,15 @@ export class AuthGuard implements CanActivate {
       }
     }
     if (!policy.scopes) throw new UnauthorizedException('this route accepts no credentials');
-    const principal = await this.verifier.verify(token);
+    const isPortalSession = token.startsWith(PORTAL_SESSION_TOKEN_PREFIX);
+    const principal = isPortalSession
+      ? authenticatePortalSession(token, this.tokens.portalSessionSecret)
+      : await this.verifier.verify(token);
     if (!principal) throw new UnauthorizedException('API key is unknown or revoked');
     const missing = policy.scopes.filter((scope) => !principal.scopes.includes(scope));
     if (missing.length > 0) {
-      throw new ForbiddenException(`this API key lacks the scope ${missing.join(', ')}`);
+      const holder = isPortalSession ? 'this portal session' : 'this API key';
+      throw new ForbiddenException(`${holder} lacks the scope ${missing.join(', ')}`);
     }
     return principal;
   }

@@ -3,7 +3,14 @@ import type { ApiScope } from '@hookline/contracts';
 export type Principal =
   | { kind: 'admin' }
   | { kind: 'service'; name: string }
-  | { kind: 'organization'; organizationId: string; keyId: string; scopes: ApiScope[] };
+  | {
+      kind: 'organization';
+      organizationId: string;
+      keyId: string;
+      scopes: ApiScope[];
+      /** Set when the caller is a portal session rather than an API key. */
+      portalSessionId?: string;
+    };
 
 export type OrganizationPrincipal = Extract<Principal, { kind: 'organization' }>;
 
@@ -18,6 +25,8 @@ export class AuthTokens {
     readonly adminToken: string | null,
     /** name → token, from `INGEST_SERVICE_TOKENS=name:token,...`. */
     readonly serviceTokens: ReadonlyMap<string, string> = new Map(),
+    /** HMAC secret of portal session tokens (`PORTAL_SESSION_SECRET`); null refuses them all. */
+    readonly portalSessionSecret: string | null = null,
   ) {}
 }
 

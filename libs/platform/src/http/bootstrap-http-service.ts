@@ -13,6 +13,8 @@ export interface HttpServiceOptions {
   version?: string;
   /** Body size limit of JSON requests, e.g. `1mb`. */
   bodyLimit?: string;
+  /** Origins whose browser pages may call this API (CORS, bearer tokens only, no cookies). */
+  corsOrigins?: string[];
 }
 
 /** Applies what every Hookline HTTP service shares: errors, validation, OpenAPI, shutdown. */
@@ -22,6 +24,15 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpServi
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: options.corsOrigins,
+      credentials: false,
+      allowedHeaders: ['authorization', 'content-type'],
+      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      maxAge: 600,
+    });
+  }
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(app, buildOpenApiConfig(options));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -1,0 +1,78 @@
+import { useQuery } from '@tanstack/react-query';
+import { Accordion } from 'radix-ui';
+import { useApi } from '../../app/api-context';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { JsonBlock } from '../../components/JsonBlock';
+import { LoadingState } from '../../components/LoadingState';
+import { queryKeys } from '../../api/queries';
+import type { EventType } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { groupByResource } from '../webhooks/event-selection';
+
+export function EventCatalog() {
+  const { t } = useI18n();
+  const api = useApi();
+  const query = useQuery({
+    queryKey: queryKeys.eventTypes,
+    queryFn: () => api.listEventTypes(),
+    staleTime: 300_000,
+  });
+  return (
+    <section aria-labelledby="catalog-title">
+      <header className="screen-header">
+        <h2 id="catalog-title">{t('catalog.title')}</h2>
+      </header>
+      <p>{t('catalog.intro')}</p>
+      {query.isPending && <LoadingState />}
+      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      {query.data &&
+        groupByResource(query.data.items).map((group) => (
+          <section key={group.resource} className="panel" aria-labelledby={`resource-${group.resource}`}>
+            <h3 id={`resource-${group.resource}`}>{group.resource}</h3>
+            <Accordion.Root type="multiple" className="catalog-list">
+              {group.types.map((eventType) => (
+                <CatalogEntry key={eventType.type} eventType={eventType} />
+              ))}
+            </Accordion.Root>
+          </section>
+        ))}
+    </section>
+  );
+}
+
+function CatalogEntry({ eventType }: { eventType: EventType }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const subscribed = useQuery({
+    queryKey: queryKeys.subscribed(eventType.type),
+    queryFn: () => api.isSubscribed(eventType.type),
+    staleTime: 30_000,
+  });
+  return (
+    <Accordion.Item value={eventType.type} className="attempt">
+      <Accordion.Header asChild>
+        <h4>
+          <Accordion.Trigger className="attempt-trigger">
+            <code>{eventType.type}</code>
+            <span>{eventType.description}</span>
+            {eventType.origin === 'platform' && <span className="badge">{t('catalog.platform')}</span>}
+            {subscribed.data && (
+              <span className={`badge ${subscribed.data.active ? 'outcome-ok' : ''}`}>
+                {subscribed.data.active ? t('catalog.received') : t('catalog.notReceived')}
+              </span>
+            )}
+            <span aria-hidden="true" className="chevron">
+              ▾
+            </span>
+          </Accordion.Trigger>
+        </h4>
+      </Accordion.Header>
+      <Accordion.Content className="attempt-content">
+        <div className="two-columns">
+          <JsonBlock value={eventType.schema} label={t('catalog.schema')} />
+          <JsonBlock value={eventType.example} label={t('catalog.example')} />
+        </div>
+      </Accordion.Content>
+    </Accordion.Item>
+  );
+}

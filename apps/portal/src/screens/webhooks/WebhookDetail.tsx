@@ -1,0 +1,134 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { canReadSecret, canWrite } from '../../app/access';
+import { useApi, usePortal } from '../../app/api-context';
+import { hrefOf, navigate } from '../../app/router';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorNotice, describeError } from '../../components/ErrorNotice';
+import { LoadingState } from '../../components/LoadingState';
+import { useNotify } from '../../components/Notices';
+import { queryKeys } from '../../api/queries';
+import type { Webhook } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { LogHistory } from '../log/LogHistory';
+import { ActiveToggle } from './ActiveToggle';
+import { SigningSecretPanel } from './SigningSecretPanel';
+
+export function WebhookDetail({ webhookId }: { webhookId: string }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const query = useQuery({
+    queryKey: queryKeys.webhook(webhookId),
+    queryFn: () => api.getWebhook(webhookId),
+  });
+  return (
+    <section aria-labelledby="detail-title">
+      <p>
+        <a href={hrefOf({ screen: 'webhooks' })}>← {t('detail.back')}</a>
+      </p>
+      {query.isPending && <LoadingState />}
+      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      {query.data && <WebhookDetailBody webhook={query.data} />}
+    </section>
+  );
+}
+
+function WebhookDetailBody({ webhook }: { webhook: Webhook }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const { access } = usePortal();
+  const notify = useNotify();
+  const client = useQueryClient();
+  const writable = canWrite(access);
+  const sendTest = useMutation({
+    mutationFn: () => api.sendTestEvent(webhook.id),
+    onSuccess: ({ eventId }) => {
+      notify(t('detail.testSent', { id: eventId }));
+      void client.invalidateQueries({ queryKey: queryKeys.deliveries(webhook.id) });
+    },
+    onError: (error) => notify(describeError(error, t)),
+  });
+  const remove = useMutation({
+    mutationFn: () => api.deleteWebhook(webhook.id),
+    onSuccess: async () => {
+      notify(t('detail.deleted', { name: webhook.name }));
+      await client.invalidateQueries({ queryKey: queryKeys.webhooks });
+      navigate({ screen: 'webhooks' });
+    },
+    onError: (error) => notify(describeError(error, t)),
+  });
+
+  return (
+    <>
+      <header className="screen-header">
+        <h2 id="detail-title">{webhook.name}</h2>
+        <div className="actions">
+          <a className="button" href={hrefOf({ screen: 'statistics', webhookId: webhook.id })}>
+            {t('detail.statistics')}
+          </a>
+          {writable && (
+            <>
+              <a className="button" href={hrefOf({ screen: 'edit-webhook', id: webhook.id })}>
+                {t('detail.edit')}
+              </a>
+              <button
+                type="button"
+                className="button"
+                onClick={() => sendTest.mutate()}
+                disabled={sendTest.isPending}
+              >
+                {t('detail.sendTest')}
+              </button>
+              <ConfirmDialog
+                destructive
+                trigger={
+                  <button type="button" className="button danger">
+                    {t('detail.delete')}
+                  </button>
+                }
+                title={t('detail.deleteConfirmTitle', { name: webhook.name })}
+                description={t('detail.deleteConfirmBody', { url: webhook.url })}
+                confirmLabel={t('detail.deleteConfirm')}
+                onConfirm={() => remove.mutate()}
+              />
+            </>
+          )}
+        </div>
+      </header>
+      <section className="panel" aria-labelledby="settings-title">
+        <h3 id="settings-title">{t('detail.settings')}</h3>
+        <dl className="settings">
+          <dt>{t('detail.status')}</dt>
+          <dd className="inline">
+            <ActiveToggle webhook={webhook} disabled={!writable} />
+            <span>{webhook.active ? t('detail.on') : t('detail.off')}</span>
+            {webhook.disabledReason && (
+              <span className="help">{t('webhooks.disabledBy', { reason: webhook.disabledReason })}</span>
+            )}
+          </dd>
+          <dt>{t('form.url')}</dt>
+          <dd className="url-cell">{webhook.url}</dd>
+          <dt>{t('form.events')}</dt>
+          <dd>
+            <ul className="tags">
+              {webhook.events.map((event) => (
+                <li key={event}>{event}</li>
+              ))}
+            </ul>
+          </dd>
+          <dt>{t('form.auth')}</dt>
+          <dd>{t(`form.auth.${webhook.auth.type}`)}</dd>
+          <dt>{t('form.retry')}</dt>
+          <dd>{t(`form.retry.${webhook.retryPolicy.preset}`)}</dd>
+          <dt>{t('form.timeout')}</dt>
+          <dd>{webhook.timeoutSeconds}</dd>
+        </dl>
+      </section>
+      {canReadSecret(access) ? (
+        <SigningSecretPanel webhookId={webhook.id} canRotate={writable} />
+      ) : (
+        <p className="help">{t('secret.noAccess')}</p>
+      )}
+      <LogHistory webhookId={webhook.id} canRedeliver={writable} />
+    </>
+  );
+}

@@ -1,0 +1,121 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { canWrite } from '../../app/access';
+import { useApi, usePortal } from '../../app/api-context';
+import { hrefOf } from '../../app/router';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { LoadingState } from '../../components/LoadingState';
+import { queryKeys } from '../../api/queries';
+import { useI18n } from '../../i18n/i18n';
+import { ActiveToggle } from './ActiveToggle';
+import { LastDeliveryStatus } from './LastDeliveryStatus';
+
+export function WebhookList() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { access } = usePortal();
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.webhooks,
+    queryFn: ({ pageParam }) => api.listWebhooks(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+  });
+  const webhooks = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const addButton = canWrite(access) && (
+    <a className="button primary" href={hrefOf({ screen: 'new-webhook' })}>
+      {t('webhooks.add')}
+    </a>
+  );
+
+  return (
+    <section aria-labelledby="webhooks-title">
+      <header className="screen-header">
+        <h2 id="webhooks-title">{t('webhooks.title')}</h2>
+        {addButton}
+      </header>
+      {query.isPending && <LoadingState />}
+      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      {query.isSuccess && webhooks.length === 0 && (
+        <EmptyState title={t('webhooks.empty.title')}>
+          <p>{t('webhooks.empty.body')}</p>
+          {addButton}
+        </EmptyState>
+      )}
+      {webhooks.length > 0 && (
+        <>
+          <p className="help">{t('webhooks.toggleHelp')}</p>
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('webhooks.column.name')}</th>
+                  <th scope="col">{t('webhooks.column.url')}</th>
+                  <th scope="col">{t('webhooks.column.events')}</th>
+                  <th scope="col">{t('webhooks.column.active')}</th>
+                  <th scope="col">{t('webhooks.column.lastStatus')}</th>
+                  <th scope="col">{t('webhooks.column.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {webhooks.map((webhook) => (
+                  <tr key={webhook.id}>
+                    <th scope="row">
+                      <a href={hrefOf({ screen: 'webhook', id: webhook.id })}>{webhook.name}</a>
+                      {webhook.disabledReason && (
+                        <span className="help block">
+                          {t('webhooks.disabledBy', { reason: webhook.disabledReason })}
+                        </span>
+                      )}
+                    </th>
+                    <td className="url-cell">{webhook.url}</td>
+                    <td>
+                      <ul className="tags">
+                        {webhook.events.map((event) => (
+                          <li key={event}>{event}</li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>
+                      <ActiveToggle webhook={webhook} disabled={!canWrite(access)} />
+                    </td>
+                    <td>
+                      <LastDeliveryStatus webhookId={webhook.id} />
+                    </td>
+                    <td className="actions">
+                      {canWrite(access) && (
+                        <a
+                          className="button small"
+                          href={hrefOf({ screen: 'edit-webhook', id: webhook.id })}
+                          aria-label={t('webhooks.edit', { name: webhook.name })}
+                        >
+                          <span aria-hidden="true">✎</span>
+                        </a>
+                      )}
+                      <a
+                        className="button small"
+                        href={hrefOf({ screen: 'webhook', id: webhook.id })}
+                        aria-label={t('webhooks.open', { name: webhook.name })}
+                      >
+                        <span aria-hidden="true">→</span>
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {query.hasNextPage && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => void query.fetchNextPage()}
+              disabled={query.isFetchingNextPage}
+            >
+              {t('webhooks.more')}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

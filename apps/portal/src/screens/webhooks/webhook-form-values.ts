@@ -1,0 +1,136 @@
+import type { AuthType, RetryPreset, SignatureSchemeType, Webhook, WebhookInput } from '../../api/types';
+
+export interface HeaderRow {
+  name: string;
+  value: string;
+}
+
+export interface WebhookFormValues {
+  name: string;
+  description: string;
+  url: string;
+  authType: AuthType;
+  username: string;
+  password: string;
+  token: string;
+  headers: HeaderRow[];
+  events: string[];
+  retryPreset: RetryPreset;
+  customDelays: string;
+  timeoutSeconds: string;
+  ordered: boolean;
+  signatureType: SignatureSchemeType;
+  signatureHeader: string;
+  active: boolean;
+}
+
+/** Fields the API names in its validation messages, so each problem is shown next to its field. */
+export const WEBHOOK_FIELDS = [
+  'name',
+  'description',
+  'url',
+  'auth',
+  'headers',
+  'events',
+  'retryPolicy',
+  'timeoutSeconds',
+  'ordered',
+  'signatureScheme',
+  'active',
+] as const;
+export type WebhookField = (typeof WEBHOOK_FIELDS)[number];
+
+export function emptyFormValues(): WebhookFormValues {
+  return {
+    name: '',
+    description: '',
+    url: '',
+    authType: 'none',
+    username: '',
+    password: '',
+    token: '',
+    headers: [],
+    events: [],
+    retryPreset: 'standard',
+    customDelays: '',
+    timeoutSeconds: '15',
+    ordered: false,
+    signatureType: 'standard-webhooks',
+    signatureHeader: '',
+    active: false,
+  };
+}
+
+export function formValuesOf(webhook: Webhook): WebhookFormValues {
+  return {
+    name: webhook.name,
+    description: webhook.description ?? '',
+    url: webhook.url,
+    authType: webhook.auth.type,
+    username: webhook.auth.username ?? '',
+    password: '',
+    token: '',
+    headers: Object.entries(webhook.headers).map(([name, value]) => ({ name, value })),
+    events: webhook.events,
+    retryPreset: webhook.retryPolicy.preset,
+    customDelays: (webhook.retryPolicy.delaysSeconds ?? []).join(', '),
+    timeoutSeconds: String(webhook.timeoutSeconds),
+    ordered: webhook.ordered,
+    signatureType: webhook.signatureScheme.type,
+    signatureHeader: webhook.signatureScheme.header ?? '',
+    active: webhook.active,
+  };
+}
+
+/**
+ * The request body. Values are passed as typed, unchecked: the API validates and its messages are
+ * shown on the fields. On edit, credentials and headers are sent only when changed, because the API
+ * never returns the stored secrets and a redacted header value must not overwrite the real one.
+ */
+export function toWebhookInput(values: WebhookFormValues, initial: Webhook | null): Partial<WebhookInput> {
+  const delays = values.customDelays
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(Number);
+  const input: Partial<WebhookInput> = {
+    name: values.name,
+    description: values.description === '' ? null : values.description,
+    url: values.url.trim(),
+    events: values.events,
+    retryPolicy:
+      values.retryPreset === 'custom'
+        ? { preset: 'custom', delaysSeconds: delays }
+        : { preset: values.retryPreset },
+    timeoutSeconds: Number(values.timeoutSeconds),
+    ordered: values.ordered,
+    signatureScheme:
+      values.signatureType === 'hmac-sha256-hex' && values.signatureHeader.trim() !== ''
+        ? { type: values.signatureType, header: values.signatureHeader.trim() }
+        : { type: values.signatureType },
+  };
+  const headers = Object.fromEntries(
+    values.headers.filter((row) => row.name.trim() !== '').map((row) => [row.name.trim(), row.value]),
+  );
+  if (!initial || JSON.stringify(headers) !== JSON.stringify(initial.headers)) input.headers = headers;
+  const auth = authInput(values);
+  const authChanged =
+    !initial ||
+    values.authType !== initial.auth.type ||
+    values.password !== '' ||
+    values.token !== '' ||
+    (values.authType === 'basic' && values.username !== (initial.auth.username ?? ''));
+  if (authChanged) input.auth = auth;
+  if (!initial) input.active = values.active;
+  return input;
+}
+
+function authInput(values: WebhookFormValues): WebhookInput['auth'] {
+  switch (values.authType) {
+    case 'none':
+      return { type: 'none' };
+    case 'basic':
+      return { type: 'basic', username: values.username, password: values.password };
+    case 'bearer':
+      return { type: 'bearer', token: values.token };
+  }
+}

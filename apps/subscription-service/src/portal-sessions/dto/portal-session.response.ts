@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { API_SCOPES, type ApiScope } from '@hookline/contracts';
+import { PORTAL_ACCESS, type PortalAccess } from '../portal-session-access';
+
+/** A portal session: open `url` (or embed it in an iframe) before `expiresAt`. */
+export class PortalSessionResponse {
+  @ApiProperty({ example: 'ps_01JDZ8K3W6Y8F7T1V3N9Q2R5XA' })
+  id!: string;
+
+  @ApiProperty({ example: 'org_01JDZ8K3W6Y8F7T1V3N9Q2R5XA' })
+  organizationId!: string;
+
+  @ApiProperty({
+    example: 'https://hookline.example.com/portal/#session=hlps_…',
+    description: 'The portal with the token in the fragment, which browsers never send to a server',
+  })
+  url!: string;
+
+  @ApiProperty({ description: 'The bearer token itself, for products that open the portal their own way' })
+  token!: string;
+
+  @ApiProperty({ enum: PORTAL_ACCESS })
+  access!: PortalAccess;
+
+  @ApiProperty({ enum: API_SCOPES, isArray: true })
+  scopes!: ApiScope[];
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
+}
