@@ -11,6 +11,7 @@ async function bootstrap(): Promise<void> {
       'Delivery log of every webhook: deliveries, attempts and payloads, projected from hookline.attempts.v1.',
     port: config.PORT,
     host: config.HOST,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   });
 }
 
