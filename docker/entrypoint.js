@@ -33,6 +33,8 @@ function run(service, command) {
     } catch {
       usage(`${service} has no "${command}" command`);
     }
+    // The entry sees its own arguments only (`rebuild --yes` passes `--yes`).
+    process.argv.splice(2, 1);
     require('/app/tools/runtime/register.js');
     require(entry);
   }
