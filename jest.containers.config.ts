@@ -32,7 +32,7 @@ const config: Config = {
       ]
     : [],
   passWithNoTests: !engineAvailable,
-  globalSetup: engineAvailable ? '<rootDir>/e2e/containers/global-setup.mjs' : undefined,
+  globalSetup: engineAvailable ? '<rootDir>/tools/jest/containers-global-setup.mjs' : undefined,
   globalTeardown: engineAvailable ? '<rootDir>/tools/jest/global-teardown.mjs' : undefined,
   testTimeout: 180_000,
 };

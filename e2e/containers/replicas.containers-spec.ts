@@ -102,6 +102,60 @@ describe('delivery-service replicas share the work and a rebalance loses nothing
     });
   });
 
+  it("holds a webhook's concurrency cap for the webhook as a whole, not once per replica", async () => {
+    const HOLD_MS = 300;
+    receiver.respondWith((request) =>
+      request.path === '/capped'
+        ? { status: 200, body: 'ok', delayMs: HOLD_MS }
+        : { status: 200, body: 'ok' },
+    );
+    const capped = await call<{ id: string }>('POST', `${platform.subscription.baseUrl}/v1/webhooks`, {
+      token: organization.apiKey.key,
+      body: {
+        name: 'capped',
+        url: `${receiver.url}/capped`,
+        events: ['job.*'],
+        active: true,
+        maxConcurrency: 2,
+      },
+    });
+    expect(capped.status).toBe(201);
+    // Each replica reads the group's membership every few seconds and enforces half the cap.
+    await eventually(async () => {
+      expect(await metricSum(platform.delivery, 'hookline_delivery_limit_replicas')).toBe(2);
+      expect(await metricSum(second, 'hookline_delivery_limit_replicas')).toBe(2);
+    });
+    const cappedIds = (eventId: string) =>
+      receiver.requestsTo('/capped').filter((request) => idOf(request) === eventId).length;
+    await eventually(
+      async () => {
+        const id = await publish('job_capped_warmup');
+        await eventually(() => expect(cappedIds(id)).toBe(1), { timeoutMs: 3_000 });
+      },
+      { timeoutMs: 60_000, intervalMs: 0 },
+    );
+
+    const firstBefore = await metricSum(platform.delivery, 'hookline_delivery_attempts_total');
+    const secondBefore = await metricSum(second, 'hookline_delivery_attempts_total');
+    const ids: string[] = [];
+    for (let index = 0; index < 24; index += 1) ids.push(await publish(`job_capped_${index}`));
+    await eventually(() => expect(ids.filter((id) => cappedIds(id) === 0)).toEqual([]), {
+      timeoutMs: 90_000,
+      intervalMs: 250,
+    });
+    // Both replicas delivered to it, and never more than two requests were open at the receiver.
+    expect(await metricSum(platform.delivery, 'hookline_delivery_attempts_total')).toBeGreaterThan(
+      firstBefore,
+    );
+    expect(await metricSum(second, 'hookline_delivery_attempts_total')).toBeGreaterThan(secondBefore);
+    const arrivals = receiver.requestsTo('/capped').map((request) => request.receivedAt);
+    const mostOpen = Math.max(
+      ...arrivals.map((at) => arrivals.filter((other) => other <= at && other > at - HOLD_MS).length),
+    );
+    expect(mostOpen).toBeLessThanOrEqual(2);
+    receiver.respondWith(() => ({ status: 200, body: 'ok' }));
+  });
+
   it('delivers every event while the second replica leaves on SIGTERM, which exits 0', async () => {
     const duringLeave = await publishWhile('job_leave', second.stop());
     expect(second.lastExit).toEqual({ code: 0, signal: null });
