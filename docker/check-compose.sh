@@ -7,9 +7,12 @@ if docker compose version >/dev/null 2>&1; then
   compose=(docker compose)
 elif command -v docker-compose >/dev/null; then
   compose=(docker-compose)
-else
+elif [ "${CI:-}" = true ]; then
   echo "neither 'docker compose' nor docker-compose is installed (.ci/run installs docker-compose)" >&2
   exit 1
+else
+  echo "compose checks SKIPPED: neither 'docker compose' nor docker-compose is installed (CI installs it)"
+  exit 0
 fi
 env -i PATH="$PATH" HOME="$HOME" ADMIN_TOKEN=adm_compose-check-0000 SECRETS_ENCRYPTION_KEYS=k1:check \
   "${compose[@]}" -p hookline -f compose.yml config -q

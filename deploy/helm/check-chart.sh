@@ -12,7 +12,12 @@ trap 'rm -rf "$out"' EXIT
 
 export PATH="$PATH:$(go env GOPATH 2>/dev/null || echo "$HOME/go")/bin"
 if ! command -v helm >/dev/null; then
-  command -v go >/dev/null || { echo "helm is not installed and there is no Go toolchain to build it" >&2; exit 1; }
+  if ! command -v go >/dev/null; then
+    # CI must check the chart; elsewhere a machine without helm or Go skips it and says so.
+    [ "${CI:-}" = true ] && { echo "helm is not installed and there is no Go toolchain to build it" >&2; exit 1; }
+    echo "chart checks SKIPPED: helm is not installed and there is no Go toolchain to build it"
+    exit 0
+  fi
   echo "installing helm $HELM_VERSION (go install) ..."
   go install "helm.sh/helm/v3/cmd/helm@$HELM_VERSION"
 fi
