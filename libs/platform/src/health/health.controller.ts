@@ -24,9 +24,7 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({
-    summary: 'Every dependency (Kafka, Postgres, caught-up state) is reachable, and no shutdown has begun',
-  })
+  @ApiOperation({ summary: 'Every dependency (Kafka, Postgres, caught-up state) is reachable' })
   ready() {
     if (this.shutdown.shuttingDown) {
       const down = { shutdown: { status: 'down', message: 'shutting down: draining, taking no new work' } };
