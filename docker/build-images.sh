@@ -24,6 +24,7 @@ fi
 
 # A TLS-inspecting proxy's CA, for npm ci in the build stages only (see docker/build-ca/README.md).
 rm -f docker/build-ca/ca.pem
+trap 'rm -f docker/build-ca/ca.pem' EXIT
 if [ -n "${NODE_EXTRA_CA_CERTS:-}" ] && [ -s "$NODE_EXTRA_CA_CERTS" ]; then
   cp "$NODE_EXTRA_CA_CERTS" docker/build-ca/ca.pem
 fi
