@@ -2,18 +2,34 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { LOOPBACK_EGRESS_ENV, ServiceProcess, testEnvironment } from '@hookline/testing';
+import {
+  LOOPBACK_EGRESS_ENV,
+  ServiceContainer,
+  ServiceProcess,
+  runImageCommand,
+  testEnvironment,
+} from '@hookline/testing';
 import { call } from './api-client';
 import { freePort } from './free-port';
 
 const ROOT = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
 
+/** A service as a process of the compiled build, or (containers tier) a container of its image. */
+export type Service = ServiceProcess | ServiceContainer;
+
+/** `containers` when the containers tier runs (jest.containers.config.ts): the same tests, on the images. */
+export const inContainers = process.env.HOOKLINE_E2E_RUNTIME === 'containers';
+
+export function serviceOf(app: string, port: number, env: Record<string, string>): Service {
+  return inContainers ? new ServiceContainer({ app, port, env }) : new ServiceProcess({ app, port, env });
+}
+
 export interface Platform {
-  subscription: ServiceProcess;
-  ingest: ServiceProcess;
-  audit: ServiceProcess;
-  delivery: ServiceProcess;
+  subscription: Service;
+  ingest: Service;
+  audit: Service;
+  delivery: Service;
   adminToken: string;
   env: Record<string, string>;
   stop(): Promise<void>;
@@ -38,6 +54,10 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
     ...overrides,
   };
   for (const app of ['subscription-service', 'event-ingest-service', 'audit-projection-service']) {
+    if (inContainers) {
+      await runImageCommand(app, 'migrate', { DATABASE_URL: env.DATABASE_URL });
+      continue;
+    }
     await run(
       process.execPath,
       ['-r', './tools/runtime/register.js', `dist/out-tsc/apps/${app}/src/migrate.js`],
@@ -59,10 +79,10 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
   env.PORTAL_AUDIT_URL ??= `http://127.0.0.1:${auditPort}`;
   env.PORTAL_ORIGINS ??= `http://127.0.0.1:${subscriptionPort}`;
   const platform: Platform = {
-    subscription: new ServiceProcess({ app: 'subscription-service', port: subscriptionPort, env }),
-    ingest: new ServiceProcess({ app: 'event-ingest-service', port: ingestPort, env }),
-    audit: new ServiceProcess({ app: 'audit-projection-service', port: auditPort, env }),
-    delivery: new ServiceProcess({ app: 'delivery-service', port: deliveryPort, env }),
+    subscription: serviceOf('subscription-service', subscriptionPort, env),
+    ingest: serviceOf('event-ingest-service', ingestPort, env),
+    audit: serviceOf('audit-projection-service', auditPort, env),
+    delivery: serviceOf('delivery-service', deliveryPort, env),
     adminToken,
     env,
     async stop() {

@@ -12,6 +12,7 @@ async function bootstrap(): Promise<void> {
     corsOrigins: config.PORTAL_ORIGINS.split(/[\s,]+/).filter(Boolean),
     port: config.PORT,
     host: config.HOST,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   });
 }
 

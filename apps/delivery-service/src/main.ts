@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     version: config.DELIVERY_USER_AGENT_VERSION,
     port: config.PORT,
     host: config.HOST,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   });
 }
 

@@ -11,6 +11,7 @@ async function main(): Promise<void> {
       'Publish domain events over HTTP; each is validated against the event catalog and written to Kafka.',
     port: config.PORT,
     host: config.HOST,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   });
 }
 

@@ -11,11 +11,8 @@ async function main(): Promise<void> {
       'Organizations, API keys and webhooks (endpoints, events, signing secrets). Every change is published to hookline.subscriptions.v1 / hookline.api-keys.v1.',
     port: config.PORT,
     host: config.HOST,
+    shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   });
-  // Nest closes the app on these signals; this bounds how long a hung dependency can delay the exit.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS).unref());
-  }
 }
 
 main().catch((error: unknown) => {

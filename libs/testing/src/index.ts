@@ -2,3 +2,4 @@ export * from './eventually';
 export * from './receiver';
 export * from './service-process';
 export * from './test-env';
+export * from './service-container';

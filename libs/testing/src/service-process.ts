@@ -18,6 +18,8 @@ export interface ServiceProcessOptions {
 export class ServiceProcess {
   private child: ChildProcess | null = null;
   readonly logFile: string;
+  /** How the last run ended: exit code, or the signal that ended it. */
+  lastExit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
 
   constructor(private readonly options: ServiceProcessOptions) {
     const logDir = path.join(ROOT, 'tmp', 'test-logs');
@@ -84,7 +86,12 @@ export class ServiceProcess {
   private async signal(signal: NodeJS.Signals): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const exited = new Promise<void>((resolve) =>
+      child.once('exit', (code, exitSignal) => {
+        this.lastExit = { code, signal: exitSignal };
+        resolve();
+      }),
+    );
     child.kill(signal);
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
     await exited;

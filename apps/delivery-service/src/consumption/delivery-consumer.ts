@@ -1,4 +1,9 @@
-import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { KafkaPublisher } from '@hookline/kafka';
 import type { ReadinessCheck } from '@hookline/platform';
@@ -19,17 +24,25 @@ export interface DeliveryConsumerDeps {
   config: DeliveryEnv;
 }
 
-// The domain, retry-tier, ordered-lane and commands consumers share the shutdown budget.
-const DELIVERY_CONSUMERS = 4;
+/** What the drain leaves of SHUTDOWN_TIMEOUT_MS for committing, leaving the groups and flushing producers. */
+export const SHUTDOWN_MARGIN_MS = 2_000;
+
+/** How long in-flight work may take to finish once a shutdown began: most of SHUTDOWN_TIMEOUT_MS. */
+export function drainBudgetMs(shutdownTimeoutMs: number): number {
+  return Math.max(shutdownTimeoutMs - SHUTDOWN_MARGIN_MS, shutdownTimeoutMs / 2);
+}
 
 /**
  * One of delivery-service's consumers: it starts once the routing table has caught up, stops within
  * its share of the shutdown budget, answers readiness, and parks what it refuses on the DLQ with a
  * metric and a log line. A subclass says what it reads and how it handles a batch.
  */
-export abstract class DeliveryConsumer implements OnApplicationBootstrap, OnModuleDestroy, ReadinessCheck {
+export abstract class DeliveryConsumer
+  implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown, ReadinessCheck
+{
   protected readonly logger = new Logger(this.constructor.name);
   private readonly lifecycle: ConsumerLifecycle;
+  private stopped: Promise<Error | null> = Promise.resolve(null);
 
   constructor(
     readonly name: string,
@@ -50,9 +63,23 @@ export abstract class DeliveryConsumer implements OnApplicationBootstrap, OnModu
     this.lifecycle.begin(this.deps.routing.ready);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    // The consumers stop one after another within the shutdown budget; unfinished work is re-read.
-    await this.lifecycle.end(this.deps.config.SHUTDOWN_TIMEOUT_MS / DELIVERY_CONSUMERS);
+  /**
+   * Starts stopping without waiting: Nest calls this module after module, so every consumer stops
+   * fetching at once and drains in parallel with the whole budget (in-flight deliveries finish within
+   * their timeout, then their offsets are committed). Waited for in beforeApplicationShutdown, which
+   * runs before the producers close, so the attempts of the last deliveries are still written.
+   */
+  onModuleDestroy(): void {
+    // Settled into a value at once: a failure must not surface as an unhandled rejection meanwhile.
+    this.stopped = this.lifecycle.end(drainBudgetMs(this.deps.config.SHUTDOWN_TIMEOUT_MS)).then(
+      () => null,
+      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    const error = await this.stopped;
+    if (error) throw new Error(`${this.name} did not stop cleanly: ${error.message}`);
   }
 
   check(): Promise<void> {

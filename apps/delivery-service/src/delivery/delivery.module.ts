@@ -3,6 +3,7 @@ import { DEFAULT_MAX_PRODUCE_REQUEST_BYTES, KafkaPublisher, OutputSink } from '@
 import { AttemptsModule } from '../attempts/attempts.module';
 import { DeliveryEnv } from '../config/delivery.env';
 import { EndpointHealth } from '../isolation/endpoint-health';
+import { ReplicaShare } from '../isolation/replica-share';
 import { WebhookLimiter } from '../isolation/webhook-limiter';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { DeliveryService } from './delivery.service';
@@ -30,6 +31,7 @@ import { DeliveryService } from './delivery.service';
         return limiter;
       },
     },
+    ReplicaShare,
     {
       provide: EndpointHealth,
       inject: [DeliveryEnv, DeliveryMetrics],

@@ -104,15 +104,44 @@ describe(DomainEventsConsumer.name, () => {
     await expect(consumer.check()).rejects.toThrow('has not joined its group yet');
     ready = true;
     await expect(consumer.check()).resolves.toBeUndefined();
-    await consumer.onModuleDestroy();
+    consumer.onModuleDestroy();
+    await consumer.beforeApplicationShutdown();
     expect(running).toBe(false);
+  });
+
+  it('on shutdown stops at once, without waiting for the other consumers, with most of SHUTDOWN_TIMEOUT_MS to drain', async () => {
+    const stop = jest.spyOn(TrackedConsumer.prototype, 'stop');
+    const consumer = create();
+    consumer.onApplicationBootstrap();
+    releaseRouting();
+    await flush();
+
+    consumer.onModuleDestroy();
+    await flush();
+    expect(stop).toHaveBeenCalledWith(config.SHUTDOWN_TIMEOUT_MS - 2_000);
+    await consumer.beforeApplicationShutdown();
+    expect(running).toBe(false);
+  });
+
+  it('reports a consumer that failed to stop when the application shuts down', async () => {
+    jest.spyOn(TrackedConsumer.prototype, 'stop').mockRejectedValue(new Error('commit refused'));
+    const consumer = create();
+    consumer.onApplicationBootstrap();
+    releaseRouting();
+    await flush();
+
+    consumer.onModuleDestroy();
+    await expect(consumer.beforeApplicationShutdown()).rejects.toThrow(
+      'domain-consumer did not stop cleanly: commit refused',
+    );
   });
 
   it('stops cleanly while still waiting for the routing table', async () => {
     const consumer = create();
     consumer.onApplicationBootstrap();
 
-    await consumer.onModuleDestroy();
+    consumer.onModuleDestroy();
+    await consumer.beforeApplicationShutdown();
     releaseRouting();
     await flush();
     expect(start).not.toHaveBeenCalled();

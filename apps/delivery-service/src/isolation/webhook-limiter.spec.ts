@@ -231,4 +231,41 @@ describe(WebhookLimiter.name, () => {
     // wh_1 went, wh_2 (busy) and wh_3 stay.
     expect(limiter.trackedWebhooks).toBe(2);
   });
+
+  describe('split over replicas', () => {
+    it("enforces this replica's share of the cap: rounded down, never below one", async () => {
+      const limiter = limiterWith({ maxQueueWaitMs: 0 });
+      limiter.setReplicas(2);
+      const wide = { id: 'wh_wide', maxConcurrency: 5, rateLimitPerSecond: null };
+      const releases = [held(await limiter.acquire(wide)), held(await limiter.acquire(wide))];
+      await expect(limiter.acquire(wide)).resolves.toMatchObject({ ok: false, reason: 'webhook_busy' });
+
+      limiter.setReplicas(3);
+      const narrow = { id: 'wh_narrow', maxConcurrency: 2, rateLimitPerSecond: null };
+      held(await limiter.acquire(narrow));
+      await expect(limiter.acquire(narrow)).resolves.toMatchObject({ ok: false, reason: 'webhook_busy' });
+      releases.forEach((release) => release());
+    });
+
+    it("enforces this replica's share of the rate", async () => {
+      const limiter = limiterWith({ stallMs: 0 });
+      limiter.setReplicas(4);
+      const limited = { id: 'wh_rate_split', maxConcurrency: null, rateLimitPerSecond: 8 };
+      // 2 per second here: a burst of two, then the next token is half a second away.
+      held(await limiter.acquire(limited));
+      held(await limiter.acquire(limited));
+      const refused = await limiter.acquire(limited);
+      expect(refused).toMatchObject({ ok: false, reason: 'rate_limited' });
+      now = 500;
+      held(await limiter.acquire(limited));
+    });
+
+    it('treats a nonsensical replica count as one', () => {
+      const limiter = limiterWith();
+      limiter.setReplicas(0);
+      expect(limiter.replicaCount).toBe(1);
+      limiter.setReplicas(2.5);
+      expect(limiter.replicaCount).toBe(1);
+    });
+  });
 });

@@ -61,11 +61,25 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export class WebhookLimiter {
   private readonly entries = new Map<string, Entry>();
   private lastSweepAtMs = 0;
+  private replicas = 1;
 
   constructor(
     private readonly options: WebhookLimiterOptions,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /**
+   * How many delivery-service replicas share each webhook's limits (see ReplicaShare): this one then
+   * enforces `maxConcurrency / replicas` (rounded down, at least 1) and `rateLimitPerSecond / replicas`,
+   * so that the replicas together hold the webhook to its limits. Applies from the next acquire.
+   */
+  setReplicas(replicas: number): void {
+    this.replicas = Number.isInteger(replicas) && replicas >= 1 ? replicas : 1;
+  }
+
+  get replicaCount(): number {
+    return this.replicas;
+  }
 
   get trackedWebhooks(): number {
     return this.entries.size;
@@ -196,8 +210,11 @@ export class WebhookLimiter {
   }
 
   private entryFor(webhook: WebhookLimits, nowMs: number): Entry {
-    const limit = webhook.maxConcurrency ?? this.options.defaultMaxConcurrency;
-    const rate = webhook.rateLimitPerSecond;
+    const limit = Math.max(
+      1,
+      Math.floor((webhook.maxConcurrency ?? this.options.defaultMaxConcurrency) / this.replicas),
+    );
+    const rate = webhook.rateLimitPerSecond === null ? null : webhook.rateLimitPerSecond / this.replicas;
     let entry = this.entries.get(webhook.id);
     if (!entry) {
       entry = {

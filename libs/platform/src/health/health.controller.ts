@@ -1,8 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../auth/auth.decorators';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
+import { ShutdownState } from './shutdown-state';
 
 @ApiTags('health')
 @Public()
@@ -12,6 +13,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[],
+    private readonly shutdown: ShutdownState,
   ) {}
 
   @Get('live')
@@ -24,6 +26,10 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Every dependency (Kafka, Postgres, caught-up state) is reachable' })
   ready() {
+    if (this.shutdown.shuttingDown) {
+      const down = { shutdown: { status: 'down', message: 'shutting down: draining, taking no new work' } };
+      throw new ServiceUnavailableException({ status: 'error', info: {}, error: down, details: down });
+    }
     return this.health.check(
       this.checks.map((readiness) => async () => {
         const indicator = this.indicators.check(readiness.name);

@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common'
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
+import { ShutdownState } from './shutdown-state';
 
 export interface HealthModuleOptions {
   imports?: ModuleMetadata['imports'];
@@ -16,7 +17,11 @@ export class HealthModule {
       module: HealthModule,
       imports: [TerminusModule.forRoot({ logger: false }), ...(options.imports ?? [])],
       controllers: [HealthController],
-      providers: [{ provide: READINESS_CHECKS, inject: options.inject, useFactory: options.useFactory }],
+      providers: [
+        { provide: READINESS_CHECKS, inject: options.inject, useFactory: options.useFactory },
+        ShutdownState,
+      ],
+      exports: [ShutdownState],
     };
   }
 }

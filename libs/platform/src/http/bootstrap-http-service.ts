@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiExceptionFilter, type ApiErrorBody } from './api-exception.filter';
+import { installGracefulShutdown } from './graceful-shutdown';
 import { createValidationPipe } from './validation.pipe';
 
 export interface HttpServiceOptions {
@@ -17,7 +18,7 @@ export interface HttpServiceOptions {
   corsOrigins?: string[];
 }
 
-/** Applies what every Hookline HTTP service shares: errors, validation, OpenAPI, shutdown. */
+/** Applies what every Hookline HTTP service shares: errors, validation, OpenAPI. */
 export function configureHttpApp(app: NestExpressApplication, options: HttpServiceOptions): OpenAPIObject {
   app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
   app.use(answerBodyParserErrors);
@@ -33,7 +34,6 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpServi
       maxAge: 600,
     });
   }
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(app, buildOpenApiConfig(options));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return document;
@@ -50,14 +50,23 @@ export function buildOpenApiConfig(options: HttpServiceOptions) {
 
 export async function bootstrapHttpService(
   module: Type<unknown> | DynamicModule,
-  options: HttpServiceOptions & { port: number; host: string },
+  options: HttpServiceOptions & { port: number; host: string; shutdownTimeoutMs: number },
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
     bodyParser: false,
   });
-  app.useLogger(app.get(Logger));
+  const logger = app.get(Logger);
+  app.useLogger(logger);
   configureHttpApp(app, options);
+  // Before listening: a SIGTERM that arrives during startup still drains instead of killing.
+  installGracefulShutdown(app, {
+    timeoutMs: options.shutdownTimeoutMs,
+    log: {
+      log: (message) => logger.log(message, 'Shutdown'),
+      error: (message) => logger.error(message, 'Shutdown'),
+    },
+  });
   await app.listen(options.port, options.host);
   return app;
 }

@@ -1,0 +1,127 @@
+import { findEventType } from '@hookline/contracts';
+import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
+import { call } from './support/api-client';
+import { createOrganization, startPlatform, type Organization, type Platform } from './support/platform';
+
+interface DeliveryListItem {
+  id: string;
+  status: string;
+}
+
+interface DeliveryDetail {
+  attempts: Array<{ attempt: number; responseStatus: number | null }>;
+}
+
+// Longer than a quarter of SHUTDOWN_TIMEOUT_MS (what each consumer once had to drain), well within all of it.
+const RECEIVER_DELAY_MS = 4_000;
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+/**
+ * delivery-service gets SIGTERM (as Kubernetes sends it) while its deliveries are in flight at a slow
+ * receiver. Unlike a SIGKILL, nothing may be delivered twice: the in-flight deliveries finish, their
+ * attempts and offsets are committed, and the process exits 0. After a restart, the rest arrive once.
+ */
+describe('delivery-service stops on SIGTERM without losing or repeating a delivery', () => {
+  let platform: Platform;
+  let receiver: TestReceiver;
+  let organization: Organization;
+  let webhookId: string;
+
+  const idOf = (request: ReceivedRequest) => request.headers['webhook-id'] as string;
+  const timesReceived = (eventId: string) => receiver.requests.filter((r) => idOf(r) === eventId).length;
+
+  const publish = async (subject: string): Promise<string> => {
+    const response = await call<{ id: string }>('POST', `${platform.ingest.baseUrl}/v1/events`, {
+      token: organization.apiKey.key,
+      body: { type: 'job.created', subject, data: findEventType('job.created')?.example },
+    });
+    expect(response.status).toBe(202);
+    return response.body.id;
+  };
+
+  const unfinishedMessages = async (): Promise<number> => {
+    const metrics = await (await fetch(`${platform.delivery.baseUrl}/metrics`)).text();
+    return metrics
+      .split('\n')
+      .filter((line) => line.startsWith('hookline_delivery_unfinished_messages'))
+      .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+  };
+
+  beforeAll(async () => {
+    receiver = await TestReceiver.start(() => ({ status: 200, body: 'ok', delayMs: RECEIVER_DELAY_MS }));
+    platform = await startPlatform({ SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS) });
+    organization = await createOrganization(platform, 'Sigterm Roofing');
+    const webhook = await call<{ id: string }>('POST', `${platform.subscription.baseUrl}/v1/webhooks`, {
+      token: organization.apiKey.key,
+      body: { name: 'slow receiver', url: `${receiver.url}/jobs`, events: ['job.*'], active: true },
+    });
+    expect(webhook.status).toBe(201);
+    webhookId = webhook.body.id;
+    await eventually(
+      async () => {
+        const id = await publish('job_warmup');
+        await eventually(() => expect(timesReceived(id)).toBe(1), { timeoutMs: 3_000 });
+      },
+      { timeoutMs: 60_000, intervalMs: 0 },
+    );
+  }, 180_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+    await receiver?.stop();
+  });
+
+  it('finishes the deliveries in flight, commits them, exits 0, and delivers each event exactly once', async () => {
+    const accepted: string[] = [];
+    for (let index = 0; index < 20; index += 1) accepted.push(await publish(`job_sigterm_${index}`));
+    // Deliveries are in flight: the receiver holds every request for RECEIVER_DELAY_MS.
+    await eventually(() => expect(accepted.filter((id) => timesReceived(id) > 0).length).toBeGreaterThan(4), {
+      timeoutMs: 20_000,
+    });
+    const inFlightAtSignal = accepted.filter((id) => timesReceived(id) > 0);
+
+    const signalledAt = Date.now();
+    await platform.delivery.stop();
+    const stoppedIn = Date.now() - signalledAt;
+    expect(platform.delivery.lastExit).toEqual({ code: 0, signal: null });
+    expect(stoppedIn).toBeGreaterThanOrEqual(RECEIVER_DELAY_MS / 2);
+    expect(stoppedIn).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
+
+    await platform.delivery.start();
+    await eventually(() => expect(accepted.filter((id) => timesReceived(id) === 0)).toEqual([]), {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
+    // Once the restarted instance has nothing unfinished, anything it re-read has been sent again.
+    await eventually(async () => expect(await unfinishedMessages()).toBe(0), { timeoutMs: 30_000 });
+    const repeated = accepted.filter((id) => timesReceived(id) > 1);
+    expect({ repeated, inFlightAtSignal: inFlightAtSignal.length }).toEqual({
+      repeated: [],
+      inFlightAtSignal: inFlightAtSignal.length,
+    });
+
+    // The log holds one delivery per event with the single attempt the receiver saw.
+    for (const eventId of accepted) {
+      const detail = await eventually(
+        async () => {
+          const listed = await call<{ items: DeliveryListItem[] }>(
+            'GET',
+            `${platform.audit.baseUrl}/v1/webhooks/${webhookId}/deliveries?eventId=${eventId}`,
+            { token: organization.apiKey.key },
+          );
+          expect(listed.body.items).toHaveLength(1);
+          expect(listed.body.items[0].status).toBe('succeeded');
+          const found = await call<DeliveryDetail>(
+            'GET',
+            `${platform.audit.baseUrl}/v1/deliveries/${listed.body.items[0].id}`,
+            { token: organization.apiKey.key },
+          );
+          expect(found.status).toBe(200);
+          return found.body;
+        },
+        { timeoutMs: 30_000, intervalMs: 250 },
+      );
+      expect(detail.attempts).toEqual([expect.objectContaining({ attempt: 1, responseStatus: 200 })]);
+    }
+  }, 300_000);
+});
