@@ -39,4 +39,23 @@ describe('envelope validation', () => {
       }
     }
   });
+
+  it('refuses, in both, what a Kafka producer that skipped ingest could send and Postgres cannot store', () => {
+    const data = valid.data as { address: object };
+    const withNul = { ...valid, data: { ...data, address: { ...data.address, city: 'Aus\u0000tin' } } };
+    const withReservedKey = JSON.parse(
+      JSON.stringify(valid).replace('"data":{', '"data":{"constructor":{},'),
+    ) as unknown;
+    for (const validate of [validateEnvelope, validateEnvelopeShell]) {
+      expect(validate(withNul)).toEqual({
+        ok: false,
+        errors: ['data.address.city must not contain the NUL character (\\u0000)'],
+      });
+      expect(validate({ ...valid, subject: 'job\uD800' })).toMatchObject({ ok: false });
+      expect(validate(withReservedKey)).toEqual({
+        ok: false,
+        errors: ['data.constructor is a reserved name and not allowed'],
+      });
+    }
+  });
 });

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { findEventType, validateEventData } from './catalog';
 import { EXTERNAL_ID_PATTERN } from './ids';
+import { findUnstorableJson } from './storable-json';
 import { flattenValidationErrors, validateInstance } from './validation';
 
 /**
@@ -93,6 +94,9 @@ export function validateEnvelopeShell(input: unknown): EnvelopeValidation {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: ['event must be a JSON object'] };
   }
+  // Before anything recursive: a producer that skipped ingest must not stall the log or overflow a stack.
+  const unstorable = findUnstorableJson(input);
+  if (unstorable.length > 0) return { ok: false, errors: unstorable };
   const envelope = plainToInstance(EventEnvelope, input);
   const envelopeErrors = flattenValidationErrors(validateInstance(envelope));
   if (envelopeErrors.length > 0) return { ok: false, errors: envelopeErrors };

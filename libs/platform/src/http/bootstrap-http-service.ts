@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiExceptionFilter, type ApiErrorBody } from './api-exception.filter';
+import { StorableInputPipe } from './storable-input.pipe';
 import { createValidationPipe } from './validation.pipe';
 
 export interface HttpServiceOptions {
@@ -20,7 +21,8 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpServi
   app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
   app.use(answerBodyParserErrors);
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.useGlobalPipes(createValidationPipe());
+  // Unstorable strings and hostile depths are refused before anything recursive looks at the input.
+  app.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   app.disable('x-powered-by');
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(app, buildOpenApiConfig(options));
