@@ -210,4 +210,23 @@ describe('hostile input at the HTTP edge of every service', () => {
       expectRefusal(response, 400, /nests deeper than 32 levels/);
     });
   });
+
+  it.each(['auth', 'retryPolicy', 'signatureScheme'])(
+    '[null] for %s is a 400 on POST and PATCH',
+    async (field) => {
+      const token = acme.apiKey.key;
+      const message = new RegExp(`^${field} must be an object$`);
+      const body = { [field]: [null] };
+      expectRefusal(
+        await call('POST', subscription('/v1/webhooks'), { token, body: { ...validWebhook, ...body } }),
+        400,
+        message,
+      );
+      expectRefusal(
+        await call('PATCH', subscription(`/v1/webhooks/${webhookId}`), { token, body }),
+        400,
+        message,
+      );
+    },
+  );
 });

@@ -315,3 +315,18 @@ describe(UpdateWebhookDto.name, () => {
     expect((await problemsOf({ [field]: null }, UpdateWebhookDto)).join('\n')).toContain(message);
   });
 });
+
+describe('discriminated settings (auth, retryPolicy, signatureScheme) of a wrong shape', () => {
+  const shapes: unknown[] = [[null], [], [{ type: 'none' }], [[null]], 'none', 0, true];
+
+  it.each(
+    ['auth', 'retryPolicy', 'signatureScheme'].flatMap((field) =>
+      shapes.map((shape) => [field, JSON.stringify(shape), shape] as const),
+    ),
+  )('%s set to %s is one clear 400 on create and update', async (field, _shown, shape) => {
+    for (const dto of [CreateWebhookDto, UpdateWebhookDto]) {
+      const body = dto === CreateWebhookDto ? { ...valid, [field]: shape } : { [field]: shape };
+      expect(await problemsOf(body, dto)).toEqual([`${field} must be an object`]);
+    }
+  });
+});
