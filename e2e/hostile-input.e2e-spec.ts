@@ -229,4 +229,43 @@ describe('hostile input at the HTTP edge of every service', () => {
       );
     },
   );
+
+  describe('dates and cursors out of range', () => {
+    const farCursor = Buffer.from(JSON.stringify({ t: '+099999-01-01T00:00:00.000Z', i: 'dlv_a' })).toString(
+      'base64url',
+    );
+
+    it.each([
+      [
+        'stats to',
+        () => audit('/v1/stats?to=9999-12-31T23:59:59Z'),
+        /^to must be at or before 9999-12-31T00:00:00.000Z/,
+      ],
+      [
+        'stats from',
+        () => audit('/v1/stats?from=9999-12-31T23:00:00Z&bucket=day'),
+        /^from must be at or before 9999-12-31/,
+      ],
+      [
+        'deliveries to',
+        () => audit(`/v1/webhooks/${webhookId}/deliveries?to=9999-12-31T23:59:59.999Z`),
+        /^to must be at or before/,
+      ],
+      [
+        'a deliveries cursor',
+        () => audit(`/v1/webhooks/${webhookId}/deliveries?cursor=${farCursor}`),
+        /^cursor must be a nextCursor value/,
+      ],
+    ])('%s is a 400', async (_what, url, message) => {
+      expectRefusal(await call('GET', url(), { token: acme.apiKey.key }), 400, message);
+    });
+
+    it('recovery since far in the future is a 400', async () => {
+      const response = await call('POST', audit(`/v1/webhooks/${webhookId}/recover`), {
+        token: acme.apiKey.key,
+        body: { since: '9999-12-31T23:59:59Z' },
+      });
+      expect(response.status).toBe(400);
+    });
+  });
 });
