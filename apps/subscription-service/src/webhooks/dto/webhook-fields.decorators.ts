@@ -45,6 +45,12 @@ function documented(options: FieldOptions, doc: ApiPropertyOptions): PropertyDec
 const NOT_AN_OBJECT = 'array';
 
 /**
+ * A string map (headers, metadata) validated as the client sent it: class-transformer's copy skips keys
+ * named like `Object.prototype` members (`hasOwnProperty`, `toString`), which were silently dropped.
+ */
+const AsSent = () => Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => obj[key]);
+
+/**
  * A nested object whose class is picked by its discriminator; an unknown value falls back to `fallback`.
  * The class is picked here rather than by class-transformer's `discriminator`, which reads the property
  * of every element of an array and throws on `[null]`; an array is never a valid setting and is
@@ -171,6 +177,7 @@ export const WebhookMetadataField = () =>
       description: `Your own labels: at most ${WEBHOOK_LIMITS.maxMetadataKeys} keys of 1-${WEBHOOK_LIMITS.metadataKeyMaxLength} characters, string values of at most ${WEBHOOK_LIMITS.metadataValueMaxLength}, ${WEBHOOK_LIMITS.metadataMaxBytes} bytes in all. Replaced as a whole on PATCH.`,
     }),
     Omittable(),
+    AsSent(),
     SatisfiesRules(findMetadataProblems),
   );
 
@@ -196,6 +203,7 @@ export const WebhookHeadersField = () =>
       description: `Custom request headers (at most ${WEBHOOK_LIMITS.maxHeaders}; names of at most ${WEBHOOK_LIMITS.headerNameMaxLength} characters, values of at most ${WEBHOOK_LIMITS.headerValueMaxLength}). Hop-by-hop, proxy-*, host, content-*, authorization (use auth), user-agent and webhook-* headers are refused. Replaced as a whole on PATCH.`,
     }),
     Omittable(),
+    AsSent(),
     SatisfiesRules(findCustomHeaderProblems),
   );
 
