@@ -1,5 +1,14 @@
-/** Scopes an organization API key can carry. */
-export const API_SCOPES = ['webhooks:read', 'webhooks:write', 'events:write', 'deliveries:read'] as const;
+/**
+ * Scopes an organization API key can carry. `secrets:read` reveals a webhook's current signing secret,
+ * enough to forge deliveries, so it is not part of `webhooks:read`.
+ */
+export const API_SCOPES = [
+  'webhooks:read',
+  'webhooks:write',
+  'events:write',
+  'deliveries:read',
+  'secrets:read',
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /**

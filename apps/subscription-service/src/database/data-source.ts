@@ -7,12 +7,17 @@ import { WebhookSecret } from '../webhooks/webhook-secret.entity';
 import { Webhook } from '../webhooks/webhook.entity';
 import { Initial1763800000000 } from './migrations/1763800000000-initial';
 import { WebhookDeliveryOptions1764000000000 } from './migrations/1764000000000-webhook-delivery-options';
+import { SecretsReadScope1764100000000 } from './migrations/1764100000000-secrets-read-scope';
 import { SUBSCRIPTION_SCHEMA } from './schema';
 
 export const SUBSCRIPTION_ENTITIES = [Organization, ApiKey, Webhook, WebhookSecret, OutboxMessage];
 
 /** Listed explicitly, in order, so the compiled build and the tests run the same migrations. */
-export const SUBSCRIPTION_MIGRATIONS = [Initial1763800000000, WebhookDeliveryOptions1764000000000];
+export const SUBSCRIPTION_MIGRATIONS = [
+  Initial1763800000000,
+  WebhookDeliveryOptions1764000000000,
+  SecretsReadScope1764100000000,
+];
 
 export function subscriptionDataSourceOptions(url: string): DataSourceOptions & { schema: string } {
   return {
