@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapHttpService, loadConfig } from '@hookline/platform';
+import { bootstrapHttpService, httpProtectionFrom, loadConfig } from '@hookline/platform';
 import { AppModule, SERVICE_NAME } from './app.module';
 import { AuditEnv } from './config/audit.env';
 
@@ -11,6 +11,7 @@ async function bootstrap(): Promise<void> {
       'Delivery log of every webhook: deliveries, attempts and payloads, projected from hookline.attempts.v1.',
     port: config.PORT,
     host: config.HOST,
+    protection: httpProtectionFrom(config),
   });
 }
 

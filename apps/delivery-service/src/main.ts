@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapHttpService, loadConfig } from '@hookline/platform';
+import { bootstrapHttpService, httpProtectionFrom, loadConfig } from '@hookline/platform';
 import { AppModule } from './app.module';
 import { DeliveryEnv } from './config/delivery.env';
 
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     version: config.DELIVERY_USER_AGENT_VERSION,
     port: config.PORT,
     host: config.HOST,
+    protection: httpProtectionFrom(config),
   });
 }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapHttpService, loadConfig } from '@hookline/platform';
+import { bootstrapHttpService, httpProtectionFrom, loadConfig } from '@hookline/platform';
 import { AppModule } from './app.module';
 import { IngestEnv } from './config/ingest.env';
 
@@ -11,6 +11,7 @@ async function main(): Promise<void> {
       'Publish domain events over HTTP; each is validated against the event catalog and written to Kafka.',
     port: config.PORT,
     host: config.HOST,
+    protection: httpProtectionFrom(config),
   });
 }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapHttpService, loadConfig } from '@hookline/platform';
+import { bootstrapHttpService, httpProtectionFrom, loadConfig } from '@hookline/platform';
 import { AppModule } from './app.module';
 import { SubscriptionEnv } from './config/subscription.env';
 
@@ -11,6 +11,7 @@ async function main(): Promise<void> {
       'Organizations, API keys and webhooks (endpoints, events, signing secrets). Every change is published to hookline.subscriptions.v1 / hookline.api-keys.v1.',
     port: config.PORT,
     host: config.HOST,
+    protection: httpProtectionFrom(config),
   });
   // Nest closes the app on these signals; this bounds how long a hung dependency can delay the exit.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

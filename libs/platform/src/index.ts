@@ -8,6 +8,7 @@ export * from './health/health.module';
 export * from './health/readiness-check';
 export * from './http/api-exception.filter';
 export * from './http/bootstrap-http-service';
+export * from './http/http-protection';
 export * from './http/storable-input.pipe';
 export * from './http/validation.pipe';
 export * from './kafka/kafka.module';

@@ -5,6 +5,9 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiExceptionFilter, type ApiErrorBody } from './api-exception.filter';
+import { DEFAULT_HTTP_PROTECTION, type HttpProtection } from './http-protection';
+import { rateLimit } from './rate-limit.middleware';
+import { securityHeaders } from './security-headers.middleware';
 import { StorableInputPipe } from './storable-input.pipe';
 import { createValidationPipe } from './validation.pipe';
 
@@ -14,10 +17,16 @@ export interface HttpServiceOptions {
   version?: string;
   /** Body size limit of JSON requests, e.g. `1mb`. */
   bodyLimit?: string;
+  /** Rate limits and security headers; the production defaults when left out. */
+  protection?: HttpProtection;
 }
 
 /** Applies what every Hookline HTTP service shares: errors, validation, OpenAPI, shutdown. */
 export function configureHttpApp(app: NestExpressApplication, options: HttpServiceOptions): OpenAPIObject {
+  const protection = options.protection ?? DEFAULT_HTTP_PROTECTION;
+  app.set('trust proxy', protection.trustProxyHops);
+  app.use(securityHeaders(protection.hstsMaxAgeSeconds));
+  if (protection.rateLimit.enabled) app.use(rateLimit(protection.rateLimit));
   app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
   app.use(answerBodyParserErrors);
   app.useGlobalFilters(new ApiExceptionFilter());
