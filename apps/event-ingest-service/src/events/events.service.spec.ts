@@ -3,12 +3,14 @@ import { findEventType, type EventEnvelope } from '@hookline/contracts';
 import { OutputSink, type TopicBatch } from '@hookline/kafka';
 import type { Principal } from '@hookline/platform';
 import { eventually } from '@hookline/testing';
+import { Registry } from 'prom-client';
 import type {
   ClaimedKey,
   IdempotencyClaim,
   IdempotencyRepository,
 } from '../idempotency/idempotency.repository';
 import { requestHash } from '../idempotency/request-hash';
+import { IngestMetrics } from '../metrics/ingest.metrics';
 import type { IngestEventDto } from './dto/ingest-event.dto';
 import { EventsService } from './events.service';
 
@@ -82,6 +84,7 @@ function setup() {
     new OutputSink(publisher),
     idempotency.repository as unknown as IdempotencyRepository,
     { maxBatchSize: 3, idempotencyTtlHours: 24 },
+    new IngestMetrics(new Registry()),
   );
   return { service, requests, idempotency: idempotency.repository };
 }

@@ -10,6 +10,7 @@ import {
 import { OutputSink, type OutgoingMessage } from '@hookline/kafka';
 import type { Principal } from '@hookline/platform';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
+import { IngestMetrics } from '../metrics/ingest.metrics';
 import { requestHash } from '../idempotency/request-hash';
 import { catalogErrors } from './catalog-errors';
 import { INGEST_OPTIONS, type IngestOptions } from './ingest-options';
@@ -39,6 +40,7 @@ export class EventsService {
     private readonly sink: OutputSink,
     private readonly idempotency: IdempotencyRepository,
     @Inject(INGEST_OPTIONS) private readonly options: IngestOptions,
+    private readonly metrics: IngestMetrics,
   ) {}
 
   async accept(principal: Principal, input: IngestEventDto): Promise<string> {
@@ -65,12 +67,18 @@ export class EventsService {
       'errors' in result ? describe(result.errors, index) : [],
     );
     if (errors.length > 0) {
+      this.metrics.refused.inc(prepared.filter((result) => 'errors' in result).length);
       throw new BadRequestException({ error: 'Bad Request', message: errors });
     }
     const events = await Promise.all(
       prepared.map((result) => this.applyIdempotency((result as { event: PreparedEvent }).event)),
     );
-    await this.publish(events.filter((event) => !event.alreadyPublished).map((event) => event.envelope));
+    const fresh = events.filter((event) => !event.alreadyPublished).map((event) => event.envelope);
+    const endPublish = this.metrics.publishDuration.startTimer();
+    await this.publish(fresh);
+    endPublish();
+    for (const envelope of fresh) this.metrics.accepted.inc({ type: envelope.type });
+    this.metrics.idempotentReplays.inc(events.length - fresh.length);
     await this.markPublished(events);
     return events.map((event) => event.envelope.id);
   }
