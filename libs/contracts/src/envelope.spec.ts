@@ -1,5 +1,5 @@
 import { findEventType } from './catalog';
-import { validateEnvelope, validateEnvelopeShell } from './envelope';
+import { domainTopicOfType, eventTopicProblem, validateEnvelope, validateEnvelopeShell } from './envelope';
 
 describe('envelope validation', () => {
   const valid = {
@@ -57,5 +57,16 @@ describe('envelope validation', () => {
         errors: ['data.constructor is a reserved name and not allowed'],
       });
     }
+  });
+
+  it("refuses an event read from another type's domain topic, when the topic is given", () => {
+    expect(validateEnvelopeShell(valid, { topic: 'domain.job.v1' }).ok).toBe(true);
+    expect(validateEnvelopeShell(valid, { topic: 'domain.estimate.v1' })).toEqual({
+      ok: false,
+      errors: ['type "job.created" belongs on domain.job.v1, not domain.estimate.v1'],
+    });
+    expect(validateEnvelope(valid, { topic: 'domain.estimate.v1' }).ok).toBe(false);
+    expect(eventTopicProblem('job.created', 'domain.job.v1')).toBeNull();
+    expect(domainTopicOfType('estimate.sent')).toBe('domain.estimate.v1');
   });
 });

@@ -2,8 +2,7 @@ import { BadRequestException, ConflictException, Inject, Injectable } from '@nes
 import {
   KafkaHeaders,
   domainMessageKey,
-  domainTopic,
-  findEventType,
+  domainTopicOfType,
   newId,
   type EventEnvelope,
 } from '@hookline/contracts';
@@ -139,8 +138,7 @@ export class EventsService {
   private async publish(envelopes: EventEnvelope[]): Promise<void> {
     const byTopic = new Map<string, OutgoingMessage[]>();
     for (const envelope of envelopes) {
-      const resource = findEventType(envelope.type)?.resource ?? envelope.type.split('.')[0];
-      const topic = domainTopic(resource);
+      const topic = domainTopicOfType(envelope.type);
       const messages = byTopic.get(topic) ?? [];
       messages.push({
         key: domainMessageKey(envelope.organizationId, envelope.subject),
