@@ -206,6 +206,26 @@ describe('event-ingest-service (real Kafka and Postgres)', () => {
     expect(eventsWithId(first.id)).toHaveLength(1);
   });
 
+  it('claims no idempotency key of a batch refused with 409: a later request may still use it', async () => {
+    const taken = `taken-${env.runId}`;
+    const fresh = `fresh-${env.runId}`;
+    expect((await post('/v1/events', jobCreated('job_b1', { idempotencyKey: taken }))).status).toBe(202);
+
+    const refused = await post('/v1/events/batch', {
+      events: [
+        jobCreated('job_b2', { idempotencyKey: fresh }),
+        jobCreated('job_b3', { idempotencyKey: taken }),
+      ],
+    });
+    expect(refused.status).toBe(409);
+
+    const later = await post('/v1/events', jobCreated('job_b4', { idempotencyKey: fresh }));
+    expect(later.status).toBe(202);
+    const { id } = (await later.json()) as { id: string };
+    await eventually(() => expect(eventsWithId(id)).toHaveLength(1));
+    expect(consumed.filter((event) => event.envelope.subject === 'job_b2')).toHaveLength(0);
+  });
+
   it('acknowledges concurrent requests each once its events are written, every event once, a batch in its order', async () => {
     const singles = Array.from({ length: 40 }, (_, index) => post('/v1/events', jobCreated(`job_c${index}`)));
     const batch = post('/v1/events/batch', {

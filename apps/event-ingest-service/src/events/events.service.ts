@@ -8,7 +8,7 @@ import {
 } from '@hookline/contracts';
 import { OutputSink, type OutgoingMessage } from '@hookline/kafka';
 import type { Principal } from '@hookline/platform';
-import { IdempotencyRepository } from '../idempotency/idempotency.repository';
+import { IdempotencyRepository, type IdempotencyClaim } from '../idempotency/idempotency.repository';
 import { IngestMetrics } from '../metrics/ingest.metrics';
 import { requestHash } from '../idempotency/request-hash';
 import { catalogErrors } from './catalog-errors';
@@ -69,8 +69,8 @@ export class EventsService {
       this.metrics.refused.inc(prepared.filter((result) => 'errors' in result).length);
       throw new BadRequestException({ error: 'Bad Request', message: errors });
     }
-    const events = await Promise.all(
-      prepared.map((result) => this.applyIdempotency((result as { event: PreparedEvent }).event)),
+    const events = await this.applyIdempotency(
+      prepared.map((result) => (result as { event: PreparedEvent }).event),
     );
     const fresh = events.filter((event) => !event.alreadyPublished).map((event) => event.envelope);
     const endPublish = this.metrics.publishDuration.startTimer();
@@ -111,28 +111,39 @@ export class EventsService {
     };
   }
 
-  private async applyIdempotency({ envelope, idempotency }: PreparedEvent): Promise<ClaimedEvent> {
-    if (idempotency === null) return { envelope, idempotencyKey: null, alreadyPublished: false };
-    const claimed = await this.idempotency.claim(
-      {
-        organizationId: envelope.organizationId,
-        key: idempotency.key,
-        requestHash: idempotency.requestHash,
-        envelope,
-      },
-      this.options.idempotencyTtlHours,
-    );
-    if (!claimed.isNew && claimed.requestHash !== idempotency.requestHash) {
-      throw new ConflictException(
-        `idempotencyKey "${idempotency.key}" was already used with a different request`,
-      );
+  /** Claims every key of the request at once: a conflict refuses the request and claims none of them. */
+  private async applyIdempotency(prepared: PreparedEvent[]): Promise<ClaimedEvent[]> {
+    const claims = new Map<PreparedEvent, IdempotencyClaim>();
+    for (const event of prepared) {
+      if (event.idempotency === null) continue;
+      claims.set(event, {
+        organizationId: event.envelope.organizationId,
+        key: event.idempotency.key,
+        requestHash: event.idempotency.requestHash,
+        envelope: event.envelope,
+      });
     }
-    // A first request that died before Kafka acknowledged is published again, with the same id.
-    return {
-      envelope: claimed.envelope,
-      idempotencyKey: idempotency.key,
-      alreadyPublished: claimed.published,
-    };
+    const claimed = await this.idempotency.claimAll(
+      [...claims.values()],
+      this.options.idempotencyTtlHours,
+      (key, claim) => {
+        if (!key.isNew && key.requestHash !== claim.requestHash) {
+          throw new ConflictException(
+            `idempotencyKey "${claim.key}" was already used with a different request`,
+          );
+        }
+        return key;
+      },
+    );
+    return prepared.map((event): ClaimedEvent => {
+      const claim = claims.get(event);
+      const key = claim === undefined ? undefined : claimed.get(claim);
+      if (claim === undefined || key === undefined) {
+        return { envelope: event.envelope, idempotencyKey: null, alreadyPublished: false };
+      }
+      // A first request that died before Kafka acknowledged is published again, with the same id.
+      return { envelope: key.envelope, idempotencyKey: claim.key, alreadyPublished: key.published };
+    });
   }
 
   private async publish(envelopes: EventEnvelope[]): Promise<void> {

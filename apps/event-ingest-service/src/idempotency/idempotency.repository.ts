@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@hookline/contracts';
 
 export interface IdempotencyClaim {
@@ -28,9 +28,34 @@ interface ClaimRow {
 export class IdempotencyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /**
+   * Claims the keys of one request together: `decide` sees each claim and throws to refuse the request,
+   * which rolls every claim of it back, so a refused batch holds no key. Claimed in key order, so two
+   * requests sharing keys wait for each other instead of deadlocking.
+   */
+  async claimAll<T>(
+    claims: readonly IdempotencyClaim[],
+    ttlHours: number,
+    decide: (claimed: ClaimedKey, claim: IdempotencyClaim) => T,
+  ): Promise<Map<IdempotencyClaim, T>> {
+    const ordered = [...claims].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const claimEach = async (manager: EntityManager) => {
+      const decided = new Map<IdempotencyClaim, T>();
+      for (const claim of ordered)
+        decided.set(claim, decide(await this.claim(claim, ttlHours, manager), claim));
+      return decided;
+    };
+    // One claim needs no transaction: its insert is atomic on its own.
+    return ordered.length <= 1 ? claimEach(this.dataSource.manager) : this.dataSource.transaction(claimEach);
+  }
+
   /** Inserts the key, or returns the live row that holds it; an expired row is taken over. */
-  async claim(claim: IdempotencyClaim, ttlHours: number): Promise<ClaimedKey> {
-    const rows: ClaimRow[] = await this.dataSource.query(
+  async claim(
+    claim: IdempotencyClaim,
+    ttlHours: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ClaimedKey> {
+    const rows: ClaimRow[] = await manager.query(
       `INSERT INTO ingest.idempotency_key (organization_id, key, request_hash, envelope)
        VALUES ($1, $2, $3, $4)
        ON CONFLICT (organization_id, key) DO UPDATE
@@ -40,7 +65,7 @@ export class IdempotencyRepository {
        RETURNING envelope, request_hash, published_at, true AS inserted`,
       [claim.organizationId, claim.key, claim.requestHash, JSON.stringify(claim.envelope), ttlHours],
     );
-    const row = rows[0] ?? (await this.findLive(claim.organizationId, claim.key));
+    const row = rows[0] ?? (await this.findLive(manager, claim.organizationId, claim.key));
     return {
       envelope: row.envelope,
       requestHash: row.request_hash,
@@ -49,8 +74,8 @@ export class IdempotencyRepository {
     };
   }
 
-  private async findLive(organizationId: string, key: string): Promise<ClaimRow> {
-    const rows: ClaimRow[] = await this.dataSource.query(
+  private async findLive(manager: EntityManager, organizationId: string, key: string): Promise<ClaimRow> {
+    const rows: ClaimRow[] = await manager.query(
       `SELECT envelope, request_hash, published_at, false AS inserted
        FROM ingest.idempotency_key WHERE organization_id = $1 AND key = $2`,
       [organizationId, key],
