@@ -55,14 +55,14 @@ export class BaseEnv {
   @IsInt()
   @Min(1)
   @Max(1_000_000)
-  RATE_LIMIT_PER_KEY_PER_SECOND = 1_000;
+  RATE_LIMIT_PER_KEY_PER_SECOND = 2_500;
 
   /** Requests per second one client address may make, whatever credentials it uses. */
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)
   @Max(1_000_000)
-  RATE_LIMIT_PER_IP_PER_SECOND = 2_000;
+  RATE_LIMIT_PER_IP_PER_SECOND = 5_000;
 
   /** 401 answers one client address may collect per minute before it is refused for a while. */
   @Transform(({ value }) => Number(value))

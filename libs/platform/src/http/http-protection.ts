@@ -1,4 +1,4 @@
-import type { BaseEnv } from '../config/base-env';
+import { BaseEnv } from '../config/base-env';
 
 /** Rate limits and security headers of an HTTP service; production defaults unless configured. */
 export interface HttpProtection {
@@ -26,13 +26,4 @@ export function httpProtectionFrom(config: BaseEnv): HttpProtection {
 }
 
 /** What a service gets when it says nothing: the defaults of `BaseEnv`. */
-export const DEFAULT_HTTP_PROTECTION: HttpProtection = {
-  trustProxyHops: 0,
-  hstsMaxAgeSeconds: 31_536_000,
-  rateLimit: {
-    enabled: true,
-    perKeyPerSecond: 1_000,
-    perIpPerSecond: 2_000,
-    authFailuresPerIpPerMinute: 120,
-  },
-};
+export const DEFAULT_HTTP_PROTECTION: HttpProtection = httpProtectionFrom(new BaseEnv());
