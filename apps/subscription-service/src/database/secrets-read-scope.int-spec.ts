@@ -18,9 +18,10 @@ describe(SecretsReadScope1764100000000.name, () => {
     );
   const scopesOf = async (id: string): Promise<string[]> =>
     (
-      (await dataSource.query('SELECT scopes FROM subscription.api_key WHERE id = $1', [id])) as Array<{
-        scopes: string[];
-      }>
+      await dataSource.query<Array<{ scopes: string[] }>>(
+        'SELECT scopes FROM subscription.api_key WHERE id = $1',
+        [id],
+      )
     )[0].scopes;
 
   beforeAll(async () => {
@@ -61,10 +62,12 @@ describe(SecretsReadScope1764100000000.name, () => {
     ]);
     expect(await scopesOf(reader)).toEqual(['webhooks:read']);
     expect(await scopesOf(ingestOnly)).toEqual(['events:write']);
-    const announced = (await dataSource.query(
-      'SELECT key, payload, headers FROM subscription.outbox WHERE topic = $1 AND key = ANY($2)',
-      [Topics.apiKeys, [writer, reader, ingestOnly]],
-    )) as Array<{ key: string; payload: Record<string, unknown>; headers: Record<string, string> }>;
+    const announced = await dataSource.query<
+      Array<{ key: string; payload: Record<string, unknown>; headers: Record<string, string> }>
+    >('SELECT key, payload, headers FROM subscription.outbox WHERE topic = $1 AND key = ANY($2)', [
+      Topics.apiKeys,
+      [writer, reader, ingestOnly],
+    ]);
     expect(announced).toEqual([
       {
         key: writer,
