@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapHttpService, loadConfig } from '@hookline/platform';
+import { bootstrapHttpService, httpProtectionFrom, loadConfig } from '@hookline/platform';
 import { AppModule, SERVICE_NAME } from './app.module';
 import { AuditEnv } from './config/audit.env';
 
@@ -13,6 +13,7 @@ async function bootstrap(): Promise<void> {
     port: config.PORT,
     host: config.HOST,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    protection: httpProtectionFrom(config),
   });
 }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapHttpService, loadConfig } from '@hookline/platform';
+import { bootstrapHttpService, httpProtectionFrom, loadConfig } from '@hookline/platform';
 import { AppModule } from './app.module';
 import { DeliveryEnv } from './config/delivery.env';
 
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
     port: config.PORT,
     host: config.HOST,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    protection: httpProtectionFrom(config),
   });
 }
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { bootstrapHttpService, loadConfig } from '@hookline/platform';
+import { bootstrapHttpService, httpProtectionFrom, loadConfig } from '@hookline/platform';
 import { AppModule } from './app.module';
 import { SubscriptionEnv } from './config/subscription.env';
 
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     port: config.PORT,
     host: config.HOST,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+    protection: httpProtectionFrom(config),
   });
 }
 

@@ -73,4 +73,13 @@ describe('every route of subscription-service', () => {
       expect([route, policy?.scopes?.some((scope) => scope.startsWith('webhooks:'))]).toEqual([route, true]);
     }
   });
+
+  it('asks for secrets:read on every route that reveals an existing signing secret', () => {
+    const revealing = routes.filter(({ route }) => route.startsWith('SigningSecretsController.reveal '));
+
+    expect(revealing).toHaveLength(1);
+    for (const { route, policy } of revealing) {
+      expect([route, policy?.scopes]).toEqual([route, ['webhooks:read', 'secrets:read']]);
+    }
+  });
 });

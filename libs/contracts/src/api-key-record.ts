@@ -1,4 +1,7 @@
-/** Scopes an organization API key can carry. */
+/**
+ * Scopes an organization API key can carry. `secrets:read` reveals a webhook's current signing secret,
+ * enough to forge deliveries, so it is not part of `webhooks:read`.
+ */
 export const API_SCOPES = [
   'webhooks:read',
   'webhooks:write',

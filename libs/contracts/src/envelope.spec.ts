@@ -1,5 +1,5 @@
 import { findEventType } from './catalog';
-import { validateEnvelope, validateEnvelopeShell } from './envelope';
+import { domainTopicOfType, eventTopicProblem, validateEnvelope, validateEnvelopeShell } from './envelope';
 
 describe('envelope validation', () => {
   const valid = {
@@ -38,5 +38,35 @@ describe('envelope validation', () => {
         expect(result.errors.some((error) => error.startsWith('occurredAt'))).toBe(true);
       }
     }
+  });
+
+  it('refuses, in both, what a Kafka producer that skipped ingest could send and Postgres cannot store', () => {
+    const data = valid.data as { address: object };
+    const withNul = { ...valid, data: { ...data, address: { ...data.address, city: 'Aus\u0000tin' } } };
+    const withReservedKey = JSON.parse(
+      JSON.stringify(valid).replace('"data":{', '"data":{"constructor":{},'),
+    ) as unknown;
+    for (const validate of [validateEnvelope, validateEnvelopeShell]) {
+      expect(validate(withNul)).toEqual({
+        ok: false,
+        errors: ['data.address.city must not contain the NUL character (\\u0000)'],
+      });
+      expect(validate({ ...valid, subject: 'job\uD800' })).toMatchObject({ ok: false });
+      expect(validate(withReservedKey)).toEqual({
+        ok: false,
+        errors: ['data.constructor is a reserved name and not allowed'],
+      });
+    }
+  });
+
+  it("refuses an event read from another type's domain topic, when the topic is given", () => {
+    expect(validateEnvelopeShell(valid, { topic: 'domain.job.v1' }).ok).toBe(true);
+    expect(validateEnvelopeShell(valid, { topic: 'domain.estimate.v1' })).toEqual({
+      ok: false,
+      errors: ['type "job.created" belongs on domain.job.v1, not domain.estimate.v1'],
+    });
+    expect(validateEnvelope(valid, { topic: 'domain.estimate.v1' }).ok).toBe(false);
+    expect(eventTopicProblem('job.created', 'domain.job.v1')).toBeNull();
+    expect(domainTopicOfType('estimate.sent')).toBe('domain.estimate.v1');
   });
 });

@@ -15,6 +15,8 @@ import {
 } from 'class-validator';
 import { findEventType, validateEventData } from './catalog';
 import { EXTERNAL_ID_PATTERN } from './ids';
+import { findUnstorableJson } from './storable-json';
+import { domainTopic } from './topics';
 import { flattenValidationErrors, validateInstance } from './validation';
 
 /**
@@ -75,9 +77,28 @@ export class EventEnvelope {
 
 export type EnvelopeValidation = { ok: true; value: EventEnvelope } | { ok: false; errors: string[] };
 
+export interface EnvelopeValidationOptions {
+  /** The domain topic the event was read from; an event of another resource's type is refused. */
+  topic?: string;
+}
+
+/** The domain topic an event of `type` is published to: `domain.<resource>.v1`. */
+export function domainTopicOfType(type: string): string {
+  return domainTopic(findEventType(type)?.resource ?? type.split('.')[0]);
+}
+
+/** Why an event of `type` does not belong on `topic`, or null when it does. */
+export function eventTopicProblem(type: string, topic: string): string | null {
+  const expected = domainTopicOfType(type);
+  return expected === topic ? null : `type "${type}" belongs on ${expected}, not ${topic}`;
+}
+
 /** Validates the envelope, then its `data` against the type's DTO. Errors name the field. */
-export function validateEnvelope(input: unknown): EnvelopeValidation {
-  const shell = validateEnvelopeShell(input);
+export function validateEnvelope(
+  input: unknown,
+  options: EnvelopeValidationOptions = {},
+): EnvelopeValidation {
+  const shell = validateEnvelopeShell(input, options);
   if (!shell.ok) return shell;
   const data = validateEventData(shell.value.type, shell.value.data);
   if (!data.ok) return { ok: false, errors: data.errors };
@@ -89,16 +110,26 @@ export function validateEnvelope(input: unknown): EnvelopeValidation {
  * the event. A consumer that delivers it must still check `data` (`validateEventData`), and one that
  * reads envelopes it wrote itself after a full validation may stop here.
  */
-export function validateEnvelopeShell(input: unknown): EnvelopeValidation {
+export function validateEnvelopeShell(
+  input: unknown,
+  options: EnvelopeValidationOptions = {},
+): EnvelopeValidation {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: ['event must be a JSON object'] };
   }
+  // Before anything recursive: a producer that skipped ingest must not stall the log or overflow a stack.
+  const unstorable = findUnstorableJson(input);
+  if (unstorable.length > 0) return { ok: false, errors: unstorable };
   const envelope = plainToInstance(EventEnvelope, input);
   const envelopeErrors = flattenValidationErrors(validateInstance(envelope));
   if (envelopeErrors.length > 0) return { ok: false, errors: envelopeErrors };
   if (!findEventType(envelope.type)) {
     return { ok: false, errors: [`type "${envelope.type}" is not in the event catalog`] };
   }
+  // A producer writing straight to Kafka could put a job event on the estimate topic: the routing, ordering
+  // and retention of that topic would then apply to it.
+  const topicProblem = options.topic === undefined ? null : eventTopicProblem(envelope.type, options.topic);
+  if (topicProblem !== null) return { ok: false, errors: [topicProblem] };
   return { ok: true, value: envelope };
 }
 

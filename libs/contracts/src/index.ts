@@ -9,6 +9,7 @@ export * from './envelope';
 export * from './headers';
 export * from './ids';
 export * from './retry-policy';
+export * from './storable-json';
 export * from './topics';
 export * from './validation';
 export * from './webhook-state';

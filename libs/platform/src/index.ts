@@ -10,6 +10,8 @@ export * from './health/shutdown-state';
 export * from './http/api-exception.filter';
 export * from './http/bootstrap-http-service';
 export * from './http/graceful-shutdown';
+export * from './http/http-protection';
+export * from './http/storable-input.pipe';
 export * from './http/validation.pipe';
 export * from './kafka/consumer-health';
 export * from './kafka/kafka.module';

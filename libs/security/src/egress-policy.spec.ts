@@ -13,6 +13,62 @@ function reasonOf(policy: EgressPolicy, url: string): string | null {
 
 describe(EgressPolicy.name, () => {
   describe('checkUrl', () => {
+    it.each([
+      [
+        'a CR/LF',
+        'https://hooks.example.com/in\r\nX-Injected: 1',
+        'url must not contain control characters such as line breaks or tabs (at 28)',
+      ],
+      [
+        'a tab',
+        'https://hooks.example.com/\tin',
+        'url must not contain control characters such as line breaks or tabs (at 26)',
+      ],
+      [
+        'a leading space',
+        ' https://hooks.example.com/in',
+        'url must not contain spaces (at 0); encode one in a path as %20',
+      ],
+      [
+        'a space in the path',
+        'https://hooks.example.com/a b',
+        'url must not contain spaces (at 27); encode one in a path as %20',
+      ],
+      [
+        'a no-break space',
+        'https://hooks.example.com/a\u00a0b',
+        'url must not contain spaces (at 27); encode one in a path as %20',
+      ],
+      [
+        'a zero-width space in the host',
+        'https://hooks\u200b.example.com/in',
+        'url must not contain invisible characters such as U+200B (at 13)',
+      ],
+      [
+        'a byte-order mark',
+        'https://hooks.example.com/\ufeffin',
+        'url must not contain invisible characters such as U+FEFF (at 26)',
+      ],
+      [
+        'a right-to-left override',
+        'https://hooks.example.com/\u202egnp.exe',
+        'url must not contain invisible characters such as U+202E (at 26)',
+      ],
+      [
+        'a soft hyphen',
+        'https://hoo\u00adks.example.com/',
+        'url must not contain invisible characters such as U+00AD (at 11)',
+      ],
+      ['port 0', 'https://hooks.example.com:0/in', 'url must not use port 0'],
+      ['port 00', 'https://hooks.example.com:00/in', 'url must not use port 0'],
+    ])('refuses a url with %s', (_what, url, reason) => {
+      expect(reasonOf(strict, url)).toBe(reason);
+    });
+
+    it('still accepts an internationalised host name and percent-encoded spaces', () => {
+      expect(reasonOf(strict, 'https://bücher.example.com/a%20b?q=ü')).toBeNull();
+    });
+
     it('accepts a public https URL with a port, path and query', () => {
       const result = strict.checkUrl('https://hooks.example.com:8443/in/hookline?tenant=42');
       expect(result.ok).toBe(true);

@@ -5,6 +5,7 @@ import { createGuardedConnector } from './guarded-connector';
 import { AddressPolicy, checkConnectTarget, createGuardedLookup } from './guarded-lookup';
 import { ipFamily, stripIpLiteral } from './ip-address';
 import { isPrivateAddress } from './private-address';
+import { urlTextProblem } from './url-text-problem';
 
 export interface EgressPolicyOptions {
   /** Lets `http://` URLs through; for local development and tests only. */
@@ -65,6 +66,10 @@ export class EgressPolicy implements AddressPolicy {
     } catch {
       return refuse('url must be an absolute URL such as https://example.com/webhooks');
     }
+    const textProblem = urlTextProblem(url);
+    if (textProblem !== null) {
+      return refuse(textProblem);
+    }
     const schemeProblem = this.#schemeProblem(parsed.protocol);
     if (schemeProblem !== null) {
       return refuse(schemeProblem);
@@ -73,6 +78,9 @@ export class EgressPolicy implements AddressPolicy {
       return refuse(
         'url must not contain credentials (user:password@); use the webhook auth setting instead',
       );
+    }
+    if (parsed.port === '0') {
+      return refuse('url must not use port 0');
     }
     if (parsed.href.includes('#')) {
       return refuse('url must not contain a fragment (#...)');

@@ -20,6 +20,10 @@ describe('delivery cursor', () => {
       Buffer.from(JSON.stringify({ t: '2026-11-22', i: 'dlv_a' })).toString('base64url'),
     ],
     ['too long', 'A'.repeat(600)],
+    [
+      'dated past the last timestamp the API accepts',
+      Buffer.from(JSON.stringify({ t: '+099999-01-01T00:00:00.000Z', i: 'dlv_a' })).toString('base64url'),
+    ],
   ])('refuses a cursor that is %s', (_, value) => {
     expect(decodeDeliveryCursor(value)).toBeNull();
   });

@@ -1,3 +1,5 @@
+import { isWithinTimestampRange } from '../common/timestamp-range';
+
 /** Position after the last delivery of a page, in the list's order (created_at desc, id desc). */
 export interface DeliveryCursor {
   createdAt: Date;
@@ -25,7 +27,7 @@ export function decodeDeliveryCursor(value: string): DeliveryCursor | null {
   }
   if (!isCursorPayload(payload)) return null;
   const createdAt = new Date(payload.t);
-  if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== payload.t) return null;
+  if (!isWithinTimestampRange(createdAt.getTime()) || createdAt.toISOString() !== payload.t) return null;
   return { createdAt, id: payload.i };
 }
 

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
 import { BaseEnv } from '@hookline/platform';
+import { MAX_BATCH_SIZE } from '../events/dto/ingest-batch.dto';
 
 export class IngestEnv extends BaseEnv {
   @Transform(({ value }) => Number(value))
@@ -21,8 +22,8 @@ export class IngestEnv extends BaseEnv {
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)
-  @Max(1_000)
-  INGEST_MAX_BATCH_SIZE = 500;
+  @Max(MAX_BATCH_SIZE)
+  INGEST_MAX_BATCH_SIZE = MAX_BATCH_SIZE;
 
   /** How long an idempotency key answers with the event it first accepted. */
   @Transform(({ value }) => Number(value))

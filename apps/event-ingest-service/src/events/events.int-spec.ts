@@ -242,6 +242,26 @@ describe('event-ingest-service (real Kafka and Postgres)', () => {
     await eventually(() => expect(eventsWithId(first.id)).toHaveLength(2));
   });
 
+  it('claims no idempotency key of a batch refused with 409: a later request may still use it', async () => {
+    const taken = `taken-${env.runId}`;
+    const fresh = `fresh-${env.runId}`;
+    expect((await post('/v1/events', jobCreated('job_b1', { idempotencyKey: taken }))).status).toBe(202);
+
+    const refused = await post('/v1/events/batch', {
+      events: [
+        jobCreated('job_b2', { idempotencyKey: fresh }),
+        jobCreated('job_b3', { idempotencyKey: taken }),
+      ],
+    });
+    expect(refused.status).toBe(409);
+
+    const later = await post('/v1/events', jobCreated('job_b4', { idempotencyKey: fresh }));
+    expect(later.status).toBe(202);
+    const { id } = (await later.json()) as { id: string };
+    await eventually(() => expect(eventsWithId(id)).toHaveLength(1));
+    expect(consumed.filter((event) => event.envelope.subject === 'job_b2')).toHaveLength(0);
+  });
+
   it('acknowledges concurrent requests each once its events are written, every event once, a batch in its order', async () => {
     const singles = Array.from({ length: 40 }, (_, index) => post('/v1/events', jobCreated(`job_c${index}`)));
     const batch = post('/v1/events/batch', {
@@ -283,6 +303,34 @@ describe('event-ingest-service (real Kafka and Postgres)', () => {
     expect(ids).toHaveLength(2);
     await eventually(() => expect(ids.map((id) => eventsWithId(id).length)).toEqual([1, 1]));
     expect(consumed.filter((event) => event.envelope.subject === 'job_7')).toHaveLength(1);
+  });
+  it('exports hookline_* metrics: accepted by type, refused, idempotent replays and publish latency', async () => {
+    const metric = async (name: string, labels = ''): Promise<number> => {
+      const text = await (await fetch(`${baseUrl}/metrics`)).text();
+      const line = text
+        .split('\n')
+        .find((candidate) => candidate.startsWith(name) && candidate.includes(labels));
+      return line === undefined ? 0 : Number(line.slice(line.lastIndexOf(' ') + 1));
+    };
+    const accepted = await metric('hookline_ingest_events_accepted_total{', 'type="job.created"');
+    const refused = await metric('hookline_ingest_events_refused_total');
+    const replayed = await metric('hookline_ingest_idempotent_replays_total');
+    const published = await metric('hookline_ingest_publish_duration_seconds_count');
+
+    expect(
+      (await post('/v1/events/batch', { events: [jobCreated('job_m1'), jobCreated('job_m2')] })).status,
+    ).toBe(202);
+    expect((await post('/v1/events', jobCreated('job_m3', { data: { nope: true } }))).status).toBe(400);
+    const once = jobCreated('job_m4', { idempotencyKey: `metrics-${env.runId}` });
+    expect((await post('/v1/events', once)).status).toBe(202);
+    expect((await post('/v1/events', once)).status).toBe(202);
+
+    expect(await metric('hookline_ingest_events_accepted_total{', 'type="job.created"')).toBe(accepted + 3);
+    expect(await metric('hookline_ingest_events_refused_total')).toBe(refused + 1);
+    expect(await metric('hookline_ingest_idempotent_replays_total')).toBe(replayed + 1);
+    expect(await metric('hookline_ingest_publish_duration_seconds_count')).toBeGreaterThanOrEqual(
+      published + 2,
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DEFAULT_MAX_PRODUCE_REQUEST_BYTES, KafkaPublisher, OutputSink } from '@hookline/kafka';
 import { IdempotencyModule } from '../idempotency/idempotency.module';
+import { IngestMetrics } from '../metrics/ingest.metrics';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 
@@ -16,6 +17,7 @@ import { EventsService } from './events.service';
         new OutputSink(publisher, { maxBytesPerRequest: DEFAULT_MAX_PRODUCE_REQUEST_BYTES }),
     },
     EventsService,
+    IngestMetrics,
   ],
 })
 export class EventsModule {}

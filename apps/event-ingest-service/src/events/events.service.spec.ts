@@ -3,12 +3,14 @@ import { findEventType, type EventEnvelope } from '@hookline/contracts';
 import { OutputSink, type TopicBatch } from '@hookline/kafka';
 import type { Principal } from '@hookline/platform';
 import { eventually } from '@hookline/testing';
+import { Registry } from 'prom-client';
 import type {
   ClaimedKey,
   IdempotencyClaim,
   IdempotencyRepository,
 } from '../idempotency/idempotency.repository';
 import { requestHash } from '../idempotency/request-hash';
+import { IngestMetrics } from '../metrics/ingest.metrics';
 import type { IngestEventDto } from './dto/ingest-event.dto';
 import { EventsService } from './events.service';
 
@@ -60,14 +62,32 @@ const envelopesOf = (batches: TopicBatch[]) =>
 
 function fakeIdempotency() {
   const rows = new Map<string, ClaimedKey>();
+  const claim = jest.fn((claim: IdempotencyClaim): ClaimedKey => {
+    const existing = rows.get(claim.key);
+    if (existing) return { ...existing, isNew: false };
+    const row = { envelope: claim.envelope, requestHash: claim.requestHash, isNew: true, published: false };
+    rows.set(claim.key, row);
+    return row;
+  });
   const repository = {
-    claim: jest.fn(async (claim: IdempotencyClaim): Promise<ClaimedKey> => {
-      const existing = rows.get(claim.key);
-      if (existing) return { ...existing, isNew: false };
-      const row = { envelope: claim.envelope, requestHash: claim.requestHash, isNew: true, published: false };
-      rows.set(claim.key, row);
-      return row;
-    }),
+    claim,
+    // Like the transaction: a refusal leaves no claim of the request behind.
+    claimAll: jest.fn(
+      async <T>(
+        claims: IdempotencyClaim[],
+        _ttlHours: number,
+        decide: (claimed: ClaimedKey, claim: IdempotencyClaim) => T,
+      ): Promise<Map<IdempotencyClaim, T>> => {
+        const snapshot = new Map(rows);
+        try {
+          return new Map(claims.map((each) => [each, decide(claim(each), each)]));
+        } catch (error) {
+          rows.clear();
+          for (const [key, row] of snapshot) rows.set(key, row);
+          throw error;
+        }
+      },
+    ),
     markPublished: jest.fn(async (_organizationId: string, keys: string[]) => {
       for (const key of keys) rows.set(key, { ...rows.get(key)!, published: true });
     }),
@@ -82,6 +102,7 @@ function setup() {
     new OutputSink(publisher),
     idempotency.repository as unknown as IdempotencyRepository,
     { maxBatchSize: 3, idempotencyTtlHours: 24 },
+    new IngestMetrics(new Registry()),
   );
   return { service, requests, idempotency: idempotency.repository };
 }
@@ -182,14 +203,17 @@ describe(EventsService.name, () => {
     const id = await first;
 
     const { type, subject, data, occurredAt } = body;
-    expect(idempotency.claim).toHaveBeenCalledWith(
-      expect.objectContaining({
-        organizationId: ORGANIZATION,
-        key: 'idem-1',
-        requestHash: requestHash({ type, subject, data, occurredAt, organizationId: ORGANIZATION }),
-        envelope: expect.objectContaining({ id }),
-      }),
+    expect(idempotency.claimAll).toHaveBeenCalledWith(
+      [
+        expect.objectContaining({
+          organizationId: ORGANIZATION,
+          key: 'idem-1',
+          requestHash: requestHash({ type, subject, data, occurredAt, organizationId: ORGANIZATION }),
+          envelope: expect.objectContaining({ id }),
+        }),
+      ],
       24,
+      expect.any(Function),
     );
     expect(idempotency.markPublished).toHaveBeenCalledWith(ORGANIZATION, ['idem-1']);
 

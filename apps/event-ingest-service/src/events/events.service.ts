@@ -2,14 +2,14 @@ import { BadRequestException, ConflictException, Inject, Injectable } from '@nes
 import {
   KafkaHeaders,
   domainMessageKey,
-  domainTopic,
-  findEventType,
+  domainTopicOfType,
   newId,
   type EventEnvelope,
 } from '@hookline/contracts';
 import { OutputSink, type OutgoingMessage } from '@hookline/kafka';
 import type { Principal } from '@hookline/platform';
-import { IdempotencyRepository } from '../idempotency/idempotency.repository';
+import { IdempotencyRepository, type IdempotencyClaim } from '../idempotency/idempotency.repository';
+import { IngestMetrics } from '../metrics/ingest.metrics';
 import { requestHash } from '../idempotency/request-hash';
 import { catalogErrors } from './catalog-errors';
 import { INGEST_OPTIONS, type IngestOptions } from './ingest-options';
@@ -39,6 +39,7 @@ export class EventsService {
     private readonly sink: OutputSink,
     private readonly idempotency: IdempotencyRepository,
     @Inject(INGEST_OPTIONS) private readonly options: IngestOptions,
+    private readonly metrics: IngestMetrics,
   ) {}
 
   async accept(principal: Principal, input: IngestEventDto): Promise<string> {
@@ -65,12 +66,18 @@ export class EventsService {
       'errors' in result ? describe(result.errors, index) : [],
     );
     if (errors.length > 0) {
+      this.metrics.refused.inc(prepared.filter((result) => 'errors' in result).length);
       throw new BadRequestException({ error: 'Bad Request', message: errors });
     }
-    const events = await Promise.all(
-      prepared.map((result) => this.applyIdempotency((result as { event: PreparedEvent }).event)),
+    const events = await this.applyIdempotency(
+      prepared.map((result) => (result as { event: PreparedEvent }).event),
     );
-    await this.publish(events.filter((event) => !event.alreadyPublished).map((event) => event.envelope));
+    const fresh = events.filter((event) => !event.alreadyPublished).map((event) => event.envelope);
+    const endPublish = this.metrics.publishDuration.startTimer();
+    await this.publish(fresh);
+    endPublish();
+    for (const envelope of fresh) this.metrics.accepted.inc({ type: envelope.type });
+    this.metrics.idempotentReplays.inc(events.length - fresh.length);
     await this.markPublished(events);
     return events.map((event) => event.envelope.id);
   }
@@ -104,35 +111,45 @@ export class EventsService {
     };
   }
 
-  private async applyIdempotency({ envelope, idempotency }: PreparedEvent): Promise<ClaimedEvent> {
-    if (idempotency === null) return { envelope, idempotencyKey: null, alreadyPublished: false };
-    const claimed = await this.idempotency.claim(
-      {
-        organizationId: envelope.organizationId,
-        key: idempotency.key,
-        requestHash: idempotency.requestHash,
-        envelope,
-      },
-      this.options.idempotencyTtlHours,
-    );
-    if (!claimed.isNew && claimed.requestHash !== idempotency.requestHash) {
-      throw new ConflictException(
-        `idempotencyKey "${idempotency.key}" was already used with a different request`,
-      );
+  /** Claims every key of the request at once: a conflict refuses the request and claims none of them. */
+  private async applyIdempotency(prepared: PreparedEvent[]): Promise<ClaimedEvent[]> {
+    const claims = new Map<PreparedEvent, IdempotencyClaim>();
+    for (const event of prepared) {
+      if (event.idempotency === null) continue;
+      claims.set(event, {
+        organizationId: event.envelope.organizationId,
+        key: event.idempotency.key,
+        requestHash: event.idempotency.requestHash,
+        envelope: event.envelope,
+      });
     }
-    // A first request that died before Kafka acknowledged is published again, with the same id.
-    return {
-      envelope: claimed.envelope,
-      idempotencyKey: idempotency.key,
-      alreadyPublished: claimed.published,
-    };
+    const claimed = await this.idempotency.claimAll(
+      [...claims.values()],
+      this.options.idempotencyTtlHours,
+      (key, claim) => {
+        if (!key.isNew && key.requestHash !== claim.requestHash) {
+          throw new ConflictException(
+            `idempotencyKey "${claim.key}" was already used with a different request`,
+          );
+        }
+        return key;
+      },
+    );
+    return prepared.map((event): ClaimedEvent => {
+      const claim = claims.get(event);
+      const key = claim === undefined ? undefined : claimed.get(claim);
+      if (claim === undefined || key === undefined) {
+        return { envelope: event.envelope, idempotencyKey: null, alreadyPublished: false };
+      }
+      // A first request that died before Kafka acknowledged is published again, with the same id.
+      return { envelope: key.envelope, idempotencyKey: claim.key, alreadyPublished: key.published };
+    });
   }
 
   private async publish(envelopes: EventEnvelope[]): Promise<void> {
     const byTopic = new Map<string, OutgoingMessage[]>();
     for (const envelope of envelopes) {
-      const resource = findEventType(envelope.type)?.resource ?? envelope.type.split('.')[0];
-      const topic = domainTopic(resource);
+      const topic = domainTopicOfType(envelope.type);
       const messages = byTopic.get(topic) ?? [];
       messages.push({
         key: domainMessageKey(envelope.organizationId, envelope.subject),

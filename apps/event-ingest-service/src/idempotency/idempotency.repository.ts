@@ -1,6 +1,6 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@hookline/contracts';
 
 export interface IdempotencyClaim {
@@ -15,7 +15,7 @@ export interface ClaimedKey {
   envelope: EventEnvelope;
   requestHash: string;
   isNew: boolean;
-  /** True when another request published the event: this one must not publish it again. */
+  /** True when another request (or an earlier event of this one) publishes it: not again. */
   published: boolean;
 }
 
@@ -41,12 +41,45 @@ export class IdempotencyRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
+   * Claims the keys of one request together: `decide` sees each claim and throws to refuse the request,
+   * which rolls every claim of it back, so a refused batch holds no key. Claimed in key order, so two
+   * requests sharing keys wait for each other instead of deadlocking.
+   */
+  async claimAll<T>(
+    claims: readonly IdempotencyClaim[],
+    ttlHours: number,
+    decide: (claimed: ClaimedKey, claim: IdempotencyClaim) => T,
+  ): Promise<Map<IdempotencyClaim, T>> {
+    const ordered = [...claims].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const claimEach = async (manager: EntityManager) => {
+      const decided = new Map<IdempotencyClaim, T>();
+      const claimedHere = new Map<string, ClaimedKey>();
+      for (const claim of ordered) {
+        const earlier = claimedHere.get(claim.key);
+        // The same key twice in one request: one event, published by its first occurrence.
+        const claimed = earlier
+          ? { ...earlier, isNew: false, published: true }
+          : await this.claim(claim, ttlHours, manager);
+        claimedHere.set(claim.key, claimed);
+        decided.set(claim, decide(claimed, claim));
+      }
+      return decided;
+    };
+    // One claim needs no transaction: its insert is atomic on its own.
+    return ordered.length <= 1 ? claimEach(this.dataSource.manager) : this.dataSource.transaction(claimEach);
+  }
+
+  /**
    * Inserts the key (an expired row is taken over) and holds its publish lease; or, for a key
    * another request holds, waits until that request published the event, taking over when its
    * lease lapses. So concurrent requests with one key publish its event once.
    */
-  async claim(claim: IdempotencyClaim, ttlHours: number): Promise<ClaimedKey> {
-    const rows: ClaimRow[] = await this.dataSource.query(
+  async claim(
+    claim: IdempotencyClaim,
+    ttlHours: number,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ClaimedKey> {
+    const rows: ClaimRow[] = await manager.query(
       `INSERT INTO ingest.idempotency_key (organization_id, key, request_hash, envelope, publish_lease_until)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $6))
        ON CONFLICT (organization_id, key) DO UPDATE
@@ -64,17 +97,17 @@ export class IdempotencyRepository {
       ],
     );
     if (rows[0]) return toClaimed(rows[0], false);
-    return this.awaitPublisher(claim);
+    return this.awaitPublisher(claim, manager);
   }
 
-  private async awaitPublisher(claim: IdempotencyClaim): Promise<ClaimedKey> {
+  private async awaitPublisher(claim: IdempotencyClaim, manager: EntityManager): Promise<ClaimedKey> {
     const deadline = Date.now() + 2 * PUBLISH_LEASE_SECONDS * 1000;
     for (;;) {
-      const row = await this.findLive(claim.organizationId, claim.key);
+      const row = await this.findLive(manager, claim.organizationId, claim.key);
       // A different request answers 409 at once; the caller checks the hash.
       if (row.published_at !== null || row.request_hash !== claim.requestHash) return toClaimed(row, true);
       if (row.lease_expired) {
-        const taken = await this.takeOverLease(claim.organizationId, claim.key);
+        const taken = await this.takeOverLease(manager, claim.organizationId, claim.key);
         if (taken) return toClaimed(taken, false);
       }
       if (Date.now() > deadline) {
@@ -86,8 +119,8 @@ export class IdempotencyRepository {
     }
   }
 
-  private async findLive(organizationId: string, key: string): Promise<ClaimRow> {
-    const rows: ClaimRow[] = await this.dataSource.query(
+  private async findLive(manager: EntityManager, organizationId: string, key: string): Promise<ClaimRow> {
+    const rows: ClaimRow[] = await manager.query(
       `SELECT envelope, request_hash, published_at, false AS inserted,
          coalesce(publish_lease_until < now(), true) AS lease_expired
        FROM ingest.idempotency_key WHERE organization_id = $1 AND key = $2`,
@@ -96,8 +129,12 @@ export class IdempotencyRepository {
     return rows[0];
   }
 
-  private async takeOverLease(organizationId: string, key: string): Promise<ClaimRow | null> {
-    const rows: [ClaimRow[], number] = await this.dataSource.query(
+  private async takeOverLease(
+    manager: EntityManager,
+    organizationId: string,
+    key: string,
+  ): Promise<ClaimRow | null> {
+    const rows: [ClaimRow[], number] = await manager.query(
       `UPDATE ingest.idempotency_key SET publish_lease_until = now() + make_interval(secs => $3)
        WHERE organization_id = $1 AND key = $2 AND published_at IS NULL
          AND (publish_lease_until IS NULL OR publish_lease_until < now())

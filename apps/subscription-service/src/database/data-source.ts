@@ -7,6 +7,7 @@ import { WebhookSecret } from '../webhooks/webhook-secret.entity';
 import { Webhook } from '../webhooks/webhook.entity';
 import { Initial1763800000000 } from './migrations/1763800000000-initial';
 import { WebhookDeliveryOptions1764000000000 } from './migrations/1764000000000-webhook-delivery-options';
+import { SecretsReadScope1764100000000 } from './migrations/1764100000000-secrets-read-scope';
 import { EncryptedCustomHeaders1764700000000 } from './migrations/1764700000000-encrypted-custom-headers';
 import { SUBSCRIPTION_SCHEMA } from './schema';
 
@@ -16,6 +17,7 @@ export const SUBSCRIPTION_ENTITIES = [Organization, ApiKey, Webhook, WebhookSecr
 export const SUBSCRIPTION_MIGRATIONS = [
   Initial1763800000000,
   WebhookDeliveryOptions1764000000000,
+  SecretsReadScope1764100000000,
   EncryptedCustomHeaders1764700000000,
 ];
 

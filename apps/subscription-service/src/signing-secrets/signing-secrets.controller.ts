@@ -16,8 +16,9 @@ export class SigningSecretsController {
 
   @Get()
   @ApiErrors({ notFound: NOT_FOUND })
-  @RequireScopes(['webhooks:read'])
-  @ApiOperation({ summary: "Get the webhook's current signing secret" })
+  // A signing secret lets its holder forge deliveries: reading one takes a scope of its own.
+  @RequireScopes(['webhooks:read', 'secrets:read'])
+  @ApiOperation({ summary: "Get the webhook's current signing secret (needs the scope secrets:read)" })
   @ApiOkResponse({ type: SigningSecretResponse })
   async reveal(
     @CurrentOrganization() organizationId: string,

@@ -57,6 +57,26 @@ describe('signing secrets (HTTP + Postgres + Kafka)', () => {
     await context?.stop();
   });
 
+  it('reads a secret only with the scope secrets:read: webhooks:read alone gets a 403 naming it', async () => {
+    const organization = await context.createOrganization('Scoped Secrets');
+    const webhook = await context.createWebhook(organization.apiKey.key);
+    const reader = await context.issueKey(organization.id, ['webhooks:read']);
+    const secretReader = await context.issueKey(organization.id, ['webhooks:read', 'secrets:read']);
+    const path = `/v1/webhooks/${webhook.id}/secret`;
+
+    const refused = await context.http.request<ErrorBody>('GET', path, { token: reader.key });
+    const allowed = await context.http.request<{ key: string }>('GET', path, { token: secretReader.key });
+
+    expect([refused.status, refused.body.message]).toEqual([
+      403,
+      'this API key lacks the scope secrets:read',
+    ]);
+    expect(allowed.status).toBe(200);
+    expect(allowed.body.key).toBe(webhook.signingSecret);
+    // The organization's first key has every scope, secrets:read included.
+    expect(organization.apiKey.scopes).toContain('secrets:read');
+  });
+
   it('rotates: GET secret returns the new key, and the state carries both, the old one until the grace period ends', async () => {
     const webhook = await context.createWebhook(token);
     const rotatedAt = Date.now();

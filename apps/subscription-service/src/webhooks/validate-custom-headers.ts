@@ -4,6 +4,9 @@ import { WEBHOOK_LIMITS } from './webhook-limits';
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // Visible ASCII, spaces and tabs, and obs-text: nothing that could end the header line.
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+const PROTOTYPE_MEMBERS = new Set(
+  [...Object.getOwnPropertyNames(Object.prototype), 'prototype'].map((name) => name.toLowerCase()),
+);
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade']);
 
 /** Why Hookline keeps `name` for itself, or null when a webhook may set it. */
@@ -16,6 +19,9 @@ export function reservedHeaderReason(name: string): string | null {
   if (lower.startsWith('content-')) return 'Hookline sets it for the JSON body it sends';
   if (lower === 'authorization') return 'use auth for Basic or Bearer credentials';
   if (lower === 'user-agent') return 'Hookline identifies itself with it';
+  if (lower === 'expect') return 'Hookline sends the body at once, without waiting for 100 Continue';
+  // Header maps are plain objects on their way to the HTTP client; such a name was silently dropped.
+  if (PROTOTYPE_MEMBERS.has(lower)) return 'it is the name of a JavaScript object member';
   if (lower.startsWith('webhook-'))
     return "webhook-* headers carry Hookline's event id, timestamp and signature";
   return null;

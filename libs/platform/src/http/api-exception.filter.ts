@@ -30,7 +30,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) {
+    // A 5xx the code chose (readiness, a dependency down) is a state, not a bug: a line, no stack.
+    if (body.statusCode >= 500 && exception instanceof HttpException) this.logger.warn(body.message);
+    else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
     response.status(body.statusCode).json(body);
@@ -64,9 +66,25 @@ function badRequest(message: string): ApiErrorBody {
   return { statusCode: HttpStatus.BAD_REQUEST, error: 'Bad Request', message };
 }
 
+interface TerminusFailure {
+  status: 'error';
+  error: Record<string, { message?: unknown }>;
+}
+
+function isTerminusFailure(raw: unknown): raw is TerminusFailure {
+  const value = raw as Partial<TerminusFailure> | null;
+  return value?.status === 'error' && typeof value.error === 'object' && value.error !== null;
+}
+
 function fromHttpException(exception: HttpException): ApiErrorBody {
   const statusCode = exception.getStatus();
   const raw = exception.getResponse();
+  if (isTerminusFailure(raw)) {
+    const down = Object.entries(raw.error).map(([name, check]) =>
+      typeof check.message === 'string' ? `${name} (${check.message})` : name,
+    );
+    return { statusCode, error: 'Service Unavailable', message: `not ready: ${down.join('; ')}` };
+  }
   const fallbackError = HttpStatus[statusCode]?.replace(/_/g, ' ') ?? 'Error';
   if (typeof raw === 'string') return { statusCode, error: titleCase(fallbackError), message: raw };
   const payload = raw as { message?: unknown; error?: unknown; details?: unknown };

@@ -6,6 +6,10 @@ import { Logger } from 'nestjs-pino';
 import type { NextFunction, Request, Response } from 'express';
 import { ApiExceptionFilter, type ApiErrorBody } from './api-exception.filter';
 import { installGracefulShutdown } from './graceful-shutdown';
+import { DEFAULT_HTTP_PROTECTION, type HttpProtection } from './http-protection';
+import { rateLimit } from './rate-limit.middleware';
+import { securityHeaders } from './security-headers.middleware';
+import { StorableInputPipe } from './storable-input.pipe';
 import { createValidationPipe } from './validation.pipe';
 
 export interface HttpServiceOptions {
@@ -16,14 +20,21 @@ export interface HttpServiceOptions {
   bodyLimit?: string;
   /** Origins whose browser pages may call this API (CORS, bearer tokens only, no cookies). */
   corsOrigins?: string[];
+  /** Rate limits and security headers; the production defaults when left out. */
+  protection?: HttpProtection;
 }
 
 /** Applies what every Hookline HTTP service shares: errors, validation, OpenAPI. */
 export function configureHttpApp(app: NestExpressApplication, options: HttpServiceOptions): OpenAPIObject {
+  const protection = options.protection ?? DEFAULT_HTTP_PROTECTION;
+  app.set('trust proxy', protection.trustProxyHops);
+  app.use(securityHeaders(protection.hstsMaxAgeSeconds));
+  if (protection.rateLimit.enabled) app.use(rateLimit(protection.rateLimit));
   app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
   app.use(answerBodyParserErrors);
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.useGlobalPipes(createValidationPipe());
+  // Unstorable strings and hostile depths are refused before anything recursive looks at the input.
+  app.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   app.disable('x-powered-by');
   if (options.corsOrigins && options.corsOrigins.length > 0) {
     app.enableCors({

@@ -2,7 +2,7 @@ import { DELIVERY_STATUSES, type DeliveryStatus } from '@hookline/contracts';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
-import { IsTimestamp } from '../../common/is-timestamp.decorator';
+import { IsQueryTimestamp } from '../../common/is-query-timestamp.decorator';
 import { decodeDeliveryCursor } from '../delivery-cursor';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -55,13 +55,13 @@ export class ListDeliveriesQueryDto {
     description: 'Deliveries created at or after this instant (ISO 8601 with offset)',
   })
   @IsOptional()
-  @IsTimestamp()
+  @IsQueryTimestamp()
   @IsNotAfter('to')
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Deliveries created before this instant' })
   @IsOptional()
-  @IsTimestamp()
+  @IsQueryTimestamp()
   to?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })

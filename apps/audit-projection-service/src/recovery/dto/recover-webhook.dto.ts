@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsTimestamp } from '../../common/is-timestamp.decorator';
+import { IsQueryTimestamp } from '../../common/is-query-timestamp.decorator';
 
 export class RecoverWebhookDto {
   @ApiProperty({
@@ -8,6 +8,6 @@ export class RecoverWebhookDto {
     description:
       'Resend the failed deliveries created at or after this instant; not in the future, not before the payload retention',
   })
-  @IsTimestamp()
+  @IsQueryTimestamp()
   since!: string;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsTimestamp } from '../../common/is-timestamp.decorator';
+import { IsQueryTimestamp } from '../../common/is-query-timestamp.decorator';
 import { STATS_BUCKETS, type StatsBucket } from '../stats-range';
 
 export class StatsQueryDto {
@@ -22,7 +22,7 @@ export class StatsQueryDto {
       'Start, inclusive; moved down to its bucket’s start. Default: 24 buckets (hour) or 30 (day) before `to`',
   })
   @IsOptional()
-  @IsTimestamp()
+  @IsQueryTimestamp()
   from?: string;
 
   @ApiPropertyOptional({
@@ -30,7 +30,7 @@ export class StatsQueryDto {
     description: 'End, exclusive; moved up to a bucket boundary. Default: the end of the current bucket',
   })
   @IsOptional()
-  @IsTimestamp()
+  @IsQueryTimestamp()
   to?: string;
 
   @ApiPropertyOptional({

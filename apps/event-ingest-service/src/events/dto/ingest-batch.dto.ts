@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
 import { IngestEventDto } from './ingest-event.dto';
 
-export const MAX_BATCH_SIZE = 1_000;
+/** The most events one batch may hold; INGEST_MAX_BATCH_SIZE may lower it, not raise it. */
+export const MAX_BATCH_SIZE = 500;
 
 export class IngestBatchDto {
   @ApiProperty({ type: [IngestEventDto], maxItems: MAX_BATCH_SIZE })

@@ -242,6 +242,22 @@ describe(CreateWebhookDto.name, () => {
     ['the user agent', { headers: { 'User-Agent': 'x' } }, 'headers "User-Agent" cannot be set'],
     ['a webhook-* header', { headers: { 'Webhook-Id': 'x' } }, 'headers "Webhook-Id" cannot be set'],
     [
+      'Expect, which the HTTP client refuses to send',
+      { headers: { Expect: '100-continue' } },
+      'headers "Expect" cannot be set: Hookline sends the body at once, without waiting for 100 Continue',
+    ],
+    [
+      'a name of an object prototype member',
+      { headers: { toString: 'x' } },
+      'headers "toString" cannot be set: it is the name of a JavaScript object member',
+    ],
+    [
+      // `constructor` and `__proto__` are refused before validation, by the StorableInputPipe of every service.
+      'another prototype member name',
+      { headers: { hasOwnProperty: 'x' } },
+      'headers "hasOwnProperty" cannot be set: it is the name of a JavaScript object member',
+    ],
+    [
       'a header name with a space',
       { headers: { 'X Tenant': 'x' } },
       'headers "X Tenant" is not a valid header name',
@@ -313,5 +329,20 @@ describe(UpdateWebhookDto.name, () => {
     ['rotateSigningSecret', 'rotateSigningSecret must be a boolean value'],
   ])('refuses null for %s, which cannot be cleared', async (field, message) => {
     expect((await problemsOf({ [field]: null }, UpdateWebhookDto)).join('\n')).toContain(message);
+  });
+});
+
+describe('discriminated settings (auth, retryPolicy, signatureScheme) of a wrong shape', () => {
+  const shapes: unknown[] = [[null], [], [{ type: 'none' }], [[null]], 'none', 0, true];
+
+  it.each(
+    ['auth', 'retryPolicy', 'signatureScheme'].flatMap((field) =>
+      shapes.map((shape) => [field, JSON.stringify(shape), shape] as const),
+    ),
+  )('%s set to %s is one clear 400 on create and update', async (field, _shown, shape) => {
+    for (const dto of [CreateWebhookDto, UpdateWebhookDto]) {
+      const body = dto === CreateWebhookDto ? { ...valid, [field]: shape } : { [field]: shape };
+      expect(await problemsOf(body, dto)).toEqual([`${field} must be an object`]);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -42,17 +42,38 @@ function documented(options: FieldOptions, doc: ApiPropertyOptions): PropertyDec
   return options.required ? ApiProperty(doc) : applyDecorators(ApiPropertyOptional(doc), Omittable());
 }
 
-/** A nested object whose class is picked by its discriminator; an unknown value falls back to `fallback`. */
+const NOT_AN_OBJECT = 'array';
+
+/**
+ * A string map (headers, metadata) validated as the client sent it: class-transformer's copy skips keys
+ * named like `Object.prototype` members (`hasOwnProperty`, `toString`), which were silently dropped.
+ */
+const AsSent = () => Transform(({ obj, key }: { obj: Record<string, unknown>; key: string }) => obj[key]);
+
+/**
+ * A nested object whose class is picked by its discriminator; an unknown value falls back to `fallback`.
+ * The class is picked here rather than by class-transformer's `discriminator`, which reads the property
+ * of every element of an array and throws on `[null]`; an array is never a valid setting and is
+ * refused as not an object.
+ */
 function Discriminated(
   property: string,
   fallback: new () => object,
   subTypes: Array<{ name: string; value: new () => object }>,
 ): PropertyDecorator {
+  const pick = (value: unknown): new () => object => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return fallback;
+    const name = (value as Record<string, unknown>)[property];
+    return subTypes.find((subType) => subType.name === name)?.value ?? fallback;
+  };
   return applyDecorators(
     Omittable(),
     IsObject(),
     ValidateNested(),
-    Type(() => fallback, { discriminator: { property, subTypes }, keepDiscriminatorProperty: true }),
+    Type((options) =>
+      pick(options?.property ? (options.object as Record<string, unknown>)[options.property] : undefined),
+    ),
+    Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? NOT_AN_OBJECT : value)),
   );
 }
 
@@ -156,6 +177,7 @@ export const WebhookMetadataField = () =>
       description: `Your own labels: at most ${WEBHOOK_LIMITS.maxMetadataKeys} keys of 1-${WEBHOOK_LIMITS.metadataKeyMaxLength} characters, string values of at most ${WEBHOOK_LIMITS.metadataValueMaxLength}, ${WEBHOOK_LIMITS.metadataMaxBytes} bytes in all. Replaced as a whole on PATCH.`,
     }),
     Omittable(),
+    AsSent(),
     SatisfiesRules(findMetadataProblems),
   );
 
@@ -181,6 +203,7 @@ export const WebhookHeadersField = () =>
       description: `Custom request headers (at most ${WEBHOOK_LIMITS.maxHeaders}; names of at most ${WEBHOOK_LIMITS.headerNameMaxLength} characters, values of at most ${WEBHOOK_LIMITS.headerValueMaxLength}). Hop-by-hop, proxy-*, host, content-*, authorization (use auth), user-agent and webhook-* headers are refused. Replaced as a whole on PATCH.`,
     }),
     Omittable(),
+    AsSent(),
     SatisfiesRules(findCustomHeaderProblems),
   );
 

@@ -1,0 +1,65 @@
+import { ArgumentsHost, BadRequestException, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { ApiExceptionFilter, type ApiErrorBody } from './api-exception.filter';
+
+function answer(exception: unknown): { status: number; body: ApiErrorBody } {
+  const sent = { status: 0, body: {} as ApiErrorBody };
+  const response = {
+    status(code: number) {
+      sent.status = code;
+      return this;
+    },
+    json(body: ApiErrorBody) {
+      sent.body = body;
+    },
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  new ApiExceptionFilter().catch(exception, host);
+  return sent;
+}
+
+describe(ApiExceptionFilter.name, () => {
+  let errors: jest.SpyInstance;
+  let warnings: jest.SpyInstance;
+
+  beforeEach(() => {
+    errors = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    warnings = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('logs an unexpected error with its stack and answers a bare 500', () => {
+    expect(answer(new Error('boom'))).toEqual({
+      status: 500,
+      body: { statusCode: 500, error: 'Internal Server Error', message: 'an unexpected error occurred' },
+    });
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining('Error: boom\n    at '));
+  });
+
+  it('answers a readiness 503 naming the checks that are down, logged as a warning without a stack', () => {
+    // The shape @nestjs/terminus throws when a check is down.
+    const notReady = new ServiceUnavailableException({
+      status: 'error',
+      info: { postgres: { status: 'up' } },
+      error: { kafka: { status: 'down', message: 'connect ECONNREFUSED 127.0.0.1:9092' } },
+      details: {},
+    });
+
+    expect(answer(notReady)).toEqual({
+      status: 503,
+      body: {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'not ready: kafka (connect ECONNREFUSED 127.0.0.1:9092)',
+      },
+    });
+    expect(errors).not.toHaveBeenCalled();
+    expect(warnings).toHaveBeenCalledWith('not ready: kafka (connect ECONNREFUSED 127.0.0.1:9092)');
+  });
+
+  it('does not log a 4xx at all', () => {
+    expect(answer(new BadRequestException('name must be a string')).status).toBe(400);
+    expect(errors).not.toHaveBeenCalled();
+    expect(warnings).not.toHaveBeenCalled();
+  });
+});
