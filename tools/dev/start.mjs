@@ -2,7 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ensureInfra } from '../infra/index.mjs';
-import { ROOT, SERVICES, loadDevEnv } from './dev-env.mjs';
+import { ROOT, SERVICES, adminTokenExport, describeSecretSources, loadDevEnv } from './dev-env.mjs';
 
 const log = (line) => console.log(`[hookline] ${line}`);
 
@@ -29,10 +29,9 @@ async function waitForReady(url, child, timeoutMs = 90_000) {
 }
 
 async function main() {
-  const devEnv = loadDevEnv();
+  const { env: devEnv, sources, secretsFile } = loadDevEnv();
   const infra = await ensureInfra({ log: (line) => log(line) });
   const env = {
-    ...process.env,
     ...devEnv,
     KAFKA_BROKERS: devEnv.KAFKA_BROKERS ?? infra.kafkaBrokers,
     DATABASE_URL: devEnv.DATABASE_URL ?? infra.databaseUrl,
@@ -100,10 +99,13 @@ Hookline is running.
   Kafka                     ${env.KAFKA_BROKERS}
   Postgres                  ${env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}
 
-  ADMIN_TOKEN=${env.ADMIN_TOKEN}
+  Secrets (the process environment wins over .env, .env over generated defaults):
+${describeSecretSources(sources, secretsFile)
+  .map((line) => `    ${line}`)
+  .join('\n')}
 
 Walkthrough (also in README.md):
-  export ADMIN_TOKEN=${env.ADMIN_TOKEN}
+  ${adminTokenExport(sources, secretsFile)}
   node tools/dev/receiver.mjs &            # a local endpoint on http://127.0.0.1:4000
   KEY=$(curl -s -X POST ${subscription.url}/v1/organizations -H "authorization: Bearer $ADMIN_TOKEN" \\
         -H 'content-type: application/json' -d '{"name":"Acme Roofing"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).apiKey.key')
