@@ -53,6 +53,8 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
     freePort(),
     freePort(),
   ]);
+  // `hookline listen` relays through subscription-service: its temporary webhooks point back at it.
+  env.RELAY_PUBLIC_URL ??= `http://127.0.0.1:${subscriptionPort}`;
   const platform: Platform = {
     subscription: new ServiceProcess({ app: 'subscription-service', port: subscriptionPort, env }),
     ingest: new ServiceProcess({ app: 'event-ingest-service', port: ingestPort, env }),

@@ -35,6 +35,8 @@ async function main() {
     ...devEnv,
     KAFKA_BROKERS: devEnv.KAFKA_BROKERS ?? infra.kafkaBrokers,
     DATABASE_URL: devEnv.DATABASE_URL ?? infra.databaseUrl,
+    // `hookline listen` relays through subscription-service: its temporary webhooks point back at it.
+    RELAY_PUBLIC_URL: devEnv.RELAY_PUBLIC_URL ?? `http://127.0.0.1:${devEnv.SUBSCRIPTION_PORT ?? 3000}`,
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
   };
 
@@ -104,15 +106,13 @@ ${describeSecretSources(sources, secretsFile)
   .map((line) => `    ${line}`)
   .join('\n')}
 
-Walkthrough (also in README.md):
+Try it with the CLI (README.md, "For developers"), in another terminal:
   ${adminTokenExport(sources, secretsFile)}
+  npx hookline login --admin-token "$ADMIN_TOKEN" --url ${subscription.url} \\
+        --ingest-url ${ingest.url} --audit-url ${audit.url}
   node tools/dev/receiver.mjs &            # a local endpoint on http://127.0.0.1:4000
-  KEY=$(curl -s -X POST ${subscription.url}/v1/organizations -H "authorization: Bearer $ADMIN_TOKEN" \\
-        -H 'content-type: application/json' -d '{"name":"Acme Roofing"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).apiKey.key')
-  curl -s -X POST ${subscription.url}/v1/webhooks -H "authorization: Bearer $KEY" -H 'content-type: application/json' \\
-        -d '{"name":"local","url":"http://127.0.0.1:4000/hooks","events":["job.*"],"active":true}'
-  curl -s -X POST ${ingest.url}/v1/events -H "authorization: Bearer $KEY" -H 'content-type: application/json' \\
-        -d @tools/dev/examples/job-created.json
+  npx hookline listen --forward-to http://127.0.0.1:4000/hooks --events 'job.*'
+  npx hookline trigger job.created         # in a third terminal: listen shows it arrive, signature checked
 
 Ctrl-C stops the services; \`npm run infra -- down\` stops Kafka and Postgres.
 `);

@@ -22,6 +22,7 @@ import { EndpointSignalsModule } from './endpoint-signals/endpoint-signals.modul
 import { EventTypesModule } from './event-types/event-types.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { RelayModule } from './relay/relay.module';
 import { SigningSecretsModule } from './signing-secrets/signing-secrets.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -56,6 +57,7 @@ export class AppModule {
         SigningSecretsModule,
         EventTypesModule,
         EndpointSignalsModule,
+        RelayModule,
       ],
       providers: [
         { provide: AuthTokens, useValue: new AuthTokens(config.ADMIN_TOKEN) },

@@ -11,6 +11,8 @@ async function main(): Promise<void> {
       'Organizations, API keys and webhooks (endpoints, events, signing secrets). Every change is published to hookline.subscriptions.v1 / hookline.api-keys.v1.',
     port: config.PORT,
     host: config.HOST,
+    // The relay passes deliveries on byte for byte: their signatures cover the exact body.
+    rawBody: true,
   });
   // Nest closes the app on these signals; this bounds how long a hung dependency can delay the exit.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -8,6 +8,7 @@ export * from './endpoint-signal';
 export * from './envelope';
 export * from './headers';
 export * from './ids';
+export * from './relay-frames';
 export * from './retry-policy';
 export * from './topics';
 export * from './validation';

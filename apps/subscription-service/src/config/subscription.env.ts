@@ -88,4 +88,23 @@ export class SubscriptionEnv extends BaseEnv {
     message: 'SIGNALS_CONSUMER_GROUP must be 1-200 characters of A-Z a-z 0-9 . _ -',
   })
   SIGNALS_CONSUMER_GROUP = 'hookline-subscription-signals';
+
+  /** Base URL delivery-service reaches this service at, for `hookline listen`; empty turns the relay off. */
+  @Matches(/^(https?:\/\/[^\s/?#]+(\/[^\s?#]*)?)?$/, {
+    message: 'RELAY_PUBLIC_URL must be empty or an http(s) URL without query, e.g. https://relay.example.com',
+  })
+  RELAY_PUBLIC_URL = '';
+
+  /** How long a relayed delivery waits for the developer's endpoint before it is answered 504. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1_000)
+  @Max(55_000)
+  RELAY_RESPONSE_TIMEOUT_MS = 10_000;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  RELAY_MAX_SESSIONS_PER_ORGANIZATION = 10;
 }

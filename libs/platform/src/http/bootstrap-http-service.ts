@@ -13,6 +13,8 @@ export interface HttpServiceOptions {
   version?: string;
   /** Body size limit of JSON requests, e.g. `1mb`. */
   bodyLimit?: string;
+  /** Keep each request's raw bytes as `request.rawBody` (for routes that pass a body on unchanged). */
+  rawBody?: boolean;
 }
 
 /** Applies what every Hookline HTTP service shares: errors, validation, OpenAPI, shutdown. */
@@ -44,6 +46,7 @@ export async function bootstrapHttpService(
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
     bodyParser: false,
+    rawBody: options.rawBody ?? false,
   });
   app.useLogger(app.get(Logger));
   configureHttpApp(app, options);
