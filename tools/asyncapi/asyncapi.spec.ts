@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  CloudEventHeaders,
   EVENT_TYPES,
   KafkaHeaders,
   RESOURCES,
@@ -44,16 +45,21 @@ describe('the committed AsyncAPI document', () => {
     expect(addresses).toEqual(topics);
   });
 
-  it('has a message for every catalog type, on its resource channel', () => {
+  it('has a message for every catalog type, native and CloudEvent, on its resource channel', () => {
     for (const type of EVENT_TYPES) {
       const channel = built.channels[`domain.${type.split('.')[0]}`];
       expect(channel.messages[type]).toEqual({ $ref: `#/components/messages/${type}` });
+      expect(channel.messages[`${type}.cloudevent`]).toEqual({
+        $ref: `#/components/messages/${type}.cloudevent`,
+      });
     }
   });
 
   it('names every Kafka header Hookline reads or writes', () => {
     const text = JSON.stringify(built);
-    const missing = Object.values(KafkaHeaders).filter((header) => !text.includes(`"${header}"`));
+    const missing = [...Object.values(KafkaHeaders), ...Object.values(CloudEventHeaders)].filter(
+      (header) => !text.includes(`"${header}"`),
+    );
     expect(missing).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ export * from './api-key-record';
 export * from './attempt-event';
 export * from './catalog';
 export * from './catalog/event-type-definition';
+export * from './cloudevents';
 export * from './delivery-command';
 export * from './delivery-task';
 export * from './endpoint-signal';
