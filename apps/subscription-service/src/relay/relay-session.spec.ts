@@ -20,9 +20,17 @@ describe(RelaySession.name, () => {
   function sessionWithSocket(): { session: RelaySession; socket: RecordingSocket } {
     const session = new RelaySession('org_1');
     const socket = new RecordingSocket();
-    session.socket = socket as unknown as WebSocket;
+    session.attach(socket as unknown as WebSocket);
     return { session, socket };
   }
+
+  it('lets a delivery that arrives before the upgrade completes wait for the socket', async () => {
+    const session = new RelaySession('org_1');
+    const waiting = session.whenAttached(5_000);
+    session.attach(new RecordingSocket() as unknown as WebSocket);
+    expect(await waiting).toBe(true);
+    expect(await new RelaySession('org_2').whenAttached(10)).toBe(false);
+  });
 
   it('sends the exact body and headers, and resolves with the answer for that request', async () => {
     const { session, socket } = sessionWithSocket();

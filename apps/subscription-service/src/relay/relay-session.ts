@@ -20,11 +20,34 @@ export class RelaySession {
   webhookId: string | null = null;
   socket: WebSocket | null = null;
   private readonly pending = new Map<string, Pending>();
+  private readonly attachWaiters: Array<() => void> = [];
 
   constructor(readonly organizationId: string) {}
 
   get isOpen(): boolean {
     return this.socket?.readyState === WebSocket.OPEN;
+  }
+
+  attach(socket: WebSocket): void {
+    this.socket = socket;
+    for (const wake of this.attachWaiters.splice(0)) wake();
+  }
+
+  /**
+   * The webhook exists (and is sent its `webhook.test`) a moment before the upgrade completes; a delivery
+   * arriving in between waits for the socket rather than being answered 410, which would disable the webhook.
+   */
+  async whenAttached(timeoutMs: number): Promise<boolean> {
+    if (this.socket !== null) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const attached = await Promise.race([
+      new Promise<boolean>((resolve) => this.attachWaiters.push(() => resolve(true))),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    return attached;
   }
 
   /** Sends a delivery to the CLI; resolves with its answer, or a 504 once `timeoutMs` has passed. */

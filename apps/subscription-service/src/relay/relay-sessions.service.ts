@@ -75,7 +75,8 @@ export class RelaySessionsService implements BeforeApplicationShutdown {
    */
   async forward(token: string, headers: Record<string, string>, body: Buffer): Promise<RelayAnswer> {
     const session = this.sessions.get(token);
-    if (session === undefined || !session.isOpen) {
+    const attached = session !== undefined && (await session.whenAttached(this.options.responseTimeoutMs));
+    if (session === undefined || !attached || !session.isOpen) {
       return textAnswer(410, 'no hookline listen connection holds this relay URL any more');
     }
     return session.forward(headers, body, this.options.responseTimeoutMs);

@@ -66,7 +66,7 @@ export class RelaySocketServer implements OnApplicationBootstrap, OnApplicationS
       return;
     }
     this.sockets.handleUpgrade(request, socket, head, (ws) => {
-      session.socket = ws;
+      session.attach(ws);
       this.alive.add(ws);
       ws.on('pong', () => this.alive.add(ws));
       ws.on('message', (data, isBinary) => this.receive(session, ws, isBinary ? null : textOf(data)));
