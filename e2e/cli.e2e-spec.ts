@@ -77,6 +77,14 @@ describe('the hookline CLI against the real stack', () => {
       return line!;
     });
     const webhookId = ready.webhookId!;
+    // Its activation test has come through: delivery routes by the webhook's state, so events follow.
+    await eventually(
+      () =>
+        expect(listen.lines).toContainEqual(
+          expect.objectContaining({ event: 'delivery', type: 'webhook.test' }),
+        ),
+      { timeoutMs: 30_000 },
+    );
 
     const triggered = await cli.json<{ id: string }>(['trigger', 'job.created']);
     const request = await eventually(
@@ -303,6 +311,10 @@ describe('the hookline CLI against the real stack', () => {
         '--active',
       ]);
       secret = created.signingSecret;
+      // Its activation test has come through: delivery routes by the webhook's state, so events follow.
+      await eventually(() => expect(receiver.requestsTo('/verified')).not.toHaveLength(0), {
+        timeoutMs: 30_000,
+      });
       const triggered = await cli.json<{ id: string }>(['trigger', 'estimate.created']);
       delivered = await eventually(
         () => {

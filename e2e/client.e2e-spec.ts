@@ -70,6 +70,10 @@ describe('the typed client against the real stack', () => {
         body: { name: 'delivered', url: `${receiver.url}/delivered`, events: ['job.created'], active: true },
       }),
     );
+    // Its activation test has come through: delivery routes by the webhook's state, so events follow.
+    await eventually(() => expect(receiver.requestsTo('/delivered')).not.toHaveLength(0), {
+      timeoutMs: 30_000,
+    });
     const secret = (
       await unwrap(
         client.subscription.GET('/v1/webhooks/{id}/secret', { params: { path: { id: webhook.id } } }),
@@ -87,17 +91,16 @@ describe('the typed client against the real stack', () => {
       );
       eventIds.push(accepted.id);
     }
-    const deliveries = await eventually(
+    await eventually(
       async () => {
         const all = [];
         for await (const delivery of client.deliveries(webhook.id, { limit: 1, eventType: 'job.created' }))
           all.push(delivery);
         expect(all.map((delivery) => delivery.eventId).sort()).toEqual([...eventIds].sort());
-        return all;
+        expect(all.map((delivery) => delivery.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
       },
       { timeoutMs: 30_000 },
     );
-    expect(deliveries.every((delivery) => delivery.status === 'succeeded')).toBe(true);
 
     const requests = receiver
       .requestsTo('/delivered')

@@ -148,6 +148,13 @@ describe('the receiver examples against real deliveries', () => {
             })
           ).status,
         ).toBe(200);
+        // Its activation test has come through: delivery routes by the webhook's state, so events follow.
+        await eventually(
+          () => expect(receiver.lines).toContainEqual(expect.objectContaining({ type: 'webhook.test' })),
+          {
+            timeoutMs: 30_000,
+          },
+        );
         const published = await eventually(async () => {
           const response = await call<{ id: string }>('POST', `${platform.ingest.baseUrl}/v1/events`, {
             token: key,
