@@ -62,6 +62,7 @@ export default tseslint.config(
               sourceTag: 'scope:delivery-service',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:delivery-service'],
             },
+            { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:shared', 'scope:cli'] },
             {
               sourceTag: 'scope:audit-projection-service',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:audit-projection-service'],

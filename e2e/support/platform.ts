@@ -78,6 +78,8 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
   env.PORTAL_PUBLIC_URL ??= `http://127.0.0.1:${subscriptionPort}/portal/`;
   env.PORTAL_AUDIT_URL ??= `http://127.0.0.1:${auditPort}`;
   env.PORTAL_ORIGINS ??= `http://127.0.0.1:${subscriptionPort}`;
+  // `hookline listen` relays through subscription-service: its temporary webhooks point back at it.
+  env.RELAY_PUBLIC_URL ??= `http://127.0.0.1:${subscriptionPort}`;
   const platform: Platform = {
     subscription: serviceOf('subscription-service', subscriptionPort, env),
     ingest: serviceOf('event-ingest-service', ingestPort, env),

@@ -1,4 +1,5 @@
-// The environment of the local platform: `.env` (if present) over generated development defaults.
+// The environment of the local platform. Precedence, highest first: the process environment
+// (`ADMIN_TOKEN=… npm start`), then `.env`, then generated development defaults.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,9 @@ export const SERVICES = [
   { app: 'delivery-service', portVar: 'DELIVERY_PORT', port: 3003, migrates: false },
 ];
 
+/** The variables the banner reports by source only; their values are never printed. */
+export const SECRET_NAMES = ['ADMIN_TOKEN', 'SECRETS_ENCRYPTION_KEYS', 'INGEST_SERVICE_TOKENS'];
+
 export function parseDotEnv(text) {
   const values = {};
   for (const line of text.split(/\r?\n/)) {
@@ -27,8 +31,7 @@ export function parseDotEnv(text) {
 }
 
 /** Secrets for local development are generated once and kept outside the repo. */
-function generatedSecrets() {
-  const stateDir = process.env.HOOKLINE_STATE_DIR || path.join(os.homedir(), '.cache', 'hookline', 'state');
+function generatedSecrets(stateDir) {
   const file = path.join(stateDir, 'dev-secrets.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
   mkdirSync(stateDir, { recursive: true });
@@ -41,21 +44,59 @@ function generatedSecrets() {
   return secrets;
 }
 
-export function loadDevEnv() {
-  const dotEnvFile = path.join(ROOT, '.env');
-  const fromFile = existsSync(dotEnvFile) ? parseDotEnv(readFileSync(dotEnvFile, 'utf8')) : {};
-  return {
+/**
+ * Layers the three sources; `sources` names where each variable of the lower two layers came
+ * from, so the banner can say it without showing a value.
+ */
+export function resolveDevEnv({ processEnv, dotEnv, defaults }) {
+  const env = { ...defaults, ...dotEnv, ...processEnv };
+  const sources = {};
+  for (const key of new Set([...Object.keys(defaults), ...Object.keys(dotEnv)])) {
+    if (processEnv[key] !== undefined) sources[key] = 'environment';
+    else if (dotEnv[key] !== undefined) sources[key] = '.env';
+    else sources[key] = 'generated';
+  }
+  return { env, sources };
+}
+
+export function loadDevEnv({ root = ROOT, processEnv = process.env } = {}) {
+  const stateDir = processEnv.HOOKLINE_STATE_DIR || path.join(os.homedir(), '.cache', 'hookline', 'state');
+  const dotEnvFile = path.join(root, '.env');
+  const dotEnv = existsSync(dotEnvFile) ? parseDotEnv(readFileSync(dotEnvFile, 'utf8')) : {};
+  const defaults = {
     NODE_ENV: 'development',
     LOG_LEVEL: 'info',
     // The local stack delivers to receivers on this machine: loosened explicitly, never by default.
     ALLOW_INSECURE_URLS: 'true',
     EGRESS_ALLOW_CIDRS: '127.0.0.0/8,::1/128',
-    ...generatedSecrets(),
-    ...fromFile,
-    ...pick(process.env, Object.keys(fromFile)),
+    ...generatedSecrets(stateDir),
   };
+  const secretsFile = path.join(stateDir, 'dev-secrets.json');
+  return { ...resolveDevEnv({ processEnv: definedOnly(processEnv), dotEnv, defaults }), secretsFile };
 }
 
-function pick(source, keys) {
-  return Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]));
+/** One line per secret for the banner: its name and where it came from, never its value. */
+export function describeSecretSources(sources, secretsFile) {
+  const labels = {
+    environment: 'from the process environment',
+    '.env': 'from .env',
+    generated: `generated once, kept in ${secretsFile}`,
+  };
+  return SECRET_NAMES.map((name) => `${name.padEnd(25)} ${labels[sources[name]]}`);
+}
+
+/** A shell line that puts ADMIN_TOKEN into the reader's shell without the banner showing it. */
+export function adminTokenExport(sources, secretsFile) {
+  switch (sources.ADMIN_TOKEN) {
+    case 'environment':
+      return '# ADMIN_TOKEN is already set in your shell';
+    case '.env':
+      return `set -a && . ${path.join(ROOT, '.env')} && set +a   # ADMIN_TOKEN is in .env`;
+    default:
+      return `export ADMIN_TOKEN=$(node -p 'require(${JSON.stringify(secretsFile)}).ADMIN_TOKEN')`;
+  }
+}
+
+function definedOnly(source) {
+  return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined));
 }

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import { ensureInfra } from '../infra/index.mjs';
-import { ROOT, SERVICES, loadDevEnv } from './dev-env.mjs';
+import { ROOT, SERVICES, adminTokenExport, describeSecretSources, loadDevEnv } from './dev-env.mjs';
 
 const log = (line) => console.log(`[hookline] ${line}`);
 
@@ -30,13 +30,14 @@ async function waitForReady(url, child, timeoutMs = 90_000) {
 }
 
 async function main() {
-  const devEnv = loadDevEnv();
+  const { env: devEnv, sources, secretsFile } = loadDevEnv();
   const infra = await ensureInfra({ log: (line) => log(line) });
   const env = {
-    ...process.env,
     ...devEnv,
     KAFKA_BROKERS: devEnv.KAFKA_BROKERS ?? infra.kafkaBrokers,
     DATABASE_URL: devEnv.DATABASE_URL ?? infra.databaseUrl,
+    // `hookline listen` relays through subscription-service: its temporary webhooks point back at it.
+    RELAY_PUBLIC_URL: devEnv.RELAY_PUBLIC_URL ?? `http://127.0.0.1:${devEnv.SUBSCRIPTION_PORT ?? 3000}`,
     KAFKAJS_NO_PARTITIONER_WARNING: '1',
   };
   Object.assign(env, portalEnv(env));
@@ -118,11 +119,19 @@ Hookline is running.
   Kafka                     ${env.KAFKA_BROKERS}
   Postgres                  ${env.DATABASE_URL.replace(/:[^:@/]+@/, ':***@')}
 
-  ADMIN_TOKEN=${env.ADMIN_TOKEN}
+  Secrets (the process environment wins over .env, .env over generated defaults):
+${describeSecretSources(sources, secretsFile)
+  .map((line) => `    ${line}`)
+  .join('\n')}
 
-Walkthrough (also in README.md):
-  export ADMIN_TOKEN=${env.ADMIN_TOKEN}
+Try it with the CLI (README.md, "For developers"), in another terminal:
+  ${adminTokenExport(sources, secretsFile)}
+  npx hookline login --admin-token "$ADMIN_TOKEN" --url ${subscription.url} \\
+        --ingest-url ${ingest.url} --audit-url ${audit.url}
   node tools/dev/receiver.mjs &            # a local endpoint on http://127.0.0.1:4000
+  npx hookline listen --forward-to http://127.0.0.1:4000/hooks --events 'job.*'
+  npx hookline trigger job.created         # in a third terminal: listen shows it arrive, signature checked
+  # the same with curl, and a portal session for the webhooks screens:
   KEY=$(curl -s -X POST ${subscription.url}/v1/organizations -H "authorization: Bearer $ADMIN_TOKEN" \\
         -H 'content-type: application/json' -d '{"name":"Acme Roofing"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).apiKey.key')
   curl -s -X POST ${subscription.url}/v1/webhooks -H "authorization: Bearer $KEY" -H 'content-type: application/json' \\

@@ -25,6 +25,7 @@ import { EventTypesModule } from './event-types/event-types.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { PortalSessionsModule } from './portal-sessions/portal-sessions.module';
+import { RelayModule } from './relay/relay.module';
 import { SigningSecretsModule } from './signing-secrets/signing-secrets.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -62,6 +63,7 @@ export class AppModule {
         EventTypesModule,
         EndpointSignalsModule,
         PortalSessionsModule,
+        RelayModule,
       ],
       providers: [
         {

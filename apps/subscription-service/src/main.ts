@@ -13,6 +13,8 @@ async function main(): Promise<void> {
     host: config.HOST,
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     protection: httpProtectionFrom(config),
+    // The relay passes deliveries on byte for byte: their signatures cover the exact body.
+    rawBody: true,
   });
 }
 

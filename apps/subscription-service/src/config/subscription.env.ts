@@ -131,4 +131,22 @@ export class SubscriptionEnv extends BaseEnv {
   @IsString()
   @IsNotEmpty()
   PORTAL_DIST_DIR = 'apps/portal/dist';
+  /** Base URL delivery-service reaches this service at, for `hookline listen`; empty turns the relay off. */
+  @Matches(/^(https?:\/\/[^\s/?#]+(\/[^\s?#]*)?)?$/, {
+    message: 'RELAY_PUBLIC_URL must be empty or an http(s) URL without query, e.g. https://relay.example.com',
+  })
+  RELAY_PUBLIC_URL = '';
+
+  /** How long a relayed delivery waits for the developer's endpoint before it is answered 504. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1_000)
+  @Max(55_000)
+  RELAY_RESPONSE_TIMEOUT_MS = 10_000;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  RELAY_MAX_SESSIONS_PER_ORGANIZATION = 10;
 }

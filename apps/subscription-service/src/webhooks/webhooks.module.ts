@@ -10,6 +10,6 @@ import { WebhooksService } from './webhooks.service';
   imports: [OutboxModule],
   controllers: [WebhooksController],
   providers: [WebhooksService, WebhooksRepository, WebhookChangesService, SigningSecretRotationService],
-  exports: [WebhooksRepository, WebhookChangesService, SigningSecretRotationService],
+  exports: [WebhooksService, WebhooksRepository, WebhookChangesService, SigningSecretRotationService],
 })
 export class WebhooksModule {}

@@ -22,6 +22,8 @@ export interface HttpServiceOptions {
   corsOrigins?: string[];
   /** Rate limits and security headers; the production defaults when left out. */
   protection?: HttpProtection;
+  /** Keep each request's raw bytes as `request.rawBody` (for routes that pass a body on unchanged). */
+  rawBody?: boolean;
 }
 
 /** Applies what every Hookline HTTP service shares: errors, validation, OpenAPI. */
@@ -66,6 +68,7 @@ export async function bootstrapHttpService(
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bufferLogs: true,
     bodyParser: false,
+    rawBody: options.rawBody ?? false,
   });
   const logger = app.get(Logger);
   app.useLogger(logger);

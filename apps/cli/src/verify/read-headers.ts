@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { CliError } from '../output/cli-error';
+
+/**
+ * Headers from a file (a JSON object, or `Name: value` lines as curl -D or a proxy log shows them) and from
+ * repeated `-H 'Name: value'` options; names are lower-cased.
+ */
+export function readHeaders(file: string | undefined, lines: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    } catch (error) {
+      throw new CliError(`cannot read --headers ${file}: ${(error as Error).message}`);
+    }
+    Object.assign(
+      headers,
+      text.trimStart().startsWith('{') ? fromJson(text, file) : fromLines(text.split(/\r?\n/)),
+    );
+  }
+  Object.assign(headers, fromLines(lines));
+  return headers;
+}
+
+function fromJson(text: string, file: string): Record<string, string> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`--headers ${file} is not JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CliError(`--headers ${file} must hold a JSON object of header names to values`);
+  }
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([name, item]) => [
+      name.toLowerCase(),
+      Array.isArray(item) ? item.map(String).join(' ') : String(item),
+    ]),
+  );
+}
+
+function fromLines(lines: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const match = /^\s*([A-Za-z0-9-]+)\s*:\s*(.*?)\s*$/.exec(line);
+    if (match) headers[match[1].toLowerCase()] = match[2];
+  }
+  return headers;
+}

@@ -1,0 +1,172 @@
+import {
+  ATTEMPT_EVENT_SCHEMA,
+  DELIVERY_TASK_SCHEMA,
+  KafkaHeaders,
+  RETRY_TIERS,
+  Topics,
+  retryTopic,
+  type JSONSchema,
+} from '@hookline/contracts';
+import { headersSchema, messageKey, type Doc } from './asyncapi-parts';
+import { ref } from './object-schema';
+
+export interface InternalTopic {
+  id: string;
+  address: string;
+  description: string;
+  producers: string;
+  consumers: string;
+  messages: Record<string, Doc>;
+}
+
+export function internalTopics(): InternalTopic[] {
+  const schemaHeader = (value: string) => ({
+    [KafkaHeaders.schema]: { type: 'string', const: value, description: 'Schema name of the value.' },
+  });
+  const taskHeaders = headersSchema({
+    ...schemaHeader(DELIVERY_TASK_SCHEMA),
+    [KafkaHeaders.eventType]: { type: 'string', description: 'The type of the event inside.' },
+  });
+  const retryTiers: InternalTopic[] = RETRY_TIERS.map((tier) => ({
+    id: `retry.${tier.name}`,
+    address: retryTopic(tier.name),
+    description:
+      `Deliveries waiting for a retry due in about ${tier.name} or more. A retry waits on the longest tier ` +
+      'not past its due time, so no tier blocks a shorter one.',
+    producers: 'delivery-service',
+    consumers: 'delivery-service',
+    messages: {
+      [`retryTask.${tier.name}`]: internalMessage(
+        'A delivery task',
+        'DeliveryTask',
+        'The webhook id.',
+        taskHeaders,
+      ),
+    },
+  }));
+  return [
+    {
+      id: 'subscriptions',
+      address: Topics.subscriptions,
+      description:
+        'Compacted. The state of every webhook, written through the transactional outbox of ' +
+        'subscription-service; a tombstone (null value) when a webhook is deleted.',
+      producers: 'subscription-service',
+      consumers: 'delivery-service, audit-projection-service',
+      messages: {
+        webhookState: internalMessage(
+          'The state of a webhook',
+          'WebhookState',
+          'The webhook id.',
+          headersSchema(schemaHeader('webhook-state.v1')),
+        ),
+        webhookDeleted: {
+          name: 'webhookDeleted',
+          title: 'A deleted webhook (tombstone)',
+          payload: { type: 'null' },
+          bindings: { kafka: messageKey('The webhook id.') },
+        },
+      },
+    },
+    {
+      id: 'apiKeys',
+      address: Topics.apiKeys,
+      description: 'Compacted. Every API key by id, with only its hash, so each service authenticates keys.',
+      producers: 'subscription-service',
+      consumers: 'every service',
+      messages: {
+        apiKeyRecord: internalMessage(
+          'An API key',
+          'ApiKeyRecord',
+          'The API key id.',
+          headersSchema(schemaHeader('api-key-record.v1')),
+        ),
+      },
+    },
+    {
+      id: 'deliveries',
+      address: Topics.deliveries,
+      description: 'The ordered lane: first attempts of ordered webhooks, one subject after the other.',
+      producers: 'delivery-service',
+      consumers: 'delivery-service',
+      messages: {
+        deliveryTask: internalMessage('A delivery task', 'DeliveryTask', 'The webhook id.', taskHeaders),
+      },
+    },
+    ...retryTiers,
+    {
+      id: 'attempts',
+      address: Topics.attempts,
+      description: 'One message per HTTP attempt; the delivery log is projected from it.',
+      producers: 'delivery-service',
+      consumers: 'audit-projection-service',
+      messages: {
+        attempt: internalMessage(
+          'An attempt',
+          'AttemptEvent',
+          'The delivery id.',
+          headersSchema(schemaHeader(ATTEMPT_EVENT_SCHEMA)),
+        ),
+      },
+    },
+    {
+      id: 'signals',
+      address: Topics.signals,
+      description: 'Endpoint health signals; subscription-service owns the change they ask for.',
+      producers: 'delivery-service',
+      consumers: 'subscription-service',
+      messages: {
+        endpointSignal: internalMessage('An endpoint signal', 'EndpointSignal', 'The webhook id.'),
+      },
+    },
+    {
+      id: 'commands',
+      address: Topics.commands,
+      description: 'Manual redelivery and recovery, one command per delivery.',
+      producers: 'audit-projection-service',
+      consumers: 'delivery-service',
+      messages: { deliveryCommand: internalMessage('A redelivery', 'DeliveryCommand', 'The webhook id.') },
+    },
+    {
+      id: 'dlq',
+      address: Topics.dlq,
+      description:
+        'Messages a consumer could not parse or validate: the original key and value, the reason in headers.',
+      producers: 'every consumer',
+      consumers: 'operators',
+      messages: {
+        deadLetter: {
+          name: 'deadLetter',
+          title: 'A refused message',
+          headers: headersSchema({
+            [KafkaHeaders.dlqReason]: {
+              type: 'string',
+              description: 'Why it was refused (at most 2000 characters).',
+            },
+            [KafkaHeaders.dlqSourceTopic]: { type: 'string' },
+            [KafkaHeaders.dlqSourcePartition]: { type: 'string', description: 'A decimal number.' },
+            [KafkaHeaders.dlqSourceOffset]: { type: 'string', description: 'A decimal number.' },
+            [KafkaHeaders.dlqConsumer]: {
+              type: 'string',
+              description: 'The consumer group that refused it.',
+            },
+          }),
+          payload: { description: 'The original value, byte for byte.' },
+          bindings: { kafka: messageKey('The original key.') },
+        },
+      },
+    },
+  ];
+}
+
+function internalMessage(title: string, schema: string, key: string, headers?: JSONSchema): Doc {
+  const name = schema.charAt(0).toLowerCase() + schema.slice(1);
+  return {
+    name,
+    title,
+    contentType: 'application/json',
+    ...(headers === undefined ? {} : { headers }),
+    payload: ref(schema),
+    bindings: { kafka: messageKey(key) },
+  };
+}
