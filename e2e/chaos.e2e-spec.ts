@@ -3,9 +3,15 @@ import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { Topics, domainTopic, findEventType } from '@hookline/contracts';
-import { TestReceiver, eventually, type ReceivedRequest, type ServiceProcess } from '@hookline/testing';
+import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
 import { call } from './support/api-client';
-import { createOrganization, startPlatform, type Organization, type Platform } from './support/platform';
+import {
+  createOrganization,
+  startPlatform,
+  type Organization,
+  type Platform,
+  type Service,
+} from './support/platform';
 import { PrivateKafka } from './support/private-kafka';
 import { PrivatePostgres } from './support/private-postgres';
 
@@ -184,7 +190,7 @@ describe('chaos: crashes and restarts of every part lose no accepted event', () 
     );
   }
 
-  async function crash(service: ServiceProcess): Promise<void> {
+  async function crash(service: Service): Promise<void> {
     actions.push(`SIGKILL ${service.app}`);
     await service.kill();
     await service.start({ waitForReady: false });
@@ -194,7 +200,7 @@ describe('chaos: crashes and restarts of every part lose no accepted event', () 
    * What an orchestrator does: a service that exited (it may fail to start while the broker or
    * Postgres is away) is started again, until it is ready.
    */
-  async function superviseUntilReady(service: ServiceProcess): Promise<void> {
+  async function superviseUntilReady(service: Service): Promise<void> {
     for (let round = 0; ; round += 1) {
       try {
         await service.waitForReady(15_000);

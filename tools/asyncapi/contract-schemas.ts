@@ -89,7 +89,12 @@ export function contractSchemas(): Record<string, JSONSchema> {
             closed({ type: { const: 'bearer' }, encryptedToken: string() }),
           ],
         },
-        headers: stringMap('Extra request headers.'),
+        encryptedHeaders: stringMap(
+          'Custom request headers: names in clear, each value sealed like the credentials.',
+        ),
+        headers: stringMap(
+          'Custom request headers in clear, as states published before their values were sealed carry them; never written any more.',
+        ),
         retryPolicy: ref('RetryPolicy'),
         timeoutSeconds: integer(),
         signatureScheme: {
@@ -105,6 +110,7 @@ export function contractSchemas(): Record<string, JSONSchema> {
         version: integer('Monotonic per webhook; a consumer ignores an older state.'),
         updatedAt: instant(),
       },
+      ['headers'],
     ),
     ApiKeyRecord: objectSchema<ApiKeyRecord>('An API key as every service authenticates it.', {
       id: string(),

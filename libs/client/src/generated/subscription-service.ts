@@ -126,6 +126,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/organizations/{organizationId}/portal-sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Open a portal session for an organization (admin) */
+    post: operations['PortalSessionsController_openForOrganization'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/portal-sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open a portal session for the key's organization
+     * @description The session never holds a scope the key lacks, and cannot open sessions or create API keys.
+     */
+    post: operations['PortalSessionsController_openForKey'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks': {
     parameters: {
       query?: never;
@@ -176,7 +213,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get the webhook's current signing secret */
+    /** Get the webhook's current signing secret (needs the scope secrets:read) */
     get: operations['SigningSecretsController_reveal'];
     put?: never;
     post?: never;
@@ -275,7 +312,7 @@ export interface components {
        *       "webhooks:read"
        *     ]
        */
-      scopes: ('webhooks:read' | 'webhooks:write' | 'events:write' | 'deliveries:read')[];
+      scopes: ('webhooks:read' | 'webhooks:write' | 'events:write' | 'deliveries:read' | 'secrets:read')[];
     };
     BasicAuthDto: {
       /**
@@ -315,11 +352,36 @@ export interface components {
        *       "webhooks:read"
        *     ]
        */
-      scopes?: ('webhooks:read' | 'webhooks:write' | 'events:write' | 'deliveries:read')[];
+      scopes?: ('webhooks:read' | 'webhooks:write' | 'events:write' | 'deliveries:read' | 'secrets:read')[];
     };
     CreateOrganizationDto: {
       /** @example Summit Roofing */
       name: string;
+    };
+    CreatePortalSessionDto: {
+      /**
+       * @description read-only: webhooks and log history; read-write: also create, edit, test, redeliver, see secrets
+       * @default read-only
+       * @enum {string}
+       */
+      access?: 'read-only' | 'read-write';
+      /**
+       * @description The product's accent colour (#rrggbb)
+       * @example #0b6bcb
+       */
+      brandColor?: string;
+      /**
+       * @description The product's name, shown in the portal's header
+       * @example Summit CRM
+       */
+      brandName?: string;
+      /**
+       * @description Language of the portal; default: the browser’s
+       * @enum {string}
+       */
+      locale?: 'en' | 'ko';
+      /** @default 3600 */
+      ttlSeconds?: number;
     };
     CreateWebhookDto: {
       /**
@@ -454,7 +516,7 @@ export interface components {
        */
       events: string[];
       /**
-       * @description Custom request headers; values that look like credentials are redacted.
+       * @description Custom request headers (stored encrypted); values of credential-like names (authorization, *token*, *secret* …) and values that are credentials (`Basic …`, `Bearer …`) are redacted.
        * @example {
        *       "X-Tenant": "acme"
        *     }
@@ -597,7 +659,7 @@ export interface components {
        * @example hk_3fQ9vL0
        */
       prefix: string;
-      scopes: ('webhooks:read' | 'webhooks:write' | 'events:write' | 'deliveries:read')[];
+      scopes: ('webhooks:read' | 'webhooks:write' | 'events:write' | 'deliveries:read' | 'secrets:read')[];
     };
     NoAuthDto: {
       /**
@@ -605,6 +667,24 @@ export interface components {
        * @enum {string}
        */
       type: 'none';
+    };
+    PortalSessionResponse: {
+      /** @enum {string} */
+      access: 'read-only' | 'read-write';
+      /** Format: date-time */
+      expiresAt: string;
+      /** @example ps_01JDZ8K3W6Y8F7T1V3N9Q2R5XA */
+      id: string;
+      /** @example org_01JDZ8K3W6Y8F7T1V3N9Q2R5XA */
+      organizationId: string;
+      scopes: ('webhooks:read' | 'webhooks:write' | 'events:write' | 'deliveries:read' | 'secrets:read')[];
+      /** @description The bearer token itself, for products that open the portal their own way */
+      token: string;
+      /**
+       * @description The portal with the token in the fragment, which browsers never send to a server
+       * @example https://hookline.example.com/portal/#session=hlps_…
+       */
+      url: string;
     };
     PresetRetryPolicyDto: {
       /**
@@ -806,7 +886,7 @@ export interface components {
        */
       events: string[];
       /**
-       * @description Custom request headers; values that look like credentials are redacted.
+       * @description Custom request headers (stored encrypted); values of credential-like names (authorization, *token*, *secret* …) and values that are credentials (`Basic …`, `Bearer …`) are redacted.
        * @example {
        *       "X-Tenant": "acme"
        *     }
@@ -901,7 +981,7 @@ export interface components {
        */
       events: string[];
       /**
-       * @description Custom request headers; values that look like credentials are redacted.
+       * @description Custom request headers (stored encrypted); values of credential-like names (authorization, *token*, *secret* …) and values that are credentials (`Basic …`, `Bearer …`) are redacted.
        * @example {
        *       "X-Tenant": "acme"
        *     }
@@ -1323,6 +1403,126 @@ export interface operations {
       };
     };
   };
+  PortalSessionsController_openForOrganization: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        organizationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePortalSessionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalSessionResponse'];
+        };
+      };
+      /** @description access, ttlSeconds, brandName, brandColor or locale is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description Missing or wrong admin token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description No such organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description PORTAL_SESSION_SECRET is not set */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalSessionsController_openForKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreatePortalSessionDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalSessionResponse'];
+        };
+      };
+      /** @description access, ttlSeconds, brandName, brandColor or locale is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description The key lacks a scope: webhooks:read */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description PORTAL_SESSION_SECRET is not set */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
   WebhooksController_list: {
     parameters: {
       query?: {
@@ -1611,7 +1811,7 @@ export interface operations {
           'application/json': components['schemas']['ApiErrorResponse'];
         };
       };
-      /** @description The key lacks a scope: webhooks:read */
+      /** @description The key lacks a scope: webhooks:read, secrets:read */
       403: {
         headers: {
           [name: string]: unknown;
