@@ -45,7 +45,7 @@ export class DomainEventsConsumer extends DeliveryConsumer {
     // The same event twice in one batch (a producer retry) is one delivery.
     const byEventId = new Map<string, Promise<void>>();
     batch.messages.forEach((message, index) => {
-      const parsed = parseDomainMessage(message, this.config.DELIVERY_MAX_EVENT_BYTES);
+      const parsed = parseDomainMessage(message, this.config.DELIVERY_MAX_EVENT_BYTES, batch.topic);
       if (!parsed.ok) {
         refused.refuse(index, message, parsed.reason);
         taken.push(Promise.resolve());

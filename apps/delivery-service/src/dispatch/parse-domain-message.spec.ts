@@ -30,6 +30,14 @@ describe(parseDomainMessage.name, () => {
     expect(parseDomainMessage(message(native), 1_000_000)).toMatchObject({ ok: true, event: native });
   });
 
+  it('refuses an event read from the topic of another resource, naming both', () => {
+    expect(parseDomainMessage(message(native), 1_000_000, 'domain.estimate.v1')).toEqual({
+      ok: false,
+      reason: `invalid event: type "${native.type}" belongs on domain.job.v1, not domain.estimate.v1`,
+    });
+    expect(parseDomainMessage(message(native), 1_000_000, 'domain.job.v1')).toMatchObject({ ok: true });
+  });
+
   it('reads a binary-mode CloudEvent as the same envelope', () => {
     const parsed = parseDomainMessage(message(native.data, cloudEvent), 1_000_000);
     expect(parsed).toMatchObject({ ok: true, event: { ...native } });

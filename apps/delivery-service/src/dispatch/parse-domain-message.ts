@@ -16,7 +16,12 @@ export type DomainMessageParse = { ok: true; event: EventEnvelope } | { ok: fals
  * `data` of a binary-mode CloudEvent whose attributes are its `ce_*` headers. Its `data` is checked by `checkEventData` once the event turns out to
  * go somewhere: an event no webhook receives costs no DTO validation.
  */
-export function parseDomainMessage(message: KafkaMessage, maxBytes: number): DomainMessageParse {
+/** `topic`: where the message was read; an event of another resource's type there is refused. */
+export function parseDomainMessage(
+  message: KafkaMessage,
+  maxBytes: number,
+  topic?: string,
+): DomainMessageParse {
   const size = message.value?.length ?? 0;
   if (size > maxBytes) {
     return {
@@ -28,7 +33,7 @@ export function parseDomainMessage(message: KafkaMessage, maxBytes: number): Dom
   if (!decoded.ok) return { ok: false, reason: decoded.reason };
   const candidate = cloudEventOrNative(message, decoded.value);
   if (!candidate.ok) return { ok: false, reason: `invalid CloudEvent: ${candidate.errors.join('; ')}` };
-  const validation = validateEnvelopeShell(candidate.envelope);
+  const validation = validateEnvelopeShell(candidate.envelope, { topic });
   if (!validation.ok) return { ok: false, reason: `invalid event: ${validation.errors.join('; ')}` };
   return { ok: true, event: validation.value };
 }
