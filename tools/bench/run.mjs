@@ -25,11 +25,13 @@ import { runFanout } from './scenarios/fanout.mjs';
 import { runIngest } from './scenarios/ingest.mjs';
 import { runMax } from './scenarios/max.mjs';
 import { runProjection } from './scenarios/projection.mjs';
+import { runScale } from './scenarios/scale.mjs';
 import { runSteady } from './scenarios/steady.mjs';
 
 const RUNNERS = {
   steady: runSteady,
   max: runMax,
+  scale: runScale,
   fanout: runFanout,
   degraded: runDegraded,
   backlog: runBacklog,
@@ -168,6 +170,7 @@ async function main() {
     const contracts = loadContracts();
     const ctx = {
       runId,
+      runDir,
       settings: options.settings,
       log,
       env,

@@ -1,10 +1,11 @@
 // Command line and the two run profiles (full, --quick). Every count and duration the scenarios use is here.
 
-export const SCENARIOS = ['steady', 'max', 'fanout', 'degraded', 'backlog', 'ingest', 'projection'];
+export const SCENARIOS = ['steady', 'max', 'scale', 'fanout', 'degraded', 'backlog', 'ingest', 'projection'];
 
 const FULL = {
   steady: { rates: [250, 500, 1000], endpoints: 10, durationS: 15, drainTimeoutS: 60 },
   max: { events: 20_000, endpoints: 10, drainTimeoutS: 120 },
+  scale: { events: 20_000, endpoints: 10 },
   fanout: { webhooks: 50, rate: 40, durationS: 15, drainTimeoutS: 90 },
   degraded: {
     webhooks: 20,
@@ -23,6 +24,7 @@ const FULL = {
 const QUICK = {
   steady: { rates: [250, 500, 1000], endpoints: 10, durationS: 2, drainTimeoutS: 30 },
   max: { events: 4_000, endpoints: 10, drainTimeoutS: 60 },
+  scale: { events: 3_000, endpoints: 10 },
   fanout: { webhooks: 50, rate: 10, durationS: 4, drainTimeoutS: 45 },
   degraded: {
     webhooks: 20,

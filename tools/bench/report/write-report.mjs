@@ -289,6 +289,36 @@ function maxSection(results) {
   );
 }
 
+function scaleSection(results) {
+  const scale = results.scenarios.scale;
+  if (!scale) return null;
+  const rows = [scale.one, scale.two]
+    .filter(Boolean)
+    .map((run) => [
+      num(run.replicas),
+      num(run.events),
+      `${num(run.delivered)} / ${num(run.accepted)}`,
+      yesNo(run.allDelivered),
+      `**${num(run.drainPerSecond)}**`,
+      ms(run.latencyMs.p50),
+      ms(run.latencyMs.p99),
+      run === scale.two ? x(scale.twoToOne) : '',
+    ]);
+  return table(
+    [
+      'delivery replicas',
+      'events',
+      'delivered',
+      'all',
+      'drain deliveries/s',
+      'queue p50 ms',
+      'queue p99 ms',
+      'two / one',
+    ],
+    rows,
+  );
+}
+
 function fanoutSection(results) {
   const fanout = results.scenarios.fanout;
   if (!fanout) return null;
@@ -692,6 +722,11 @@ function markdown(results, { chart, jsonName }) {
     'Maximum throughput',
     maxSection(results),
     'A fixed batch produced straight to the domain topic while delivery runs (ingest is not the limit), round robin over the endpoints of several organizations; the drain rate is deliveries/s between the first and the last arrival. The "one endpoint" row sends half as many events to a single webhook: what one customer can receive, bounded by the per-webhook concurrency limit. Queue latencies include waiting behind the batch. Consumer CPU: delivery-service (raw: the raw pipeline process) per delivery; Hookline\'s audit-projection-service also consumes the attempts meanwhile (see the CPU table), raw\'s attempt records are not consumed.',
+  );
+  add(
+    'Two delivery replicas against one',
+    scaleSection(results),
+    'The maximum drain again with one delivery-service, then once a second replica has joined the same consumer group on the same broker (both count two members); on this machine both replicas share its two cores with the broker, Postgres, the other services and the load generator.',
   );
   add(
     'Fan-out',

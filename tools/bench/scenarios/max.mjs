@@ -25,7 +25,7 @@ function drainFigures(match, produceStartedAt) {
 }
 
 /** `messages`: [{key of the receiver endpoint, id, message}] */
-async function produceAndDrain(ctx, { label, topic, keys, messages }) {
+export async function produceAndDrain(ctx, { label, topic, keys, messages }) {
   const { kafka, receiver, sampler } = ctx;
   const accepted = new AcceptedByKey(keys);
   const byMessage = new Map(messages.map((entry) => [entry.message, entry]));
@@ -66,7 +66,7 @@ async function produceAndDrain(ctx, { label, topic, keys, messages }) {
   };
 }
 
-function domainMessages(ctx, endpoints, events) {
+export function domainMessages(ctx, endpoints, events) {
   const { contracts, platform } = ctx;
   return Array.from({ length: events }, (_, seq) => {
     const endpoint = endpoints[seq % endpoints.length];
