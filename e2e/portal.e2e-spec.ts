@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { findEventType } from '@hookline/contracts';
 import { signPortalSessionToken } from '@hookline/platform';
-import { TestReceiver, eventually } from '@hookline/testing';
+import { TestReceiver, eventually, type ReceiverReply } from '@hookline/testing';
 import { call } from './support/api-client';
 import { createOrganization, startPlatform, type Organization, type Platform } from './support/platform';
 import {
@@ -61,7 +61,7 @@ describe('the webhooks portal in Chromium against the running platform', () => {
     target.getByText(text).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT });
 
   beforeAll(async () => {
-    receiver = await TestReceiver.start((request) =>
+    receiver = await TestReceiver.start((request): ReceiverReply =>
       request.path === '/fail'
         ? { status: 500, headers: { 'content-type': 'text/plain' }, body: 'receiver is down for maintenance' }
         : { status: 200, headers: { 'x-receiver': 'portal-e2e' }, body: 'thanks' },
