@@ -12,8 +12,7 @@ import {
   type Platform,
   type Service,
 } from './support/platform';
-import { PrivateKafka } from './support/private-kafka';
-import { PrivatePostgres } from './support/private-postgres';
+import { PrivateKafka, PrivatePostgres } from './support/private-infra';
 
 /**
  * The chaos run: events flow to webhooks of four kinds (healthy, failing every first request, slow,

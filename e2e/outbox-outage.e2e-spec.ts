@@ -2,7 +2,7 @@ import { findEventType } from '@hookline/contracts';
 import { TestReceiver, eventually } from '@hookline/testing';
 import { call } from './support/api-client';
 import { createOrganization, startPlatform, type Platform } from './support/platform';
-import { PrivateKafka } from './support/private-kafka';
+import { PrivateKafka } from './support/private-infra';
 
 interface Webhook {
   id: string;
