@@ -83,6 +83,8 @@ describe('the webhooks portal in Chromium against the running platform', () => {
     expect(response.status).toBe(200);
     const policy = response.headers.get('content-security-policy') ?? '';
     expect(policy).toContain(`frame-ancestors ${FRAME_ANCESTOR}`);
+    // The platform's blanket X-Frame-Options: DENY would contradict the allowed origin.
+    expect(response.headers.get('x-frame-options')).toBeNull();
     expect(policy).toContain(`connect-src 'self' ${platform.audit.baseUrl}`);
     expect(await response.text()).toContain('<div id="root">');
   });

@@ -38,6 +38,8 @@ export class PortalStaticMiddleware implements NestMiddleware {
     const file = match[1] ?? '';
     if (file === '') return res.redirect(301, 'portal/');
     res.set(this.headers);
+    // Its own frame-ancestors decides who may embed the portal, not the platform's blanket DENY.
+    if (!('x-frame-options' in this.headers)) res.removeHeader('X-Frame-Options');
     if (file === '/config.json') {
       res.set('cache-control', 'no-store').json(this.runtimeConfig);
       return;
