@@ -1,5 +1,7 @@
 import {
   ATTEMPT_EVENT_SCHEMA,
+  ATTEMPT_START_SCHEMA,
+  DELIVERY_HELD_SCHEMA,
   DELIVERY_TASK_SCHEMA,
   KafkaHeaders,
   RETRY_TIERS,
@@ -97,15 +99,28 @@ export function internalTopics(): InternalTopic[] {
     {
       id: 'attempts',
       address: Topics.attempts,
-      description: 'One message per HTTP attempt; the delivery log is projected from it.',
+      description:
+        'Per HTTP attempt a start, then its outcome, and a notice when an attempt is held back; the delivery log is projected from it. Messages of one delivery share a key, so they keep their order.',
       producers: 'delivery-service',
       consumers: 'audit-projection-service',
       messages: {
+        attemptStart: internalMessage(
+          'An attempt starting',
+          'AttemptStart',
+          'The delivery id.',
+          headersSchema(schemaHeader(ATTEMPT_START_SCHEMA)),
+        ),
         attempt: internalMessage(
           'An attempt',
           'AttemptEvent',
           'The delivery id.',
           headersSchema(schemaHeader(ATTEMPT_EVENT_SCHEMA)),
+        ),
+        deliveryHeld: internalMessage(
+          'A delivery held back',
+          'DeliveryHeld',
+          'The delivery id.',
+          headersSchema(schemaHeader(DELIVERY_HELD_SCHEMA)),
         ),
       },
     },

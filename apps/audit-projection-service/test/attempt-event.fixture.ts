@@ -1,4 +1,10 @@
-import { deliveryIdFor, newId, type AttemptEvent } from '@hookline/contracts';
+import {
+  deliveryIdFor,
+  newId,
+  type AttemptEvent,
+  type AttemptStart,
+  type DeliveryHeld,
+} from '@hookline/contracts';
 
 /** Unit tests pin time here; integration tests pass a recent instant (retention is relative to now). */
 export const FIXTURE_OCCURRED_AT = '2026-11-22T10:00:00.000Z';
@@ -115,4 +121,42 @@ export function anExhaustedDelivery(
       occurredAt,
     );
   });
+}
+
+/** The start that came before `event`'s outcome, as delivery-service writes it. */
+export function anAttemptStart(event: AttemptEvent): AttemptStart {
+  return {
+    attemptId: event.attemptId,
+    deliveryId: event.deliveryId,
+    eventId: event.eventId,
+    eventType: event.eventType,
+    organizationId: event.organizationId,
+    webhookId: event.webhookId,
+    subject: event.subject,
+    url: event.url,
+    attempt: event.attempt,
+    startedAt: event.startedAt,
+    requestHeaders: event.requestHeaders,
+    eventOccurredAt: event.eventOccurredAt,
+  };
+}
+
+/** `event`'s delivery held by an open breaker before the attempt `event` is, due a minute later. */
+export function aDeliveryHeld(event: AttemptEvent, overrides: Partial<DeliveryHeld> = {}): DeliveryHeld {
+  return {
+    deliveryId: event.deliveryId,
+    eventId: event.eventId,
+    eventType: event.eventType,
+    organizationId: event.organizationId,
+    webhookId: event.webhookId,
+    subject: event.subject,
+    url: event.url,
+    attempt: event.attempt,
+    heldAt: plus(event.startedAt, -60_000),
+    reason: 'circuit_open',
+    nextAttemptAt: event.startedAt,
+    eventOccurredAt: event.eventOccurredAt,
+    payload: event.payload,
+    ...overrides,
+  };
 }

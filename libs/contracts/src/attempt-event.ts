@@ -12,6 +12,12 @@ export const ATTEMPT_OUTCOMES = [
   'network',
   'blocked',
   'expired',
+  /**
+   * The request was started (its `attempt-start.v1` record was written) but no outcome was ever
+   * recorded: delivery-service stopped during it. The receiver may or may not have got it; the
+   * attempt is made again under a new attempt id.
+   */
+  'interrupted',
 ] as const;
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 

@@ -19,6 +19,11 @@ export const WebhookHeaders = {
   signature: 'webhook-signature',
   contentType: 'content-type',
   userAgent: 'user-agent',
+  /**
+   * The attempt's id in the delivery log (`att_…`), new on every request, so a receiver can name
+   * the exact request when it asks about one. Not signed: it identifies, it does not authenticate.
+   */
+  attemptId: 'hookline-attempt-id',
 } as const;
 
 /**

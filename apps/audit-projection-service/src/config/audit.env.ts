@@ -72,6 +72,17 @@ export class AuditEnv extends BaseEnv {
   @Max(100_000)
   AUDIT_RETENTION_BATCH_SIZE = 1_000;
 
+  /**
+   * An attempt whose start is on the attempts topic but whose outcome is not, once its partition
+   * has moved this far past the start (or a later attempt of the delivery is logged), is recorded
+   * as `interrupted`. Longer than the longest attempt (120 s) with margin for a slow publish.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  AUDIT_ATTEMPT_OUTCOME_GRACE_SECONDS = 180;
+
   /** HMAC secret of portal session tokens, the same as subscription-service's; unset refuses them. */
   @IsOptional()
   @IsString()

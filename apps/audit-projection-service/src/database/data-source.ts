@@ -8,6 +8,7 @@ import { WebhookEntity } from '../webhooks/webhook.entity';
 import { Initial1763800000000 } from './migrations/1763800000000-initial';
 import { StatsAndRetention1763900000000 } from './migrations/1763900000000-stats-and-retention';
 import { AnalyticsViews1763900000001 } from './migrations/1763900000001-analytics-views';
+import { AttemptJournalAndHolds1764800000000 } from './migrations/1764800000000-attempt-journal-and-holds';
 
 export const AUDIT_SCHEMA = 'audit';
 
@@ -20,7 +21,15 @@ export const AUDIT_ENTITIES = [
 ];
 
 /** Every table the projection writes; a rebuild empties exactly these. */
-export const AUDIT_PROJECTION_TABLES = ['attempt', 'delivery', 'payload', 'stats_hourly', 'webhook'] as const;
+export const AUDIT_PROJECTION_TABLES = [
+  'attempt',
+  'attempt_start',
+  'attempt_watermark',
+  'delivery',
+  'payload',
+  'stats_hourly',
+  'webhook',
+] as const;
 
 export function auditDataSourceOptions(url: string): DataSourceOptions & { schema: string } {
   return {
@@ -28,7 +37,12 @@ export function auditDataSourceOptions(url: string): DataSourceOptions & { schem
       url,
       schema: AUDIT_SCHEMA,
       entities: AUDIT_ENTITIES,
-      migrations: [Initial1763800000000, StatsAndRetention1763900000000, AnalyticsViews1763900000001],
+      migrations: [
+        Initial1763800000000,
+        StatsAndRetention1763900000000,
+        AnalyticsViews1763900000001,
+        AttemptJournalAndHolds1764800000000,
+      ],
     }),
     schema: AUDIT_SCHEMA,
   };

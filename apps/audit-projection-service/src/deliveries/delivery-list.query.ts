@@ -35,6 +35,7 @@ const DELIVERY_COLUMNS: Record<string, string> = {
   lastOutcome: 'last_outcome',
   lastAttemptAt: 'last_attempt_at',
   nextAttemptAt: 'next_attempt_at',
+  heldReason: 'held_reason',
   eventOccurredAt: 'event_occurred_at',
   createdAt: 'created_at',
   updatedAt: 'updated_at',

@@ -1,4 +1,4 @@
-import type { AttemptOutcome, DeliveryStatus } from '@hookline/contracts';
+import type { AttemptOutcome, DeliveryStatus, HoldReason } from '@hookline/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
@@ -42,8 +42,9 @@ export class DeliveryEntity {
   @Column({ name: 'attempt_count', type: 'integer' })
   attemptCount!: number;
 
-  @Column({ name: 'last_attempt_id', type: 'text' })
-  lastAttemptId!: string;
+  /** Null (with the other last-attempt columns) while a held delivery has no attempt yet. */
+  @Column({ name: 'last_attempt_id', type: 'text', nullable: true })
+  lastAttemptId!: string | null;
 
   @Column({ name: 'last_attempt_number', type: 'integer' })
   lastAttemptNumber!: number;
@@ -51,11 +52,15 @@ export class DeliveryEntity {
   @Column({ name: 'last_response_status', type: 'integer', nullable: true })
   lastResponseStatus!: number | null;
 
-  @Column({ name: 'last_outcome', type: 'text' })
-  lastOutcome!: AttemptOutcome;
+  @Column({ name: 'last_outcome', type: 'text', nullable: true })
+  lastOutcome!: AttemptOutcome | null;
 
-  @Column({ name: 'last_attempt_at', type: 'timestamptz' })
-  lastAttemptAt!: Date;
+  @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true })
+  lastAttemptAt!: Date | null;
+
+  /** Why the delivery waits without an attempt (an open circuit breaker); null once attempted. */
+  @Column({ name: 'held_reason', type: 'text', nullable: true })
+  heldReason!: HoldReason | null;
 
   @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
   nextAttemptAt!: Date | null;
@@ -63,7 +68,7 @@ export class DeliveryEntity {
   @Column({ name: 'event_occurred_at', type: 'timestamptz' })
   eventOccurredAt!: Date;
 
-  /** When the first attempt started. */
+  /** When the first attempt started, or the delivery was first held. */
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

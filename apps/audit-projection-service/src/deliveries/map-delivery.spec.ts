@@ -20,6 +20,7 @@ function aDelivery(): DeliveryEntity {
     lastOutcome: 'http_5xx',
     lastAttemptAt: new Date('2026-11-22T10:00:01.000Z'),
     nextAttemptAt: new Date('2026-11-22T10:05:01.000Z'),
+    heldReason: null,
     eventOccurredAt: new Date('2026-11-22T10:00:00.000Z'),
     createdAt: new Date('2026-11-22T10:00:01.000Z'),
     updatedAt: new Date('2026-11-22T10:00:01.250Z'),
@@ -58,8 +59,27 @@ describe(toDeliverySummaryDto.name, () => {
       status: 'retrying',
       attemptCount: 1,
       lastResponseStatus: 503,
+      heldReason: null,
       createdAt: '2026-11-22T10:00:01.000Z',
       updatedAt: '2026-11-22T10:00:01.250Z',
+    });
+  });
+
+  it('shows a delivery held before its first attempt, with why', () => {
+    const held = Object.assign(aDelivery(), {
+      attemptCount: 0,
+      lastAttemptId: null,
+      lastAttemptNumber: 0,
+      lastResponseStatus: null,
+      lastOutcome: null,
+      lastAttemptAt: null,
+      heldReason: 'circuit_open' as const,
+    });
+    expect(toDeliverySummaryDto(held)).toMatchObject({
+      status: 'retrying',
+      attemptCount: 0,
+      lastResponseStatus: null,
+      heldReason: 'circuit_open',
     });
   });
 });

@@ -14,6 +14,7 @@ export function toDeliverySummaryDto(delivery: DeliveryEntity): DeliverySummaryD
     status: delivery.status,
     attemptCount: delivery.attemptCount,
     lastResponseStatus: delivery.lastResponseStatus,
+    heldReason: delivery.heldReason,
     createdAt: delivery.createdAt.toISOString(),
     updatedAt: delivery.updatedAt.toISOString(),
   };

@@ -14,7 +14,7 @@ export class AuditMetrics {
   constructor(registry: Registry) {
     this.attemptsProjected = new Counter({
       name: 'hookline_audit_attempts_projected_total',
-      help: 'Attempt events handled: stored for the first time, replays that changed nothing, or past retention and skipped',
+      help: 'Attempt events handled: stored for the first time, replays that changed nothing, or past retention and skipped; and attempts recorded as interrupted (started, no outcome ever came)',
       labelNames: ['result'],
       registers: [registry],
     });

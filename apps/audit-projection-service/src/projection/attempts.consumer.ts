@@ -20,8 +20,7 @@ import type { Kafka } from 'kafkajs';
 import { decodeBatch } from '../common/decode-batch';
 import { AuditEnv } from '../config/audit.env';
 import { AuditMetrics } from '../metrics/audit.metrics';
-import type { AttemptEventDto } from './dto/attempt-event.dto';
-import { parseAttemptMessage } from './parse-attempt-message';
+import { parseAttemptMessage, type AttemptsTopicMessage } from './parse-attempt-message';
 import { ProjectionService, type ProjectionResult } from './projection.service';
 
 const CONSUMER_NAME = 'audit-projection-service/attempts';
@@ -80,7 +79,14 @@ export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicati
 
   private async handleBatch(batch: ConsumedBatch): Promise<void> {
     const { accepted, deadLetters } = decodeBatch(batch, CONSUMER_NAME, parseAttemptMessage);
-    this.recordProjected(accepted, await this.projection.project(accepted));
+    const newestTimestampMs = batch.messages.reduce(
+      (newest, message) => Math.max(newest, Number(message.timestamp) || 0),
+      0,
+    );
+    this.recordProjected(
+      accepted,
+      await this.projection.projectBatch({ partition: batch.partition, messages: accepted, newestTimestampMs }),
+    );
     if (deadLetters.length > 0) await this.park(deadLetters);
   }
 
@@ -93,7 +99,8 @@ export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicati
     );
   }
 
-  private recordProjected(accepted: readonly AttemptEventDto[], result: ProjectionResult): void {
+  private recordProjected(messages: readonly AttemptsTopicMessage[], result: ProjectionResult): void {
+    const accepted = messages.flatMap((message) => (message.kind === 'attempt' ? [message.event] : []));
     this.metrics.attemptsProjected.inc({ result: 'stored' }, result.stored);
     this.metrics.attemptsProjected.inc(
       { result: 'replayed' },

@@ -1,6 +1,11 @@
-import { ATTEMPT_EVENT_SCHEMA, KafkaHeaders } from '@hookline/contracts';
+import {
+  ATTEMPT_EVENT_SCHEMA,
+  ATTEMPT_START_SCHEMA,
+  DELIVERY_HELD_SCHEMA,
+  KafkaHeaders,
+} from '@hookline/contracts';
 import type { KafkaMessage } from 'kafkajs';
-import { anAttemptEvent } from '../../test/attempt-event.fixture';
+import { aDeliveryHeld, anAttemptEvent, anAttemptStart } from '../../test/attempt-event.fixture';
 import { parseAttemptEvent, parseAttemptMessage } from './parse-attempt-message';
 
 function messageOf(value: Buffer | null, headers: Record<string, string> = {}): KafkaMessage {
@@ -19,7 +24,45 @@ describe(parseAttemptMessage.name, () => {
     const parsed = parseAttemptMessage(messageOf(Buffer.from(JSON.stringify(event))));
     expect(parsed).toEqual({
       ok: true,
-      value: expect.objectContaining({ attemptId: event.attemptId, attempt: 1 }),
+      value: { kind: 'attempt', event: expect.objectContaining({ attemptId: event.attemptId, attempt: 1 }) },
+    });
+  });
+
+  it('reads an attempt start, with the time the message has on the topic', () => {
+    const start = anAttemptStart(anAttemptEvent());
+    const message = {
+      ...messageOf(Buffer.from(JSON.stringify(start)), { [KafkaHeaders.schema]: ATTEMPT_START_SCHEMA }),
+      timestamp: '1764633600000',
+    };
+    expect(parseAttemptMessage(message)).toEqual({
+      ok: true,
+      value: { kind: 'start', start, timestampMs: 1_764_633_600_000 },
+    });
+  });
+
+  it('refuses an attempt start without its attempt number, naming it', () => {
+    const start = { ...anAttemptStart(anAttemptEvent()), attempt: 0 };
+    const parsed = parseAttemptMessage(
+      messageOf(Buffer.from(JSON.stringify(start)), { [KafkaHeaders.schema]: ATTEMPT_START_SCHEMA }),
+    );
+    expect(parsed).toEqual({ ok: false, reason: expect.stringMatching(/^invalid attempt start: .*attempt/) });
+  });
+
+  it('reads a delivery hold and refuses one whose payload is another event', () => {
+    const event = anAttemptEvent();
+    const held = aDeliveryHeld(event);
+    const parse = (value: object) =>
+      parseAttemptMessage(
+        messageOf(Buffer.from(JSON.stringify(value)), { [KafkaHeaders.schema]: DELIVERY_HELD_SCHEMA }),
+      );
+    expect(parse(held)).toEqual({ ok: true, value: { kind: 'held', held } });
+    expect(parse({ ...held, reason: 'tired' })).toEqual({
+      ok: false,
+      reason: expect.stringContaining('reason'),
+    });
+    expect(parse({ ...held, payload: { ...held.payload, id: 'evt_other' } })).toEqual({
+      ok: false,
+      reason: expect.stringContaining('differs from eventId'),
     });
   });
 

@@ -1,20 +1,53 @@
-import { ATTEMPT_EVENT_SCHEMA, KafkaHeaders } from '@hookline/contracts';
+import {
+  ATTEMPT_EVENT_SCHEMA,
+  ATTEMPT_START_SCHEMA,
+  DELIVERY_HELD_SCHEMA,
+  KafkaHeaders,
+} from '@hookline/contracts';
 import { decodeJson, readHeaders } from '@hookline/kafka';
 import type { KafkaMessage } from 'kafkajs';
 import type { MessageParse } from '../common/decode-batch';
 import { validateMessage } from '../common/validate-message';
 import { AttemptEventDto } from './dto/attempt-event.dto';
+import { AttemptStartDto } from './dto/attempt-start.dto';
+import { DeliveryHeldDto } from './dto/delivery-held.dto';
 import { isValidAttemptEvent } from './is-valid-attempt-event';
 
-/** Turns one `hookline.attempts.v1` message into a validated attempt, or the reason it is not one. */
-export function parseAttemptMessage(message: KafkaMessage): MessageParse<AttemptEventDto> {
-  const schema = readHeaders(message.headers)[KafkaHeaders.schema];
-  if (schema !== undefined && schema !== ATTEMPT_EVENT_SCHEMA) {
-    return { ok: false, reason: `unsupported schema "${schema}", expected "${ATTEMPT_EVENT_SCHEMA}"` };
+/** One message of `hookline.attempts.v1`, by its schema header. */
+export type AttemptsTopicMessage =
+  | { kind: 'attempt'; event: AttemptEventDto }
+  /** `timestampMs` is the message's own time on the topic, which the sweeper compares partitions by. */
+  | { kind: 'start'; start: AttemptStartDto; timestampMs: number }
+  | { kind: 'held'; held: DeliveryHeldDto };
+
+const SCHEMAS = [ATTEMPT_EVENT_SCHEMA, ATTEMPT_START_SCHEMA, DELIVERY_HELD_SCHEMA];
+
+/** Turns one `hookline.attempts.v1` message into what it says, validated, or the reason it cannot. */
+export function parseAttemptMessage(message: KafkaMessage): MessageParse<AttemptsTopicMessage> {
+  // Attempt records from before the header existed carry none.
+  const schema = readHeaders(message.headers)[KafkaHeaders.schema] ?? ATTEMPT_EVENT_SCHEMA;
+  if (!SCHEMAS.includes(schema)) {
+    return {
+      ok: false,
+      reason: `unsupported schema "${schema}", expected one of ${SCHEMAS.map((name) => `"${name}"`).join(', ')}`,
+    };
   }
   const decoded = decodeJson(message.value);
   if (!decoded.ok) return decoded;
-  return parseAttemptEvent(decoded.value);
+  if (schema === ATTEMPT_START_SCHEMA) {
+    const parsed = validateMessage(AttemptStartDto, decoded.value, 'attempt start');
+    if (!parsed.ok) return parsed;
+    return { ok: true, value: { kind: 'start', start: parsed.value, timestampMs: Number(message.timestamp) } };
+  }
+  if (schema === DELIVERY_HELD_SCHEMA) {
+    const parsed = validateMessage(DeliveryHeldDto, decoded.value, 'delivery hold');
+    if (!parsed.ok) return parsed;
+    if (parsed.value.payload.id !== parsed.value.eventId) return payloadMismatch('delivery hold', parsed.value);
+    return { ok: true, value: { kind: 'held', held: parsed.value } };
+  }
+  const parsed = parseAttemptEvent(decoded.value);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: { kind: 'attempt', event: parsed.value } };
 }
 
 export function parseAttemptEvent(value: unknown): MessageParse<AttemptEventDto> {
@@ -22,13 +55,14 @@ export function parseAttemptEvent(value: unknown): MessageParse<AttemptEventDto>
     ? { ok: true, value }
     : validateMessage(AttemptEventDto, value, 'attempt event');
   if (!parsed.ok) return parsed;
-  const event = parsed.value;
   // The payload row is keyed by event id: a body of another event must not be stored under it.
-  if (event.payload.id !== event.eventId) {
-    return {
-      ok: false,
-      reason: `invalid attempt event: payload.id "${event.payload.id}" differs from eventId "${event.eventId}"`,
-    };
-  }
+  if (parsed.value.payload.id !== parsed.value.eventId) return payloadMismatch('attempt event', parsed.value);
   return parsed;
+}
+
+function payloadMismatch(what: string, value: { payload: { id: string }; eventId: string }): MessageParse<never> {
+  return {
+    ok: false,
+    reason: `invalid ${what}: payload.id "${value.payload.id}" differs from eventId "${value.eventId}"`,
+  };
 }

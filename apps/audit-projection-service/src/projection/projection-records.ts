@@ -1,7 +1,7 @@
 import { ATTEMPT_OUTCOMES } from '@hookline/contracts';
 import type { ColumnTypes, RecordOf } from '../common/jsonb-recordset';
 import { COUNTER_COLUMNS } from '../stats/stats-columns';
-import type { AttemptRow, DeliveryRow, PayloadRow } from './projection.repository';
+import type { AttemptRow, AttemptStartRow, DeliveryRow, HoldRow, PayloadRow } from './projection.repository';
 import type { StatsIncrement } from './stats-rows';
 
 // A batch travels as one jsonb array of records per statement (see `jsonbRecordset`): each record
@@ -25,6 +25,38 @@ export const ATTEMPT_COLUMNS = {
   outcome: 'text',
   error: 'text',
   next_attempt_at: 'timestamptz',
+} as const;
+
+export const ATTEMPT_START_COLUMNS = {
+  id: 'text',
+  delivery_id: 'text',
+  organization_id: 'text',
+  webhook_id: 'text',
+  event_id: 'text',
+  event_type: 'text',
+  subject: 'text',
+  url: 'text',
+  attempt_number: 'int',
+  started_at: 'timestamptz',
+  request_headers: 'jsonb',
+  event_occurred_at: 'timestamptz',
+  kafka_partition: 'int',
+  kafka_timestamp: 'timestamptz',
+} as const;
+
+export const HOLD_COLUMNS = {
+  delivery_id: 'text',
+  organization_id: 'text',
+  webhook_id: 'text',
+  event_id: 'text',
+  event_type: 'text',
+  subject: 'text',
+  url: 'text',
+  held_attempt: 'int',
+  held_at: 'timestamptz',
+  reason: 'text',
+  next_attempt_at: 'timestamptz',
+  event_occurred_at: 'timestamptz',
 } as const;
 
 export const PAYLOAD_COLUMNS = {
@@ -86,6 +118,42 @@ export function attemptRecord(row: AttemptRow): RecordOf<typeof ATTEMPT_COLUMNS>
     outcome: row.outcome,
     error: row.error,
     next_attempt_at: row.nextAttemptAt,
+  };
+}
+
+export function attemptStartRecord(row: AttemptStartRow): RecordOf<typeof ATTEMPT_START_COLUMNS> {
+  return {
+    id: row.id,
+    delivery_id: row.deliveryId,
+    organization_id: row.organizationId,
+    webhook_id: row.webhookId,
+    event_id: row.eventId,
+    event_type: row.eventType,
+    subject: row.subject,
+    url: row.url,
+    attempt_number: row.attemptNumber,
+    started_at: row.startedAt,
+    request_headers: row.requestHeaders,
+    event_occurred_at: row.eventOccurredAt,
+    kafka_partition: row.kafkaPartition,
+    kafka_timestamp: row.kafkaTimestamp,
+  };
+}
+
+export function holdRecord(row: HoldRow): RecordOf<typeof HOLD_COLUMNS> {
+  return {
+    delivery_id: row.deliveryId,
+    organization_id: row.organizationId,
+    webhook_id: row.webhookId,
+    event_id: row.eventId,
+    event_type: row.eventType,
+    subject: row.subject,
+    url: row.url,
+    held_attempt: row.heldAttempt,
+    held_at: row.heldAt,
+    reason: row.reason,
+    next_attempt_at: row.nextAttemptAt,
+    event_occurred_at: row.eventOccurredAt,
   };
 }
 

@@ -173,7 +173,10 @@ describe(ProjectionRepository.name, () => {
     const deliveries = groupBy(events, (event) => event.deliveryId).map(toDeliveryRow);
     const stats = toStatsIncrements(events);
     await repository.transaction(async (writer) => {
-      expect(await writer.insertAttempts(attempts)).toEqual(new Set(attempts.map((row) => row.id)));
+      expect(await writer.insertAttempts(attempts)).toEqual({
+        inserted: new Set(attempts.map((row) => row.id)),
+        replaced: new Set(),
+      });
       await writer.upsertPayloads(payloads);
       await writer.upsertDeliveries(deliveries);
       await writer.addStats(stats);

@@ -1,15 +1,26 @@
-import { aRetriedDelivery, anAttemptEvent } from '../../test/attempt-event.fixture';
+import {
+  aDeliveryHeld,
+  aRetriedDelivery,
+  anAttemptEvent,
+  anAttemptStart,
+} from '../../test/attempt-event.fixture';
 import { RetentionPolicy } from '../retention/retention-policy';
 import type { AttemptEventDto } from './dto/attempt-event.dto';
+import type { AttemptStartDto } from './dto/attempt-start.dto';
+import type { DeliveryHeldDto } from './dto/delivery-held.dto';
 import { parseAttemptEvent } from './parse-attempt-message';
 import type {
   AttemptRow,
+  AttemptStartRow,
   DeliveryRow,
+  HoldRow,
   PayloadRow,
   ProjectionRepository,
   ProjectionWriter,
+  StoredAttempts,
 } from './projection.repository';
-import { ProjectionService } from './projection.service';
+import { ProjectionService, type AttemptsBatch } from './projection.service';
+import type { AttemptsTopicMessage } from './parse-attempt-message';
 import type { StatsIncrement } from './stats-rows';
 
 /** The fixtures' attempts start on 2026-11-22; "now" is that evening. */
@@ -24,14 +35,40 @@ class InMemoryProjection implements ProjectionWriter {
   readonly deliveryWrites: DeliveryRow[][] = [];
   readonly statsWrites: StatsIncrement[][] = [];
 
-  async insertAttempts(rows: AttemptRow[]): Promise<Set<string>> {
-    const inserted = new Set<string>();
+  readonly starts = new Map<string, AttemptStartRow>();
+  readonly holdWrites: HoldRow[][] = [];
+
+  async insertStarts(rows: AttemptStartRow[]): Promise<void> {
+    for (const row of rows) if (!this.attempts.has(row.id)) this.starts.set(row.id, row);
+  }
+
+  async insertAttempts(rows: AttemptRow[]): Promise<StoredAttempts> {
+    const stored: StoredAttempts = { inserted: new Set(), replaced: new Set() };
     for (const row of rows) {
-      if (this.attempts.has(row.id)) continue;
+      const existing = this.attempts.get(row.id);
+      if (existing === undefined) stored.inserted.add(row.id);
+      else if (existing.outcome === 'interrupted' && row.outcome !== 'interrupted') stored.replaced.add(row.id);
+      else continue;
       this.attempts.set(row.id, row);
-      inserted.add(row.id);
     }
-    return inserted;
+    return stored;
+  }
+
+  async deleteStarts(attemptIds: string[]): Promise<void> {
+    for (const id of attemptIds) this.starts.delete(id);
+  }
+
+  async applyHolds(rows: HoldRow[]): Promise<void> {
+    if (rows.length > 0) this.holdWrites.push(rows);
+  }
+
+  async advanceWatermark(): Promise<void> {}
+
+  /** Every start is due: what the sweep's conditions are is the repository's test. */
+  async takeInterruptedStarts(_grace: number, limit: number): Promise<AttemptStartRow[]> {
+    const taken = [...this.starts.values()].slice(0, limit);
+    for (const start of taken) this.starts.delete(start.id);
+    return taken;
   }
 
   async upsertPayloads(rows: PayloadRow[]): Promise<void> {
@@ -143,5 +180,87 @@ describe(ProjectionService.name, () => {
   it('does not open a transaction for an empty batch', async () => {
     expect(await service.project([], NOW)).toEqual({ received: 0, stored: 0, pastRetention: 0 });
     expect(store.attempts.size).toBe(0);
+  });
+
+  describe('attempt starts and interrupted attempts', () => {
+    const batchOf = (...messages: AttemptsTopicMessage[]): AttemptsBatch => ({
+      partition: 0,
+      messages,
+      newestTimestampMs: Date.parse(NOW.toISOString()),
+    });
+    const start = (event: AttemptEventDto): AttemptsTopicMessage => ({
+      kind: 'start',
+      start: anAttemptStart(event) as AttemptStartDto,
+      timestampMs: Date.parse(event.startedAt),
+    });
+    const outcome = (event: AttemptEventDto): AttemptsTopicMessage => ({ kind: 'attempt', event });
+
+    it('keeps a start until its outcome arrives, then forgets it', async () => {
+      const attempt = dto(anAttemptEvent());
+      await service.projectBatch(batchOf(start(attempt)), NOW);
+      expect([...store.starts.keys()]).toEqual([attempt.attemptId]);
+      expect(store.attempts.size).toBe(0);
+      await service.projectBatch(batchOf(outcome(attempt)), NOW);
+      expect(store.starts.size).toBe(0);
+      expect(store.attempts.get(attempt.attemptId)?.outcome).toBe('success');
+    });
+
+    it('stores no start whose outcome is in the same batch', async () => {
+      const attempt = dto(anAttemptEvent());
+      await service.projectBatch(batchOf(start(attempt), outcome(attempt)), NOW);
+      expect(store.starts.size).toBe(0);
+      expect(store.attempts.size).toBe(1);
+    });
+
+    it('records a start without outcome as an interrupted attempt, counted once', async () => {
+      const attempt = dto(anAttemptEvent());
+      await service.projectBatch(batchOf(start(attempt)), NOW);
+      expect(await service.sweepInterrupted(180, 500, NOW)).toBe(1);
+      expect(store.attempts.get(attempt.attemptId)).toEqual(
+        expect.objectContaining({ outcome: 'interrupted', responseStatus: null, durationMs: 0 }),
+      );
+      expect(store.deliveryWrites.flat()).toEqual([
+        expect.objectContaining({ id: attempt.deliveryId, status: 'pending', newAttempts: 1 }),
+      ]);
+      expect(store.statsWrites.flat()).toEqual([
+        expect.objectContaining({ attempts: 1, outcomes: expect.objectContaining({ interrupted: 1 }) }),
+      ]);
+      expect(await service.sweepInterrupted(180, 500, NOW)).toBe(0);
+    });
+
+    it('replaces an interrupted attempt by its outcome when that comes after all, moving the counts', async () => {
+      const attempt = dto(anAttemptEvent());
+      await service.projectBatch(batchOf(start(attempt)), NOW);
+      await service.sweepInterrupted(180, 500, NOW);
+      store.deliveryWrites.length = 0;
+      store.statsWrites.length = 0;
+      expect(await service.projectBatch(batchOf(outcome(attempt)), NOW)).toEqual(
+        expect.objectContaining({ stored: 0 }),
+      );
+      expect(store.attempts.get(attempt.attemptId)?.outcome).toBe('success');
+      expect(store.deliveryWrites.flat()).toEqual([
+        expect.objectContaining({ status: 'succeeded', lastAttemptId: attempt.attemptId, newAttempts: 0 }),
+      ]);
+      // One row per rollup: the success added, the interrupted attempt taken back out.
+      expect(store.statsWrites.flat()).toEqual([
+        expect.objectContaining({
+          attempts: 0,
+          deliveriesStarted: 0,
+          deliveriesSucceeded: 1,
+          outcomes: expect.objectContaining({ interrupted: -1, success: 1 }),
+        }),
+      ]);
+    });
+
+    it('marks a held delivery and stores its payload', async () => {
+      const attempt = dto(anAttemptEvent());
+      const held = aDeliveryHeld(attempt) as DeliveryHeldDto;
+      await service.projectBatch(batchOf({ kind: 'held', held }), NOW);
+      expect(store.holdWrites.flat()).toEqual([
+        expect.objectContaining({ deliveryId: attempt.deliveryId, heldAttempt: 1, reason: 'circuit_open' }),
+      ]);
+      expect(store.payloadWrites.flat()).toEqual([expect.objectContaining({ eventId: attempt.eventId })]);
+      expect(store.attempts.size).toBe(0);
+    });
   });
 });

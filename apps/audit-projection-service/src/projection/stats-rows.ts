@@ -2,7 +2,7 @@ import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '@hookline/contracts';
 import { groupBy } from '../common/group-by';
 import { emptyLatencyHistogram, latencyBucketIndex } from '../stats/latency-histogram';
 import { OUTCOMES_WITHOUT_LATENCY } from '../stats/stats-columns';
-import type { AttemptEventDto } from './dto/attempt-event.dto';
+import type { ProjectedAttempt } from './projected-attempt';
 
 const HOUR_MS = 3_600_000;
 
@@ -43,7 +43,7 @@ function emptyOutcomes(): Record<AttemptOutcome, number> {
  * Rolls new attempts up by organization, webhook, event type and hour. Only attempts stored
  * for the first time may be passed in: that is what keeps the increments idempotent.
  */
-export function toStatsIncrements(attempts: readonly AttemptEventDto[]): StatsIncrement[] {
+export function toStatsIncrements(attempts: readonly ProjectedAttempt[], weight: 1 | -1 = 1): StatsIncrement[] {
   const groups = groupBy(attempts, (attempt) =>
     JSON.stringify([attempt.organizationId, attempt.webhookId, attempt.eventType, hourOf(attempt.startedAt)]),
   );
@@ -65,24 +65,25 @@ export function toStatsIncrements(attempts: readonly AttemptEventDto[]): StatsIn
       latencyMaxMs: null,
       latencyHistogram: emptyLatencyHistogram(),
     };
-    for (const attempt of group) addAttempt(row, attempt);
+    for (const attempt of group) addAttempt(row, attempt, weight);
     return row;
   });
 }
 
-function addAttempt(row: StatsIncrement, attempt: AttemptEventDto): void {
-  row.attempts += 1;
-  row.outcomes[attempt.outcome] += 1;
-  if (attempt.attempt === 1) row.deliveriesStarted += 1;
+/** `weight` -1 takes an attempt back out: an interrupted one whose outcome came after all. */
+function addAttempt(row: StatsIncrement, attempt: ProjectedAttempt, weight: 1 | -1): void {
+  row.attempts += weight;
+  row.outcomes[attempt.outcome] += weight;
+  if (attempt.attempt === 1) row.deliveriesStarted += weight;
   switch (attempt.deliveryStatus) {
     case 'succeeded':
-      row.deliveriesSucceeded += 1;
+      row.deliveriesSucceeded += weight;
       break;
     case 'failed':
-      row.deliveriesFailed += 1;
+      row.deliveriesFailed += weight;
       break;
     case 'expired':
-      row.deliveriesExpired += 1;
+      row.deliveriesExpired += weight;
       break;
     case 'pending':
     case 'retrying':
@@ -91,6 +92,7 @@ function addAttempt(row: StatsIncrement, attempt: AttemptEventDto): void {
       assertNever(attempt.deliveryStatus);
   }
   if (OUTCOMES_WITHOUT_LATENCY.has(attempt.outcome)) return;
+  if (weight < 0) throw new Error('only attempts without a latency can be taken back out');
   row.latencyCount += 1;
   row.latencySumMs += attempt.durationMs;
   row.latencyMaxMs = Math.max(row.latencyMaxMs ?? 0, attempt.durationMs);
@@ -99,4 +101,31 @@ function addAttempt(row: StatsIncrement, attempt: AttemptEventDto): void {
 
 function assertNever(value: never): never {
   throw new Error(`unexpected delivery status ${String(value)}`);
+}
+
+/** One increment per rollup row: one statement may not update a row twice. */
+export function mergeStatsIncrements(rows: readonly StatsIncrement[]): StatsIncrement[] {
+  return groupBy(rows, (row) =>
+    JSON.stringify([row.organizationId, row.webhookId, row.eventType, row.bucketStart]),
+  ).map(([first, ...rest]) => {
+    const merged: StatsIncrement = {
+      ...first,
+      outcomes: { ...first.outcomes },
+      latencyHistogram: [...first.latencyHistogram],
+    };
+    for (const row of rest) {
+      merged.attempts += row.attempts;
+      for (const outcome of ATTEMPT_OUTCOMES) merged.outcomes[outcome] += row.outcomes[outcome];
+      merged.deliveriesStarted += row.deliveriesStarted;
+      merged.deliveriesSucceeded += row.deliveriesSucceeded;
+      merged.deliveriesFailed += row.deliveriesFailed;
+      merged.deliveriesExpired += row.deliveriesExpired;
+      merged.latencyCount += row.latencyCount;
+      merged.latencySumMs += row.latencySumMs;
+      merged.latencyMaxMs =
+        row.latencyMaxMs === null ? merged.latencyMaxMs : Math.max(merged.latencyMaxMs ?? 0, row.latencyMaxMs);
+      row.latencyHistogram.forEach((count, index) => (merged.latencyHistogram[index] += count));
+    }
+    return merged;
+  });
 }

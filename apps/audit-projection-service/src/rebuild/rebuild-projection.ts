@@ -51,7 +51,15 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   const report: RebuildReport = {
     attempts: { received: 0, stored: 0, replayed: 0, pastRetention: 0, invalid: 0 },
     webhookChanges: { applied: 0, invalid: 0 },
-    rows: { attempt: 0, delivery: 0, payload: 0, stats_hourly: 0, webhook: 0 },
+    rows: {
+      attempt: 0,
+      attempt_start: 0,
+      attempt_watermark: 0,
+      delivery: 0,
+      payload: 0,
+      stats_hourly: 0,
+      webhook: 0,
+    },
   };
 
   await dataSource.query(`TRUNCATE ${AUDIT_PROJECTION_TABLES.map((table) => `audit.${table}`).join(', ')}`);
@@ -66,7 +74,15 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   const handleBatch = async (batch: ConsumedBatch): Promise<void> => {
     if (batch.topic === Topics.attempts) {
       const { accepted, deadLetters } = decodeBatch(batch, CONSUMER_NAME, parseAttemptMessage);
-      const result = await projection.project(accepted);
+      const newestTimestampMs = batch.messages.reduce(
+        (newest, message) => Math.max(newest, Number(message.timestamp) || 0),
+        0,
+      );
+      const result = await projection.projectBatch({
+        partition: batch.partition,
+        messages: accepted,
+        newestTimestampMs,
+      });
       report.attempts.received += result.received;
       report.attempts.stored += result.stored;
       report.attempts.pastRetention += result.pastRetention;

@@ -14,10 +14,16 @@ export const OUTCOME_COLUMNS: Readonly<Record<AttemptOutcome, string>> = {
   network: 'outcome_network',
   blocked: 'outcome_blocked',
   expired: 'outcome_expired',
+  interrupted: 'outcome_interrupted',
 };
 
 /** Outcomes of attempts that never made a request: their duration says nothing about the endpoint. */
-export const OUTCOMES_WITHOUT_LATENCY: ReadonlySet<AttemptOutcome> = new Set(['expired', 'blocked']);
+export const OUTCOMES_WITHOUT_LATENCY: ReadonlySet<AttemptOutcome> = new Set([
+  'expired',
+  'blocked',
+  // Its duration is unknown: the process timing it stopped.
+  'interrupted',
+]);
 
 /** The additive counters of a rollup row: the projection adds to them, queries sum them. */
 export const COUNTER_COLUMNS: readonly string[] = [

@@ -3,7 +3,12 @@ import { Logger } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
 import { Webhook } from 'standardwebhooks';
-import { RESPONSE_BODY_LIMIT_BYTES, deliveryIdFor, type WebhookState } from '@hookline/contracts';
+import {
+  RESPONSE_BODY_LIMIT_BYTES,
+  deliveryIdFor,
+  type AttemptStart,
+  type WebhookState,
+} from '@hookline/contracts';
 import { loadConfig } from '@hookline/platform';
 import { EgressPolicy } from '@hookline/security';
 import { LOOPBACK_EGRESS_ENV, TestReceiver } from '@hookline/testing';
@@ -32,6 +37,10 @@ describe(AttemptDelivery.name, () => {
   const loopback = new EgressPolicy({ allowInsecureUrls: true, allowCidrs: ['127.0.0.0/8', '::1/128'] });
   const receivers: TestReceiver[] = [];
   const clients: WebhookHttpClient[] = [];
+  const starts: AttemptStart[] = [];
+  const recordStart = async (start: AttemptStart) => {
+    starts.push(start);
+  };
 
   function attemptDelivery(policy = loopback, connectPolicy = policy): AttemptDelivery {
     const http = new WebhookHttpClient(connectPolicy);
@@ -64,8 +73,46 @@ describe(AttemptDelivery.name, () => {
   }
 
   afterEach(async () => {
+    starts.length = 0;
     await Promise.all(receivers.splice(0).map((started) => started.stop()));
     await Promise.all(clients.splice(0).map((client) => client.onApplicationShutdown()));
+  });
+
+  it('records the start, under the id the request carries, before the request goes out', async () => {
+    const startsSeenByReceiver: number[] = [];
+    const endpoint = await receiver(() => {
+      startsSeenByReceiver.push(starts.length);
+      return { status: 204 };
+    });
+    const { state } = webhookFixture(box, { url: `${endpoint.url}/hooks` });
+    const input = inputFor(state);
+
+    const result = await attemptDelivery().execute(input, recordStart);
+
+    expect(startsSeenByReceiver).toEqual([1]);
+    expect(starts).toEqual([
+      expect.objectContaining({
+        attemptId: result.attemptId,
+        deliveryId: input.deliveryId,
+        attempt: 1,
+        startedAt: result.startedAt.toISOString(),
+        requestHeaders: result.requestHeaders,
+      }),
+    ]);
+    expect(starts[0].requestHeaders['webhook-signature']).toBe('[redacted]');
+    const [received] = endpoint.requests;
+    expect(received.headers['hookline-attempt-id']).toBe(result.attemptId);
+  });
+
+  it('sends nothing when the start cannot be recorded', async () => {
+    const endpoint = await receiver(() => ({ status: 200 }));
+    const { state } = webhookFixture(box, { url: `${endpoint.url}/hooks` });
+    const unrecorded = async () => {
+      throw new Error('broker unreachable');
+    };
+
+    await expect(attemptDelivery().execute(inputFor(state), unrecorded)).rejects.toThrow('broker unreachable');
+    expect(endpoint.requests).toEqual([]);
   });
 
   it('POSTs the signed Standard Webhooks request and reports success', async () => {
@@ -81,7 +128,7 @@ describe(AttemptDelivery.name, () => {
     state.auth = { type: 'basic', username: 'hook', encryptedPassword: box.encrypt('pw', state.id) };
     const input = inputFor(state);
 
-    const result = await attemptDelivery().execute(input);
+    const result = await attemptDelivery().execute(input, recordStart);
 
     expect(result).toMatchObject({
       outcome: 'success',
@@ -124,7 +171,7 @@ describe(AttemptDelivery.name, () => {
       { expiresAt: earlier },
     ]);
 
-    await attemptDelivery().execute(inputFor(state));
+    await attemptDelivery().execute(inputFor(state), recordStart);
 
     const headers = endpoint.requests[0].headers as Record<string, string>;
     expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
@@ -139,7 +186,7 @@ describe(AttemptDelivery.name, () => {
     );
     const { state } = webhookFixture(box, { url: `${endpoint.url}/hook` });
 
-    const result = await attemptDelivery().execute(inputFor(state));
+    const result = await attemptDelivery().execute(inputFor(state), recordStart);
 
     expect(result).toMatchObject({ outcome: 'http_3xx', responseStatus: 302 });
     expect(endpoint.requests.map((request) => request.path)).toEqual(['/hook']);
@@ -152,7 +199,7 @@ describe(AttemptDelivery.name, () => {
     const endpoint = await receiver(() => ({ status, body: 'nope' }));
     const { state } = webhookFixture(box, { url: endpoint.url });
 
-    await expect(attemptDelivery().execute(inputFor(state))).resolves.toMatchObject({
+    await expect(attemptDelivery().execute(inputFor(state), recordStart)).resolves.toMatchObject({
       outcome,
       responseStatus: status,
       responseBody: 'nope',
@@ -163,7 +210,7 @@ describe(AttemptDelivery.name, () => {
     const endpoint = await receiver(() => ({ status: 200, body: 'x'.repeat(RESPONSE_BODY_LIMIT_BYTES * 3) }));
     const { state } = webhookFixture(box, { url: endpoint.url });
 
-    const result = await attemptDelivery().execute(inputFor(state));
+    const result = await attemptDelivery().execute(inputFor(state), recordStart);
 
     expect(result.outcome).toBe('success');
     expect(result.responseBodyTruncated).toBe(true);
@@ -174,7 +221,7 @@ describe(AttemptDelivery.name, () => {
     const endpoint = await receiver(() => ({ status: 200, hang: true }));
     const { state } = webhookFixture(box, { url: endpoint.url, timeoutSeconds: 1 });
 
-    const result = await attemptDelivery().execute(inputFor(state));
+    const result = await attemptDelivery().execute(inputFor(state), recordStart);
 
     expect(result).toMatchObject({ outcome: 'timeout', responseStatus: null });
     expect(result.durationMs).toBeGreaterThanOrEqual(900);
@@ -192,7 +239,7 @@ describe(AttemptDelivery.name, () => {
     const { state } = webhookFixture(box, { url: `http://127.0.0.1:${port}/`, timeoutSeconds: 1 });
 
     try {
-      const result = await attemptDelivery().execute(inputFor(state));
+      const result = await attemptDelivery().execute(inputFor(state), recordStart);
       expect(result).toMatchObject({ outcome: 'success', responseStatus: 200 });
       expect(result.error).toMatch(/^response body unreadable/);
       expect(result.durationMs).toBeLessThan(5_000);
@@ -209,7 +256,7 @@ describe(AttemptDelivery.name, () => {
     receivers.splice(receivers.indexOf(endpoint), 1);
     const { state } = webhookFixture(box, { url });
 
-    await expect(attemptDelivery().execute(inputFor(state))).resolves.toMatchObject({
+    await expect(attemptDelivery().execute(inputFor(state), recordStart)).resolves.toMatchObject({
       outcome: 'connection_refused',
       responseStatus: null,
       error: expect.stringContaining('ECONNREFUSED'),
@@ -222,7 +269,7 @@ describe(AttemptDelivery.name, () => {
     // The URL passes the save-time rules; the connector still refuses the loopback address (as after a DNS rebind).
     const connectGuard = new EgressPolicy({ allowInsecureUrls: true, allowCidrs: [] });
 
-    const result = await attemptDelivery(loopback, connectGuard).execute(inputFor(state));
+    const result = await attemptDelivery(loopback, connectGuard).execute(inputFor(state), recordStart);
 
     expect(result).toMatchObject({ outcome: 'blocked', error: expect.stringContaining('EHOSTBLOCKED') });
     expect(endpoint.requests).toHaveLength(0);
@@ -232,7 +279,7 @@ describe(AttemptDelivery.name, () => {
     const { state } = webhookFixture(box, { url: 'http://hooks.example.com/' });
     const strict = new EgressPolicy({ allowInsecureUrls: false, allowCidrs: [] });
 
-    await expect(attemptDelivery(strict).execute(inputFor(state))).resolves.toMatchObject({
+    await expect(attemptDelivery(strict).execute(inputFor(state), recordStart)).resolves.toMatchObject({
       outcome: 'blocked',
       error: expect.stringContaining('url must use https'),
       requestHeaders: {},
@@ -245,7 +292,7 @@ describe(AttemptDelivery.name, () => {
     const moved = { ...state, id: 'wh_elsewhere' };
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
 
-    const result = await attemptDelivery().execute(inputFor(moved));
+    const result = await attemptDelivery().execute(inputFor(moved), recordStart);
 
     expect(logged).toHaveBeenCalledWith(
       expect.stringContaining('Webhook wh_elsewhere (version 1): not sent'),
@@ -263,7 +310,7 @@ describe(AttemptDelivery.name, () => {
     const { state } = webhookFixture(box, { url: endpoint.url });
     const event = jobCreatedEvent({ expiresAt: new Date(Date.now() - 1_000).toISOString() });
 
-    await expect(attemptDelivery().execute(inputFor(state, event))).resolves.toMatchObject({
+    await expect(attemptDelivery().execute(inputFor(state, event), recordStart)).resolves.toMatchObject({
       outcome: 'expired',
     });
     expect(endpoint.requests).toHaveLength(0);

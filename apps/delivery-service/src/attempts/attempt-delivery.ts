@@ -4,6 +4,7 @@ import {
   effectiveExpiry,
   newId,
   type AttemptOutcome,
+  type AttemptStart,
   type EventEnvelope,
   type WebhookState,
 } from '@hookline/contracts';
@@ -42,6 +43,12 @@ export interface AttemptResult {
   error: string | null;
 }
 
+/**
+ * Writes an attempt's start where the log will find it (and resolves once it is durable), before
+ * its request goes out; rejects if it cannot, and then no request is sent.
+ */
+export type RecordStart = (start: AttemptStart) => Promise<void>;
+
 const MAX_TIMEOUT_SECONDS = 120;
 /** URLs whose save-time egress verdict is remembered (the policy is fixed for the process). */
 const URL_VERDICT_CACHE_CAPACITY = 10_000;
@@ -68,7 +75,11 @@ export class AttemptDelivery {
     this.userAgent = `Hookline/${config.DELIVERY_USER_AGENT_VERSION}`;
   }
 
-  async execute(input: AttemptInput): Promise<AttemptResult> {
+  /**
+   * `recordStart` runs after the request is built and before it is sent, so a request that is
+   * cut short by a crash is still in the log (as `interrupted`); its failure fails the attempt.
+   */
+  async execute(input: AttemptInput, recordStart: RecordStart): Promise<AttemptResult> {
     const expiry = effectiveExpiry(input.event);
     if (expiry !== null && expiry.getTime() <= Date.now()) {
       return this.notSent(
@@ -78,17 +89,19 @@ export class AttemptDelivery {
     }
     const refusal = this.urlRefusal(input.webhook.url);
     if (refusal !== null) return this.notSent('blocked', `not sent: ${refusal}`);
-    return this.slots.use(input.webhook.organizationId, () => this.send(input));
+    return this.slots.use(input.webhook.organizationId, () => this.send(input, recordStart));
   }
 
-  private async send(input: AttemptInput): Promise<AttemptResult> {
+  private async send(input: AttemptInput, recordStart: RecordStart): Promise<AttemptResult> {
     const { webhook, payload } = input;
+    const attemptId = newId(IdPrefix.attempt);
     const startedAt = new Date();
     let headers: Record<string, string>;
     try {
       const credentials = this.credentials.open(webhook);
       headers = buildRequestHeaders({
         eventId: input.event.id,
+        attemptId,
         timestampSeconds: Math.floor(startedAt.getTime() / 1000),
         body: payload.body,
         userAgent: this.userAgent,
@@ -105,13 +118,14 @@ export class AttemptDelivery {
     }
 
     const requestHeaders = redactHeaders(headers);
+    await recordStart(attemptStartOf(input, attemptId, startedAt, requestHeaders));
     const timeoutMs = this.timeoutSecondsOf(webhook) * 1000;
     const clock = performance.now();
     this.metrics.inFlightRequests.inc();
     try {
       const response = await this.http.post(webhook.url, headers, payload.body, timeoutMs);
       const outcome = classifyOutcome({ status: response.status });
-      return this.finish(outcome, startedAt, clock, {
+      return this.finish(attemptId, outcome, startedAt, clock, {
         requestHeaders,
         responseStatus: response.status,
         responseHeaders: redactHeaders(response.headers),
@@ -120,7 +134,7 @@ export class AttemptDelivery {
         error: response.bodyError === null ? null : `response body unreadable: ${response.bodyError}`,
       });
     } catch (error) {
-      return this.finish(classifyOutcome({ error }), startedAt, clock, {
+      return this.finish(attemptId, classifyOutcome({ error }), startedAt, clock, {
         requestHeaders,
         responseStatus: null,
         responseHeaders: null,
@@ -149,6 +163,7 @@ export class AttemptDelivery {
   }
 
   private finish(
+    attemptId: string,
     outcome: AttemptOutcome,
     startedAt: Date,
     clock: number,
@@ -156,13 +171,35 @@ export class AttemptDelivery {
   ): AttemptResult {
     const durationMs = Math.round(performance.now() - clock);
     this.metrics.recordAttempt(outcome, durationMs);
-    return { attemptId: newId(IdPrefix.attempt), startedAt, durationMs, outcome, ...exchange };
+    return { attemptId, startedAt, durationMs, outcome, ...exchange };
   }
 
   private notSent(outcome: AttemptOutcome, error: string, startedAt = new Date()): AttemptResult {
     this.metrics.recordAttempt(outcome, 0);
     return notSentResult(outcome, error, startedAt);
   }
+}
+
+function attemptStartOf(
+  input: AttemptInput,
+  attemptId: string,
+  startedAt: Date,
+  requestHeaders: Record<string, string>,
+): AttemptStart {
+  return {
+    attemptId,
+    deliveryId: input.deliveryId,
+    eventId: input.event.id,
+    eventType: input.event.type,
+    organizationId: input.event.organizationId,
+    webhookId: input.webhook.id,
+    subject: input.event.subject,
+    url: input.webhook.url,
+    attempt: input.attempt,
+    startedAt: startedAt.toISOString(),
+    requestHeaders,
+    eventOccurredAt: input.event.occurredAt,
+  };
 }
 
 /** The result of an attempt that made no request (expired, refused by policy, cancelled). */

@@ -16,6 +16,7 @@ describe('buildRequestHeaders', () => {
   const timestampSeconds = Math.floor(Date.now() / 1000);
   const input = (overrides: Partial<RequestHeadersInput> = {}): RequestHeadersInput => ({
     eventId: 'evt_1',
+    attemptId: 'att_1',
     timestampSeconds,
     body,
     userAgent: 'Hookline/1.2.3',
@@ -26,13 +27,14 @@ describe('buildRequestHeaders', () => {
     ...overrides,
   });
 
-  it('sends the Standard Webhooks headers with the event id and this attempt’s timestamp', () => {
+  it('sends the Standard Webhooks headers with the event id, this attempt’s timestamp and its log id', () => {
     const headers = buildRequestHeaders(input());
 
     expect(headers).toEqual({
       'content-type': 'application/json',
       'user-agent': 'Hookline/1.2.3',
       'webhook-id': 'evt_1',
+      'hookline-attempt-id': 'att_1',
       'webhook-timestamp': String(timestampSeconds),
       'webhook-signature': expect.stringMatching(/^v1,/),
     });

@@ -4,6 +4,8 @@ import { signBodyHex, signStandardWebhook } from './sign-payload';
 
 export interface RequestHeadersInput {
   eventId: string;
+  /** This request's id in the delivery log. */
+  attemptId: string;
   timestampSeconds: number;
   body: Buffer;
   userAgent: string;
@@ -33,6 +35,7 @@ const RESERVED_HEADERS = new Set([
   WebhookHeaders.id,
   WebhookHeaders.timestamp,
   WebhookHeaders.signature,
+  WebhookHeaders.attemptId,
 ]);
 
 /** Headers of one attempt: endpoint's custom headers, then auth, then the signed Standard Webhooks set. */
@@ -49,6 +52,7 @@ export function buildRequestHeaders(input: RequestHeadersInput): Record<string, 
   headers[WebhookHeaders.contentType] = 'application/json';
   headers[WebhookHeaders.userAgent] = input.userAgent;
   headers[WebhookHeaders.id] = input.eventId;
+  headers[WebhookHeaders.attemptId] = input.attemptId;
   headers[WebhookHeaders.timestamp] = String(input.timestampSeconds);
   const scheme = input.signatureScheme;
   switch (scheme.type) {

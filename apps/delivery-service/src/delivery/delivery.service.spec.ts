@@ -230,10 +230,16 @@ describe(DeliveryService.name, () => {
     await service.deliver(jobFor(webhook));
     await service.deliver(jobFor(webhook, jobCreatedEvent(), { attempt: 2 }));
     expect(executed).toHaveLength(2);
-    expect(topicsOf(published[2])).toEqual(['hookline.retry.5s.v1']);
+    expect(topicsOf(published[2])).toEqual(['hookline.attempts.v1', 'hookline.retry.5s.v1']);
     const [task] = valuesOn<RetryTask>(published[2], 'hookline.retry.5s.v1');
     expect(task.attempt).toBe(2);
     expect(Date.parse(task.dueAt) - Date.now()).toBeGreaterThan(25_000);
+    // The log shows the delivery held, with the time the re-queued attempt is due.
+    const [notice] = published[2][0].messages;
+    expect(notice.headers).toEqual({ 'hookline-schema': 'delivery-held.v1' });
+    expect(notice.value).toEqual(
+      expect.objectContaining({ attempt: 2, reason: 'circuit_open', nextAttemptAt: task.dueAt }),
+    );
   });
 
   it('re-queues without an attempt when the webhook has no free slot and no room to wait', async () => {

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
   ATTEMPT_EVENT_SCHEMA,
+  ATTEMPT_START_SCHEMA,
+  DELIVERY_HELD_SCHEMA,
   KafkaHeaders,
   Topics,
   effectiveExpiry,
   type AttemptEvent,
+  type AttemptStart,
+  type DeliveryHeld,
   type EventEnvelope,
 } from '@hookline/contracts';
 import { OutputSink, type TopicBatch } from '@hookline/kafka';
@@ -40,8 +44,11 @@ export type DeliveryStep =
       /** Disable signals and operational events this attempt gave rise to. */
       sideEffects: TopicBatch[];
     }
-  /** Not attempted and not counted (breaker open, webhook at its cap, rate limited): same attempt at `dueAtMs`. */
-  | { kind: 'deferred'; dueAtMs: number; reason: RequeueReason };
+  /**
+   * Not attempted and not counted (breaker open, webhook at its cap, rate limited): same attempt at
+   * `dueAtMs`. A hold the log should show (an open breaker) comes with its notice.
+   */
+  | { kind: 'deferred'; dueAtMs: number; reason: RequeueReason; notice: TopicBatch | null };
 
 /**
  * The rules of one delivery step: breaker, per-webhook limits, the attempt, the webhook's health,
@@ -58,6 +65,10 @@ export class DeliveryService {
     private readonly config: DeliveryEnv,
   ) {}
 
+  /** Durable before the request goes out: see `RecordStart`. */
+  private readonly recordStart = (start: AttemptStart): Promise<void> =>
+    this.sink.publish([attemptStartBatch(start)]);
+
   /**
    * Attempts `job` unless its webhook's breaker is open or the limiter refuses it a slot (see
    * WebhookLimiter). Writes nothing: the caller decides where the outcome goes (tiers, or the ordered lane).
@@ -67,12 +78,12 @@ export class DeliveryService {
     const expiresAtMs = effectiveExpiry(job.event)?.getTime() ?? null;
     // An expired event needs no slot: the attempt ends as `expired` without a request.
     if (expiresAtMs !== null && expiresAtMs <= Date.now()) {
-      return this.attempted(job, await this.attempts.execute(input), false, expiresAtMs);
+      return this.attempted(job, await this.attempts.execute(input, this.recordStart), false, expiresAtMs);
     }
     let probe = false;
     if (job.mode === 'scheduled') {
       const permit = this.health.permit(job.webhook.id, Date.now());
-      if (!permit.allowed) return this.deferred(permit.retryAtMs, 'breaker_open', expiresAtMs);
+      if (!permit.allowed) return this.held(job, permit.retryAtMs, expiresAtMs);
       probe = permit.probe;
     }
     const lease = await this.limiter.acquire(job.webhook);
@@ -82,7 +93,7 @@ export class DeliveryService {
     }
     let result: AttemptResult;
     try {
-      result = await this.attempts.execute(input);
+      result = await this.attempts.execute(input, this.recordStart);
     } catch (error) {
       if (probe) this.health.releaseProbe(job.webhook.id);
       throw error;
@@ -112,8 +123,10 @@ export class DeliveryService {
   /** Outputs of a step for webhooks without ordering: retries and re-queues go to the retry tier that fits. */
   unorderedOutputs(job: DeliveryJob, step: DeliveryStep): TopicBatch[] {
     const now = Date.now();
-    if (step.kind === 'deferred')
-      return [this.tierBatch(this.taskAfter(job, job.attempt, step.dueAtMs), now)];
+    if (step.kind === 'deferred') {
+      const requeue = this.tierBatch(this.taskAfter(job, job.attempt, step.dueAtMs), now);
+      return step.notice === null ? [requeue] : [step.notice, requeue];
+    }
     const batches = [attemptBatch(step.attemptEvent), ...step.sideEffects];
     if (step.next.kind === 'retry')
       batches.push(this.tierBatch(this.taskAfter(job, job.attempt + 1, step.next.dueAtMs), now));
@@ -135,7 +148,29 @@ export class DeliveryService {
   private deferred(retryAtMs: number, reason: RequeueReason, expiresAtMs: number | null): DeliveryStep {
     this.metrics.requeued.inc({ reason });
     const dueAtMs = expiresAtMs !== null ? Math.min(retryAtMs, expiresAtMs) : retryAtMs;
-    return { kind: 'deferred', dueAtMs, reason };
+    return { kind: 'deferred', dueAtMs, reason, notice: null };
+  }
+
+  /** Held behind the webhook's open breaker: the log shows the delivery waiting, and until when. */
+  private held(job: DeliveryJob, retryAtMs: number, expiresAtMs: number | null): DeliveryStep {
+    const step = this.deferred(retryAtMs, 'breaker_open', expiresAtMs);
+    if (step.kind !== 'deferred' || isAboutPlatformEvent(job.event.type)) return step;
+    const notice: DeliveryHeld = {
+      deliveryId: job.deliveryId,
+      eventId: job.event.id,
+      eventType: job.event.type,
+      organizationId: job.event.organizationId,
+      webhookId: job.webhook.id,
+      subject: job.event.subject,
+      url: job.webhook.url,
+      attempt: job.attempt,
+      heldAt: new Date().toISOString(),
+      reason: 'circuit_open',
+      nextAttemptAt: new Date(step.dueAtMs).toISOString(),
+      eventOccurredAt: job.event.occurredAt,
+      payload: job.payload.payload,
+    };
+    return { ...step, notice: heldBatch(notice) };
   }
 
   private attempted(
@@ -245,6 +280,24 @@ export function attemptBatch(attemptEvent: AttemptEvent): TopicBatch {
         value: attemptEvent,
         headers: { [KafkaHeaders.schema]: ATTEMPT_EVENT_SCHEMA },
       },
+    ],
+  };
+}
+
+export function attemptStartBatch(start: AttemptStart): TopicBatch {
+  return {
+    topic: Topics.attempts,
+    messages: [
+      { key: start.deliveryId, value: start, headers: { [KafkaHeaders.schema]: ATTEMPT_START_SCHEMA } },
+    ],
+  };
+}
+
+function heldBatch(held: DeliveryHeld): TopicBatch {
+  return {
+    topic: Topics.attempts,
+    messages: [
+      { key: held.deliveryId, value: held, headers: { [KafkaHeaders.schema]: DELIVERY_HELD_SCHEMA } },
     ],
   };
 }

@@ -72,7 +72,10 @@ export class OrderedLaneService {
       };
     }
     const step = await this.deliveries.attempt(job);
-    if (step.kind === 'deferred') return { kind: 'deferred', dueAtMs: step.dueAtMs };
+    if (step.kind === 'deferred') {
+      if (step.notice !== null) await this.noteHold(step.notice);
+      return { kind: 'deferred', dueAtMs: step.dueAtMs };
+    }
     const outputs: TopicBatch[] = [attemptBatch(step.attemptEvent), ...step.sideEffects];
     if (step.next.kind !== 'retry') return { kind: 'finished', outputs };
     return {
@@ -80,6 +83,15 @@ export class OrderedLaneService {
       outputs,
       task: this.deliveries.taskAfter(job, job.attempt + 1, step.next.dueAtMs),
     };
+  }
+
+  /** The hold only informs the log: the lane keeps its place whether or not the notice is written. */
+  private async noteHold(notice: TopicBatch): Promise<void> {
+    try {
+      await this.sink.publish([notice]);
+    } catch (error) {
+      this.logger.warn(`hold notice not written: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }
 

@@ -53,6 +53,8 @@ export function decideNextStep(input: NextStepInput): NextStep {
     case 'connection_reset':
     case 'network':
     case 'blocked':
+    // Not an outcome delivery-service sees (the log records it for a request cut short); retried.
+    case 'interrupted':
       break;
     default:
       return assertNever(input.outcome, 'attempt outcome');

@@ -1,4 +1,4 @@
-import { DELIVERY_STATUSES, type DeliveryStatus } from '@hookline/contracts';
+import { DELIVERY_STATUSES, HOLD_REASONS, type DeliveryStatus, type HoldReason } from '@hookline/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 
 /** One row of a webhook's log history. */
@@ -28,7 +28,15 @@ export class DeliverySummaryDto {
   })
   lastResponseStatus!: number | null;
 
-  @ApiProperty({ format: 'date-time', description: 'When the first attempt started' })
+  @ApiProperty({
+    enum: HOLD_REASONS,
+    nullable: true,
+    description:
+      'Why the delivery waits without being attempted: `circuit_open` while the endpoint’s circuit breaker holds it back (status `retrying`; the detail’s `nextAttemptAt` says when it is tried again). Null once the held attempt is made.',
+  })
+  heldReason!: HoldReason | null;
+
+  @ApiProperty({ format: 'date-time', description: 'When the first attempt started, or the delivery was first held' })
   createdAt!: string;
 
   @ApiProperty({ format: 'date-time', description: 'When the latest attempt ended' })
