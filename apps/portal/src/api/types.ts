@@ -17,7 +17,9 @@ export type AttemptOutcome =
   | 'connection_reset'
   | 'network'
   | 'blocked'
-  | 'expired';
+  | 'expired'
+  | 'interrupted';
+export type HoldReason = 'circuit_open';
 
 export interface RetryPolicy {
   preset: RetryPreset;
@@ -94,6 +96,8 @@ export interface DeliverySummary {
   status: DeliveryStatus;
   attemptCount: number;
   lastResponseStatus: number | null;
+  /** Set while the delivery waits without an attempt (the endpoint's circuit breaker is open). */
+  heldReason: HoldReason | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -204,6 +204,8 @@ export const en = {
   'outcome.network': 'Network error',
   'outcome.blocked': 'Blocked by policy',
   'outcome.expired': 'Expired',
+  'outcome.interrupted': 'Interrupted (outcome unknown)',
+  'held.circuit_open': 'Held: endpoint failing, paused',
 
   'stats.title': 'Statistics',
   'stats.scope': 'Webhook',

@@ -204,6 +204,8 @@ export const ko: Record<MessageKey, string> = {
   'outcome.network': '네트워크 오류',
   'outcome.blocked': '정책으로 차단됨',
   'outcome.expired': '만료됨',
+  'outcome.interrupted': '중단됨 (결과 알 수 없음)',
+  'held.circuit_open': '보류: 엔드포인트 장애로 일시 중지',
 
   'stats.title': '통계',
   'stats.scope': '웹훅',

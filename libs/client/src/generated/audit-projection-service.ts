@@ -162,7 +162,8 @@ export interface components {
         | 'connection_reset'
         | 'network'
         | 'blocked'
-        | 'expired';
+        | 'expired'
+        | 'interrupted';
       /** @description Request headers as sent, credentials and signatures redacted */
       requestHeaders: {
         [key: string]: string;
@@ -195,6 +196,7 @@ export interface components {
         http_3xx?: number;
         http_4xx?: number;
         http_5xx?: number;
+        interrupted?: number;
         network?: number;
         success?: number;
         timeout?: number;
@@ -224,13 +226,18 @@ export interface components {
       attempts: components['schemas']['AttemptDto'][];
       /**
        * Format: date-time
-       * @description When the first attempt started
+       * @description When the first attempt started, or the delivery was first held
        */
       createdAt: string;
       /** @example evt_01JDZ8K3M4N5P6Q7R8S9T0V1W2 */
       eventId: string;
       /** @example job.status_changed */
       eventType: string;
+      /**
+       * @description Why the delivery waits without being attempted: `circuit_open` while the endpoint’s circuit breaker holds it back (status `retrying`; the detail’s `nextAttemptAt` says when it is tried again). Null once the held attempt is made.
+       * @enum {string|null}
+       */
+      heldReason: 'circuit_open' | null;
       /** @example dlv_4bJ3k0v1m2Q8sX9tY7uZ6wA5rE */
       id: string;
       /** @description HTTP status of the latest attempt; null when no response came */
@@ -275,13 +282,18 @@ export interface components {
       attemptCount: number;
       /**
        * Format: date-time
-       * @description When the first attempt started
+       * @description When the first attempt started, or the delivery was first held
        */
       createdAt: string;
       /** @example evt_01JDZ8K3M4N5P6Q7R8S9T0V1W2 */
       eventId: string;
       /** @example job.status_changed */
       eventType: string;
+      /**
+       * @description Why the delivery waits without being attempted: `circuit_open` while the endpoint’s circuit breaker holds it back (status `retrying`; the detail’s `nextAttemptAt` says when it is tried again). Null once the held attempt is made.
+       * @enum {string|null}
+       */
+      heldReason: 'circuit_open' | null;
       /** @example dlv_4bJ3k0v1m2Q8sX9tY7uZ6wA5rE */
       id: string;
       /** @description HTTP status of the latest attempt; null when no response came */
@@ -316,6 +328,7 @@ export interface components {
         http_3xx?: number;
         http_4xx?: number;
         http_5xx?: number;
+        interrupted?: number;
         network?: number;
         success?: number;
         timeout?: number;
@@ -409,6 +422,7 @@ export interface components {
         http_3xx?: number;
         http_4xx?: number;
         http_5xx?: number;
+        interrupted?: number;
         network?: number;
         success?: number;
         timeout?: number;
@@ -435,6 +449,7 @@ export interface components {
         http_3xx?: number;
         http_4xx?: number;
         http_5xx?: number;
+        interrupted?: number;
         network?: number;
         success?: number;
         timeout?: number;

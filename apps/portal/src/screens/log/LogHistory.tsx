@@ -92,7 +92,11 @@ export function LogHistory({ webhookId, canRedeliver }: { webhookId: string; can
                       <td>{delivery.eventType}</td>
                       <td className="url-cell">{delivery.url}</td>
                       <td>
-                        <StatusBadge status={delivery.status} responseStatus={delivery.lastResponseStatus} />
+                        <StatusBadge
+                          status={delivery.status}
+                          responseStatus={delivery.lastResponseStatus}
+                          heldReason={delivery.heldReason}
+                        />
                       </td>
                     </tr>
                     {open && (
