@@ -34,6 +34,9 @@ const WEBHOOKS_PER_ORGANIZATION = 10;
 const SUBJECTS_PER_ORGANIZATION = 20;
 const PUBLISHERS = 8;
 const OUTAGE_MS = 2_000;
+/** Time budgets grow with the run: the full size needs far longer than the e2e tier's. */
+const DRAIN_TIMEOUT_MS = Math.max(900_000, SCALE.events * 60);
+const RUN_TIMEOUT_MS = Math.max(1_800_000, SCALE.events * 120);
 const KINDS = ['healthy', 'failing', 'slow', 'ordered', 'healthy'] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -271,200 +274,211 @@ describe('chaos: crashes and restarts of every part lose no accepted event', () 
     await Promise.all(services.map((service) => superviseUntilReady(service)));
   }
 
-  it('delivers every accepted event to every webhook, logs what was sent, and catches up', async () => {
-    const startedAt = Date.now();
-    const publishing = publishAll();
-    await drive(publishing);
-    await publishing;
-    const publishedAt = Date.now();
+  it(
+    'delivers every accepted event to every webhook, logs what was sent, and catches up',
+    async () => {
+      const startedAt = Date.now();
+      const publishing = publishAll();
+      await drive(publishing);
+      await publishing;
+      const publishedAt = Date.now();
 
-    const webhooksOf = new Map<string, ChaosWebhook[]>();
-    for (const webhook of webhooks) {
-      webhooksOf.set(webhook.organization.id, [...(webhooksOf.get(webhook.organization.id) ?? []), webhook]);
-    }
-    const expected = accepted.flatMap((event) =>
-      (webhooksOf.get(event.organizationId) ?? []).map((webhook) => ({ event, webhook })),
-    );
-    const delivered = () => {
-      const ok = new Map<string, number>();
-      for (const [index, request] of receiver.requests.entries()) {
-        if (replies[index] !== 200) continue;
-        ok.set(keyOf(request), (ok.get(keyOf(request)) ?? 0) + 1);
+      const webhooksOf = new Map<string, ChaosWebhook[]>();
+      for (const webhook of webhooks) {
+        webhooksOf.set(webhook.organization.id, [
+          ...(webhooksOf.get(webhook.organization.id) ?? []),
+          webhook,
+        ]);
       }
-      return ok;
-    };
-    const missing = () => {
+      const expected = accepted.flatMap((event) =>
+        (webhooksOf.get(event.organizationId) ?? []).map((webhook) => ({ event, webhook })),
+      );
+      const delivered = () => {
+        const ok = new Map<string, number>();
+        for (const [index, request] of receiver.requests.entries()) {
+          if (replies[index] !== 200) continue;
+          ok.set(keyOf(request), (ok.get(keyOf(request)) ?? 0) + 1);
+        }
+        return ok;
+      };
+      const missing = () => {
+        const ok = delivered();
+        return expected.filter(({ event, webhook }) => !ok.has(`${webhook.id}|${event.id}`));
+      };
+      await eventually(() => expect(missing().length).toBe(0), {
+        timeoutMs: DRAIN_TIMEOUT_MS,
+        intervalMs: 5_000,
+      });
+      const drainedAt = Date.now();
+
+      // Duplicates: 2xx arrivals beyond the first of a (webhook, event), all with the same webhook-id.
       const ok = delivered();
-      return expected.filter(({ event, webhook }) => !ok.has(`${webhook.id}|${event.id}`));
-    };
-    await eventually(() => expect(missing().length).toBe(0), { timeoutMs: 900_000, intervalMs: 1_000 });
-    const drainedAt = Date.now();
+      const duplicates = [...ok.values()].reduce((sum, count) => sum + count - 1, 0);
 
-    // Duplicates: 2xx arrivals beyond the first of a (webhook, event), all with the same webhook-id.
-    const ok = delivered();
-    const duplicates = [...ok.values()].reduce((sum, count) => sum + count - 1, 0);
+      // Order: an ordered webhook's first successful arrivals of a subject follow acceptance order.
+      const outOfOrder: string[] = [];
+      for (const webhook of webhooks.filter((candidate) => candidate.kind === 'ordered')) {
+        const firstArrivals: string[] = [];
+        const arrived = new Set<string>();
+        for (const [index, request] of receiver.requests.entries()) {
+          if (webhookOf(request) !== webhook.id || replies[index] !== 200 || arrived.has(idOf(request)))
+            continue;
+          arrived.add(idOf(request));
+          firstArrivals.push(idOf(request));
+        }
+        const bySubject = new Map<string, Accepted[]>();
+        for (const event of accepted.filter(
+          (candidate) => candidate.organizationId === webhook.organization.id,
+        )) {
+          bySubject.set(event.subject, [...(bySubject.get(event.subject) ?? []), event]);
+        }
+        const position = new Map(firstArrivals.map((id, index) => [id, index]));
+        for (const [subject, events] of bySubject) {
+          const arrivals = [...events].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
+          if (arrivals.some((event, index) => event.sequence !== index))
+            outOfOrder.push(`${webhook.id}/${subject}`);
+        }
+      }
 
-    // Order: an ordered webhook's first successful arrivals of a subject follow acceptance order.
-    const outOfOrder: string[] = [];
-    for (const webhook of webhooks.filter((candidate) => candidate.kind === 'ordered')) {
-      const firstArrivals: string[] = [];
-      const arrived = new Set<string>();
-      for (const [index, request] of receiver.requests.entries()) {
-        if (webhookOf(request) !== webhook.id || replies[index] !== 200 || arrived.has(idOf(request)))
-          continue;
-        arrived.add(idOf(request));
-        firstArrivals.push(idOf(request));
-      }
-      const bySubject = new Map<string, Accepted[]>();
-      for (const event of accepted.filter(
-        (candidate) => candidate.organizationId === webhook.organization.id,
-      )) {
-        bySubject.set(event.subject, [...(bySubject.get(event.subject) ?? []), event]);
-      }
-      const position = new Map(firstArrivals.map((id, index) => [id, index]));
-      for (const [subject, events] of bySubject) {
-        const arrivals = [...events].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
-        if (arrivals.some((event, index) => event.sequence !== index))
-          outOfOrder.push(`${webhook.id}/${subject}`);
-      }
-    }
-
-    // The log against the receivers, and the statistics against the log.
-    const database = new Client({ connectionString: postgres.databaseUrl });
-    await database.connect();
-    const webhookIds = webhooks.map((webhook) => webhook.id);
-    const inLog = await eventually(
-      async () => {
-        const rows = await database.query<{ webhook_id: string; event_id: string }>(
-          `SELECT DISTINCT d.webhook_id, d.event_id FROM audit.delivery d
+      // The log against the receivers, and the statistics against the log.
+      const database = new Client({ connectionString: postgres.databaseUrl });
+      await database.connect();
+      const webhookIds = webhooks.map((webhook) => webhook.id);
+      const inLog = await eventually(
+        async () => {
+          const rows = await database.query<{ webhook_id: string; event_id: string }>(
+            `SELECT DISTINCT d.webhook_id, d.event_id FROM audit.delivery d
            WHERE d.webhook_id = ANY($1) AND d.event_type = 'job.created' AND d.attempt_count > 0`,
-          [webhookIds],
-        );
-        expect(rows.rows.length).toBe(expected.length);
-        return rows.rows.length;
-      },
-      { timeoutMs: 300_000, intervalMs: 1_000 },
-    );
-    // Every request carries its attempt's id; the log's primary key is that id, so "in the log" is
-    // "in the log once". Requests cut by a kill are logged as interrupted by the sweep.
-    const seenIds = new Set(
-      receiver.requests.map((request) => String(request.headers['hookline-attempt-id'])),
-    );
-    const attempts = await eventually(
-      async () => {
-        const rows = (
-          await database.query<{ id: string; response_status: number | null }>(
-            `SELECT id, response_status FROM audit.attempt WHERE webhook_id = ANY($1)`,
             [webhookIds],
-          )
-        ).rows;
-        const loggedIds = new Set(rows.map((row) => row.id));
-        const [{ pending }] = (
-          await database.query<{ pending: number }>(
-            `SELECT count(*)::int AS pending FROM audit.attempt_start WHERE webhook_id = ANY($1)`,
-            [webhookIds],
-          )
-        ).rows;
-        expect({ pending, unlogged: [...seenIds].filter((id) => !loggedIds.has(id)).length }).toEqual({
-          pending: 0,
-          unlogged: 0,
-        });
-        return rows;
-      },
-      { timeoutMs: 300_000, intervalMs: 2_000 },
-    );
-    const loggedIds = new Set(attempts.map((row) => row.id));
-    const unlogged = [...seenIds].filter((id) => !loggedIds.has(id)).length;
-    // An answered attempt the receiver did not see would be an invented record.
-    const answeredNotSeen = attempts.filter(
-      (row) => row.response_status !== null && !seenIds.has(row.id),
-    ).length;
-    const [stats] = (
-      await database.query<{ rolled: number; counted: number }>(
-        `SELECT (SELECT coalesce(sum(attempts), 0)::int FROM audit.stats_hourly WHERE webhook_id = ANY($1)) AS rolled,
+          );
+          expect(rows.rows.length).toBe(expected.length);
+          return rows.rows.length;
+        },
+        { timeoutMs: 300_000, intervalMs: 1_000 },
+      );
+      // Every request carries its attempt's id; the log's primary key is that id, so "in the log" is
+      // "in the log once". Requests cut by a kill are logged as interrupted by the sweep.
+      const seenIds = new Set(
+        receiver.requests.map((request) => String(request.headers['hookline-attempt-id'])),
+      );
+      const attempts = await eventually(
+        async () => {
+          const rows = (
+            await database.query<{ id: string; response_status: number | null }>(
+              `SELECT id, response_status FROM audit.attempt WHERE webhook_id = ANY($1)`,
+              [webhookIds],
+            )
+          ).rows;
+          const loggedIds = new Set(rows.map((row) => row.id));
+          const [{ pending }] = (
+            await database.query<{ pending: number }>(
+              `SELECT count(*)::int AS pending FROM audit.attempt_start WHERE webhook_id = ANY($1)`,
+              [webhookIds],
+            )
+          ).rows;
+          expect({ pending, unlogged: [...seenIds].filter((id) => !loggedIds.has(id)).length }).toEqual({
+            pending: 0,
+            unlogged: 0,
+          });
+          return rows;
+        },
+        { timeoutMs: 300_000, intervalMs: 2_000 },
+      );
+      const loggedIds = new Set(attempts.map((row) => row.id));
+      const unlogged = [...seenIds].filter((id) => !loggedIds.has(id)).length;
+      // An answered attempt the receiver did not see would be an invented record.
+      const answeredNotSeen = attempts.filter(
+        (row) => row.response_status !== null && !seenIds.has(row.id),
+      ).length;
+      const [stats] = (
+        await database.query<{ rolled: number; counted: number }>(
+          `SELECT (SELECT coalesce(sum(attempts), 0)::int FROM audit.stats_hourly WHERE webhook_id = ANY($1)) AS rolled,
                 (SELECT count(*)::int FROM audit.attempt WHERE webhook_id = ANY($1)) AS counted`,
-        [webhookIds],
-      )
-    ).rows;
-    const outcomes = Object.fromEntries(
-      (
-        await database.query<{ outcome: string; count: number }>(
-          `SELECT outcome, count(*)::int AS count FROM audit.attempt WHERE webhook_id = ANY($1) GROUP BY outcome`,
           [webhookIds],
         )
-      ).rows.map((row) => [row.outcome, row.count]),
-    );
-    await database.end();
-
-    // Every consumer group of the platform has caught up with its topics.
-    const client = new Kafka({
-      brokers: [kafka.brokers],
-      clientId: 'chaos-check',
-      logLevel: logLevel.NOTHING,
-    });
-    const admin = client.admin();
-    await admin.connect();
-    const lagOf = async (groupId: string, topic: string) => {
-      const [ends, committed] = await Promise.all([
-        admin.fetchTopicOffsets(topic),
-        admin.fetchOffsets({ groupId, topics: [topic] }),
-      ]);
-      const committedOf = new Map(
-        committed[0].partitions.map((entry) => [entry.partition, Number(entry.offset)]),
+      ).rows;
+      const outcomes = Object.fromEntries(
+        (
+          await database.query<{ outcome: string; count: number }>(
+            `SELECT outcome, count(*)::int AS count FROM audit.attempt WHERE webhook_id = ANY($1) GROUP BY outcome`,
+            [webhookIds],
+          )
+        ).rows.map((row) => [row.outcome, row.count]),
       );
-      return ends.reduce(
-        (sum, end) => sum + Math.max(0, Number(end.high) - Math.max(0, committedOf.get(end.partition) ?? 0)),
-        0,
+      await database.end();
+
+      // Every consumer group of the platform has caught up with its topics.
+      const client = new Kafka({
+        brokers: [kafka.brokers],
+        clientId: 'chaos-check',
+        logLevel: logLevel.NOTHING,
+      });
+      const admin = client.admin();
+      await admin.connect();
+      const lagOf = async (groupId: string, topic: string) => {
+        const [ends, committed] = await Promise.all([
+          admin.fetchTopicOffsets(topic),
+          admin.fetchOffsets({ groupId, topics: [topic] }),
+        ]);
+        const committedOf = new Map(
+          committed[0].partitions.map((entry) => [entry.partition, Number(entry.offset)]),
+        );
+        return ends.reduce(
+          (sum, end) =>
+            sum + Math.max(0, Number(end.high) - Math.max(0, committedOf.get(end.partition) ?? 0)),
+          0,
+        );
+      };
+      const lag = await eventually(
+        async () => {
+          const measured = {
+            delivery: await lagOf(platform.env.DELIVERY_CONSUMER_GROUP, domainTopic('job')),
+            audit: await lagOf(platform.env.AUDIT_CONSUMER_GROUP, Topics.attempts),
+          };
+          expect(measured).toEqual({ delivery: 0, audit: 0 });
+          return measured;
+        },
+        { timeoutMs: 120_000, intervalMs: 1_000 },
       );
-    };
-    const lag = await eventually(
-      async () => {
-        const measured = {
-          delivery: await lagOf(platform.env.DELIVERY_CONSUMER_GROUP, domainTopic('job')),
-          audit: await lagOf(platform.env.AUDIT_CONSUMER_GROUP, Topics.attempts),
-        };
-        expect(measured).toEqual({ delivery: 0, audit: 0 });
-        return measured;
-      },
-      { timeoutMs: 120_000, intervalMs: 1_000 },
-    );
-    await admin.disconnect();
+      await admin.disconnect();
 
-    const report = {
-      scale: SCALE,
-      actions,
-      accepted: accepted.length,
-      expectedDeliveries: expected.length,
-      lost: missing().length,
-      duplicateDeliveries: duplicates,
-      duplicateShare: duplicates / expected.length,
-      outOfOrderSubjects: outOfOrder.length,
-      deliveriesInLog: inLog,
-      requestsSeen: receiver.requests.length,
-      distinctAttemptIdsSeen: seenIds.size,
-      attemptsLogged: attempts.length,
-      attemptsSeenButNotLogged: unlogged,
-      answeredAttemptsLoggedButNotSeen: answeredNotSeen,
-      attemptOutcomes: outcomes,
-      statsAttempts: stats.rolled,
-      logAttempts: stats.counted,
-      consumerLag: lag,
-      ingestRetries,
-      seconds: { publishing: (publishedAt - startedAt) / 1000, draining: (drainedAt - publishedAt) / 1000 },
-    };
-    const reportDir = path.resolve(__dirname, '../bench-results');
-    mkdirSync(reportDir, { recursive: true });
-    writeFileSync(path.join(reportDir, `chaos-${Date.now()}.json`), `${JSON.stringify(report, null, 2)}\n`);
-    process.stderr.write(`[chaos] ${JSON.stringify(report)}\n`);
+      const report = {
+        scale: SCALE,
+        actions,
+        accepted: accepted.length,
+        expectedDeliveries: expected.length,
+        lost: missing().length,
+        duplicateDeliveries: duplicates,
+        duplicateShare: duplicates / expected.length,
+        outOfOrderSubjects: outOfOrder.length,
+        deliveriesInLog: inLog,
+        requestsSeen: receiver.requests.length,
+        distinctAttemptIdsSeen: seenIds.size,
+        attemptsLogged: attempts.length,
+        attemptsSeenButNotLogged: unlogged,
+        answeredAttemptsLoggedButNotSeen: answeredNotSeen,
+        attemptOutcomes: outcomes,
+        statsAttempts: stats.rolled,
+        logAttempts: stats.counted,
+        consumerLag: lag,
+        ingestRetries,
+        seconds: { publishing: (publishedAt - startedAt) / 1000, draining: (drainedAt - publishedAt) / 1000 },
+      };
+      const reportDir = path.resolve(__dirname, '../bench-results');
+      mkdirSync(reportDir, { recursive: true });
+      writeFileSync(path.join(reportDir, `chaos-${Date.now()}.json`), `${JSON.stringify(report, null, 2)}\n`);
+      process.stderr.write(`[chaos] ${JSON.stringify(report)}\n`);
 
-    expect(report.accepted).toBe(SCALE.events);
-    expect(report.lost).toBe(0);
-    expect(outOfOrder).toEqual([]);
-    expect(stats.rolled).toBe(stats.counted);
-    // The log against the receivers: every request seen is logged (once: by its id), and every
-    // logged answer is one a receiver gave.
-    expect(seenIds.size).toBe(receiver.requests.length);
-    expect(unlogged).toBe(0);
-    expect(answeredNotSeen).toBe(0);
-  }, 1_800_000);
+      expect(report.accepted).toBe(SCALE.events);
+      expect(report.lost).toBe(0);
+      expect(outOfOrder).toEqual([]);
+      expect(stats.rolled).toBe(stats.counted);
+      // The log against the receivers: every request seen is logged (once: by its id), and every
+      // logged answer is one a receiver gave.
+      expect(seenIds.size).toBe(receiver.requests.length);
+      expect(unlogged).toBe(0);
+      expect(answeredNotSeen).toBe(0);
+    },
+    RUN_TIMEOUT_MS,
+  );
 });

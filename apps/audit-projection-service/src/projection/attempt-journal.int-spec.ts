@@ -6,8 +6,6 @@ import { aDeliveryHeld, anAttemptEvent, anAttemptStart, hoursAgo } from '../../t
 import { auditDataSourceOptions } from '../database/data-source';
 import { RetentionPolicy } from '../retention/retention-policy';
 import type { AttemptEventDto } from './dto/attempt-event.dto';
-import type { AttemptStartDto } from './dto/attempt-start.dto';
-import type { DeliveryHeldDto } from './dto/delivery-held.dto';
 import type { AttemptsTopicMessage } from './parse-attempt-message';
 import { ProjectionRepository } from './projection.repository';
 import { ProjectionService } from './projection.service';
@@ -41,10 +39,10 @@ describe('attempt starts, interrupted attempts and holds', () => {
   });
 
   const anAttempt = (overrides: Parameters<typeof anAttemptEvent>[0] = {}) =>
-    anAttemptEvent({ organizationId, webhookId: newId('wh'), ...overrides }, hoursAgo(1)) as AttemptEventDto;
+    anAttemptEvent({ organizationId, webhookId: newId('wh'), ...overrides }, hoursAgo(1));
   const startOf = (event: AttemptEventDto): AttemptsTopicMessage => ({
     kind: 'start',
-    start: anAttemptStart(event) as AttemptStartDto,
+    start: anAttemptStart(event),
     timestampMs: Date.parse(event.startedAt),
   });
   const outcomeOf = (event: AttemptEventDto): AttemptsTopicMessage => ({ kind: 'attempt', event });
@@ -58,7 +56,12 @@ describe('attempt starts, interrupted attempts and holds', () => {
     );
   const deliveryOf = async (deliveryId: string) => {
     const [row] = await dataSource.query<
-      Array<{ status: string; attempt_count: number; held_reason: string | null; next_attempt_at: Date | null }>
+      Array<{
+        status: string;
+        attempt_count: number;
+        held_reason: string | null;
+        next_attempt_at: Date | null;
+      }>
     >(`SELECT status, attempt_count, held_reason, next_attempt_at FROM audit.delivery WHERE id = $1`, [
       deliveryId,
     ]);
@@ -66,13 +69,17 @@ describe('attempt starts, interrupted attempts and holds', () => {
   };
   /** The rollups' attempts of the webhook against a recount of its attempts, by outcome. */
   const rollupAndRecount = async (webhookId: string) => {
-    const [rollup] = await dataSource.query<Array<{ attempts: number; interrupted: number; success: number }>>(
+    const [rollup] = await dataSource.query<
+      Array<{ attempts: number; interrupted: number; success: number }>
+    >(
       `SELECT sum(attempts)::int AS attempts, sum(outcome_interrupted)::int AS interrupted,
               sum(outcome_success)::int AS success
        FROM audit.stats_hourly WHERE webhook_id = $1`,
       [webhookId],
     );
-    const [recount] = await dataSource.query<Array<{ attempts: number; interrupted: number; success: number }>>(
+    const [recount] = await dataSource.query<
+      Array<{ attempts: number; interrupted: number; success: number }>
+    >(
       `SELECT count(*)::int AS attempts, count(*) FILTER (WHERE outcome = 'interrupted')::int AS interrupted,
               count(*) FILTER (WHERE outcome = 'success')::int AS success
        FROM audit.attempt WHERE webhook_id = $1`,
@@ -177,13 +184,17 @@ describe('attempt starts, interrupted attempts and holds', () => {
 
     // Replayed once more, the outcome changes nothing.
     await project(at, late.startedAt, outcomeOf(late));
-    expect((await rollupAndRecount(late.webhookId)).rollup).toEqual({ attempts: 1, interrupted: 0, success: 1 });
+    expect((await rollupAndRecount(late.webhookId)).rollup).toEqual({
+      attempts: 1,
+      interrupted: 0,
+      success: 1,
+    });
   });
 
   it('shows a held delivery as retrying with its reason before any attempt, until the attempt is made', async () => {
     const at = (partition += 1);
     const first = anAttempt();
-    const held = aDeliveryHeld(first) as DeliveryHeldDto;
+    const held = aDeliveryHeld(first);
     await project(at, held.heldAt, { kind: 'held', held });
     expect(await deliveryOf(first.deliveryId)).toEqual({
       status: 'retrying',
@@ -223,7 +234,7 @@ describe('attempt starts, interrupted attempts and holds', () => {
       attempt: 2,
       heldAt: plus(failed.startedAt, 10_000),
       nextAttemptAt: plus(failed.startedAt, 40_000),
-    }) as DeliveryHeldDto;
+    });
     await project(at, held.heldAt, { kind: 'held', held });
     expect(await deliveryOf(failed.deliveryId)).toEqual({
       status: 'retrying',

@@ -85,7 +85,11 @@ export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicati
     );
     this.recordProjected(
       accepted,
-      await this.projection.projectBatch({ partition: batch.partition, messages: accepted, newestTimestampMs }),
+      await this.projection.projectBatch({
+        partition: batch.partition,
+        messages: accepted,
+        newestTimestampMs,
+      }),
     );
     if (deadLetters.length > 0) await this.park(deadLetters);
   }

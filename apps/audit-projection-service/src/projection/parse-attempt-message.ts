@@ -37,12 +37,16 @@ export function parseAttemptMessage(message: KafkaMessage): MessageParse<Attempt
   if (schema === ATTEMPT_START_SCHEMA) {
     const parsed = validateMessage(AttemptStartDto, decoded.value, 'attempt start');
     if (!parsed.ok) return parsed;
-    return { ok: true, value: { kind: 'start', start: parsed.value, timestampMs: Number(message.timestamp) } };
+    return {
+      ok: true,
+      value: { kind: 'start', start: parsed.value, timestampMs: Number(message.timestamp) },
+    };
   }
   if (schema === DELIVERY_HELD_SCHEMA) {
     const parsed = validateMessage(DeliveryHeldDto, decoded.value, 'delivery hold');
     if (!parsed.ok) return parsed;
-    if (parsed.value.payload.id !== parsed.value.eventId) return payloadMismatch('delivery hold', parsed.value);
+    if (parsed.value.payload.id !== parsed.value.eventId)
+      return payloadMismatch('delivery hold', parsed.value);
     return { ok: true, value: { kind: 'held', held: parsed.value } };
   }
   const parsed = parseAttemptEvent(decoded.value);
@@ -60,7 +64,10 @@ export function parseAttemptEvent(value: unknown): MessageParse<AttemptEventDto>
   return parsed;
 }
 
-function payloadMismatch(what: string, value: { payload: { id: string }; eventId: string }): MessageParse<never> {
+function payloadMismatch(
+  what: string,
+  value: { payload: { id: string }; eventId: string },
+): MessageParse<never> {
   return {
     ok: false,
     reason: `invalid ${what}: payload.id "${value.payload.id}" differs from eventId "${value.eventId}"`,

@@ -10,7 +10,9 @@ import type { AttemptRow, AttemptStartRow, DeliveryRow, HoldRow, PayloadRow } fr
 
 export type WithPayload<T extends { payload: DeliveredPayload | null }> = T & { payload: DeliveredPayload };
 
-export function hasPayload<T extends { payload: DeliveredPayload | null }>(value: T): value is WithPayload<T> {
+export function hasPayload<T extends { payload: DeliveredPayload | null }>(
+  value: T,
+): value is WithPayload<T> {
   return value.payload !== null;
 }
 
@@ -97,7 +99,11 @@ export function toPayloadRow(
   };
 }
 
-export function toAttemptStartRow(start: AttemptStartDto, partition: number, timestampMs: number): AttemptStartRow {
+export function toAttemptStartRow(
+  start: AttemptStartDto,
+  partition: number,
+  timestampMs: number,
+): AttemptStartRow {
   return {
     id: start.attemptId,
     deliveryId: start.deliveryId,

@@ -6,8 +6,6 @@ import {
 } from '../../test/attempt-event.fixture';
 import { RetentionPolicy } from '../retention/retention-policy';
 import type { AttemptEventDto } from './dto/attempt-event.dto';
-import type { AttemptStartDto } from './dto/attempt-start.dto';
-import type { DeliveryHeldDto } from './dto/delivery-held.dto';
 import { parseAttemptEvent } from './parse-attempt-message';
 import type {
   AttemptRow,
@@ -47,7 +45,8 @@ class InMemoryProjection implements ProjectionWriter {
     for (const row of rows) {
       const existing = this.attempts.get(row.id);
       if (existing === undefined) stored.inserted.add(row.id);
-      else if (existing.outcome === 'interrupted' && row.outcome !== 'interrupted') stored.replaced.add(row.id);
+      else if (existing.outcome === 'interrupted' && row.outcome !== 'interrupted')
+        stored.replaced.add(row.id);
       else continue;
       this.attempts.set(row.id, row);
     }
@@ -190,7 +189,7 @@ describe(ProjectionService.name, () => {
     });
     const start = (event: AttemptEventDto): AttemptsTopicMessage => ({
       kind: 'start',
-      start: anAttemptStart(event) as AttemptStartDto,
+      start: anAttemptStart(event),
       timestampMs: Date.parse(event.startedAt),
     });
     const outcome = (event: AttemptEventDto): AttemptsTopicMessage => ({ kind: 'attempt', event });
@@ -254,7 +253,7 @@ describe(ProjectionService.name, () => {
 
     it('marks a held delivery and stores its payload', async () => {
       const attempt = dto(anAttemptEvent());
-      const held = aDeliveryHeld(attempt) as DeliveryHeldDto;
+      const held = aDeliveryHeld(attempt);
       await service.projectBatch(batchOf({ kind: 'held', held }), NOW);
       expect(store.holdWrites.flat()).toEqual([
         expect.objectContaining({ deliveryId: attempt.deliveryId, heldAttempt: 1, reason: 'circuit_open' }),

@@ -43,7 +43,10 @@ function emptyOutcomes(): Record<AttemptOutcome, number> {
  * Rolls new attempts up by organization, webhook, event type and hour. Only attempts stored
  * for the first time may be passed in: that is what keeps the increments idempotent.
  */
-export function toStatsIncrements(attempts: readonly ProjectedAttempt[], weight: 1 | -1 = 1): StatsIncrement[] {
+export function toStatsIncrements(
+  attempts: readonly ProjectedAttempt[],
+  weight: 1 | -1 = 1,
+): StatsIncrement[] {
   const groups = groupBy(attempts, (attempt) =>
     JSON.stringify([attempt.organizationId, attempt.webhookId, attempt.eventType, hourOf(attempt.startedAt)]),
   );
@@ -123,7 +126,9 @@ export function mergeStatsIncrements(rows: readonly StatsIncrement[]): StatsIncr
       merged.latencyCount += row.latencyCount;
       merged.latencySumMs += row.latencySumMs;
       merged.latencyMaxMs =
-        row.latencyMaxMs === null ? merged.latencyMaxMs : Math.max(merged.latencyMaxMs ?? 0, row.latencyMaxMs);
+        row.latencyMaxMs === null
+          ? merged.latencyMaxMs
+          : Math.max(merged.latencyMaxMs ?? 0, row.latencyMaxMs);
       row.latencyHistogram.forEach((count, index) => (merged.latencyHistogram[index] += count));
     }
     return merged;

@@ -111,7 +111,9 @@ describe(AttemptDelivery.name, () => {
       throw new Error('broker unreachable');
     };
 
-    await expect(attemptDelivery().execute(inputFor(state), unrecorded)).rejects.toThrow('broker unreachable');
+    await expect(attemptDelivery().execute(inputFor(state), unrecorded)).rejects.toThrow(
+      'broker unreachable',
+    );
     expect(endpoint.requests).toEqual([]);
   });
 

@@ -36,7 +36,10 @@ export class DeliverySummaryDto {
   })
   heldReason!: HoldReason | null;
 
-  @ApiProperty({ format: 'date-time', description: 'When the first attempt started, or the delivery was first held' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the first attempt started, or the delivery was first held',
+  })
   createdAt!: string;
 
   @ApiProperty({ format: 'date-time', description: 'When the latest attempt ended' })
