@@ -15,7 +15,7 @@ import {
 } from '@hookline/contracts';
 import { TestReceiver, eventually, type ReplyPolicy } from '@hookline/testing';
 import { jobCreatedEvent } from '../test/fixtures';
-import { startDeliveryHarness, type DeliveryHarness } from '../test/delivery-harness';
+import { isAttemptOutcome, startDeliveryHarness, type DeliveryHarness } from '../test/delivery-harness';
 
 describe('delivery-service', () => {
   let harness: DeliveryHarness;
@@ -60,7 +60,7 @@ describe('delivery-service', () => {
 
   function attemptsFor(deliveryId: string): Array<{ event: AttemptEvent; headers: Record<string, string> }> {
     return attempts.messages
-      .filter((message) => message.key === deliveryId)
+      .filter((message) => message.key === deliveryId && isAttemptOutcome(message.headers))
       .map((message) => ({
         event: JSON.parse(message.value ?? 'null') as AttemptEvent,
         headers: message.headers,

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { Kafka } from 'kafkajs';
 import {
+  ATTEMPT_EVENT_SCHEMA,
   KafkaHeaders,
   Topics,
   domainMessageKey,
@@ -129,7 +130,8 @@ export async function startDeliveryHarness(
 
   const ownAttempts = (deliveryId: string): AttemptEvent[] =>
     attempts.messages
-      .filter((message) => message.key === deliveryId)
+      // Outcomes only: starts and hold notices share the topic.
+      .filter((message) => message.key === deliveryId && isAttemptOutcome(message.headers))
       .map((message) => JSON.parse(message.value ?? 'null') as AttemptEvent)
       // Written by another delivery process that cannot open this run's secrets.
       .filter((event) => !(event.error ?? '').includes('cannot sign or authenticate'))
@@ -198,4 +200,9 @@ export async function startDeliveryHarness(
       await publisher.disconnect();
     },
   };
+}
+
+/** An attempt's outcome on `hookline.attempts.v1`, not its start or a hold notice. */
+export function isAttemptOutcome(headers: Readonly<Record<string, string>>): boolean {
+  return headers[KafkaHeaders.schema] === ATTEMPT_EVENT_SCHEMA;
 }

@@ -114,6 +114,7 @@ describe(DeliveriesController.name, () => {
       status: 'retrying',
       attemptCount: 1,
       lastResponseStatus: null,
+      heldReason: null,
       createdAt: minute(4),
       updatedAt: new Date(Date.parse(minute(4)) + d4.durationMs).toISOString(),
     });

@@ -91,6 +91,7 @@ describe(AttemptsConsumer.name, () => {
       status: 'succeeded',
       attemptCount: 2,
       lastResponseStatus: 200,
+      heldReason: null,
       createdAt: failed.startedAt,
       updatedAt: new Date(Date.parse(succeeded.startedAt) + succeeded.durationMs).toISOString(),
       nextAttemptAt: null,
