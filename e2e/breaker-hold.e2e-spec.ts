@@ -1,0 +1,113 @@
+import { findEventType } from '@hookline/contracts';
+import { TestReceiver, eventually } from '@hookline/testing';
+import { call } from './support/api-client';
+import { createOrganization, startPlatform, type Platform } from './support/platform';
+
+interface DeliveryListItem {
+  id: string;
+  eventId: string;
+  status: string;
+  attemptCount: number;
+  heldReason: string | null;
+}
+
+interface DeliveryDetail {
+  status: string;
+  nextAttemptAt: string | null;
+  payload: { id: string } | null;
+  attempts: Array<{ responseStatus: number | null }>;
+}
+
+/**
+ * A delivery held back by an open circuit breaker is in the log before it is attempted: a customer
+ * sees it waiting, why, and until when, and sees it go through once the endpoint is back.
+ */
+describe('deliveries held by an open circuit breaker', () => {
+  let platform: Platform;
+  let receiver: TestReceiver;
+  let key: string;
+  let down = true;
+
+  beforeAll(async () => {
+    receiver = await TestReceiver.start(() => (down ? { status: 503, body: 'down' } : { status: 200 }));
+    platform = await startPlatform({
+      // A small window opens the breaker after a few failures; the cool-down outlasts the checks.
+      DELIVERY_BREAKER_MIN_REQUESTS: '3',
+      DELIVERY_BREAKER_COOLDOWN_SECONDS: '10',
+    });
+    key = (await createOrganization(platform, 'Breaker Hold')).apiKey.key;
+  });
+
+  afterAll(async () => {
+    await platform?.stop();
+    await receiver?.stop();
+  });
+
+  const publish = async (subject: string): Promise<string> => {
+    const response = await call<{ id: string }>('POST', `${platform.ingest.baseUrl}/v1/events`, {
+      token: key,
+      body: { type: 'job.created', subject, data: findEventType('job.created')?.example },
+    });
+    expect(response.status).toBe(202);
+    return response.body.id;
+  };
+
+  const deliveryOf = async (webhookId: string, eventId: string): Promise<DeliveryListItem> => {
+    const listed = await call<{ items: DeliveryListItem[] }>(
+      'GET',
+      `${platform.audit.baseUrl}/v1/webhooks/${webhookId}/deliveries?eventId=${eventId}`,
+      { token: key },
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(1);
+    return listed.body.items[0];
+  };
+
+  it('lists a held delivery as retrying with its reason and next attempt, then delivers it', async () => {
+    const created = await call<{ id: string }>('POST', `${platform.subscription.baseUrl}/v1/webhooks`, {
+      token: key,
+      body: { name: 'flaky', url: `${receiver.url}/flaky`, events: ['job.*'], active: true },
+    });
+    expect(created.status).toBe(201);
+    const webhookId = created.body.id;
+    // Routed once its activation test arrived; failures then open the breaker.
+    await eventually(() => expect(receiver.requestsTo('/flaky').length).toBeGreaterThan(0), {
+      timeoutMs: 30_000,
+    });
+    for (const subject of ['job_1', 'job_2', 'job_3']) await publish(subject);
+    await eventually(() => expect(receiver.requestsTo('/flaky').length).toBeGreaterThanOrEqual(4), {
+      timeoutMs: 30_000,
+    });
+
+    const held = await publish('job_held');
+    const listed = await eventually(
+      async () => {
+        const delivery = await deliveryOf(webhookId, held);
+        expect(delivery).toMatchObject({ status: 'retrying', heldReason: 'circuit_open', attemptCount: 0 });
+        return delivery;
+      },
+      { timeoutMs: 30_000, intervalMs: 250 },
+    );
+    const detail = await call<DeliveryDetail>('GET', `${platform.audit.baseUrl}/v1/deliveries/${listed.id}`, {
+      token: key,
+    });
+    expect(detail.status).toBe(200);
+    expect(detail.body.attempts).toEqual([]);
+    expect(detail.body.payload?.id).toBe(held);
+    expect(Date.parse(detail.body.nextAttemptAt ?? '')).toBeGreaterThan(Date.now());
+    // Held means not sent: the endpoint saw nothing of it.
+    expect(receiver.requestsTo('/flaky').filter((request) => request.headers['webhook-id'] === held)).toEqual(
+      [],
+    );
+
+    down = false;
+    await eventually(
+      async () => {
+        const delivery = await deliveryOf(webhookId, held);
+        expect(delivery).toMatchObject({ status: 'succeeded', heldReason: null });
+        expect(delivery.attemptCount).toBeGreaterThanOrEqual(1);
+      },
+      { timeoutMs: 120_000, intervalMs: 500 },
+    );
+  }, 240_000);
+});
