@@ -29,10 +29,11 @@ const SCALE = {
   brokerRestarts: Number(process.env.CHAOS_BROKER_RESTARTS ?? 1),
   postgresRestarts: Number(process.env.CHAOS_POSTGRES_RESTARTS ?? 1),
   seed: Number(process.env.CHAOS_SEED ?? 7),
+  /** Concurrent publishers, each owning whole subjects (so order per subject is known). */
+  publishers: Number(process.env.CHAOS_PUBLISHERS ?? 8),
 };
 const WEBHOOKS_PER_ORGANIZATION = 10;
 const SUBJECTS_PER_ORGANIZATION = 20;
-const PUBLISHERS = 8;
 const OUTAGE_MS = 2_000;
 /** Time budgets grow with the run: the full size needs far longer than the e2e tier's. */
 const DRAIN_TIMEOUT_MS = Math.max(900_000, SCALE.events * 60);
@@ -180,10 +181,10 @@ describe('chaos: crashes and restarts of every part lose no accepted event', () 
   async function publishAll(): Promise<void> {
     const sequences = new Map<string, number>();
     await Promise.all(
-      Array.from({ length: PUBLISHERS }, async (_, publisher) => {
-        for (let number = publisher; number < SCALE.events; number += PUBLISHERS) {
+      Array.from({ length: SCALE.publishers }, async (_, publisher) => {
+        for (let number = publisher; number < SCALE.events; number += SCALE.publishers) {
           const organization = organizations[number % organizations.length];
-          const subject = `job_${publisher}_${Math.floor(number / PUBLISHERS) % SUBJECTS_PER_ORGANIZATION}`;
+          const subject = `job_${publisher}_${Math.floor(number / SCALE.publishers) % SUBJECTS_PER_ORGANIZATION}`;
           const id = await publish(organization, subject, number);
           const key = `${organization.id}|${subject}`;
           const sequence = sequences.get(key) ?? 0;
