@@ -46,7 +46,9 @@ describe('delivery-service survives SIGKILL without losing an accepted event', (
 
   const publishMany = async (prefix: string, count: number): Promise<string[]> => {
     const ids: string[] = [];
-    for (let index = 0; index < count; index += 1) ids.push(await publish(`${prefix}_${index % 5}`));
+    for (let index = 0; index < count; index += 1) {
+      ids.push(await publish(`${prefix}_${index % 5}`));
+    }
     return ids;
   };
 

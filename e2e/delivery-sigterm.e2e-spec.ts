@@ -73,7 +73,9 @@ describe('delivery-service stops on SIGTERM without losing or repeating a delive
 
   it('finishes the deliveries in flight, commits them, exits 0, and delivers each event exactly once', async () => {
     const accepted: string[] = [];
-    for (let index = 0; index < 20; index += 1) accepted.push(await publish(`job_sigterm_${index}`));
+    for (let index = 0; index < 20; index += 1) {
+      accepted.push(await publish(`job_sigterm_${index}`));
+    }
     // Deliveries are in flight: the receiver holds every request for RECEIVER_DELAY_MS.
     await eventually(() => expect(accepted.filter((id) => timesReceived(id) > 0).length).toBeGreaterThan(4), {
       timeoutMs: 20_000,

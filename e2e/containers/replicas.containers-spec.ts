@@ -48,7 +48,9 @@ describe('delivery-service replicas share the work and a rebalance loses nothing
     let done = false;
     void until.finally(() => (done = true));
     const ids: string[] = [];
-    while (!done || ids.length < 10) ids.push(await publish(`${prefix}_${ids.length}`));
+    while (!done || ids.length < 10) {
+      ids.push(await publish(`${prefix}_${ids.length}`));
+    }
     await until;
     return ids;
   };
@@ -92,7 +94,9 @@ describe('delivery-service replicas share the work and a rebalance loses nothing
     const secondBefore = await metricSum(second, 'hookline_delivery_attempts_total');
     const afterJoin: string[] = [];
     // Distinct subjects spread over the partitions, which the group now splits between the two.
-    for (let index = 0; index < 60; index += 1) afterJoin.push(await publish(`job_shared_${index}`));
+    for (let index = 0; index < 60; index += 1) {
+      afterJoin.push(await publish(`job_shared_${index}`));
+    }
     await expectAllDelivered(afterJoin);
     await eventually(async () => {
       expect(await metricSum(platform.delivery, 'hookline_delivery_attempts_total')).toBeGreaterThan(
@@ -138,7 +142,9 @@ describe('delivery-service replicas share the work and a rebalance loses nothing
     const firstBefore = await metricSum(platform.delivery, 'hookline_delivery_attempts_total');
     const secondBefore = await metricSum(second, 'hookline_delivery_attempts_total');
     const ids: string[] = [];
-    for (let index = 0; index < 24; index += 1) ids.push(await publish(`job_capped_${index}`));
+    for (let index = 0; index < 24; index += 1) {
+      ids.push(await publish(`job_capped_${index}`));
+    }
     await eventually(() => expect(ids.filter((id) => cappedIds(id) === 0)).toEqual([]), {
       timeoutMs: 90_000,
       intervalMs: 250,

@@ -463,8 +463,9 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
     it('pages newest first with an opaque cursor', async () => {
       const { apiKey } = await createOrganization('Paging GmbH');
       const created: WebhookBody[] = [];
-      for (const name of ['first', 'second', 'third'])
+      for (const name of ['first', 'second', 'third']) {
         created.push(await createWebhook(apiKey.key, { name }));
+      }
       const newestFirst = created
         .map((webhook) => webhook.id)
         .sort()

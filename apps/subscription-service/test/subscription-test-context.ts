@@ -114,7 +114,9 @@ export class SubscriptionTestContext {
       token: ADMIN_TOKEN,
       body: { name },
     });
-    if (response.status !== 201) throw new Error(`creating an organization answered ${response.status}`);
+    if (response.status !== 201) {
+      throw new Error(`creating an organization answered ${response.status}`);
+    }
     return response.body;
   }
 
@@ -127,7 +129,9 @@ export class SubscriptionTestContext {
         body: { name: scopes.join(' ') || 'no scope', scopes },
       },
     );
-    if (response.status !== 201) throw new Error(`issuing a key answered ${response.status}`);
+    if (response.status !== 201) {
+      throw new Error(`issuing a key answered ${response.status}`);
+    }
     return response.body;
   }
 
@@ -141,8 +145,9 @@ export class SubscriptionTestContext {
         ...body,
       },
     });
-    if (response.status !== 201)
+    if (response.status !== 201) {
       throw new Error(`creating a webhook answered ${response.status}: ${JSON.stringify(response.body)}`);
+    }
     return response.body as WebhookBody;
   }
 
@@ -151,8 +156,9 @@ export class SubscriptionTestContext {
       token,
       body,
     });
-    if (response.status !== 200)
+    if (response.status !== 200) {
       throw new Error(`PATCH answered ${response.status}: ${JSON.stringify(response.body)}`);
+    }
     return response.body as WebhookBody;
   }
 }

@@ -13,7 +13,9 @@ export function parseAttemptMessage(message: KafkaMessage): MessageParse<Attempt
     return { ok: false, reason: `unsupported schema "${schema}", expected "${ATTEMPT_EVENT_SCHEMA}"` };
   }
   const decoded = decodeJson(message.value);
-  if (!decoded.ok) return decoded;
+  if (!decoded.ok) {
+    return decoded;
+  }
   return parseAttemptEvent(decoded.value);
 }
 
@@ -21,7 +23,9 @@ export function parseAttemptEvent(value: unknown): MessageParse<AttemptEventDto>
   const parsed: MessageParse<AttemptEventDto> = isValidAttemptEvent(value)
     ? { ok: true, value }
     : validateMessage(AttemptEventDto, value, 'attempt event');
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    return parsed;
+  }
   const event = parsed.value;
   // The payload row is keyed by event id: a body of another event must not be stored under it.
   if (event.payload.id !== event.eventId) {

@@ -132,7 +132,9 @@ class SqlProjectionWriter implements ProjectionWriter {
   constructor(private readonly manager: EntityManager) {}
 
   async insertAttempts(rows: AttemptRow[]): Promise<Set<string>> {
-    if (rows.length === 0) return new Set();
+    if (rows.length === 0) {
+      return new Set();
+    }
     const sorted = [...rows].sort((a, b) => compareIds(a.id, b.id));
     const inserted: Array<{ id: string }> = await this.manager.query(INSERT_ATTEMPTS, [
       toStorableJson(sorted.map(attemptRecord)),
@@ -141,19 +143,25 @@ class SqlProjectionWriter implements ProjectionWriter {
   }
 
   async upsertPayloads(rows: PayloadRow[]): Promise<void> {
-    if (rows.length === 0) return;
+    if (rows.length === 0) {
+      return;
+    }
     const sorted = [...rows].sort((a, b) => compareIds(a.eventId, b.eventId));
     await this.manager.query(UPSERT_PAYLOADS, [toStorableJson(sorted.map(payloadRecord))]);
   }
 
   async upsertDeliveries(rows: DeliveryRow[]): Promise<void> {
-    if (rows.length === 0) return;
+    if (rows.length === 0) {
+      return;
+    }
     const sorted = [...rows].sort((a, b) => compareIds(a.id, b.id));
     await this.manager.query(UPSERT_DELIVERIES, [toStorableJson(sorted.map(deliveryRecord))]);
   }
 
   async addStats(rows: StatsIncrement[]): Promise<void> {
-    if (rows.length === 0) return;
+    if (rows.length === 0) {
+      return;
+    }
     const sorted = [...rows].sort((a, b) => compareIds(STATS_KEY(a), STATS_KEY(b)));
     await this.manager.query(ADD_STATS, [toStorableJson(sorted.map(statsRecord))]);
   }

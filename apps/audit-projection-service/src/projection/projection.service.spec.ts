@@ -27,7 +27,9 @@ class InMemoryProjection implements ProjectionWriter {
   async insertAttempts(rows: AttemptRow[]): Promise<Set<string>> {
     const inserted = new Set<string>();
     for (const row of rows) {
-      if (this.attempts.has(row.id)) continue;
+      if (this.attempts.has(row.id)) {
+        continue;
+      }
       this.attempts.set(row.id, row);
       inserted.add(row.id);
     }
@@ -49,7 +51,9 @@ class InMemoryProjection implements ProjectionWriter {
 
 function dto(value: object): AttemptEventDto {
   const parsed = parseAttemptEvent(value);
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) {
+    throw new Error(parsed.reason);
+  }
   return parsed.value;
 }
 

@@ -27,11 +27,15 @@ export class ProjectionService {
    * What is past retention is skipped, so a replay does not bring pruned rows back.
    */
   async project(events: readonly AttemptEventDto[], now: Date = new Date()): Promise<ProjectionResult> {
-    if (events.length === 0) return { received: 0, stored: 0, pastRetention: 0 };
+    if (events.length === 0) {
+      return { received: 0, stored: 0, pastRetention: 0 };
+    }
     const unique = groupBy(events, (event) => event.attemptId).map(([first]) => first);
     const retained = unique.filter((event) => this.retention.isAttemptRetained(event.startedAt, now));
     const pastRetention = unique.length - retained.length;
-    if (retained.length === 0) return { received: events.length, stored: 0, pastRetention };
+    if (retained.length === 0) {
+      return { received: events.length, stored: 0, pastRetention };
+    }
     return this.repository.transaction(async (writer) => {
       const insertedIds = await writer.insertAttempts(retained.map(toAttemptRow));
       const fresh = retained.filter((event) => insertedIds.has(event.attemptId));

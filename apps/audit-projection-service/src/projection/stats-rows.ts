@@ -65,7 +65,9 @@ export function toStatsIncrements(attempts: readonly AttemptEventDto[]): StatsIn
       latencyMaxMs: null,
       latencyHistogram: emptyLatencyHistogram(),
     };
-    for (const attempt of group) addAttempt(row, attempt);
+    for (const attempt of group) {
+      addAttempt(row, attempt);
+    }
     return row;
   });
 }
@@ -73,7 +75,9 @@ export function toStatsIncrements(attempts: readonly AttemptEventDto[]): StatsIn
 function addAttempt(row: StatsIncrement, attempt: AttemptEventDto): void {
   row.attempts += 1;
   row.outcomes[attempt.outcome] += 1;
-  if (attempt.attempt === 1) row.deliveriesStarted += 1;
+  if (attempt.attempt === 1) {
+    row.deliveriesStarted += 1;
+  }
   switch (attempt.deliveryStatus) {
     case 'succeeded':
       row.deliveriesSucceeded += 1;
@@ -90,7 +94,9 @@ function addAttempt(row: StatsIncrement, attempt: AttemptEventDto): void {
     default:
       assertNever(attempt.deliveryStatus);
   }
-  if (OUTCOMES_WITHOUT_LATENCY.has(attempt.outcome)) return;
+  if (OUTCOMES_WITHOUT_LATENCY.has(attempt.outcome)) {
+    return;
+  }
   row.latencyCount += 1;
   row.latencySumMs += attempt.durationMs;
   row.latencyMaxMs = Math.max(row.latencyMaxMs ?? 0, attempt.durationMs);

@@ -81,7 +81,9 @@ describe(RecoveryController.name, () => {
       ['webhooks:write', 'deliveries:read'],
       `key_${env.runId}_recovery_other`,
     );
-    for (const state of [webhook, deletedWebhook, otherWebhook]) await kafka.sendWebhookState(state);
+    for (const state of [webhook, deletedWebhook, otherWebhook]) {
+      await kafka.sendWebhookState(state);
+    }
     await kafka.deleteWebhook(deletedWebhook.id);
     await kafka.sendAttempts(
       ...failedEarly,

@@ -68,7 +68,9 @@ export class WebhookStatesConsumer implements OnApplicationBootstrap, BeforeAppl
   private async handleBatch(batch: ConsumedBatch): Promise<void> {
     const { accepted, deadLetters } = decodeBatch(batch, CONSUMER_NAME, parseWebhookMessage);
     await this.webhooks.applyChanges(accepted);
-    if (deadLetters.length > 0) await this.park(deadLetters);
+    if (deadLetters.length > 0) {
+      await this.park(deadLetters);
+    }
   }
 
   private async park(letters: DeadLetter[]): Promise<void> {

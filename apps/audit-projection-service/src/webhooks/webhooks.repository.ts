@@ -16,7 +16,9 @@ export class WebhooksRepository {
    * newer than the stored one (and revives a deleted webhook); a tombstone keeps the row.
    */
   async applyInOrder(changes: readonly WebhookChange[]): Promise<void> {
-    if (changes.length === 0) return;
+    if (changes.length === 0) {
+      return;
+    }
     await this.dataSource.transaction(async (manager) => {
       for (const change of changes) {
         switch (change.kind) {

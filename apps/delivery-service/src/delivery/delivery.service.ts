@@ -72,19 +72,25 @@ export class DeliveryService {
     let probe = false;
     if (job.mode === 'scheduled') {
       const permit = this.health.permit(job.webhook.id, Date.now());
-      if (!permit.allowed) return this.deferred(permit.retryAtMs, 'breaker_open', expiresAtMs);
+      if (!permit.allowed) {
+        return this.deferred(permit.retryAtMs, 'breaker_open', expiresAtMs);
+      }
       probe = permit.probe;
     }
     const lease = await this.limiter.acquire(job.webhook);
     if (!lease.ok) {
-      if (probe) this.health.releaseProbe(job.webhook.id);
+      if (probe) {
+        this.health.releaseProbe(job.webhook.id);
+      }
       return this.deferred(lease.retryAtMs, lease.reason, expiresAtMs);
     }
     let result: AttemptResult;
     try {
       result = await this.attempts.execute(input);
     } catch (error) {
-      if (probe) this.health.releaseProbe(job.webhook.id);
+      if (probe) {
+        this.health.releaseProbe(job.webhook.id);
+      }
       throw error;
     } finally {
       lease.release();
@@ -112,11 +118,13 @@ export class DeliveryService {
   /** Outputs of a step for webhooks without ordering: retries and re-queues go to the retry tier that fits. */
   unorderedOutputs(job: DeliveryJob, step: DeliveryStep): TopicBatch[] {
     const now = Date.now();
-    if (step.kind === 'deferred')
+    if (step.kind === 'deferred') {
       return [this.tierBatch(this.taskAfter(job, job.attempt, step.dueAtMs), now)];
+    }
     const batches = [attemptBatch(step.attemptEvent), ...step.sideEffects];
-    if (step.next.kind === 'retry')
+    if (step.next.kind === 'retry') {
       batches.push(this.tierBatch(this.taskAfter(job, job.attempt + 1, step.next.dueAtMs), now));
+    }
     return batches;
   }
 
@@ -199,9 +207,15 @@ export class DeliveryService {
     };
     const events: EventEnvelope[] = [];
     const exhausted = next.kind === 'gave-up' && job.mode === 'scheduled';
-    if (exhausted) this.metrics.exhausted.inc();
-    if (verdict.recoveredAfter !== null) this.metrics.recovered.inc();
-    if (isAboutPlatformEvent(job.event.type)) return batches;
+    if (exhausted) {
+      this.metrics.exhausted.inc();
+    }
+    if (verdict.recoveredAfter !== null) {
+      this.metrics.recovered.inc();
+    }
+    if (isAboutPlatformEvent(job.event.type)) {
+      return batches;
+    }
     if (exhausted) {
       events.push(
         deliveryExhaustedEvent(context, {
@@ -221,7 +235,9 @@ export class DeliveryService {
         }),
       );
     }
-    if (events.length > 0) batches.push(operationalEventBatch(events));
+    if (events.length > 0) {
+      batches.push(operationalEventBatch(events));
+    }
     return batches;
   }
 }

@@ -72,9 +72,13 @@ export class OrderedLaneService {
       };
     }
     const step = await this.deliveries.attempt(job);
-    if (step.kind === 'deferred') return { kind: 'deferred', dueAtMs: step.dueAtMs };
+    if (step.kind === 'deferred') {
+      return { kind: 'deferred', dueAtMs: step.dueAtMs };
+    }
     const outputs: TopicBatch[] = [attemptBatch(step.attemptEvent), ...step.sideEffects];
-    if (step.next.kind !== 'retry') return { kind: 'finished', outputs };
+    if (step.next.kind !== 'retry') {
+      return { kind: 'finished', outputs };
+    }
     return {
       kind: 'retry',
       outputs,

@@ -57,14 +57,22 @@ export function decideNextStep(input: NextStepInput): NextStep {
     default:
       return assertNever(input.outcome, 'attempt outcome');
   }
-  if (input.responseStatus === 410) return { kind: 'gave-up', reason: 'gone' };
-  if (input.mode === 'manual') return { kind: 'gave-up', reason: 'single-attempt' };
+  if (input.responseStatus === 410) {
+    return { kind: 'gave-up', reason: 'gone' };
+  }
+  if (input.mode === 'manual') {
+    return { kind: 'gave-up', reason: 'single-attempt' };
+  }
   const scheduled = retryDelayMs(input.policy, input.attempt, stableRandom(input.deliveryId, input.attempt));
-  if (scheduled === null) return { kind: 'gave-up', reason: 'exhausted' };
+  if (scheduled === null) {
+    return { kind: 'gave-up', reason: 'exhausted' };
+  }
   let delayMs = scheduled;
   if (input.responseStatus !== null && HONOURS_RETRY_AFTER.has(input.responseStatus)) {
     const asked = parseRetryAfter(retryAfterHeader(input.responseHeaders), input.nowMs);
-    if (asked !== null) delayMs = Math.max(delayMs, Math.min(asked, input.maxRetryAfterMs));
+    if (asked !== null) {
+      delayMs = Math.max(delayMs, Math.min(asked, input.maxRetryAfterMs));
+    }
   }
   const dueAtMs = input.nowMs + delayMs;
   return {
@@ -89,9 +97,13 @@ export function deliveryStatusOf(step: NextStep): DeliveryStatus {
 }
 
 function retryAfterHeader(headers: Readonly<Record<string, string>> | null): string | undefined {
-  if (headers === null) return undefined;
+  if (headers === null) {
+    return undefined;
+  }
   for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() === 'retry-after') return value;
+    if (name.toLowerCase() === 'retry-after') {
+      return value;
+    }
   }
   return undefined;
 }

@@ -18,11 +18,15 @@ export const JITTERED_MAX_SECONDS = 600;
  * random yet never shrink. Custom schedules are exact: the customer chose those numbers.
  */
 export function retryDelayMs(policy: RetryPolicy, retry: number, random: number): number | null {
-  if (!Number.isInteger(retry) || retry < 1) return null;
+  if (!Number.isInteger(retry) || retry < 1) {
+    return null;
+  }
   switch (policy.preset) {
     case 'standard': {
       const base = STANDARD_DELAYS_SECONDS[retry - 1];
-      if (base === undefined) return null;
+      if (base === undefined) {
+        return null;
+      }
       return Math.round(base * 1_000 * (1 + STANDARD_JITTER * (2 * random - 1)));
     }
     case 'short': {
@@ -30,7 +34,9 @@ export function retryDelayMs(policy: RetryPolicy, retry: number, random: number)
       return base === undefined ? null : base * 1_000;
     }
     case 'jittered': {
-      if (retry > JITTERED_RETRIES) return null;
+      if (retry > JITTERED_RETRIES) {
+        return null;
+      }
       const band = JITTERED_MAX_SECONDS / JITTERED_RETRIES;
       const seconds = (retry - 1 + random) * band;
       return Math.max(RETRY_POLICY_LIMITS.minDelaySeconds * 1_000, Math.round(seconds * 1_000));
@@ -39,7 +45,9 @@ export function retryDelayMs(policy: RetryPolicy, retry: number, random: number)
       return null;
     case 'custom': {
       const seconds = policy.delaysSeconds?.[retry - 1];
-      if (seconds === undefined || !Number.isFinite(seconds)) return null;
+      if (seconds === undefined || !Number.isFinite(seconds)) {
+        return null;
+      }
       const bounded = Math.min(
         Math.max(seconds, RETRY_POLICY_LIMITS.minDelaySeconds),
         RETRY_POLICY_LIMITS.maxDelaySeconds,

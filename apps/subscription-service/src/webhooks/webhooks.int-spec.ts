@@ -133,7 +133,9 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
         maxConcurrency: 5,
         auth: { type: 'basic', username: 'hookline', encryptedPassword: expect.stringMatching(/^v1\.it1\./) },
       });
-      if (state.auth.type !== 'basic') throw new Error('expected basic auth');
+      if (state.auth.type !== 'basic') {
+        throw new Error('expected basic auth');
+      }
       expect(context.secretBox.decrypt(state.auth.encryptedPassword, webhook.id)).toBe('pa55:word');
     });
 
@@ -174,7 +176,9 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
         expect(latest?.version).toBe(2);
         return latest as WebhookState;
       });
-      if (state.auth.type !== 'bearer') throw new Error('expected bearer auth');
+      if (state.auth.type !== 'bearer') {
+        throw new Error('expected bearer auth');
+      }
       expect(context.secretBox.decrypt(state.auth.encryptedToken, webhook.id)).toBe('tok_live_123');
     });
 

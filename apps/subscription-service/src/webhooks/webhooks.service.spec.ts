@@ -85,7 +85,9 @@ async function rejection(promise: Promise<unknown>): Promise<WebhookException> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof WebhookException) return error;
+    if (error instanceof WebhookException) {
+      return error;
+    }
     throw error;
   }
   throw new Error('expected a WebhookException');

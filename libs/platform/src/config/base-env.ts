@@ -4,8 +4,12 @@ import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-va
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function toBoolean({ value }: { value: unknown }): unknown {
-  if (value === 'true' || value === '1' || value === true) return true;
-  if (value === 'false' || value === '0' || value === false) return false;
+  if (value === 'true' || value === '1' || value === true) {
+    return true;
+  }
+  if (value === 'false' || value === '0' || value === false) {
+    return false;
+  }
   return value;
 }
 

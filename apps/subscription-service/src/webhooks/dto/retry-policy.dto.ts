@@ -10,8 +10,12 @@ const { maxRetries, minDelaySeconds, maxDelaySeconds } = RETRY_POLICY_LIMITS;
 
 /** The one problem of a custom schedule that matters first, naming the delay at fault. */
 export function findDelayProblems(delays: unknown): string[] {
-  if (delays === undefined || delays === null) return ['delaysSeconds is required with preset "custom"'];
-  if (!Array.isArray(delays)) return ['delaysSeconds must be an array of seconds'];
+  if (delays === undefined || delays === null) {
+    return ['delaysSeconds is required with preset "custom"'];
+  }
+  if (!Array.isArray(delays)) {
+    return ['delaysSeconds must be an array of seconds'];
+  }
   if (delays.length < 1 || delays.length > maxRetries) {
     return [`delaysSeconds must list 1 to ${maxRetries} delays (got ${delays.length})`];
   }
