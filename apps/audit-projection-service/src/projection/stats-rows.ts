@@ -1,4 +1,5 @@
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '@hookline/contracts';
+import { assertNever } from '@hookline/platform';
 import { groupBy } from '../common/group-by';
 import { emptyLatencyHistogram, latencyBucketIndex } from '../stats/latency-histogram';
 import { OUTCOMES_WITHOUT_LATENCY } from '../stats/stats-columns';
@@ -92,7 +93,7 @@ function addAttempt(row: StatsIncrement, attempt: AttemptEventDto): void {
     case 'retrying':
       break;
     default:
-      assertNever(attempt.deliveryStatus);
+      assertNever(attempt.deliveryStatus, 'delivery status');
   }
   if (OUTCOMES_WITHOUT_LATENCY.has(attempt.outcome)) {
     return;
@@ -101,8 +102,4 @@ function addAttempt(row: StatsIncrement, attempt: AttemptEventDto): void {
   row.latencySumMs += attempt.durationMs;
   row.latencyMaxMs = Math.max(row.latencyMaxMs ?? 0, attempt.durationMs);
   row.latencyHistogram[latencyBucketIndex(attempt.durationMs)] += 1;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected delivery status ${String(value)}`);
 }

@@ -1,17 +1,16 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { codedHttpException } from '@hookline/platform';
 
 export enum RecoveryErrorCode {
-  DeliveryNotFound = 'delivery_not_found',
-  WebhookNotFound = 'webhook_not_found',
-  WebhookDeleted = 'webhook_deleted',
-  DeliveryInProgress = 'delivery_in_progress',
-  PayloadNotRetained = 'payload_not_retained',
-  InvalidSince = 'invalid_since',
+  DeliveryNotFound = 'DELIVERY_NOT_FOUND',
+  WebhookNotFound = 'WEBHOOK_NOT_FOUND',
+  WebhookDeleted = 'WEBHOOK_DELETED',
+  DeliveryInProgress = 'DELIVERY_IN_PROGRESS',
+  PayloadNotRetained = 'PAYLOAD_NOT_RETAINED',
+  InvalidSince = 'INVALID_SINCE',
 }
 
-type RecoveryStatus = HttpStatus.NOT_FOUND | HttpStatus.CONFLICT | HttpStatus.GONE | HttpStatus.BAD_REQUEST;
-
-const HTTP_STATUS: Record<RecoveryErrorCode, RecoveryStatus> = {
+const STATUS: Record<RecoveryErrorCode, HttpStatus> = {
   [RecoveryErrorCode.DeliveryNotFound]: HttpStatus.NOT_FOUND,
   [RecoveryErrorCode.WebhookNotFound]: HttpStatus.NOT_FOUND,
   [RecoveryErrorCode.WebhookDeleted]: HttpStatus.CONFLICT,
@@ -20,23 +19,8 @@ const HTTP_STATUS: Record<RecoveryErrorCode, RecoveryStatus> = {
   [RecoveryErrorCode.InvalidSince]: HttpStatus.BAD_REQUEST,
 };
 
-const ERROR_NAME: Record<RecoveryStatus, string> = {
-  [HttpStatus.NOT_FOUND]: 'Not Found',
-  [HttpStatus.CONFLICT]: 'Conflict',
-  [HttpStatus.GONE]: 'Gone',
-  [HttpStatus.BAD_REQUEST]: 'Bad Request',
-};
-
 /** Why a redelivery or recovery cannot be asked for; the platform's filter renders the body. */
-export class RecoveryException extends HttpException {
-  constructor(
-    readonly code: RecoveryErrorCode,
-    message: string,
-  ) {
-    const status = HTTP_STATUS[code];
-    super({ statusCode: status, error: ERROR_NAME[status], message, code }, status);
-  }
-
+export class RecoveryException extends codedHttpException(STATUS) {
   static deliveryNotFound(deliveryId: string): RecoveryException {
     return new RecoveryException(RecoveryErrorCode.DeliveryNotFound, `delivery ${deliveryId} not found`);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
+import { assertNever } from '@hookline/platform';
 import type { WebhookChange } from './webhook-change';
 import { WebhookEntity } from './webhook.entity';
 
@@ -39,7 +40,7 @@ export class WebhooksRepository {
             );
             break;
           default:
-            assertNever(change);
+            assertNever(change, 'webhook change');
         }
       }
     });
@@ -48,8 +49,4 @@ export class WebhooksRepository {
   findOwned(organizationId: string, id: string): Promise<WebhookEntity | null> {
     return this.webhooks.findOneBy({ id, organizationId });
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected webhook change ${JSON.stringify(value)}`);
 }

@@ -1,5 +1,5 @@
 import { PREVIOUS_SIGNATURES_HEADER_SUFFIX, WebhookHeaders, type SignatureScheme } from '@hookline/contracts';
-import { assertNever } from '../common/assert-never';
+import { assertNever } from '@hookline/platform';
 import { signBodyHex, signStandardWebhook } from './sign-payload';
 
 export interface RequestHeadersInput {

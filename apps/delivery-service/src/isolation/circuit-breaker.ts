@@ -1,4 +1,4 @@
-import { assertNever } from '../common/assert-never';
+import { assertNever } from '@hookline/platform';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 

@@ -1,6 +1,6 @@
 import type { TopicBatch } from '@hookline/kafka';
+import { assertNever } from '@hookline/platform';
 import { BoundedCache } from '../attempts/bounded-cache';
-import { assertNever } from '../common/assert-never';
 import type { RetryTask } from '../retries/retry-task';
 
 /** What came of running the first task of a subject. */

@@ -1,5 +1,5 @@
 import type { AttemptOutcome, DeliveryStatus, RetryPolicy } from '@hookline/contracts';
-import { assertNever } from '../common/assert-never';
+import { assertNever } from '@hookline/platform';
 import { stableRandom } from '../common/stable-random';
 import { parseRetryAfter } from './parse-retry-after';
 import { retryDelayMs } from './retry-delay';

@@ -1,5 +1,5 @@
 import { RETRY_POLICY_LIMITS, type RetryPolicy } from '@hookline/contracts';
-import { assertNever } from '../common/assert-never';
+import { assertNever } from '@hookline/platform';
 
 /** `standard` (DESIGN.md): 5s, 5m, 30m, 2h, 5h, 10h, 10h, each ±20%. */
 export const STANDARD_DELAYS_SECONDS = [5, 300, 1_800, 7_200, 18_000, 36_000, 36_000] as const;

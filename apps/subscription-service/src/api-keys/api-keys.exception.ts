@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { CodedHttpException } from '../common/coded-http.exception';
+import { codedHttpException } from '@hookline/platform';
 
 export enum ApiKeyErrorCode {
   OrganizationNotFound = 'ORGANIZATION_NOT_FOUND',
@@ -11,11 +11,7 @@ const STATUS: Record<ApiKeyErrorCode, HttpStatus> = {
   [ApiKeyErrorCode.ApiKeyNotFound]: HttpStatus.NOT_FOUND,
 };
 
-export class ApiKeyException extends CodedHttpException<ApiKeyErrorCode> {
-  constructor(code: ApiKeyErrorCode, message: string) {
-    super(code, STATUS[code], message);
-  }
-
+export class ApiKeyException extends codedHttpException(STATUS) {
   static organizationNotFound(organizationId: string): ApiKeyException {
     return new ApiKeyException(
       ApiKeyErrorCode.OrganizationNotFound,

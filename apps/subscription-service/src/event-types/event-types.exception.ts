@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { EVENT_TYPES } from '@hookline/contracts';
+import { codedHttpException } from '@hookline/platform';
 import { closestMatch } from '../common/closest-match';
-import { CodedHttpException } from '../common/coded-http.exception';
 
 export enum EventTypeErrorCode {
   NotFound = 'EVENT_TYPE_NOT_FOUND',
@@ -11,11 +11,7 @@ const STATUS: Record<EventTypeErrorCode, HttpStatus> = {
   [EventTypeErrorCode.NotFound]: HttpStatus.NOT_FOUND,
 };
 
-export class EventTypeException extends CodedHttpException<EventTypeErrorCode> {
-  constructor(code: EventTypeErrorCode, message: string) {
-    super(code, STATUS[code], message);
-  }
-
+export class EventTypeException extends codedHttpException(STATUS) {
   /** Names the type and, when one is close, the type that was probably meant. */
   static notFound(type: string): EventTypeException {
     const suggestion = closestMatch(type, EVENT_TYPES);

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { CodedHttpException } from '../common/coded-http.exception';
+import { codedHttpException } from '@hookline/platform';
 
 export enum PortalSessionErrorCode {
   Disabled = 'PORTAL_SESSIONS_DISABLED',
@@ -15,11 +15,7 @@ const STATUS: Record<PortalSessionErrorCode, HttpStatus> = {
   [PortalSessionErrorCode.ScopeMissing]: HttpStatus.FORBIDDEN,
 };
 
-export class PortalSessionException extends CodedHttpException<PortalSessionErrorCode> {
-  constructor(code: PortalSessionErrorCode, message: string) {
-    super(code, STATUS[code], message);
-  }
-
+export class PortalSessionException extends codedHttpException(STATUS) {
   static disabled(): PortalSessionException {
     return new PortalSessionException(
       PortalSessionErrorCode.Disabled,

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { CodedHttpException } from '../common/coded-http.exception';
+import { codedHttpException } from '@hookline/platform';
 
 export enum RelayErrorCode {
   Disabled = 'RELAY_DISABLED',
@@ -15,11 +15,7 @@ const STATUS: Record<RelayErrorCode, HttpStatus> = {
   [RelayErrorCode.InvalidEvents]: HttpStatus.BAD_REQUEST,
 };
 
-export class RelayException extends CodedHttpException<RelayErrorCode> {
-  constructor(code: RelayErrorCode, message: string) {
-    super(code, STATUS[code], message);
-  }
-
+export class RelayException extends codedHttpException(STATUS) {
   static disabled(): RelayException {
     return new RelayException(
       RelayErrorCode.Disabled,

@@ -1,6 +1,6 @@
 import type { EndpointAuth, RetryPolicy, SignatureScheme } from '@hookline/contracts';
 import type { SecretBox } from '@hookline/security';
-import { assertNever } from '../common/assert-never';
+import { assertNever } from '@hookline/platform';
 import { DEFAULT_HMAC_SIGNATURE_HEADER } from './webhook-defaults';
 import type { AuthInput, SignatureSchemeInput } from './webhook-input';
 import type { Webhook } from './webhook.entity';

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { CodedHttpException } from '../common/coded-http.exception';
+import { codedHttpException } from '@hookline/platform';
 
 export enum WebhookErrorCode {
   NotFound = 'WEBHOOK_NOT_FOUND',
@@ -19,11 +19,7 @@ const STATUS: Record<WebhookErrorCode, HttpStatus> = {
   [WebhookErrorCode.InvalidSigningSecret]: HttpStatus.BAD_REQUEST,
 };
 
-export class WebhookException extends CodedHttpException<WebhookErrorCode> {
-  constructor(code: WebhookErrorCode, message: string | string[]) {
-    super(code, STATUS[code], message);
-  }
-
+export class WebhookException extends codedHttpException(STATUS) {
   /** Also the answer for another organization's webhook, so ids of other tenants leak nothing. */
   static notFound(webhookId: string): WebhookException {
     return new WebhookException(WebhookErrorCode.NotFound, `webhook ${webhookId} not found`);
