@@ -1,12 +1,12 @@
 import { RETRY_POLICY_LIMITS, type RetryPolicy } from '@hookline/contracts';
 import { assertNever } from '@hookline/platform';
 
-/** `standard` (DESIGN.md): 5s, 5m, 30m, 2h, 5h, 10h, 10h, each ±20%. */
+/** `standard`, the default: 5s, 5m, 30m, 2h, 5h, 10h, 10h, each ±20%, about 27 hours in all. */
 export const STANDARD_DELAYS_SECONDS = [5, 300, 1_800, 7_200, 18_000, 36_000, 36_000] as const;
 export const STANDARD_JITTER = 0.2;
-/** `short` (seed 002): retries after 5 and 10 minutes, then stop (3 attempts in all). */
+/** `short`: retries after 5 and 10 minutes, then stop (3 attempts in all), with no jitter. */
 export const SHORT_DELAYS_SECONDS = [300, 600] as const;
-/** `jittered` (seed 000): 5 retries at increasing random intervals within 0–10 minutes. */
+/** `jittered`: 5 retries at increasing random intervals within 0–10 minutes, so receivers are not hit in step. */
 export const JITTERED_RETRIES = 5;
 export const JITTERED_MAX_SECONDS = 600;
 

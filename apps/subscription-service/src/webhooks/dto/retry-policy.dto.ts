@@ -30,7 +30,7 @@ export function findDelayProblems(delays: unknown): string[] {
       ];
 }
 
-/** One of the named schedules of DESIGN.md; also chosen for an unknown preset, so the error lists them all. */
+/** One of the named retry schedules (see `RETRY_PRESETS`); also chosen for an unknown preset, so the error lists them all. */
 export class PresetRetryPolicyDto {
   @ApiProperty({
     enum: NAMED_RETRY_PRESETS,
