@@ -30,12 +30,8 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
   beforeAll(async () => {
     context = await SubscriptionTestContext.start('subscription-int');
     ({ http, database } = context);
-    subscriptions = await TopicRecorder.start(
-      context.kafka,
-      Topics.subscriptions,
-      `${context.runId}-subscription-int`,
-    );
-    apiKeys = await TopicRecorder.start(context.kafka, Topics.apiKeys, `${context.runId}-subscription-int`);
+    subscriptions = await context.recordTopic(Topics.subscriptions);
+    apiKeys = await context.recordTopic(Topics.apiKeys);
   });
 
   afterAll(async () => {

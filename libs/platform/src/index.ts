@@ -18,6 +18,7 @@ export * from './http/run-http-service';
 export * from './http/storable-input.pipe';
 export * from './http/validation.pipe';
 export * from './kafka/consumer-health';
+export * from './kafka/dead-lettering-consumer';
 export * from './kafka/kafka.module';
 export * from './logging/logger.module';
 export * from './metrics/metrics.module';

@@ -44,11 +44,7 @@ describe('signing secrets (HTTP + Postgres + Kafka)', () => {
       SECRET_CLEANUP_INTERVAL_MS: '200',
       SECRET_REENCRYPTION_INTERVAL_MS: '200',
     });
-    subscriptions = await TopicRecorder.start(
-      context.kafka,
-      Topics.subscriptions,
-      `${context.runId}-secrets-int`,
-    );
+    subscriptions = await context.recordTopic(Topics.subscriptions);
     token = (await context.createOrganization('Rotation GmbH')).apiKey.key;
   });
 

@@ -31,16 +31,8 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
 
   beforeAll(async () => {
     context = await SubscriptionTestContext.start('webhooks-int');
-    domainEvents = await TopicRecorder.start(
-      context.kafka,
-      domainTopic('webhook'),
-      `${context.runId}-webhooks-int`,
-    );
-    subscriptions = await TopicRecorder.start(
-      context.kafka,
-      Topics.subscriptions,
-      `${context.runId}-webhooks-int`,
-    );
+    domainEvents = await context.recordTopic(domainTopic('webhook'));
+    subscriptions = await context.recordTopic(Topics.subscriptions);
   });
 
   afterAll(async () => {
