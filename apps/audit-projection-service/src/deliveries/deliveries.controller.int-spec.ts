@@ -81,7 +81,8 @@ describe(DeliveriesController.name, () => {
 
   const list = (path: string, key: string | null = readKey) =>
     getJson<DeliveryPageDto>(audit.baseUrl, path, key);
-  const fail = (path: string, key: string | null = readKey) => getJson<ApiErrorBody>(audit.baseUrl, path, key);
+  const fail = (path: string, key: string | null = readKey) =>
+    getJson<ApiErrorBody>(audit.baseUrl, path, key);
 
   /** Follows `nextCursor` to the end and returns each page's ids. */
   async function allPages(query: string): Promise<string[][]> {

@@ -130,9 +130,18 @@ describe(RecoveryController.name, () => {
   });
 
   const redeliver = (deliveryId: string, key = writeKey) =>
-    postJson<RedeliveryAcceptedDto & ApiErrorBody>(audit.baseUrl, `/v1/deliveries/${deliveryId}/redeliver`, key);
+    postJson<RedeliveryAcceptedDto & ApiErrorBody>(
+      audit.baseUrl,
+      `/v1/deliveries/${deliveryId}/redeliver`,
+      key,
+    );
   const recover = (webhookId: string, body: unknown, key = writeKey) =>
-    postJson<RecoveryAcceptedDto & ApiErrorBody>(audit.baseUrl, `/v1/webhooks/${webhookId}/recover`, key, body);
+    postJson<RecoveryAcceptedDto & ApiErrorBody>(
+      audit.baseUrl,
+      `/v1/webhooks/${webhookId}/recover`,
+      key,
+      body,
+    );
 
   async function commandsWithIds(ids: string[]): Promise<CommandSeen[]> {
     return eventually(
@@ -254,7 +263,9 @@ describe(RecoveryController.name, () => {
       (key: string | null) =>
         postJson<ApiErrorBody>(audit.baseUrl, `/v1/deliveries/${failedEarly[0].deliveryId}/redeliver`, key),
       (key: string | null) =>
-        postJson<ApiErrorBody>(audit.baseUrl, `/v1/webhooks/${webhook.id}/recover`, key, { since: hoursAgo(5) }),
+        postJson<ApiErrorBody>(audit.baseUrl, `/v1/webhooks/${webhook.id}/recover`, key, {
+          since: hoursAgo(5),
+        }),
     ]) {
       expect((await call(null)).status).toBe(401);
       const forbidden = await call(readOnlyKey);
