@@ -1,22 +1,17 @@
 import { HttpStatus } from '@nestjs/common';
 import { codedHttpException } from '@hookline/platform';
 
-export enum StatsErrorCode {
-  WebhookNotFound = 'WEBHOOK_NOT_FOUND',
-  InvalidRange = 'INVALID_RANGE',
-}
-
-const STATUS: Record<StatsErrorCode, HttpStatus> = {
-  [StatsErrorCode.WebhookNotFound]: HttpStatus.NOT_FOUND,
-  [StatsErrorCode.InvalidRange]: HttpStatus.BAD_REQUEST,
-};
-
-export class StatsException extends codedHttpException(STATUS) {
+export class StatsException extends codedHttpException({
+  WEBHOOK_NOT_FOUND: HttpStatus.NOT_FOUND,
+  INVALID_RANGE: HttpStatus.BAD_REQUEST,
+}) {
   static webhookNotFound(webhookId: string): StatsException {
-    return new StatsException(StatsErrorCode.WebhookNotFound, `webhook ${webhookId} not found`);
+    return new StatsException('WEBHOOK_NOT_FOUND', `webhook ${webhookId} not found`);
   }
 
   static invalidRange(reason: string): StatsException {
-    return new StatsException(StatsErrorCode.InvalidRange, reason);
+    return new StatsException('INVALID_RANGE', reason);
   }
 }
+
+export type StatsErrorCode = StatsException['code'];

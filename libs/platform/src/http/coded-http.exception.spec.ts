@@ -1,22 +1,18 @@
 import { HttpStatus } from '@nestjs/common';
 import { codedHttpException } from './coded-http.exception';
 
-enum ProbeErrorCode {
-  Missing = 'PROBE_MISSING',
-  Busy = 'PROBE_BUSY',
-}
-
-class ProbeException extends codedHttpException<ProbeErrorCode>({
-  [ProbeErrorCode.Missing]: HttpStatus.NOT_FOUND,
-  [ProbeErrorCode.Busy]: HttpStatus.CONFLICT,
+class ProbeException extends codedHttpException({
+  PROBE_MISSING: HttpStatus.NOT_FOUND,
+  PROBE_BUSY: HttpStatus.CONFLICT,
 }) {}
 
 describe('codedHttpException', () => {
-  it('carries the code and answers with the status the feature gave it', () => {
-    const error = new ProbeException(ProbeErrorCode.Busy, 'probe is busy');
+  it('carries the code and answers with the status its table gives it', () => {
+    const error = new ProbeException('PROBE_BUSY', 'probe is busy');
     expect(error).toBeInstanceOf(ProbeException);
     expect(error.code).toBe('PROBE_BUSY');
     expect(error.getStatus()).toBe(HttpStatus.CONFLICT);
     expect(error.getResponse()).toEqual({ message: 'probe is busy', code: 'PROBE_BUSY' });
+    expect(new ProbeException('PROBE_MISSING', 'no probe').getStatus()).toBe(HttpStatus.NOT_FOUND);
   });
 });

@@ -16,8 +16,9 @@ export class CodedHttpException<Code extends string> extends HttpException {
 }
 
 /**
- * The base class of one feature's exception, with the status of each of its codes decided once:
- * `class WebhookException extends codedHttpException(STATUS) { static notFound() … }`.
+ * The base class of one feature's exception, from the table of its codes and the status of each:
+ * `class RelayException extends codedHttpException({ RELAY_DISABLED: HttpStatus.SERVICE_UNAVAILABLE })`,
+ * then one static factory per case, so a code outside the table does not compile.
  */
 export function codedHttpException<Code extends string>(statusOf: Readonly<Record<Code, HttpStatus>>) {
   return class extends CodedHttpException<Code> {
