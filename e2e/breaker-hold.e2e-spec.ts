@@ -74,7 +74,9 @@ describe('deliveries held by an open circuit breaker', () => {
     await eventually(() => expect(receiver.requestsTo('/flaky').length).toBeGreaterThan(0), {
       timeoutMs: 30_000,
     });
-    for (const subject of ['job_1', 'job_2', 'job_3']) await publish(subject);
+    for (const subject of ['job_1', 'job_2', 'job_3']) {
+      await publish(subject);
+    }
     await eventually(() => expect(receiver.requestsTo('/flaky').length).toBeGreaterThanOrEqual(4), {
       timeoutMs: 30_000,
     });

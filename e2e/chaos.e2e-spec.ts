@@ -163,14 +163,18 @@ describe('chaos: crashes and restarts of every part lose no accepted event', () 
             data: findEventType('job.created')?.example,
           },
         });
-        if (response.status === 202) return response.body.id;
+        if (response.status === 202) {
+          return response.body.id;
+        }
         if (response.status < 500 && response.status !== 429 && response.status !== 401) {
           throw new Error(
             `ingest refused event ${number}: ${response.status} ${JSON.stringify(response.body)}`,
           );
         }
       } catch (error) {
-        if (error instanceof Error && error.message.startsWith('ingest refused')) throw error;
+        if (error instanceof Error && error.message.startsWith('ingest refused')) {
+          throw error;
+        }
       }
       ingestRetries += 1;
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -211,7 +215,9 @@ describe('chaos: crashes and restarts of every part lose no accepted event', () 
         await service.waitForReady(15_000);
         return;
       } catch (error) {
-        if (round >= 20) throw error;
+        if (round >= 20) {
+          throw error;
+        }
         if (error instanceof Error && error.message.includes('exited')) {
           actions.push(`restart exited ${service.app}`);
           await service.start({ waitForReady: false });
@@ -297,7 +303,9 @@ describe('chaos: crashes and restarts of every part lose no accepted event', () 
       const delivered = () => {
         const ok = new Map<string, number>();
         for (const [index, request] of receiver.requests.entries()) {
-          if (replies[index] !== 200) continue;
+          if (replies[index] !== 200) {
+            continue;
+          }
           ok.set(keyOf(request), (ok.get(keyOf(request)) ?? 0) + 1);
         }
         return ok;
@@ -322,8 +330,9 @@ describe('chaos: crashes and restarts of every part lose no accepted event', () 
         const firstArrivals: string[] = [];
         const arrived = new Set<string>();
         for (const [index, request] of receiver.requests.entries()) {
-          if (webhookOf(request) !== webhook.id || replies[index] !== 200 || arrived.has(idOf(request)))
+          if (webhookOf(request) !== webhook.id || replies[index] !== 200 || arrived.has(idOf(request))) {
             continue;
+          }
           arrived.add(idOf(request));
           firstArrivals.push(idOf(request));
         }
@@ -336,8 +345,9 @@ describe('chaos: crashes and restarts of every part lose no accepted event', () 
         const position = new Map(firstArrivals.map((id, index) => [id, index]));
         for (const [subject, events] of bySubject) {
           const arrivals = [...events].sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0));
-          if (arrivals.some((event, index) => event.sequence !== index))
+          if (arrivals.some((event, index) => event.sequence !== index)) {
             outOfOrder.push(`${webhook.id}/${subject}`);
+          }
         }
       }
 

@@ -273,8 +273,9 @@ describe('the hookline CLI against the real stack', () => {
       .filter(({ run }) => run.code !== 0)
       .map(({ type, run }) => `${type}: ${run.stderr}`);
     expect(refused).toEqual([]);
-    for (const { type, run } of results)
+    for (const { type, run } of results) {
       expect(JSON.parse(run.stdout)).toMatchObject({ type, id: expect.any(String) });
+    }
 
     const ownData = path.join(workDir, 'job.json');
     const example = EVENT_CATALOG.find((definition) => definition.type === 'job.created')!.example;

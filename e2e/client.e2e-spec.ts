@@ -60,7 +60,9 @@ describe('the typed client against the real stack', () => {
     expect(firstPage.nextCursor).toEqual(expect.any(String));
 
     const listed: string[] = [];
-    for await (const webhook of client.webhooks({ limit: 2 })) listed.push(webhook.id);
+    for await (const webhook of client.webhooks({ limit: 2 })) {
+      listed.push(webhook.id);
+    }
     expect(listed).toEqual([...created].reverse());
   });
 
@@ -94,8 +96,9 @@ describe('the typed client against the real stack', () => {
     await eventually(
       async () => {
         const all = [];
-        for await (const delivery of client.deliveries(webhook.id, { limit: 1, eventType: 'job.created' }))
+        for await (const delivery of client.deliveries(webhook.id, { limit: 1, eventType: 'job.created' })) {
           all.push(delivery);
+        }
         expect(all.map((delivery) => delivery.eventId).sort()).toEqual([...eventIds].sort());
         expect(all.map((delivery) => delivery.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
       },

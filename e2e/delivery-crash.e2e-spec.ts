@@ -1,7 +1,13 @@
-import { findEventType } from '@hookline/contracts';
 import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
 import { call } from './support/api-client';
-import { createOrganization, startPlatform, type Organization, type Platform } from './support/platform';
+import {
+  createOrganization,
+  startPlatform,
+  type Organization,
+  type Platform,
+  publishEvent,
+  untilRouted,
+} from './support/platform';
 
 interface DeliveryListItem {
   id: string;
@@ -28,25 +34,19 @@ describe('delivery-service survives SIGKILL without losing an accepted event', (
   const seen = new Map<string, number>();
 
   const subscriptionApi = (path: string) => `${platform.subscription.baseUrl}${path}`;
-  const ingestApi = (path: string) => `${platform.ingest.baseUrl}${path}`;
   const auditApi = (path: string) => `${platform.audit.baseUrl}${path}`;
   const idOf = (request: ReceivedRequest) => request.headers['webhook-id'] as string;
   const successes = (eventId: string) =>
     receiver.requests.filter((request, index) => idOf(request) === eventId && statuses[index] === 200).length;
   const statuses: number[] = [];
 
-  const publish = async (subject: string): Promise<string> => {
-    const response = await call<{ id: string }>('POST', ingestApi('/v1/events'), {
-      token: organization.apiKey.key,
-      body: { type: 'job.created', subject, data: findEventType('job.created')?.example },
-    });
-    expect(response.status).toBe(202);
-    return response.body.id;
-  };
+  const publish = (subject: string) => publishEvent(platform, organization.apiKey.key, subject);
 
   const publishMany = async (prefix: string, count: number): Promise<string[]> => {
     const ids: string[] = [];
-    for (let index = 0; index < count; index += 1) ids.push(await publish(`${prefix}_${index % 5}`));
+    for (let index = 0; index < count; index += 1) {
+      ids.push(await publish(`${prefix}_${index % 5}`));
+    }
     return ids;
   };
 
@@ -77,12 +77,10 @@ describe('delivery-service survives SIGKILL without losing an accepted event', (
     expect(webhook.status).toBe(201);
     webhookId = webhook.body.id;
     // The webhook reaches delivery through Kafka: wait until an event is routed to it.
-    await eventually(
-      async () => {
-        const id = await publish('job_warmup');
-        await eventually(() => expect(seen.get(id)).toBeGreaterThanOrEqual(1), { timeoutMs: 2_000 });
-      },
-      { timeoutMs: 60_000, intervalMs: 0 },
+    await untilRouted(
+      () => publish('job_warmup'),
+      (id) => expect(seen.get(id)).toBeGreaterThanOrEqual(1),
+      { perTryMs: 2_000 },
     );
   }, 180_000);
 

@@ -1,7 +1,13 @@
-import { findEventType } from '@hookline/contracts';
 import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
 import { call } from './support/api-client';
-import { createOrganization, startPlatform, type Organization, type Platform } from './support/platform';
+import {
+  createOrganization,
+  startPlatform,
+  type Organization,
+  type Platform,
+  publishEvent,
+  untilRouted,
+} from './support/platform';
 
 interface DeliveryListItem {
   id: string;
@@ -30,14 +36,7 @@ describe('delivery-service stops on SIGTERM without losing or repeating a delive
   const idOf = (request: ReceivedRequest) => request.headers['webhook-id'] as string;
   const timesReceived = (eventId: string) => receiver.requests.filter((r) => idOf(r) === eventId).length;
 
-  const publish = async (subject: string): Promise<string> => {
-    const response = await call<{ id: string }>('POST', `${platform.ingest.baseUrl}/v1/events`, {
-      token: organization.apiKey.key,
-      body: { type: 'job.created', subject, data: findEventType('job.created')?.example },
-    });
-    expect(response.status).toBe(202);
-    return response.body.id;
-  };
+  const publish = (subject: string) => publishEvent(platform, organization.apiKey.key, subject);
 
   const unfinishedMessages = async (): Promise<number> => {
     const metrics = await (await fetch(`${platform.delivery.baseUrl}/metrics`)).text();
@@ -57,12 +56,9 @@ describe('delivery-service stops on SIGTERM without losing or repeating a delive
     });
     expect(webhook.status).toBe(201);
     webhookId = webhook.body.id;
-    await eventually(
-      async () => {
-        const id = await publish('job_warmup');
-        await eventually(() => expect(timesReceived(id)).toBe(1), { timeoutMs: 3_000 });
-      },
-      { timeoutMs: 60_000, intervalMs: 0 },
+    await untilRouted(
+      () => publish('job_warmup'),
+      (id) => expect(timesReceived(id)).toBe(1),
     );
   }, 180_000);
 
@@ -73,7 +69,9 @@ describe('delivery-service stops on SIGTERM without losing or repeating a delive
 
   it('finishes the deliveries in flight, commits them, exits 0, and delivers each event exactly once', async () => {
     const accepted: string[] = [];
-    for (let index = 0; index < 20; index += 1) accepted.push(await publish(`job_sigterm_${index}`));
+    for (let index = 0; index < 20; index += 1) {
+      accepted.push(await publish(`job_sigterm_${index}`));
+    }
     // Deliveries are in flight: the receiver holds every request for RECEIVER_DELAY_MS.
     await eventually(() => expect(accepted.filter((id) => timesReceived(id) > 0).length).toBeGreaterThan(4), {
       timeoutMs: 20_000,

@@ -2,7 +2,14 @@ import { Webhook } from 'standardwebhooks';
 import { findEventType } from '@hookline/contracts';
 import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
 import { call } from './support/api-client';
-import { createOrganization, startPlatform, type Organization, type Platform } from './support/platform';
+import {
+  createOrganization,
+  startPlatform,
+  type Organization,
+  type Platform,
+  publishEvent,
+  untilRouted,
+} from './support/platform';
 
 interface CreatedWebhook {
   id: string;
@@ -42,14 +49,7 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
     return response.body;
   };
 
-  const publish = async (type: string, subject: string): Promise<string> => {
-    const response = await call<{ id: string }>('POST', ingestApi('/v1/events'), {
-      token: acme.apiKey.key,
-      body: { type, subject, data: findEventType(type)?.example },
-    });
-    expect(response.status).toBe(202);
-    return response.body.id;
-  };
+  const publish = (type: string, subject: string) => publishEvent(platform, acme.apiKey.key, subject, type);
 
   const receivedWithId = (path: string, eventId: string): ReceivedRequest[] =>
     receiver.requestsTo(path).filter((request) => request.headers['webhook-id'] === eventId);
@@ -70,18 +70,13 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
     webhook = await createWebhook('/jobs', ['job.*'], true);
     inactiveWebhook = await createWebhook('/inactive', ['*'], false);
     // Subscriptions reach delivery through Kafka; wait until both active webhooks are routed.
-    await eventually(
-      async () => {
-        const id = await publish('job.updated', 'job_warmup');
-        await eventually(
-          () => {
-            expect(receivedWithId('/witness', id)).toHaveLength(1);
-            expect(receivedWithId('/jobs', id)).toHaveLength(1);
-          },
-          { timeoutMs: 2_000 },
-        );
+    await untilRouted(
+      () => publish('job.updated', 'job_warmup'),
+      (id) => {
+        expect(receivedWithId('/witness', id)).toHaveLength(1);
+        expect(receivedWithId('/jobs', id)).toHaveLength(1);
       },
-      { timeoutMs: 60_000, intervalMs: 0 },
+      { perTryMs: 2_000 },
     );
   });
 

@@ -180,7 +180,9 @@ describe('hostile input at the HTTP edge of every service', () => {
   describe('nesting depth (at most 32 levels)', () => {
     const nested = (depth: number, leaf: unknown = 'x'): unknown => {
       let value = leaf;
-      for (let level = 0; level < depth; level += 1) value = { a: value };
+      for (let level = 0; level < depth; level += 1) {
+        value = { a: value };
+      }
       return value;
     };
 

@@ -7,7 +7,9 @@ const UPDATE = process.env.UPDATE_OPENAPI === 'true';
 
 /** Serialises with sorted keys so the committed file only changes when the API does. */
 function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
+  if (Array.isArray(value)) {
+    return value.map(canonical);
+  }
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
       Object.keys(value as Record<string, unknown>)

@@ -1,9 +1,14 @@
 import type { Page } from 'playwright-core';
-import { findEventType } from '@hookline/contracts';
 import { signPortalSessionToken } from '@hookline/platform';
 import { TestReceiver, eventually, type ReceiverReply } from '@hookline/testing';
 import { call } from './support/api-client';
-import { createOrganization, startPlatform, type Organization, type Platform } from './support/platform';
+import {
+  createOrganization,
+  startPlatform,
+  type Organization,
+  type Platform,
+  publishEvent,
+} from './support/platform';
 import {
   launchPortalBrowser,
   screenshot,
@@ -41,14 +46,7 @@ describe('the webhooks portal in Chromium against the running platform', () => {
     return response.body;
   };
 
-  const publish = async (subject: string): Promise<string> => {
-    const response = await call<{ id: string }>('POST', `${platform.ingest.baseUrl}/v1/events`, {
-      token: acme.apiKey.key,
-      body: { type: 'job.created', subject, data: findEventType('job.created')?.example },
-    });
-    expect(response.status).toBe(202);
-    return response.body.id;
-  };
+  const publish = (subject: string) => publishEvent(platform, acme.apiKey.key, subject);
 
   const expectAccessible = async (target: Page, screen: string) => {
     expect({ screen, violations: await seriousAccessibilityViolations(target) }).toEqual({

@@ -77,7 +77,11 @@ class RunningExample {
       buffer += chunk.toString('utf8');
       const complete = buffer.split('\n');
       buffer = complete.pop() ?? '';
-      for (const line of complete) if (line.startsWith('{')) this.lines.push(JSON.parse(line) as ReportLine);
+      for (const line of complete) {
+        if (line.startsWith('{')) {
+          this.lines.push(JSON.parse(line) as ReportLine);
+        }
+      }
     });
     child.stderr?.on('data', (chunk: Buffer) => {
       this.output += chunk.toString('utf8');
@@ -100,7 +104,9 @@ class RunningExample {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (this.child.exitCode !== null) {
+      return;
+    }
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill('SIGTERM');
     await exited;

@@ -1,22 +1,14 @@
 import { Webhook } from 'standardwebhooks';
-import { findEventType } from '@hookline/contracts';
 import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
 import { call } from './support/api-client';
-import { createOrganization, startPlatform, type Platform } from './support/platform';
+import { createOrganization, startPlatform, type Platform, publishEvent } from './support/platform';
 
 describe('signing secret rotation through the whole stack', () => {
   let platform: Platform;
   let receiver: TestReceiver;
   let key: string;
 
-  const publish = async (subject: string): Promise<string> => {
-    const response = await call<{ id: string }>('POST', `${platform.ingest.baseUrl}/v1/events`, {
-      token: key,
-      body: { type: 'job.created', subject, data: findEventType('job.created')?.example },
-    });
-    expect(response.status).toBe(202);
-    return response.body.id;
-  };
+  const publish = (subject: string) => publishEvent(platform, key, subject);
 
   const deliveryOf = (eventId: string): Promise<ReceivedRequest> =>
     eventually(() => {

@@ -25,10 +25,14 @@ export function firstLoadBudget({ maxGzipBytes }: { maxGzipBytes: number }): Plu
       const files = bundle as unknown as Record<string, BundleChunk | BundleAsset>;
       const seen = new Set<string>();
       const visit = (name: string): void => {
-        if (seen.has(name)) return;
+        if (seen.has(name)) {
+          return;
+        }
         seen.add(name);
         const file = files[name];
-        if (file?.type !== 'chunk') return;
+        if (file?.type !== 'chunk') {
+          return;
+        }
         file.imports.forEach(visit);
         file.viteMetadata?.importedCss.forEach((css) => seen.add(css));
       };
@@ -39,14 +43,21 @@ export function firstLoadBudget({ maxGzipBytes }: { maxGzipBytes: number }): Plu
       let css = 0;
       for (const name of seen) {
         const file = files[name];
-        if (!file) continue;
+        if (!file) {
+          continue;
+        }
         const size = gzipSync(file.type === 'chunk' ? file.code : file.source).length;
-        if (name.endsWith('.css')) css += size;
-        else js += size;
+        if (name.endsWith('.css')) {
+          css += size;
+        } else {
+          js += size;
+        }
       }
       const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
       const line = `first load: ${kib(js)} JS + ${kib(css)} CSS gzipped (budget ${kib(maxGzipBytes)})`;
-      if (js + css > maxGzipBytes) this.error(`${line}: over budget`);
+      if (js + css > maxGzipBytes) {
+        this.error(`${line}: over budget`);
+      }
       console.log(`[portal] ${line}`);
     },
   };

@@ -1,4 +1,3 @@
-import { findEventType } from '@hookline/contracts';
 import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
 import { call } from '../support/api-client';
 import { freePort } from '../support/free-port';
@@ -9,6 +8,8 @@ import {
   type Organization,
   type Platform,
   type Service,
+  publishEvent,
+  untilRouted,
 } from '../support/platform';
 
 /** Sum of a Prometheus counter or gauge over its label sets, from one service's /metrics. */
@@ -34,21 +35,16 @@ describe('delivery-service replicas share the work and a rebalance loses nothing
   const idOf = (request: ReceivedRequest) => request.headers['webhook-id'] as string;
   const received = (eventId: string) => receiver.requests.some((request) => idOf(request) === eventId);
 
-  const publish = async (subject: string): Promise<string> => {
-    const response = await call<{ id: string }>('POST', `${platform.ingest.baseUrl}/v1/events`, {
-      token: organization.apiKey.key,
-      body: { type: 'job.created', subject, data: findEventType('job.created')?.example },
-    });
-    expect(response.status).toBe(202);
-    return response.body.id;
-  };
+  const publish = (subject: string) => publishEvent(platform, organization.apiKey.key, subject);
 
   /** Publishes one event after another until `until` settles; returns their ids. */
   const publishWhile = async (prefix: string, until: Promise<unknown>): Promise<string[]> => {
     let done = false;
     void until.finally(() => (done = true));
     const ids: string[] = [];
-    while (!done || ids.length < 10) ids.push(await publish(`${prefix}_${ids.length}`));
+    while (!done || ids.length < 10) {
+      ids.push(await publish(`${prefix}_${ids.length}`));
+    }
     await until;
     return ids;
   };
@@ -68,12 +64,10 @@ describe('delivery-service replicas share the work and a rebalance loses nothing
       body: { name: 'replicas', url: `${receiver.url}/jobs`, events: ['job.*'], active: true },
     });
     expect(webhook.status).toBe(201);
-    await eventually(
-      async () => {
-        const id = await publish('job_warmup');
-        await eventually(() => expect(received(id)).toBe(true), { timeoutMs: 3_000 });
-      },
-      { timeoutMs: 90_000, intervalMs: 0 },
+    await untilRouted(
+      () => publish('job_warmup'),
+      (id) => expect(received(id)).toBe(true),
+      { timeoutMs: 90_000 },
     );
     second = serviceOf('delivery-service', await freePort(), platform.env);
   }, 240_000);
@@ -92,7 +86,9 @@ describe('delivery-service replicas share the work and a rebalance loses nothing
     const secondBefore = await metricSum(second, 'hookline_delivery_attempts_total');
     const afterJoin: string[] = [];
     // Distinct subjects spread over the partitions, which the group now splits between the two.
-    for (let index = 0; index < 60; index += 1) afterJoin.push(await publish(`job_shared_${index}`));
+    for (let index = 0; index < 60; index += 1) {
+      afterJoin.push(await publish(`job_shared_${index}`));
+    }
     await expectAllDelivered(afterJoin);
     await eventually(async () => {
       expect(await metricSum(platform.delivery, 'hookline_delivery_attempts_total')).toBeGreaterThan(
@@ -127,18 +123,17 @@ describe('delivery-service replicas share the work and a rebalance loses nothing
     });
     const cappedIds = (eventId: string) =>
       receiver.requestsTo('/capped').filter((request) => idOf(request) === eventId).length;
-    await eventually(
-      async () => {
-        const id = await publish('job_capped_warmup');
-        await eventually(() => expect(cappedIds(id)).toBe(1), { timeoutMs: 3_000 });
-      },
-      { timeoutMs: 60_000, intervalMs: 0 },
+    await untilRouted(
+      () => publish('job_capped_warmup'),
+      (id) => expect(cappedIds(id)).toBe(1),
     );
 
     const firstBefore = await metricSum(platform.delivery, 'hookline_delivery_attempts_total');
     const secondBefore = await metricSum(second, 'hookline_delivery_attempts_total');
     const ids: string[] = [];
-    for (let index = 0; index < 24; index += 1) ids.push(await publish(`job_capped_${index}`));
+    for (let index = 0; index < 24; index += 1) {
+      ids.push(await publish(`job_capped_${index}`));
+    }
     await eventually(() => expect(ids.filter((id) => cappedIds(id) === 0)).toEqual([]), {
       timeoutMs: 90_000,
       intervalMs: 250,

@@ -144,9 +144,15 @@ describe('every route of every OpenAPI document under generated input', () => {
       baseUrl: platform.subscription.baseUrl,
       tokens: tokens(),
       ids: (name, kind) => {
-        if (name === 'organizationId') return kind === 'own' ? [acme.id] : [globex.id];
-        if (name === 'keyId') return extraKeys[kind];
-        if (name === 'type') return kind === 'own' ? EVENT_TYPES : ['job.*', '*'];
+        if (name === 'organizationId') {
+          return kind === 'own' ? [acme.id] : [globex.id];
+        }
+        if (name === 'keyId') {
+          return extraKeys[kind];
+        }
+        if (name === 'type') {
+          return kind === 'own' ? EVENT_TYPES : ['job.*', '*'];
+        }
         return webhooks[kind];
       },
       // Organizations and API keys are the admin's: an organization key there only ever gets a 401.
@@ -156,10 +162,15 @@ describe('every route of every OpenAPI document under generated input', () => {
           : fuzzCase.credential,
       learn: (fuzzCase, status, body) => {
         const id = (body as { id?: unknown } | null)?.id;
-        if (status !== 201 || typeof id !== 'string') return;
-        if (fuzzCase.operation.path === '/v1/webhooks') webhooks.own.push(id);
-        if (fuzzCase.operation.path.endsWith('/api-keys') && fuzzCase.path.organizationId?.kind === 'own')
+        if (status !== 201 || typeof id !== 'string') {
+          return;
+        }
+        if (fuzzCase.operation.path === '/v1/webhooks') {
+          webhooks.own.push(id);
+        }
+        if (fuzzCase.operation.path.endsWith('/api-keys') && fuzzCase.path.organizationId?.kind === 'own') {
           extraKeys.own.push(id);
+        }
       },
       writeFingerprint: outboxHead,
     };
@@ -176,12 +187,18 @@ describe('every route of every OpenAPI document under generated input', () => {
       tokens: tokens(),
       ids: () => [],
       learn: (fuzzCase, status, body) => {
-        if (status !== 202) return;
+        if (status !== 202) {
+          return;
+        }
         const answer = body as { id?: string; ids?: string[] };
-        for (const id of answer.ids ?? [answer.id ?? '']) accepted.add(id);
+        for (const id of answer.ids ?? [answer.id ?? '']) {
+          accepted.add(id);
+        }
         const sent = fuzzCase.body?.kind === 'json' ? (fuzzCase.body.value as { events?: unknown[] }) : null;
         for (const event of (sent?.events ?? [sent]) as Array<{ idempotencyKey?: unknown } | null>) {
-          if (typeof event?.idempotencyKey === 'string') keysAccepted.add(event.idempotencyKey);
+          if (typeof event?.idempotencyKey === 'string') {
+            keysAccepted.add(event.idempotencyKey);
+          }
         }
       },
     };
@@ -247,7 +264,9 @@ async function eventsWrittenSince(
     0,
   );
   const envelopes: EventEnvelope[] = [];
-  if (expected === 0) return envelopes;
+  if (expected === 0) {
+    return envelopes;
+  }
   const consumer = kafka.consumer({ groupId: `fuzz-check-${Date.now()}`, maxWaitTimeInMs: 100 });
   await consumer.connect();
   await consumer.subscribe({ topics: INGEST_TOPICS, fromBeginning: true });
@@ -258,7 +277,9 @@ async function eventsWrittenSince(
   );
   await consumer.run({
     eachMessage: async ({ topic, partition, message }) => {
-      if (BigInt(message.offset) < (startOf.get(`${topic}:${partition}`) ?? 0n)) return;
+      if (BigInt(message.offset) < (startOf.get(`${topic}:${partition}`) ?? 0n)) {
+        return;
+      }
       envelopes.push(JSON.parse(message.value?.toString() ?? 'null') as EventEnvelope);
     },
   });

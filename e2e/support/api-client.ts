@@ -10,9 +10,12 @@ export async function call<T = Record<string, unknown>>(
   options: { token?: string | null; body?: unknown; rawBody?: string } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined || options.rawBody !== undefined)
+  if (options.token) {
+    headers.authorization = `Bearer ${options.token}`;
+  }
+  if (options.body !== undefined || options.rawBody !== undefined) {
     headers['content-type'] = 'application/json';
+  }
   const response = await fetch(url, {
     method,
     headers,

@@ -20,8 +20,11 @@ export class HooklineCli {
 
   run(args: string[], input?: string): Promise<CliRun> {
     const child = this.spawn(args);
-    if (input !== undefined) child.stdin?.end(input);
-    else child.stdin?.end();
+    if (input !== undefined) {
+      child.stdin?.end(input);
+    } else {
+      child.stdin?.end();
+    }
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -41,8 +44,9 @@ export class HooklineCli {
   /** `run` that must succeed; with `--json` first, its stdout parsed. */
   async json<T>(args: string[]): Promise<T> {
     const result = await this.run(['--json', ...args]);
-    if (result.code !== 0)
+    if (result.code !== 0) {
       throw new Error(`hookline ${args.join(' ')} exited ${result.code}: ${result.stderr}`);
+    }
     return JSON.parse(result.stdout) as T;
   }
 
@@ -66,7 +70,11 @@ export class JsonLines<T> {
       this.buffer += chunk.toString('utf8');
       const complete = this.buffer.split('\n');
       this.buffer = complete.pop() ?? '';
-      for (const line of complete) if (line.trim() !== '') this.lines.push(JSON.parse(line) as T);
+      for (const line of complete) {
+        if (line.trim() !== '') {
+          this.lines.push(JSON.parse(line) as T);
+        }
+      }
     });
     child.stderr?.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString('utf8');
@@ -74,7 +82,9 @@ export class JsonLines<T> {
   }
 
   exited(): Promise<number | null> {
-    if (this.child.exitCode !== null) return Promise.resolve(this.child.exitCode);
+    if (this.child.exitCode !== null) {
+      return Promise.resolve(this.child.exitCode);
+    }
     return new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
   }
 }

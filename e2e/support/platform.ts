@@ -2,11 +2,13 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { findEventType } from '@hookline/contracts';
 import {
   LOOPBACK_EGRESS_ENV,
   ServiceContainer,
   ServiceProcess,
   runImageCommand,
+  eventually,
   testEnvironment,
 } from '@hookline/testing';
 import { call } from './api-client';
@@ -122,4 +124,37 @@ export async function createOrganization(platform: Platform, name: string): Prom
     );
   }
   return response.body;
+}
+
+/** Publishes one event of the catalog's example data through ingest; answers its id once accepted (202). */
+export async function publishEvent(
+  platform: Platform,
+  token: string,
+  subject: string,
+  type = 'job.created',
+): Promise<string> {
+  const response = await call<{ id: string }>('POST', `${platform.ingest.baseUrl}/v1/events`, {
+    token,
+    body: { type, subject, data: findEventType(type)?.example },
+  });
+  expect(response.status).toBe(202);
+  return response.body.id;
+}
+
+/**
+ * A new webhook reaches delivery-service through Kafka, so the first events may find it unknown:
+ * publishes warm-up events until one arrives (`arrived` asserts it), then the test can start.
+ */
+export async function untilRouted(
+  publish: () => Promise<string>,
+  arrived: (eventId: string) => void,
+  { perTryMs = 3_000, timeoutMs = 60_000 }: { perTryMs?: number; timeoutMs?: number } = {},
+): Promise<void> {
+  await eventually(
+    async () => {
+      const id = await publish();
+      await eventually(() => arrived(id), { timeoutMs: perTryMs });
+    },
+    { timeoutMs, intervalMs: 0 },
+  );
 }

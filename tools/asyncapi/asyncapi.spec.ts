@@ -67,7 +67,9 @@ describe('the committed AsyncAPI document', () => {
     const refs = [...JSON.stringify(built).matchAll(/"\$ref":"#\/([^"]+)"/g)].map((match) => match[1]);
     const unresolved = refs.filter((pointer) => {
       let node: unknown = built;
-      for (const part of pointer.split('/')) node = (node as Record<string, unknown> | undefined)?.[part];
+      for (const part of pointer.split('/')) {
+        node = (node as Record<string, unknown> | undefined)?.[part];
+      }
       return node === undefined;
     });
     expect(unresolved).toEqual([]);

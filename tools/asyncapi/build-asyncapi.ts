@@ -36,7 +36,9 @@ export function buildAsyncApiDocument(version: string): Doc {
   for (const resource of RESOURCES) {
     const types = EVENT_CATALOG.filter((definition) => definition.resource === resource);
     const channelId = `domain.${resource}`;
-    for (const definition of types) Object.assign(messages, domainMessages(definition));
+    for (const definition of types) {
+      Object.assign(messages, domainMessages(definition));
+    }
     channels[channelId] = channel(
       domainTopic(resource),
       `Events about ${resource} resources. Product services publish here (or through event-ingest-service's ` +
@@ -90,7 +92,9 @@ export function buildAsyncApiDocument(version: string): Doc {
 
 function topicSettings(address: string): TopicSettings {
   const settings = topicsFile.topics.find((topic) => topic.name === address);
-  if (settings === undefined) throw new Error(`${address} is not in tools/infra/topics.json`);
+  if (settings === undefined) {
+    throw new Error(`${address} is not in tools/infra/topics.json`);
+  }
   return settings;
 }
 

@@ -70,7 +70,9 @@ async function main() {
     })());
   for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
-      if (interrupted) return;
+      if (interrupted) {
+        return;
+      }
       interrupted = true;
       log(`${signal}: tearing down (services, receiver, raw pipeline, database, private broker)`);
       cleanUp().finally(() => process.exit(130));
@@ -114,7 +116,9 @@ async function main() {
       ]),
     );
     cleanups.push(() => Promise.all(Object.values(services).map((service) => service.stop())));
-    for (const service of Object.values(services)) await service.start();
+    for (const service of Object.values(services)) {
+      await service.start();
+    }
     await Promise.all(Object.values(services).map((service) => service.waitUntilReady()));
     log(
       `services ready: ${Object.values(services)
@@ -132,7 +136,9 @@ async function main() {
           env: { KAFKAJS_NO_PARTITIONER_WARNING: '1' },
         })
       : null;
-    if (rawWorker) cleanups.push(() => rawWorker.stop());
+    if (rawWorker) {
+      cleanups.push(() => rawWorker.stop());
+    }
 
     const kafka = new BenchKafka(infra.kafkaBrokers);
     await kafka.connect();
@@ -157,12 +163,17 @@ async function main() {
     const pidRefresher = setInterval(() => refreshPostgresPids().catch(() => undefined), 2_000);
     cleanups.push(() => clearInterval(pidRefresher));
     const sampler = new ProcessSampler();
-    for (const [key, service] of Object.entries(services)) sampler.track(service.app, () => [service.pid]);
+    for (const service of Object.values(services)) {
+      sampler.track(service.app, () => [service.pid]);
+    }
     sampler.track('receiver', () => [receiver.pid]);
-    if (rawWorker) sampler.track('raw-pipeline', () => [rawWorker.pid]);
+    if (rawWorker) {
+      sampler.track('raw-pipeline', () => [rawWorker.pid]);
+    }
     sampler.track('bench (load generator)', () => [process.pid]);
-    if (infra.kafkaPid)
+    if (infra.kafkaPid) {
       sampler.track(`kafka broker${infra.mode === 'private' ? '' : ' (shared)'}`, () => [infra.kafkaPid]);
+    }
     sampler.track('postgres (this database)', () => postgresPids.list);
     sampler.start();
     cleanups.push(() => sampler.stop());
@@ -188,7 +199,9 @@ async function main() {
     results.meta.environment = await describeMachine({ db, infra });
 
     for (const name of options.scenarios) {
-      if (interrupted) break;
+      if (interrupted) {
+        break;
+      }
       const startedAt = Date.now();
       log(`— ${name} —`);
       try {
@@ -222,7 +235,9 @@ async function main() {
   }
   results.meta.loadAverageAtEnd = os.loadavg().map((value) => Number(value.toFixed(2)));
   results.meta.seconds = Math.round((Date.now() - runStartedAt) / 1000);
-  if (options.profile) results.profile = summarizeProfiles({ runId, log });
+  if (options.profile) {
+    results.profile = summarizeProfiles({ runId, log });
+  }
 
   const resultFile = path.join(runDir, 'results.json');
   fs.writeFileSync(resultFile, `${JSON.stringify(results, null, 2)}\n`);

@@ -22,7 +22,9 @@ export function parseDotEnv(text) {
   const values = {};
   for (const line of text.split(/\r?\n/)) {
     const match = /^\s*([A-Z_][A-Z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (!match) continue;
+    if (!match) {
+      continue;
+    }
     const raw = match[2];
     const quoted = /^(['"])(.*)\1$/.exec(raw);
     values[match[1]] = quoted ? quoted[2] : raw.replace(/\s+#.*$/, '');
@@ -33,7 +35,9 @@ export function parseDotEnv(text) {
 /** Secrets for local development are generated once and kept outside the repo. */
 function generatedSecrets(stateDir) {
   const file = path.join(stateDir, 'dev-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  if (existsSync(file)) {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  }
   mkdirSync(stateDir, { recursive: true });
   const secrets = {
     ADMIN_TOKEN: `adm_${randomBytes(24).toString('base64url')}`,
@@ -52,9 +56,13 @@ export function resolveDevEnv({ processEnv, dotEnv, defaults }) {
   const env = { ...defaults, ...dotEnv, ...processEnv };
   const sources = {};
   for (const key of new Set([...Object.keys(defaults), ...Object.keys(dotEnv)])) {
-    if (processEnv[key] !== undefined) sources[key] = 'environment';
-    else if (dotEnv[key] !== undefined) sources[key] = '.env';
-    else sources[key] = 'generated';
+    if (processEnv[key] !== undefined) {
+      sources[key] = 'environment';
+    } else if (dotEnv[key] !== undefined) {
+      sources[key] = '.env';
+    } else {
+      sources[key] = 'generated';
+    }
   }
   return { env, sources };
 }

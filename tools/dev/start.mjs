@@ -18,9 +18,13 @@ function runOrExit(command, args, env, what) {
 async function waitForReady(url, child, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) return false;
+    if (child.exitCode !== null) {
+      return false;
+    }
     try {
-      if ((await fetch(`${url}/health/ready`)).ok) return true;
+      if ((await fetch(`${url}/health/ready`)).ok) {
+        return true;
+      }
     } catch {
       // not listening yet
     }
@@ -88,7 +92,11 @@ async function main() {
   });
 
   const stopAll = (code) => {
-    for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
+    for (const { child } of children) {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+      }
+    }
     setTimeout(() => process.exit(code), 10_000).unref();
     Promise.all(
       children.map(({ child }) =>

@@ -19,8 +19,12 @@ async function up(only) {
     .filter(([, started]) => started !== undefined)
     .map(([name, started]) => `${name} ${started ? 'started' : 'already running'}`);
   console.error(`[infra] ready in ${seconds(startedAt)} (${states.join(', ')})`);
-  if (result.kafkaBrokers) console.log(`KAFKA_BROKERS=${result.kafkaBrokers}`);
-  if (result.databaseUrl) console.log(`DATABASE_URL=${result.databaseUrl}`);
+  if (result.kafkaBrokers) {
+    console.log(`KAFKA_BROKERS=${result.kafkaBrokers}`);
+  }
+  if (result.databaseUrl) {
+    console.log(`DATABASE_URL=${result.databaseUrl}`);
+  }
   return 0;
 }
 
@@ -29,7 +33,9 @@ function printService(name, service, details) {
   const owner = service.managed ? 'managed by tools/infra' : 'external';
   console.log(`${name}: ${state} (${owner})`);
   for (const [label, value] of details) {
-    if (value !== undefined && value !== null) console.log(`  ${label.padEnd(11)} ${value}`);
+    if (value !== undefined && value !== null) {
+      console.log(`  ${label.padEnd(11)} ${value}`);
+    }
   }
 }
 

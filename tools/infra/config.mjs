@@ -7,7 +7,9 @@ export const KAFKA_VERSION = '4.1.1';
 
 const intFromEnv = (env, name, fallback) => {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
   const value = Number.parseInt(raw, 10);
   if (!Number.isInteger(value) || value <= 0) {
     throw new Error(`${name} must be a positive integer, got "${raw}"`);

@@ -20,7 +20,9 @@ const lockOptions = (cfg, log) => ({
 async function allOrExplain(tasks) {
   const results = await Promise.allSettled(tasks);
   const failures = results.filter((result) => result.status === 'rejected');
-  if (failures.length === 1) throw failures[0].reason;
+  if (failures.length === 1) {
+    throw failures[0].reason;
+  }
   if (failures.length > 1) {
     throw new InfraError(failures.map((failure) => failure.reason.message).join('\n\n'));
   }
@@ -43,7 +45,9 @@ async function ensureKafkaWithTopics(cfg, options) {
 const COMPONENTS = ['kafka', 'postgres'];
 
 function selected(only) {
-  if (only === undefined || only === null) return new Set(COMPONENTS);
+  if (only === undefined || only === null) {
+    return new Set(COMPONENTS);
+  }
   if (!COMPONENTS.includes(only)) {
     throw new InfraError(`Unknown component "${only}": expected one of ${COMPONENTS.join(', ')}`);
   }

@@ -38,7 +38,9 @@ const javaBin = (cfg) => (cfg.javaHome ? path.join(cfg.javaHome, 'bin', 'java') 
 /** PID of the broker we started, if that process is still a running Kafka. */
 export async function runningKafkaPid(cfg) {
   const pid = await readPid(cfg.pidFile);
-  if (!isRunning(pid)) return null;
+  if (!isRunning(pid)) {
+    return null;
+  }
   const cmdline = commandLine(pid);
   // Guards against a recycled pid after a reboot or crash.
   return cmdline === null || cmdline.includes('kafka.Kafka') ? pid : null;
@@ -125,7 +127,9 @@ async function pomHash(cfg) {
 async function ensureKafkaLibs(cfg, log) {
   const hash = await pomHash(cfg);
   const marker = path.join(cfg.libsDir, MARKER_FILE);
-  if ((await fsp.readFile(marker, 'utf8').catch(() => null)) === hash) return;
+  if ((await fsp.readFile(marker, 'utf8').catch(() => null)) === hash) {
+    return;
+  }
 
   const staging = `${cfg.libsDir}.partial-${process.pid}`;
   await fsp.rm(staging, { recursive: true, force: true });
@@ -200,12 +204,16 @@ async function writeServerConfig(cfg) {
 function newClusterId() {
   for (;;) {
     const id = randomBytes(16).toString('base64url');
-    if (!id.startsWith('-')) return id;
+    if (!id.startsWith('-')) {
+      return id;
+    }
   }
 }
 
 async function formatStorage(cfg, java, log) {
-  if (await fileExists(path.join(cfg.dataDir, 'meta.properties'))) return;
+  if (await fileExists(path.join(cfg.dataDir, 'meta.properties'))) {
+    return;
+  }
   const clusterId = newClusterId();
   log(`Kafka: formatting ${cfg.dataDir} (cluster id ${clusterId})`);
   const { code, stdout, stderr } = await run(java, [
@@ -230,7 +238,9 @@ async function formatStorage(cfg, java, log) {
 
 async function rotateLog(file) {
   await fsp.rename(file, `${file}.1`).catch((error) => {
-    if (error.code !== 'ENOENT') throw error;
+    if (error.code !== 'ENOENT') {
+      throw error;
+    }
   });
 }
 
@@ -311,7 +321,9 @@ function signal(pid, name) {
   try {
     process.kill(pid, name);
   } catch (error) {
-    if (error.code === 'ESRCH') return;
+    if (error.code === 'ESRCH') {
+      return;
+    }
     throw new InfraError(
       `Cannot send ${name} to Kafka pid ${pid}: ${error.message} (started by another user?)`,
     );

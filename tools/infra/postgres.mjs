@@ -88,7 +88,9 @@ export async function dropDatabase(adminUrl, name) {
 export const redact = (url) => {
   try {
     const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
+    if (parsed.password) {
+      parsed.password = '***';
+    }
     return parsed.toString();
   } catch {
     return '(unparseable DATABASE_URL)';
@@ -107,7 +109,9 @@ const isLocalUrl = (cfg, url) => {
 };
 
 async function findBinDir(cfg) {
-  if (cfg.binDir) return cfg.binDir;
+  if (cfg.binDir) {
+    return cfg.binDir;
+  }
   const versions = await fsp.readdir(PG_ROOT_DIR).catch(() => []);
   const newest = versions
     .filter((version) => /^\d+$/.test(version))
@@ -123,7 +127,9 @@ async function findBinDir(cfg) {
 
 /** The OS user that runs the server: ourselves, or `postgres` when we are root (initdb refuses root). */
 async function serverUser() {
-  if (process.getuid() !== 0) return null;
+  if (process.getuid() !== 0) {
+    return null;
+  }
   const passwd = await fsp.readFile('/etc/passwd', 'utf8');
   const entry = passwd
     .split('\n')
@@ -146,12 +152,18 @@ const runAs = (user, command, args, options = {}) =>
  */
 function userCanTraverse(user, dir) {
   let current = dir;
-  while (!fs.existsSync(current)) current = path.dirname(current);
+  while (!fs.existsSync(current)) {
+    current = path.dirname(current);
+  }
   for (;;) {
     const stat = fs.statSync(current);
     const searchBit = stat.uid === user.uid ? 0o100 : stat.gid === user.gid ? 0o010 : 0o001;
-    if ((stat.mode & searchBit) === 0) return false;
-    if (current === path.dirname(current)) return true;
+    if ((stat.mode & searchBit) === 0) {
+      return false;
+    }
+    if (current === path.dirname(current)) {
+      return true;
+    }
     current = path.dirname(current);
   }
 }
@@ -159,7 +171,9 @@ function userCanTraverse(user, dir) {
 async function resolvePaths(cfg, user) {
   let root = cfg.rootDir ?? cfg.defaultRootDir;
   if (!cfg.rootDir && user && !fs.existsSync(path.join(root, 'data'))) {
-    if (!userCanTraverse(user, root)) root = cfg.rootFallbackDir;
+    if (!userCanTraverse(user, root)) {
+      root = cfg.rootFallbackDir;
+    }
   }
   const socketDir = path.join(root, 'run');
   const socketPath = path.join(socketDir, `.s.PGSQL.${cfg.port}`);
@@ -181,9 +195,13 @@ async function postmasterInfo(dataDir) {
     .then((text) => text.split('\n'))
     .catch(() => null);
   const pid = lines && Number.parseInt(lines[0], 10);
-  if (!pid || !isRunning(pid)) return null;
+  if (!pid || !isRunning(pid)) {
+    return null;
+  }
   // A stale postmaster.pid can name an unrelated process after a reboot.
-  if (!(commandLine(pid) ?? 'postgres').includes('postgres')) return null;
+  if (!(commandLine(pid) ?? 'postgres').includes('postgres')) {
+    return null;
+  }
   return { pid, port: Number.parseInt(lines[3], 10), socketDir: lines[4] };
 }
 
@@ -218,7 +236,9 @@ async function initCluster(paths, binDir, user, log) {
   // password, and initdb insists on one for the superuser, which nobody needs to know.
   const pwFile = path.join(paths.root, '.initdb-password');
   await fsp.writeFile(pwFile, randomBytes(24).toString('hex'), { mode: 0o600 });
-  if (user) await fsp.chown(pwFile, user.uid, user.gid);
+  if (user) {
+    await fsp.chown(pwFile, user.uid, user.gid);
+  }
   try {
     const result = await runAs(
       user,

@@ -25,12 +25,18 @@ export async function pollUntil(check, { timeoutMs, intervalMs = 250, describeTi
   for (;;) {
     try {
       const result = await check();
-      if (result) return result;
+      if (result) {
+        return result;
+      }
     } catch (error) {
-      if (error instanceof InfraError) throw error;
+      if (error instanceof InfraError) {
+        throw error;
+      }
       lastError = error;
     }
-    if (Date.now() >= deadline) throw new InfraError(await describeTimeout(lastError));
+    if (Date.now() >= deadline) {
+      throw new InfraError(await describeTimeout(lastError));
+    }
     await sleep(intervalMs);
   }
 }
@@ -56,7 +62,9 @@ export function run(command, args, options = {}) {
 }
 
 export function isAlive(pid) {
-  if (!pid) return false;
+  if (!pid) {
+    return false;
+  }
   try {
     process.kill(pid, 0);
     return true;
@@ -104,7 +112,9 @@ export async function readPid(file) {
     const pid = Number.parseInt(await fsp.readFile(file, 'utf8'), 10);
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch (error) {
-    if (error.code === 'ENOENT') return null;
+    if (error.code === 'ENOENT') {
+      return null;
+    }
     throw error;
   }
 }
@@ -152,7 +162,9 @@ export async function withLock(lockFile, { timeoutMs, onWait = () => {} }, fn) {
       await fsp.writeFile(lockFile, String(process.pid), { flag: 'wx' });
       break;
     } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
+      if (error.code !== 'EEXIST') {
+        throw error;
+      }
       const holder = await readPid(lockFile);
       if (holder ? !isAlive(holder) : await isOlderThan(lockFile, 5000)) {
         await fsp.rm(lockFile, { force: true });

@@ -58,7 +58,9 @@ export async function ensureTopics(brokers, { topics, log = () => {} } = {}) {
           topics: missing.map(toKafkaJsTopic),
         });
       }
-      if (!existing.has('__consumer_offsets')) await createOffsetsTopic(admin);
+      if (!existing.has('__consumer_offsets')) {
+        await createOffsetsTopic(admin);
+      }
       await warnOnPartitionDrift(admin, wanted, existing, log);
       return {
         created: missing.map((topic) => topic.name),
@@ -90,7 +92,9 @@ async function createOffsetsTopic(admin) {
 
 async function warnOnPartitionDrift(admin, wanted, existing, log) {
   const names = wanted.filter((topic) => existing.has(topic.name)).map((topic) => topic.name);
-  if (names.length === 0) return;
+  if (names.length === 0) {
+    return;
+  }
   const { topics } = await admin.fetchTopicMetadata({ topics: names });
   const actual = new Map(topics.map((topic) => [topic.name, topic.partitions.length]));
   for (const topic of wanted) {

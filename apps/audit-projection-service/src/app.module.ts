@@ -5,11 +5,9 @@ import {
   AuthGuard,
   DatabaseReadiness,
   HealthModule,
-  KafkaModule,
   KafkaReadiness,
-  MetricsModule,
   consumerReadiness,
-  createLoggerModule,
+  serviceFoundation,
 } from '@hookline/platform';
 import { AuthModule } from './auth/auth.module';
 import { AuditConfigModule } from './config/audit-config.module';
@@ -34,10 +32,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         AuditConfigModule.forRoot(config),
-        createLoggerModule(SERVICE_NAME, config.LOG_LEVEL),
-        MetricsModule.forRoot(SERVICE_NAME),
+        ...serviceFoundation(SERVICE_NAME, config),
         AuditMetricsModule,
-        KafkaModule.forRoot({ clientId: SERVICE_NAME, brokers: config.KAFKA_BROKERS }),
         DatabaseModule,
         AuthModule,
         HealthModule.forRoot({

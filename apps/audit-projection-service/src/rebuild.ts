@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createKafka, parseBrokerList } from '@hookline/kafka';
-import { loadConfig, runMigrations } from '@hookline/platform';
+import { assertNever, loadConfig, runMigrations } from '@hookline/platform';
 import { DataSource } from 'typeorm';
 import { AuditEnv } from './config/audit.env';
 import { auditDataSourceOptions } from './database/data-source';
@@ -22,7 +22,7 @@ async function rebuild(): Promise<number> {
     case 'run':
       break;
     default:
-      return assertNever(args);
+      return assertNever(args, 'arguments');
   }
   const config = loadConfig(AuditEnv);
   const options = auditDataSourceOptions(config.DATABASE_URL);
@@ -56,10 +56,6 @@ async function rebuild(): Promise<number> {
   } finally {
     await dataSource.destroy();
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected arguments ${JSON.stringify(value)}`);
 }
 
 rebuild().then(

@@ -109,8 +109,9 @@ export class AuditKafka {
       eachMessage: async ({ message }) => {
         // Other teams' tests share the topic; what is not a JSON command is not ours.
         const decoded = decodeJson(message.value);
-        if (decoded.ok)
+        if (decoded.ok) {
           seen.push({ key: message.key?.toString() ?? null, command: decoded.value as DeliveryCommand });
+        }
       },
     });
     return seen;

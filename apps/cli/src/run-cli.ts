@@ -33,7 +33,9 @@ export async function runCli(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CommanderError) {
+      return error.exitCode;
+    }
     return report(error, program.opts<GlobalOptions>().json === true);
   }
 }
@@ -49,15 +51,22 @@ function report(error: unknown, json: boolean): number {
       );
     } else {
       console.error(`${colour.red('error')} ${colour.dim(`(${status})`)} ${error.message}`);
-      for (const detail of error.details) if (detail !== error.message) console.error(`  - ${detail}`);
+      for (const detail of error.details) {
+        if (detail !== error.message) {
+          console.error(`  - ${detail}`);
+        }
+      }
     }
     return 1;
   }
   if (error instanceof CliError) {
-    if (json) console.error(JSON.stringify({ error: { message: error.message, details: error.details } }));
-    else {
+    if (json) {
+      console.error(JSON.stringify({ error: { message: error.message, details: error.details } }));
+    } else {
       console.error(`${colour.red('error')} ${error.message}`);
-      for (const detail of error.details) console.error(`  - ${detail}`);
+      for (const detail of error.details) {
+        console.error(`  - ${detail}`);
+      }
     }
     return error.exitCode;
   }

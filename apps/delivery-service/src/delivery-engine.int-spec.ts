@@ -204,7 +204,9 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
     );
 
     const started = Date.now();
-    for (const event of events) await harness.publishEvent(event);
+    for (const event of events) {
+      await harness.publishEvent(event);
+    }
 
     await eventually(
       () => expect(new Set(healthy.requests.map(idOf))).toEqual(new Set(events.map((event) => event.id))),
@@ -221,7 +223,9 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
         expect(harness.attemptsOf(deliveryIdFor(event.id, fine.id))[0]).toMatchObject({ outcome: 'success' });
       }
     });
-    for (const event of events) expect(harness.attemptsOf(deliveryIdFor(event.id, slow.id))).toEqual([]);
+    for (const event of events) {
+      expect(harness.attemptsOf(deliveryIdFor(event.id, slow.id))).toEqual([]);
+    }
   }, 40_000);
 
   it('enforces a webhook concurrency cap: requests beyond it are re-queued, not attempted in parallel or lost', async () => {
@@ -243,7 +247,9 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
       jobCreatedEvent({ organizationId, subject: `job_${index}` }),
     );
 
-    for (const event of events) await harness.publishEvent(event);
+    for (const event of events) {
+      await harness.publishEvent(event);
+    }
 
     for (const event of events) {
       const [attempt] = await harness.waitForAttempts(deliveryIdFor(event.id, webhook.id), 1, 30_000);
@@ -271,7 +277,9 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
       jobCreatedEvent({ organizationId, subject: `job_burst_${index}` }),
     );
 
-    for (const event of events) await harness.publishEvent(event);
+    for (const event of events) {
+      await harness.publishEvent(event);
+    }
 
     for (const event of events) {
       const [attempt] = await harness.waitForAttempts(deliveryIdFor(event.id, webhook.id), 1, 30_000);
@@ -300,7 +308,9 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
       retryPolicy: { preset: 'custom', delaysSeconds: [1, 1, 1] },
     });
 
-    for (const event of events) await harness.publishEvent(event);
+    for (const event of events) {
+      await harness.publishEvent(event);
+    }
     await harness.publishEvent(other);
 
     const last = events[events.length - 1];

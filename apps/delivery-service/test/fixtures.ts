@@ -55,7 +55,9 @@ export function webhookFixture(
 /** A valid `job.created` envelope with the catalog example as data. */
 export function jobCreatedEvent(overrides: Partial<EventEnvelope> = {}): EventEnvelope {
   const definition = findEventType('job.created');
-  if (!definition) throw new Error('job.created is not in the catalog');
+  if (!definition) {
+    throw new Error('job.created is not in the catalog');
+  }
   return {
     id: newId('evt'),
     type: 'job.created',

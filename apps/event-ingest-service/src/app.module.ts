@@ -8,11 +8,9 @@ import {
   AuthTokens,
   DatabaseReadiness,
   HealthModule,
-  KafkaModule,
   KafkaReadiness,
-  MetricsModule,
-  createLoggerModule,
   parseServiceTokens,
+  serviceFoundation,
 } from '@hookline/platform';
 import type { IngestEnv } from './config/ingest.env';
 import { ingestDataSourceOptions } from './database/data-source';
@@ -26,9 +24,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        createLoggerModule('event-ingest-service', config.LOG_LEVEL),
-        MetricsModule.forRoot('event-ingest-service'),
-        KafkaModule.forRoot({ clientId: 'hookline-event-ingest', brokers: config.KAFKA_BROKERS }),
+        ...serviceFoundation('event-ingest-service', config, 'hookline-event-ingest'),
         TypeOrmModule.forRoot(ingestDataSourceOptions(config.DATABASE_URL)),
         HealthModule.forRoot({
           inject: [KafkaReadiness, DatabaseReadiness, ApiKeyRegistry],

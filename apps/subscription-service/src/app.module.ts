@@ -7,11 +7,9 @@ import {
   AuthTokens,
   DatabaseReadiness,
   HealthModule,
-  KafkaModule,
   KafkaReadiness,
-  MetricsModule,
   consumerReadiness,
-  createLoggerModule,
+  serviceFoundation,
 } from '@hookline/platform';
 import { DataSource } from 'typeorm';
 import { ApiKeysModule } from './api-keys/api-keys.module';
@@ -38,9 +36,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         SubscriptionConfigModule.forRoot(config),
-        createLoggerModule(SERVICE_NAME, config.LOG_LEVEL),
-        MetricsModule.forRoot(SERVICE_NAME),
-        KafkaModule.forRoot({ clientId: SERVICE_NAME, brokers: config.KAFKA_BROKERS }),
+        ...serviceFoundation(SERVICE_NAME, config),
         TypeOrmModule.forRoot({
           ...subscriptionDataSourceOptions(config.DATABASE_URL),
           retryAttempts: 5,

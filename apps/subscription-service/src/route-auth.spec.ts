@@ -8,7 +8,9 @@ type ModuleRef = Type<unknown> | DynamicModule;
 
 function controllersOf(root: ModuleRef, seen = new Set<unknown>()): Array<Type<unknown>> {
   const moduleClass = 'module' in root ? root.module : root;
-  if (seen.has(root)) return [];
+  if (seen.has(root)) {
+    return [];
+  }
   seen.add(root);
   const dynamic: Partial<DynamicModule> = 'module' in root ? root : {};
   const controllers = [

@@ -30,12 +30,8 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
   beforeAll(async () => {
     context = await SubscriptionTestContext.start('subscription-int');
     ({ http, database } = context);
-    subscriptions = await TopicRecorder.start(
-      context.kafka,
-      Topics.subscriptions,
-      `${context.runId}-subscription-int`,
-    );
-    apiKeys = await TopicRecorder.start(context.kafka, Topics.apiKeys, `${context.runId}-subscription-int`);
+    subscriptions = await context.recordTopic(Topics.subscriptions);
+    apiKeys = await context.recordTopic(Topics.apiKeys);
   });
 
   afterAll(async () => {
@@ -463,8 +459,9 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
     it('pages newest first with an opaque cursor', async () => {
       const { apiKey } = await createOrganization('Paging GmbH');
       const created: WebhookBody[] = [];
-      for (const name of ['first', 'second', 'third'])
+      for (const name of ['first', 'second', 'third']) {
         created.push(await createWebhook(apiKey.key, { name }));
+      }
       const newestFirst = created
         .map((webhook) => webhook.id)
         .sort()

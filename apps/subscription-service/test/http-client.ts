@@ -13,8 +13,12 @@ export class HttpClient {
     { token, body, rawBody }: { token?: string; body?: unknown; rawBody?: string } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = {};
-    if (token !== undefined) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined || rawBody !== undefined) headers['content-type'] = 'application/json';
+    if (token !== undefined) {
+      headers.authorization = `Bearer ${token}`;
+    }
+    if (body !== undefined || rawBody !== undefined) {
+      headers['content-type'] = 'application/json';
+    }
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers,

@@ -1,13 +1,14 @@
 import type { TestingModuleBuilder } from '@nestjs/testing';
 import type { Kafka } from 'kafkajs';
 import { createKafka } from '@hookline/kafka';
-import { runMigrations } from '@hookline/platform';
+import { runMigrations, type ApiErrorBody } from '@hookline/platform';
 import { SecretBox } from '@hookline/security';
 import { testEnvironment } from '@hookline/testing';
 import { DataSource } from 'typeorm';
 import { subscriptionDataSourceOptions } from '../src/database/data-source';
 import { HttpClient } from './http-client';
 import { startSubscriptionApp, type RunningApp } from './start-subscription-app';
+import { TopicRecorder } from './topic-recorder';
 
 export const ADMIN_TOKEN = 'integration-admin-token-0123456789';
 export const PRIMARY_KEY = `it1:${Buffer.alloc(32, 9).toString('base64')}`;
@@ -55,12 +56,8 @@ export interface WebhookBody {
   signingSecret?: string;
 }
 
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  details?: string[];
-}
+/** The API's one error body, as the tests read it. */
+export type ErrorBody = ApiErrorBody;
 
 /** One running service with its database and Kafka, and shortcuts for the calls every test makes. */
 export class SubscriptionTestContext {
@@ -72,6 +69,7 @@ export class SubscriptionTestContext {
     readonly database: DataSource,
     readonly kafka: Kafka,
     readonly runId: string,
+    private readonly name: string,
   ) {}
 
   /** `name` keeps consumer groups and client ids of one test file apart from the others'. */
@@ -101,7 +99,19 @@ export class SubscriptionTestContext {
       brokers: kafkaBrokers.split(','),
       logLevel: 'nothing',
     });
-    return new SubscriptionTestContext(running, new HttpClient(running.baseUrl), database, kafka, runId);
+    return new SubscriptionTestContext(
+      running,
+      new HttpClient(running.baseUrl),
+      database,
+      kafka,
+      runId,
+      name,
+    );
+  }
+
+  /** Records `topic` from its beginning, in a consumer group of this test file's own. */
+  recordTopic(topic: string): Promise<TopicRecorder> {
+    return TopicRecorder.start(this.kafka, topic, `${this.runId}-${this.name}`);
   }
 
   async stop(): Promise<void> {
@@ -114,7 +124,9 @@ export class SubscriptionTestContext {
       token: ADMIN_TOKEN,
       body: { name },
     });
-    if (response.status !== 201) throw new Error(`creating an organization answered ${response.status}`);
+    if (response.status !== 201) {
+      throw new Error(`creating an organization answered ${response.status}`);
+    }
     return response.body;
   }
 
@@ -127,7 +139,9 @@ export class SubscriptionTestContext {
         body: { name: scopes.join(' ') || 'no scope', scopes },
       },
     );
-    if (response.status !== 201) throw new Error(`issuing a key answered ${response.status}`);
+    if (response.status !== 201) {
+      throw new Error(`issuing a key answered ${response.status}`);
+    }
     return response.body;
   }
 
@@ -141,8 +155,9 @@ export class SubscriptionTestContext {
         ...body,
       },
     });
-    if (response.status !== 201)
+    if (response.status !== 201) {
       throw new Error(`creating a webhook answered ${response.status}: ${JSON.stringify(response.body)}`);
+    }
     return response.body as WebhookBody;
   }
 
@@ -151,8 +166,9 @@ export class SubscriptionTestContext {
       token,
       body,
     });
-    if (response.status !== 200)
+    if (response.status !== 200) {
       throw new Error(`PATCH answered ${response.status}: ${JSON.stringify(response.body)}`);
+    }
     return response.body as WebhookBody;
   }
 }

@@ -25,7 +25,9 @@ export class TopicRecorder {
       eachMessage: async ({ message }) => {
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(message.headers ?? {})) {
-          if (value !== undefined) headers[name] = value.toString();
+          if (value !== undefined) {
+            headers[name] = value.toString();
+          }
         }
         recorder.messages.push({
           key: message.key?.toString() ?? null,

@@ -12,7 +12,9 @@ export async function validateBody<T extends object>(
   try {
     return { ok: true, value: (await createValidationPipe().transform(body, metadata)) as T };
   } catch (error) {
-    if (!(error instanceof BadRequestException)) throw error;
+    if (!(error instanceof BadRequestException)) {
+      throw error;
+    }
     const { message } = error.getResponse() as { message: string | string[] };
     return { ok: false, messages: Array.isArray(message) ? message : [message] };
   }

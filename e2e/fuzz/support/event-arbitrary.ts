@@ -6,7 +6,9 @@ const PRODUCT_TYPES = EVENT_CATALOG.filter((definition) => definition.origin !==
 
 /** Every path of a JSON value's leaves and branches, e.g. `['address', 'city']`. */
 function pathsOf(value: unknown, prefix: string[] = []): string[][] {
-  if (typeof value !== 'object' || value === null) return [prefix];
+  if (typeof value !== 'object' || value === null) {
+    return [prefix];
+  }
   const children = Object.entries(value as Record<string, unknown>).flatMap(([key, child]) =>
     pathsOf(child, [...prefix, key]),
   );
@@ -14,14 +16,19 @@ function pathsOf(value: unknown, prefix: string[] = []): string[][] {
 }
 
 function replaceAt(value: unknown, path: string[], replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
+  if (path.length === 0) {
+    return replacement;
+  }
   const [head, ...rest] = path;
   const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...(value as object) }) as Record<
     string,
     unknown
   >;
-  if (replacement === undefined && rest.length === 0) delete copy[head];
-  else copy[head] = replaceAt(copy[head], rest, replacement);
+  if (replacement === undefined && rest.length === 0) {
+    delete copy[head];
+  } else {
+    copy[head] = replaceAt(copy[head], rest, replacement);
+  }
   return copy;
 }
 

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 
 function nested(depth: number): unknown {
   let value: unknown = 'leaf';
-  for (let level = 0; level < depth; level += 1) value = { a: value };
+  for (let level = 0; level < depth; level += 1) {
+    value = { a: value };
+  }
   return value;
 }
 

@@ -65,7 +65,9 @@ export function loadServiceDocument(app: string): ServiceDocument {
     while (current.$ref !== undefined) {
       const name = current.$ref.replace('#/components/schemas/', '');
       const target = schemas[name];
-      if (target === undefined) throw new Error(`${app}: unresolved $ref ${current.$ref}`);
+      if (target === undefined) {
+        throw new Error(`${app}: unresolved $ref ${current.$ref}`);
+      }
       current = target;
     }
     return current;

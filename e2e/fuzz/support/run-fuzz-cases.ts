@@ -35,7 +35,9 @@ function encodeSegment(text: string): string {
 }
 
 function resolvePath(target: FuzzTarget, route: string, name: string, choice: PathChoice): string {
-  if (choice.kind === 'text') return choice.text;
+  if (choice.kind === 'text') {
+    return choice.text;
+  }
   const pool = target.ids(name, choice.kind, route);
   return pool.length === 0 ? `missing_${choice.kind}` : pool[choice.index % pool.length];
 }
@@ -43,7 +45,9 @@ function resolvePath(target: FuzzTarget, route: string, name: string, choice: Pa
 function queryString(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
-    if (value === undefined) continue;
+    if (value === undefined) {
+      continue;
+    }
     for (const item of Array.isArray(value) ? value : [value]) {
       params.append(name, typeof item === 'string' ? item : (JSON.stringify(item) ?? 'null'));
     }
@@ -59,7 +63,9 @@ function requestOf(target: FuzzTarget, fuzzCase: FuzzCase): { url: string; init:
   );
   const credential = target.credentialFor?.(fuzzCase) ?? fuzzCase.credential;
   const headers: Record<string, string> = {};
-  if (credential !== 'none') headers.authorization = `Bearer ${target.tokens[credential]}`;
+  if (credential !== 'none') {
+    headers.authorization = `Bearer ${target.tokens[credential]}`;
+  }
   let body: string | undefined;
   if (fuzzCase.body !== null) {
     headers['content-type'] = 'application/json';
@@ -72,7 +78,9 @@ function requestOf(target: FuzzTarget, fuzzCase: FuzzCase): { url: string; init:
 }
 
 function shown(text: string | undefined, max = 300): string {
-  if (text === undefined) return '';
+  if (text === undefined) {
+    return '';
+  }
   return text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text;
 }
 
@@ -86,7 +94,9 @@ async function send(url: string, init: RequestInit): Promise<{ status: number; t
   } catch (error) {
     // A keep-alive connection the server closed as it was reused is the client's race, not an answer;
     // once more on a fresh one. A timeout or a second failure is reported.
-    if ((error as Error).name === 'TimeoutError') throw error;
+    if ((error as Error).name === 'TimeoutError') {
+      throw error;
+    }
     return attempt();
   }
 }
@@ -106,7 +116,9 @@ export async function runFuzzCases(
   const failures = new Map<string, string>();
   const fail = (fuzzCase: FuzzCase, kind: string, detail: string) => {
     const key = `${fuzzCase.operation.method} ${fuzzCase.operation.path}: ${kind}`;
-    if (!failures.has(key)) failures.set(key, `${key} — ${detail}`);
+    if (!failures.has(key)) {
+      failures.set(key, `${key} — ${detail}`);
+    }
   };
 
   const run = async (fuzzCase: FuzzCase, checkWrites: boolean): Promise<void> => {
@@ -128,15 +140,19 @@ export async function runFuzzCases(
     const { status, text } = answer;
     byStatus[status] = (byStatus[status] ?? 0) + 1;
     const request = `${init.method} ${shown(url)} ${shown(init.body as string | undefined)} → ${status} ${shown(text)}`;
-    if (status >= 500) fail(fuzzCase, `answered ${status}`, request);
+    if (status >= 500) {
+      fail(fuzzCase, `answered ${status}`, request);
+    }
     const after = checkWrites && status >= 400 ? await target.writeFingerprint?.() : before;
-    if (after !== before)
+    if (after !== before) {
       fail(fuzzCase, `wrote on a ${status}`, `${request}; before ${shown(before)} after ${shown(after)}`);
+    }
     const ownId = Object.entries(fuzzCase.path).some(
       ([name, choice]) => TENANT_IDS.has(name) && choice.kind === 'own',
     );
-    if (fuzzCase.credential === 'other' && ownId && status < 300)
+    if (fuzzCase.credential === 'other' && ownId && status < 300) {
       fail(fuzzCase, "another tenant's key got a 2xx", request);
+    }
     let body: unknown = null;
     try {
       body = text === '' ? null : JSON.parse(text);
@@ -154,7 +170,9 @@ export async function runFuzzCases(
       await run(fuzzCase, true);
       continue;
     }
-    if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    if (inFlight.size >= concurrency) {
+      await Promise.race(inFlight);
+    }
     const running = run(fuzzCase, false).finally(() => inFlight.delete(running));
     inFlight.add(running);
   }

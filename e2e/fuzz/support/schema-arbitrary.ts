@@ -29,7 +29,9 @@ function shapeFor(schema: Schema, document: ServiceDocument, depth: number): fc.
   if (schema.oneOf !== undefined) {
     return fc.oneof(...schema.oneOf.map((option) => validFor(document.resolve(option), document, depth)));
   }
-  if (schema.enum !== undefined) return fc.constantFrom(...schema.enum);
+  if (schema.enum !== undefined) {
+    return fc.constantFrom(...schema.enum);
+  }
   switch (schema.type) {
     case 'string':
       return stringFor(schema);
@@ -52,7 +54,9 @@ function shapeFor(schema: Schema, document: ServiceDocument, depth: number): fc.
 }
 
 function stringFor(schema: Schema): fc.Arbitrary<unknown> {
-  if (schema.format === 'date-time') return validTimestamp;
+  if (schema.format === 'date-time') {
+    return validTimestamp;
+  }
   const maxLength = Math.min(schema.maxLength ?? MAX_STRING, MAX_STRING);
   const random = fc.string({ minLength: Math.min(schema.minLength ?? 0, maxLength), maxLength });
   return typeof schema.example === 'string'
@@ -61,11 +65,15 @@ function stringFor(schema: Schema): fc.Arbitrary<unknown> {
 }
 
 function objectFor(schema: Schema, document: ServiceDocument, depth: number): fc.Arbitrary<unknown> {
-  if (depth > 4) return fc.constant({});
+  if (depth > 4) {
+    return fc.constant({});
+  }
   const properties = schema.properties ?? {};
   const entries = Object.entries(properties);
   if (entries.length === 0) {
-    if (schema.example !== undefined) return fc.constant(schema.example);
+    if (schema.example !== undefined) {
+      return fc.constant(schema.example);
+    }
     const values = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : {};
     return fc.dictionary(fc.string({ maxLength: 12 }), arbitraryFor(values, document, depth + 1), {
       maxKeys: 3,

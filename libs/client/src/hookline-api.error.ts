@@ -49,13 +49,29 @@ export class HooklineApiError extends Error {
 }
 
 export function kindOfStatus(status: number): ApiErrorKind {
-  if (status === 400 || status === 422) return 'invalid_request';
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not_found';
-  if (status === 409) return 'conflict';
-  if (status === 413) return 'payload_too_large';
-  if (status === 429) return 'rate_limited';
-  if (status === 502 || status === 503 || status === 504) return 'unavailable';
+  if (status === 400 || status === 422) {
+    return 'invalid_request';
+  }
+  if (status === 401) {
+    return 'unauthorized';
+  }
+  if (status === 403) {
+    return 'forbidden';
+  }
+  if (status === 404) {
+    return 'not_found';
+  }
+  if (status === 409) {
+    return 'conflict';
+  }
+  if (status === 413) {
+    return 'payload_too_large';
+  }
+  if (status === 429) {
+    return 'rate_limited';
+  }
+  if (status === 502 || status === 503 || status === 504) {
+    return 'unavailable';
+  }
   return status >= 500 ? 'server_error' : 'invalid_request';
 }

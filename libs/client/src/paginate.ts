@@ -18,8 +18,12 @@ export async function* paginate<T>(
     yield* page.items;
     cursor = page.nextCursor ?? undefined;
     // A cursor seen before would loop forever; a server bug must not hang its clients.
-    if (cursor !== undefined && seen.has(cursor)) throw new Error(`the list returned cursor ${cursor} twice`);
-    if (cursor !== undefined) seen.add(cursor);
+    if (cursor !== undefined && seen.has(cursor)) {
+      throw new Error(`the list returned cursor ${cursor} twice`);
+    }
+    if (cursor !== undefined) {
+      seen.add(cursor);
+    }
   } while (cursor !== undefined);
 }
 
@@ -28,6 +32,8 @@ export async function collectAll<T>(
   fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
 ): Promise<T[]> {
   const items: T[] = [];
-  for await (const item of paginate(fetchPage)) items.push(item);
+  for await (const item of paginate(fetchPage)) {
+    items.push(item);
+  }
   return items;
 }

@@ -33,7 +33,9 @@ export async function unwrap<T>(
     });
   }
   const { response } = result;
-  if (response.ok) return result.data as T;
+  if (response.ok) {
+    return result.data as T;
+  }
   const body = (typeof result.error === 'object' && result.error !== null ? result.error : {}) as ErrorBody;
   const details = Array.isArray(body.details) ? body.details.map(String) : [];
   const text = typeof result.error === 'string' && result.error !== '' ? result.error : null;
@@ -52,7 +54,9 @@ export async function unwrap<T>(
 }
 
 function describe(cause: unknown): string {
-  if (!(cause instanceof Error)) return String(cause);
+  if (!(cause instanceof Error)) {
+    return String(cause);
+  }
   const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : '';
   return `${cause.message}${inner}`;
 }

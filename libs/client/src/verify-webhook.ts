@@ -52,7 +52,9 @@ export function verifyWebhook(input: VerifyWebhookInput): WebhookVerification {
   const keys: Buffer[] = [];
   for (const secret of typeof input.secret === 'string' ? [input.secret] : input.secret) {
     const match = SECRET_PATTERN.exec(secret.trim());
-    if (match === null) return fail('invalid_secret', 'the secret must be whsec_ followed by base64');
+    if (match === null) {
+      return fail('invalid_secret', 'the secret must be whsec_ followed by base64');
+    }
     keys.push(Buffer.from(match[1], 'base64'));
   }
   const timestamp = Number(timestampText);
@@ -85,13 +87,16 @@ export function verifyWebhook(input: VerifyWebhookInput): WebhookVerification {
     );
   }
   const payload = parsePayload(body);
-  if (payload === null)
+  if (payload === null) {
     return fail('invalid_body', 'the signed body is not a Standard Webhooks JSON payload');
+  }
   return { ok: true, webhookId: id ?? '', timestamp, payload };
 }
 
 function header(headers: WebhookHeadersInput, name: string): string | undefined {
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) return headers.get(name) ?? undefined;
+  if (typeof Headers !== 'undefined' && headers instanceof Headers) {
+    return headers.get(name) ?? undefined;
+  }
   const record = headers as Record<string, string | string[] | undefined>;
   const key = Object.keys(record).find((candidate) => candidate.toLowerCase() === name);
   const value = key === undefined ? undefined : record[key];
@@ -101,10 +106,16 @@ function header(headers: WebhookHeadersInput, name: string): string | undefined 
 function parsePayload(body: Buffer): DeliveredWebhook | null {
   try {
     const value: unknown = JSON.parse(body.toString('utf8'));
-    if (typeof value !== 'object' || value === null) return null;
+    if (typeof value !== 'object' || value === null) {
+      return null;
+    }
     const { id, type, timestamp, data } = value as Record<string, unknown>;
-    if (typeof id !== 'string' || typeof type !== 'string' || typeof timestamp !== 'string') return null;
-    if (typeof data !== 'object' || data === null) return null;
+    if (typeof id !== 'string' || typeof type !== 'string' || typeof timestamp !== 'string') {
+      return null;
+    }
+    if (typeof data !== 'object' || data === null) {
+      return null;
+    }
     return { id, type, timestamp, data: data as Record<string, unknown> };
   } catch {
     return null;

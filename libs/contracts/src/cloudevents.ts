@@ -47,7 +47,9 @@ export function envelopeFromCloudEvent(
     errors.push(`${CloudEventHeaders.specVersion} must be ${CLOUDEVENTS_SPEC_VERSION}, got "${specVersion}"`);
   }
   for (const header of REQUIRED) {
-    if (!headers[header]) errors.push(`CloudEvent header ${header} is required`);
+    if (!headers[header]) {
+      errors.push(`CloudEvent header ${header} is required`);
+    }
   }
   const contentType = headers['content-type'];
   if (contentType !== undefined && !/^application\/(.+\+)?json\s*(;|$)/i.test(contentType)) {
@@ -55,7 +57,9 @@ export function envelopeFromCloudEvent(
       `content-type must be application/json (the value is the event's data), got "${contentType}"`,
     );
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) {
+    return { ok: false, errors };
+  }
   return {
     ok: true,
     envelope: {

@@ -21,7 +21,9 @@ describe('envelope validation', () => {
     expect(validateEnvelopeShell(badData).ok).toBe(true);
     const full = validateEnvelope(badData);
     expect(full.ok).toBe(false);
-    if (!full.ok) expect(full.errors.join('; ')).toMatch(/^data\.customer\./);
+    if (!full.ok) {
+      expect(full.errors.join('; ')).toMatch(/^data\.customer\./);
+    }
   });
 
   it('refuses a broken shell in both, naming the field', () => {

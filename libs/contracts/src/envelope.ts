@@ -99,9 +99,13 @@ export function validateEnvelope(
   options: EnvelopeValidationOptions = {},
 ): EnvelopeValidation {
   const shell = validateEnvelopeShell(input, options);
-  if (!shell.ok) return shell;
+  if (!shell.ok) {
+    return shell;
+  }
   const data = validateEventData(shell.value.type, shell.value.data);
-  if (!data.ok) return { ok: false, errors: data.errors };
+  if (!data.ok) {
+    return { ok: false, errors: data.errors };
+  }
   return shell;
 }
 
@@ -119,23 +123,31 @@ export function validateEnvelopeShell(
   }
   // Before anything recursive: a producer that skipped ingest must not stall the log or overflow a stack.
   const unstorable = findUnstorableJson(input);
-  if (unstorable.length > 0) return { ok: false, errors: unstorable };
+  if (unstorable.length > 0) {
+    return { ok: false, errors: unstorable };
+  }
   const envelope = plainToInstance(EventEnvelope, input);
   const envelopeErrors = flattenValidationErrors(validateInstance(envelope));
-  if (envelopeErrors.length > 0) return { ok: false, errors: envelopeErrors };
+  if (envelopeErrors.length > 0) {
+    return { ok: false, errors: envelopeErrors };
+  }
   if (!findEventType(envelope.type)) {
     return { ok: false, errors: [`type "${envelope.type}" is not in the event catalog`] };
   }
   // A producer writing straight to Kafka could put a job event on the estimate topic: the routing, ordering
   // and retention of that topic would then apply to it.
   const topicProblem = options.topic === undefined ? null : eventTopicProblem(envelope.type, options.topic);
-  if (topicProblem !== null) return { ok: false, errors: [topicProblem] };
+  if (topicProblem !== null) {
+    return { ok: false, errors: [topicProblem] };
+  }
   return { ok: true, value: envelope };
 }
 
 /** Default expiry of an event: its own `expiresAt`, else the type's default TTL, else none. */
 export function effectiveExpiry(envelope: EventEnvelope): Date | null {
-  if (envelope.expiresAt) return new Date(envelope.expiresAt);
+  if (envelope.expiresAt) {
+    return new Date(envelope.expiresAt);
+  }
   const ttl = findEventType(envelope.type)?.defaultTtlSeconds;
   return ttl ? new Date(Date.parse(envelope.occurredAt) + ttl * 1000) : null;
 }

@@ -1,4 +1,4 @@
-/** Named retry schedules of DESIGN.md; `custom` carries its own list of delays. */
+/** The named retry schedules (their delays are in docs/delivery.md); `custom` carries its own list of delays. */
 export const RETRY_PRESETS = ['standard', 'short', 'jittered', 'none', 'custom'] as const;
 export type RetryPreset = (typeof RETRY_PRESETS)[number];
 

@@ -19,8 +19,12 @@ interface Pending {
 
 /** Why Postgres (text and jsonb) cannot store `text`, or null when it can. */
 export function unstorableTextReason(text: string): string | null {
-  if (text.includes('\u0000')) return 'the NUL character (\\u0000)';
-  if (LONE_SURROGATE.test(text)) return 'a lone UTF-16 surrogate (not valid Unicode)';
+  if (text.includes('\u0000')) {
+    return 'the NUL character (\\u0000)';
+  }
+  if (LONE_SURROGATE.test(text)) {
+    return 'a lone UTF-16 surrogate (not valid Unicode)';
+  }
   return null;
 }
 
@@ -37,10 +41,14 @@ export function findUnstorableJson(value: unknown, rootPath = ''): string[] {
     const { value: current, path, depth } = pending.pop() as Pending;
     if (typeof current === 'string') {
       const reason = unstorableTextReason(current);
-      if (reason !== null) problems.push(`${path || 'value'} must not contain ${reason}`);
+      if (reason !== null) {
+        problems.push(`${path || 'value'} must not contain ${reason}`);
+      }
       continue;
     }
-    if (typeof current !== 'object' || current === null) continue;
+    if (typeof current !== 'object' || current === null) {
+      continue;
+    }
     if (depth + 1 > MAX_JSON_DEPTH) {
       problems.push(`${path || 'value'} nests deeper than ${MAX_JSON_DEPTH} levels`);
       continue;

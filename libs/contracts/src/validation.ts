@@ -32,10 +32,18 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pare
 }
 
 function describeConstraint(constraint: string, message: string, property: string, path: string): string {
-  if (constraint === 'whitelistValidation') return `${path} is not allowed`;
-  if (constraint === 'nestedValidation') return `${path} must be an object`;
-  if (message.startsWith(`${property} `)) return `${path}${message.slice(property.length)}`;
+  if (constraint === 'whitelistValidation') {
+    return `${path} is not allowed`;
+  }
+  if (constraint === 'nestedValidation') {
+    return `${path} must be an object`;
+  }
+  if (message.startsWith(`${property} `)) {
+    return `${path}${message.slice(property.length)}`;
+  }
   const eachPrefix = `each value in ${property} `;
-  if (message.startsWith(eachPrefix)) return `each value in ${path} ${message.slice(eachPrefix.length)}`;
+  if (message.startsWith(eachPrefix)) {
+    return `each value in ${path} ${message.slice(eachPrefix.length)}`;
+  }
   return `${path}: ${message}`;
 }

@@ -84,7 +84,9 @@ export class KafkaBatchConsumer {
   get failureStreak(): FailureStreak | null {
     let oldest: FailureStreak | null = null;
     for (const streak of this.streaks.values()) {
-      if (oldest === null || streak.since < oldest.since) oldest = streak;
+      if (oldest === null || streak.since < oldest.since) {
+        oldest = streak;
+      }
     }
     return oldest;
   }
@@ -111,7 +113,9 @@ export class KafkaBatchConsumer {
         isStale,
       }) => {
         // A stale batch belongs to a partition being revoked: its new owner reads it from the last commit.
-        if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+        if (batch.messages.length === 0 || !isRunning() || isStale()) {
+          return;
+        }
         try {
           await this.handleIsolatingPoison({
             topic: batch.topic,
@@ -151,7 +155,9 @@ export class KafkaBatchConsumer {
     try {
       await this.options.handleBatch(batch);
     } catch (error) {
-      if (!poison?.isPermanent(error)) throw error;
+      if (!poison?.isPermanent(error)) {
+        throw error;
+      }
       const [message] = batch.messages;
       if (batch.messages.length === 1) {
         await poison.park([
@@ -183,7 +189,9 @@ export class KafkaBatchConsumer {
 
   async stop(): Promise<void> {
     this.running = false;
-    if (this.restartTimer) clearTimeout(this.restartTimer);
+    if (this.restartTimer) {
+      clearTimeout(this.restartTimer);
+    }
     await this.consumer?.disconnect();
   }
 
@@ -204,7 +212,9 @@ export class KafkaBatchConsumer {
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.joinedGroup = false;
       this.recordFailure(CRASHES, payload.error);
-      if (payload.restart || !this.running) return;
+      if (payload.restart || !this.running) {
+        return;
+      }
       this.options.onCrash?.(payload.error);
       this.restartTimer = setTimeout(() => void this.restart(consumer), this.options.restartDelayMs ?? 1_000);
     });
@@ -213,7 +223,9 @@ export class KafkaBatchConsumer {
 
   private async restart(crashed: Consumer): Promise<void> {
     this.restartTimer = null;
-    if (!this.running || this.consumer !== crashed) return;
+    if (!this.running || this.consumer !== crashed) {
+      return;
+    }
     await crashed.disconnect().catch(() => undefined);
     try {
       await this.start();

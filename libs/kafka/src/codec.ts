@@ -9,7 +9,9 @@ export function encodeJson(value: unknown): Buffer {
 export type DecodeResult = { ok: true; value: unknown } | { ok: false; reason: string };
 
 export function decodeJson(value: Buffer | null): DecodeResult {
-  if (value === null) return { ok: false, reason: 'message has no value' };
+  if (value === null) {
+    return { ok: false, reason: 'message has no value' };
+  }
   try {
     return { ok: true, value: JSON.parse(value.toString('utf8')) as unknown };
   } catch (error) {
@@ -22,7 +24,9 @@ export function readHeaders(headers: IHeaders | undefined): HeaderMap {
   const result: HeaderMap = {};
   for (const [name, raw] of Object.entries(headers ?? {})) {
     const value = Array.isArray(raw) ? raw[raw.length - 1] : raw;
-    if (value !== undefined) result[name] = value.toString();
+    if (value !== undefined) {
+      result[name] = value.toString();
+    }
   }
   return result;
 }

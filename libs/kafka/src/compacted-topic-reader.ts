@@ -44,7 +44,9 @@ export class CompactedTopicReader {
     await this.admin.connect();
     const offsets = await this.admin.fetchTopicOffsets(this.options.topic);
     for (const { partition, high, low } of offsets) {
-      if (BigInt(high) > BigInt(low)) this.pending.set(partition, BigInt(high));
+      if (BigInt(high) > BigInt(low)) {
+        this.pending.set(partition, BigInt(high));
+      }
     }
     this.markIfCaughtUp();
     await this.consumer.connect();

@@ -57,7 +57,9 @@ describe('Kafka plumbing against a real broker', () => {
           const ours = messages
             .map((message) => message.key?.toString() ?? '')
             .filter((key) => key.startsWith(tag));
-          if (ours.length > 0 && failuresLeft-- > 0) throw new Error('handler failed once on purpose');
+          if (ours.length > 0 && failuresLeft-- > 0) {
+            throw new Error('handler failed once on purpose');
+          }
           seen.push(...ours);
         },
       });
@@ -109,9 +111,14 @@ describe('Kafka plumbing against a real broker', () => {
         topic: compactedTopic,
         groupPrefix: `kafka-lib-${env.runId}`,
         onRecord: (key, value) => {
-          if (!key.startsWith(prefix)) return;
-          if (value === null) state.delete(key);
-          else state.set(key, (decodeJson(value) as { ok: true; value: unknown }).value);
+          if (!key.startsWith(prefix)) {
+            return;
+          }
+          if (value === null) {
+            state.delete(key);
+          } else {
+            state.set(key, (decodeJson(value) as { ok: true; value: unknown }).value);
+          }
         },
       });
       await reader.start();

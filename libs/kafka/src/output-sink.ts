@@ -60,12 +60,16 @@ export class OutputSink {
       // A value JSON cannot encode fails its own publish, not the request it would have shared.
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    if (nonEmpty.length === 0) return Promise.resolve();
+    if (nonEmpty.length === 0) {
+      return Promise.resolve();
+    }
     let messageCount = 0;
     let byteCount = 0;
     for (const batch of nonEmpty) {
       messageCount += batch.messages.length;
-      for (const message of batch.messages) byteCount += encodedSize(message);
+      for (const message of batch.messages) {
+        byteCount += encodedSize(message);
+      }
     }
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ batches: nonEmpty, messageCount, byteCount, resolve, reject });
@@ -81,9 +85,13 @@ export class OutputSink {
       const taken = this.takeRequest();
       try {
         await this.publisher.sendMany(merge(taken));
-        for (const pending of taken) pending.resolve();
+        for (const pending of taken) {
+          pending.resolve();
+        }
       } catch (error) {
-        for (const pending of taken) pending.reject(error);
+        for (const pending of taken) {
+          pending.reject(error);
+        }
       }
     }
     this.flushing = false;
@@ -98,7 +106,9 @@ export class OutputSink {
       const isFull =
         messageCount + next.messageCount > this.maxMessagesPerRequest ||
         byteCount + next.byteCount > this.maxBytesPerRequest;
-      if (index > 0 && isFull) break;
+      if (index > 0 && isFull) {
+        break;
+      }
       messageCount += next.messageCount;
       byteCount += next.byteCount;
       index += 1;
@@ -121,7 +131,9 @@ function encodeBatch(batch: TopicBatch): TopicBatch {
 
 function encodedSize(message: OutgoingMessage): number {
   let size = message.key === null ? 0 : Buffer.byteLength(message.key);
-  if (Buffer.isBuffer(message.value)) size += message.value.length;
+  if (Buffer.isBuffer(message.value)) {
+    size += message.value.length;
+  }
   for (const [name, value] of Object.entries(message.headers ?? {})) {
     size += Buffer.byteLength(name) + Buffer.byteLength(value);
   }
@@ -133,8 +145,11 @@ function merge(pending: readonly Pending[]): TopicBatch[] {
   for (const { batches } of pending) {
     for (const batch of batches) {
       const messages = byTopic.get(batch.topic);
-      if (messages) messages.push(...batch.messages);
-      else byTopic.set(batch.topic, [...batch.messages]);
+      if (messages) {
+        messages.push(...batch.messages);
+      } else {
+        byTopic.set(batch.topic, [...batch.messages]);
+      }
     }
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));

@@ -25,13 +25,17 @@ export class KafkaPublisher {
   }
 
   async connect(): Promise<void> {
-    if (this.connected) return;
+    if (this.connected) {
+      return;
+    }
     await this.producer.connect();
     this.connected = true;
   }
 
   async disconnect(): Promise<void> {
-    if (!this.connected) return;
+    if (!this.connected) {
+      return;
+    }
     this.connected = false;
     await this.producer.disconnect();
   }
@@ -41,7 +45,9 @@ export class KafkaPublisher {
   }
 
   async send(topic: string, messages: OutgoingMessage[]): Promise<RecordMetadata[]> {
-    if (messages.length === 0) return [];
+    if (messages.length === 0) {
+      return [];
+    }
     return this.producer.send({
       topic,
       acks: -1,
@@ -55,7 +61,9 @@ export class KafkaPublisher {
     const topicMessages = batches
       .filter((batch) => batch.messages.length > 0)
       .map((batch) => ({ topic: batch.topic, messages: batch.messages.map(toKafkaMessage) }));
-    if (topicMessages.length === 0) return;
+    if (topicMessages.length === 0) {
+      return;
+    }
     await this.producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages });
   }
 }

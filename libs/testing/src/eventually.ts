@@ -19,7 +19,9 @@ export async function eventually<T>(
     } catch (error) {
       lastError = error;
     }
-    if (Date.now() >= deadline) break;
+    if (Date.now() >= deadline) {
+      break;
+    }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   if (lastError instanceof Error) {

@@ -3,3 +3,4 @@ export * from './receiver';
 export * from './service-process';
 export * from './test-env';
 export * from './service-container';
+export * from './configuration-reference';

@@ -30,7 +30,9 @@ export class TestReceiver {
 
   static async start(reply?: ReplyPolicy): Promise<TestReceiver> {
     const receiver = new TestReceiver();
-    if (reply) receiver.reply = reply;
+    if (reply) {
+      receiver.reply = reply;
+    }
     await receiver.listen();
     return receiver;
   }
@@ -49,7 +51,9 @@ export class TestReceiver {
   }
 
   async stop(): Promise<void> {
-    for (const release of this.hanging) release();
+    for (const release of this.hanging) {
+      release();
+    }
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -78,8 +82,11 @@ export class TestReceiver {
           res.writeHead(reply.status, reply.headers);
           res.end(reply.body ?? '');
         };
-        if (reply.delayMs) setTimeout(send, reply.delayMs);
-        else send();
+        if (reply.delayMs) {
+          setTimeout(send, reply.delayMs);
+        } else {
+          send();
+        }
       });
     });
     this.server.keepAliveTimeout = 5_000;

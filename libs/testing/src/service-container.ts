@@ -66,17 +66,22 @@ export class ServiceContainer {
       .withLogConsumer((stream) => stream.pipe(log));
     readOnlyRootFilesystem(definition);
     this.container = await definition.start();
-    if (waitForReady) await this.waitForReady();
+    if (waitForReady) {
+      await this.waitForReady();
+    }
   }
 
   async waitForReady(timeoutMs = 90_000): Promise<void> {
     await eventually(
       async () => {
         const exit = await this.exitIfStopped();
-        if (exit) throw new Error(`${this.options.app} exited with ${exit.code}; see ${this.logFile}`);
+        if (exit) {
+          throw new Error(`${this.options.app} exited with ${exit.code}; see ${this.logFile}`);
+        }
         const response = await fetch(`${this.baseUrl}/health/ready`);
-        if (response.status !== 200)
+        if (response.status !== 200) {
           throw new Error(`${this.options.app} not ready: ${await response.text()}`);
+        }
       },
       { timeoutMs, intervalMs: 250 },
     );
@@ -94,13 +99,18 @@ export class ServiceContainer {
 
   private async end(graceSeconds: number): Promise<void> {
     const container = this.container;
-    if (!container) return;
+    if (!container) {
+      return;
+    }
     this.container = null;
     const { getContainerRuntimeClient } = await testcontainers();
     const client = await getContainerRuntimeClient();
     const handle = client.container.getById(container.getId());
-    if (graceSeconds === 0) await handle.kill({ signal: 'SIGKILL' }).catch(() => undefined);
-    else await handle.stop({ t: graceSeconds }).catch(() => undefined);
+    if (graceSeconds === 0) {
+      await handle.kill({ signal: 'SIGKILL' }).catch(() => undefined);
+    } else {
+      await handle.stop({ t: graceSeconds }).catch(() => undefined);
+    }
     const { State } = await handle.inspect();
     // Docker reports 137 for SIGKILL and 143 for an unhandled SIGTERM, like a shell would.
     const code = State.ExitCode;
@@ -112,7 +122,9 @@ export class ServiceContainer {
   }
 
   private async exitIfStopped(): Promise<ContainerExit | null> {
-    if (!this.container) return { code: null, signal: null };
+    if (!this.container) {
+      return { code: null, signal: null };
+    }
     const { getContainerRuntimeClient } = await testcontainers();
     const client = await getContainerRuntimeClient();
     const { State } = await client.container.getById(this.container.getId()).inspect();
@@ -140,7 +152,9 @@ export async function runImageCommand(
   const handle = client.container.getById(container.getId());
   const { State } = await handle.inspect();
   await handle.remove({ force: true }).catch(() => undefined);
-  if (State.ExitCode !== 0) throw new Error(`${hooklineImage(app)} ${command} exited with ${State.ExitCode}`);
+  if (State.ExitCode !== 0) {
+    throw new Error(`${hooklineImage(app)} ${command} exited with ${State.ExitCode}`);
+  }
 }
 
 /** The Helm chart runs every container with a read-only root; testcontainers has no option for it. */

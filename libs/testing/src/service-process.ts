@@ -56,7 +56,9 @@ export class ServiceProcess {
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     this.child = child;
-    if (waitForReady) await this.waitForReady();
+    if (waitForReady) {
+      await this.waitForReady();
+    }
   }
 
   async waitForReady(timeoutMs = 60_000): Promise<void> {
@@ -66,8 +68,9 @@ export class ServiceProcess {
           throw new Error(`${this.options.app} exited with ${this.child?.exitCode}; see ${this.logFile}`);
         }
         const response = await fetch(`${this.baseUrl}/health/ready`);
-        if (response.status !== 200)
+        if (response.status !== 200) {
           throw new Error(`${this.options.app} not ready: ${await response.text()}`);
+        }
       },
       { timeoutMs, intervalMs: 200 },
     );
@@ -85,7 +88,9 @@ export class ServiceProcess {
 
   private async signal(signal: NodeJS.Signals): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) {
+      return;
+    }
     const exited = new Promise<void>((resolve) =>
       child.once('exit', (code, exitSignal) => {
         this.lastExit = { code, signal: exitSignal };

@@ -23,10 +23,15 @@ export class ChildWorker {
     );
     this.#child.on('message', (message) => {
       const pending = this.#pending.get(message.id);
-      if (!pending) return;
+      if (!pending) {
+        return;
+      }
       this.#pending.delete(message.id);
-      if (message.ok) pending.resolve(message.result);
-      else pending.reject(new Error(`${this.name}: ${message.error}`));
+      if (message.ok) {
+        pending.resolve(message.result);
+      } else {
+        pending.reject(new Error(`${this.name}: ${message.error}`));
+      }
     });
     this.#child.once('exit', (code, signal) => {
       for (const pending of this.#pending.values()) {
@@ -45,7 +50,9 @@ export class ChildWorker {
   }
 
   call(command, args = {}) {
-    if (!this.running) return Promise.reject(new Error(`${this.name} is not running`));
+    if (!this.running) {
+      return Promise.reject(new Error(`${this.name} is not running`));
+    }
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
@@ -54,7 +61,9 @@ export class ChildWorker {
   }
 
   async stop(timeoutMs = 5_000) {
-    if (!this.running) return;
+    if (!this.running) {
+      return;
+    }
     this.#child.kill('SIGTERM');
     const timer = setTimeout(() => this.#child.kill('SIGKILL'), timeoutMs);
     await this.#exited;
@@ -67,7 +76,9 @@ export function serveCommands(handlers) {
   process.on('message', async ({ id, command, args }) => {
     try {
       const handler = handlers[command];
-      if (!handler) throw new Error(`unknown command ${command}`);
+      if (!handler) {
+        throw new Error(`unknown command ${command}`);
+      }
       const result = await handler(args);
       process.send({ id, ok: true, result });
     } catch (error) {

@@ -37,7 +37,9 @@ async function removeStaleBrokerDirs(log) {
     const dir = path.join(root, entry);
     const pid = await readPid(path.join(dir, 'kafka', 'kafka.pid')).catch(() => null);
     const ageMs = Date.now() - ((await fsp.stat(dir).catch(() => null))?.mtimeMs ?? 0);
-    if (ageMs < 3_600_000 && !pid) continue;
+    if (ageMs < 3_600_000 && !pid) {
+      continue;
+    }
     if (pid && isRunning(pid)) {
       log(`Kafka: a bench broker of another run is still running (pid ${pid}, ${dir}); leaving it alone`);
       continue;
@@ -81,8 +83,12 @@ export async function bringUpInfra({ runId, sharedKafka, log, register }) {
   if (sharedKafka || process.env.KAFKA_BROKERS) {
     mode = process.env.KAFKA_BROKERS ? 'external' : 'shared';
     const infra = await ensureInfra({ log: infraLog });
-    if (infra.started.kafka) register(() => stopKafka(cfg.kafka, { log: infraLog }));
-    if (infra.started.postgres) register(() => stopPostgres(cfg.postgres, { log: infraLog }));
+    if (infra.started.kafka) {
+      register(() => stopKafka(cfg.kafka, { log: infraLog }));
+    }
+    if (infra.started.postgres) {
+      register(() => stopPostgres(cfg.postgres, { log: infraLog }));
+    }
     kafka = { brokers: infra.kafkaBrokers, pid: mode === 'shared' ? await runningKafkaPid(cfg.kafka) : null };
     adminDatabaseUrl = infra.databaseUrl;
     register(() =>
@@ -96,7 +102,9 @@ export async function bringUpInfra({ runId, sharedKafka, log, register }) {
     const postgres = await withLock(cfg.lockFile, { timeoutMs: cfg.timeoutMs * 3 }, () =>
       ensurePostgres(cfg.postgres, { log: infraLog, timeoutMs: cfg.timeoutMs }),
     );
-    if (postgres.started) register(() => stopPostgres(cfg.postgres, { log: infraLog }));
+    if (postgres.started) {
+      register(() => stopPostgres(cfg.postgres, { log: infraLog }));
+    }
     adminDatabaseUrl = postgres.databaseUrl;
     const broker = await startPrivateBroker(runId, infraLog, cfg.timeoutMs, register);
     kafka = { brokers: broker.brokers, pid: broker.pid };
@@ -123,7 +131,9 @@ async function dropWithRetry(adminUrl, name, attempts = 30) {
     try {
       return await dropDatabase(adminUrl, name);
     } catch (error) {
-      if (attempt >= attempts) throw error;
+      if (attempt >= attempts) {
+        throw error;
+      }
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
   }
@@ -133,6 +143,8 @@ async function deleteTopics(brokers, topics) {
   await withAdmin(brokers, async (admin) => {
     const existing = new Set(await admin.listTopics());
     const ours = topics.filter((topic) => existing.has(topic));
-    if (ours.length > 0) await admin.deleteTopics({ topics: ours, timeout: 10_000 });
+    if (ours.length > 0) {
+      await admin.deleteTopics({ topics: ours, timeout: 10_000 });
+    }
   });
 }

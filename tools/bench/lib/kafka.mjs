@@ -48,9 +48,13 @@ export class BenchKafka {
             topic,
             waiting.flatMap((entry) => entry.messages),
           );
-          for (const entry of waiting) entry.resolve();
+          for (const entry of waiting) {
+            entry.resolve();
+          }
         } catch (error) {
-          for (const entry of waiting) entry.reject(error);
+          for (const entry of waiting) {
+            entry.reject(error);
+          }
         }
       }
       flushing = false;
@@ -58,7 +62,9 @@ export class BenchKafka {
     return (messages) =>
       new Promise((resolve, reject) => {
         queue.push({ messages, resolve, reject });
-        if (!flushing) void flush();
+        if (!flushing) {
+          void flush();
+        }
       });
   }
 
@@ -110,7 +116,9 @@ export class BenchKafka {
     const partitions = ends
       .filter((end) => (known.get(end.partition) ?? '-1') === '-1')
       .map((end) => ({ partition: end.partition, offset: end.high }));
-    if (partitions.length > 0) await this.admin.setOffsets({ groupId, topic, partitions });
+    if (partitions.length > 0) {
+      await this.admin.setOffsets({ groupId, topic, partitions });
+    }
     return partitions.length;
   }
 
@@ -126,7 +134,9 @@ export class BenchKafka {
       await consumer.subscribe({ topics: [topic], fromBeginning: true });
       await consumer.run({
         eachMessage: async ({ message }) => {
-          if (found) return;
+          if (found) {
+            return;
+          }
           const value = JSON.parse(message.value.toString());
           if (accept(value)) {
             found = value;

@@ -25,8 +25,11 @@ export async function pacedLoop({ rate, durationMs, maxInFlight = 256, send }) {
       inFlight.add(promise);
       promise.finally(() => inFlight.delete(promise));
     }
-    if (seq < due) await Promise.race(inFlight);
-    else await sleep(Math.max(1, Math.min(10, (seq * 1000) / rate - (performance.now() - started))));
+    if (seq < due) {
+      await Promise.race(inFlight);
+    } else {
+      await sleep(Math.max(1, Math.min(10, (seq * 1000) / rate - (performance.now() - started))));
+    }
   }
   const sendingMs = performance.now() - started;
   await Promise.race([Promise.allSettled([...inFlight]), sleep(60_000)]);

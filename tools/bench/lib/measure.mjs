@@ -11,8 +11,9 @@ import { round, sleep, waitFor } from './util.mjs';
 export async function awaitArrivals(receiver, keys, accepted, timeoutMs) {
   let total = 0;
   if (typeof accepted === 'function') {
-    for (const key of keys)
+    for (const key of keys) {
       total += await receiver.call('expect', { keys: [key], ids: [...accepted(key).keys()] });
+    }
   } else {
     total = await receiver.call('expect', { keys, ids: [...accepted.keys()] });
   }
@@ -39,12 +40,18 @@ export async function collectAndMatch(receiver, keys, accepted) {
   let lastArrival = -Infinity;
   for (const key of keys) {
     const match = matchArrivals(acceptedFor(key), collected[key].arrivals);
-    for (const latency of match.latencies) latencies.push(latency);
+    for (const latency of match.latencies) {
+      latencies.push(latency);
+    }
     delivered += match.delivered;
     missing += match.missing;
     duplicates += collected[key].duplicates;
-    if (match.firstArrival !== null) firstArrival = Math.min(firstArrival, match.firstArrival);
-    if (match.lastArrival !== null) lastArrival = Math.max(lastArrival, match.lastArrival);
+    if (match.firstArrival !== null) {
+      firstArrival = Math.min(firstArrival, match.firstArrival);
+    }
+    if (match.lastArrival !== null) {
+      lastArrival = Math.max(lastArrival, match.lastArrival);
+    }
   }
   return {
     latencies,
@@ -62,8 +69,12 @@ export function acceptanceRate(accepted) {
   let first = Infinity;
   let last = -Infinity;
   for (const at of accepted.values()) {
-    if (at < first) first = at;
-    if (at > last) last = at;
+    if (at < first) {
+      first = at;
+    }
+    if (at > last) {
+      last = at;
+    }
   }
   return accepted.size > 1 && last > first ? Math.round(((accepted.size - 1) * 1000) / (last - first)) : null;
 }
@@ -107,14 +118,22 @@ export class AcceptedByKey {
 
   merged() {
     const all = new Map();
-    for (const map of this.byKey.values()) for (const [id, at] of map) all.set(id, at);
+    for (const map of this.byKey.values()) {
+      for (const [id, at] of map) {
+        all.set(id, at);
+      }
+    }
     return all;
   }
 }
 
 export function firstOf(map) {
   let first = Infinity;
-  for (const value of map.values()) if (value < first) first = value;
+  for (const value of map.values()) {
+    if (value < first) {
+      first = value;
+    }
+  }
   return Number.isFinite(first) ? first : null;
 }
 

@@ -79,7 +79,9 @@ export function parseOptions(argv) {
       case '--scenario':
       case '--scenarios': {
         const value = inline ?? argv[++index];
-        if (!value) throw new UsageError(`${flag} needs a comma-separated list`);
+        if (!value) {
+          throw new UsageError(`${flag} needs a comma-separated list`);
+        }
         const names = value
           .split(',')
           .map((name) => name.trim())
@@ -103,7 +105,9 @@ export function parseOptions(argv) {
       case '--env': {
         const value = inline ?? argv[++index];
         const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/s.exec(value ?? '');
-        if (!match) throw new UsageError(`--env needs KEY=VALUE, got ${value}`);
+        if (!match) {
+          throw new UsageError(`--env needs KEY=VALUE, got ${value}`);
+        }
         options.serviceEnv[match[1]] = match[2];
         break;
       }

@@ -24,7 +24,9 @@ export class BenchPlatform {
   }
 
   async receiverPorts(count) {
-    if (this.ports.length < count) this.ports = await this.receiver.call('ports', { count });
+    if (this.ports.length < count) {
+      this.ports = await this.receiver.call('ports', { count });
+    }
     return this.ports.slice(0, count);
   }
 
@@ -105,7 +107,9 @@ export class BenchPlatform {
       const published = [];
       for (const target of pending) {
         const response = await this.api.ingestOne(this.event(target.org, `warmup_${round}`));
-        if (response.status === 202) published.push({ ...target, eventId: response.id });
+        if (response.status === 202) {
+          published.push({ ...target, eventId: response.id });
+        }
       }
       const roundDeadline = Date.now() + 4_000;
       let missing = published;

@@ -69,7 +69,9 @@ export class ProcessSampler {
   }
 
   stop() {
-    if (this.#timer) clearInterval(this.#timer);
+    if (this.#timer) {
+      clearInterval(this.#timer);
+    }
     this.#timer = null;
   }
 
@@ -82,7 +84,9 @@ export class ProcessSampler {
       for (const pid of pidsOf().filter(Boolean)) {
         const stat = readStat(pid);
         const memory = readMemoryKb(pid);
-        if (!stat || !memory) continue;
+        if (!stat || !memory) {
+          continue;
+        }
         const last = this.#lastTicks.get(pid);
         // A process first seen now counts from its start if it started during the run, else from now.
         const base = last ?? (stat.startTicks >= this.#startedAtTicks ? 0 : stat.ticks);
@@ -100,8 +104,12 @@ export class ProcessSampler {
     const machineTotal = machine.total - this.#machine.total;
     this.#machine = machine;
     for (const window of this.#windows.values()) {
-      for (const [name, ticks] of cpu) window.ticks.set(name, (window.ticks.get(name) ?? 0) + ticks);
-      for (const [name, kb] of rss) window.peakRssKb.set(name, Math.max(window.peakRssKb.get(name) ?? 0, kb));
+      for (const [name, ticks] of cpu) {
+        window.ticks.set(name, (window.ticks.get(name) ?? 0) + ticks);
+      }
+      for (const [name, kb] of rss) {
+        window.peakRssKb.set(name, Math.max(window.peakRssKb.get(name) ?? 0, kb));
+      }
       window.machineBusy += machineBusy;
       window.machineTotal += machineTotal;
     }
@@ -123,7 +131,9 @@ export class ProcessSampler {
   end(label) {
     this.sample();
     const window = this.#windows.get(label);
-    if (!window) return null;
+    if (!window) {
+      return null;
+    }
     this.#windows.delete(label);
     const seconds = (performance.now() - window.startedAt) / 1000;
     const processes = {};

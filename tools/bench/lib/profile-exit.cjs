@@ -5,7 +5,9 @@ let signals = 0;
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.on(signal, () => {
     signals += 1;
-    if (signals > 1) process.exit(0);
+    if (signals > 1) {
+      process.exit(0);
+    }
     // If the app never re-raises (it has no shutdown hook), still leave with a written profile.
     setTimeout(() => process.exit(0), 12_000).unref();
   });

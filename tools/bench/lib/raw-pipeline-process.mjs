@@ -50,7 +50,9 @@ async function startPipeline({
   concurrency = 256,
   timeoutMs = 15_000,
 }) {
-  if (pipeline) throw new Error('raw pipeline already running');
+  if (pipeline) {
+    throw new Error('raw pipeline already running');
+  }
   const kafka = kafkaClient(brokers, 'bench-raw-pipeline');
   const producer = kafka.producer({
     idempotent: true,
@@ -101,7 +103,9 @@ async function startPipeline({
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 6,
       eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, isRunning, isStale }) => {
-        if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+        if (batch.messages.length === 0 || !isRunning() || isStale()) {
+          return;
+        }
         const work = [];
         for (const message of batch.messages) {
           const key = message.key.toString();
@@ -109,7 +113,9 @@ async function startPipeline({
           // A `target` header picks one URL (one endpoint per message); without it, every URL (fan-out).
           const target = message.headers?.target;
           const urls = target === undefined ? targets : [targets[Number(target.toString())]];
-          for (const url of urls) work.push(slots.use(() => post(url, key, value)));
+          for (const url of urls) {
+            work.push(slots.use(() => post(url, key, value)));
+          }
         }
         const records = await Promise.all(work);
         await producer.send({ topic: attemptsTopic, acks: -1, messages: records });
@@ -134,7 +140,9 @@ async function startPipeline({
 }
 
 async function stopPipeline() {
-  if (!pipeline) return { stopped: false };
+  if (!pipeline) {
+    return { stopped: false };
+  }
   const { consumer, producer, agent, counters } = pipeline;
   pipeline = null;
   await consumer.disconnect();
@@ -146,7 +154,9 @@ async function stopPipeline() {
 // The raw projection: attempt records consumed in batches and written with one multi-row INSERT per batch,
 // in a transaction, offsets committed after it: what any Kafka → Postgres sink on this stack costs.
 async function startProjector({ brokers, groupId, topic, databaseUrl, table, fromBeginning = false }) {
-  if (projector) throw new Error('raw projector already running');
+  if (projector) {
+    throw new Error('raw projector already running');
+  }
   const kafka = kafkaClient(brokers, 'bench-raw-projector');
   const consumer = consumerOf(kafka, groupId);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
@@ -159,7 +169,9 @@ async function startProjector({ brokers, groupId, topic, databaseUrl, table, fro
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 1,
       eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, isRunning, isStale }) => {
-        if (batch.messages.length === 0 || !isRunning() || isStale()) return;
+        if (batch.messages.length === 0 || !isRunning() || isStale()) {
+          return;
+        }
         const ids = [];
         const bodies = [];
         for (const message of batch.messages) {
@@ -201,7 +213,9 @@ async function startProjector({ brokers, groupId, topic, databaseUrl, table, fro
 }
 
 async function stopProjector() {
-  if (!projector) return { stopped: false };
+  if (!projector) {
+    return { stopped: false };
+  }
   const { consumer, pool, counters } = projector;
   projector = null;
   await consumer.disconnect();

@@ -41,15 +41,23 @@ function verify(secret, headers, body) {
   const id = headers['webhook-id'];
   const timestamp = headers['webhook-timestamp'];
   const signatures = headers['webhook-signature'];
-  if (!id || !timestamp || !signatures) return false;
+  if (!id || !timestamp || !signatures) {
+    return false;
+  }
   const seconds = Number(timestamp);
-  if (!Number.isInteger(seconds) || Math.abs(Date.now() / 1000 - seconds) > TOLERANCE_SECONDS) return false;
+  if (!Number.isInteger(seconds) || Math.abs(Date.now() / 1000 - seconds) > TOLERANCE_SECONDS) {
+    return false;
+  }
   const expected = createHmac('sha256', secret).update(`${id}.${timestamp}.`).update(body).digest();
   for (const entry of signatures.split(' ')) {
     const [version, value] = entry.split(',', 2);
-    if (version !== 'v1' || !value) continue;
+    if (version !== 'v1' || !value) {
+      continue;
+    }
     const given = Buffer.from(value, 'base64');
-    if (given.length === expected.length && timingSafeEqual(given, expected)) return true;
+    if (given.length === expected.length && timingSafeEqual(given, expected)) {
+      return true;
+    }
   }
   return false;
 }
@@ -61,7 +69,9 @@ function record(key, id, arrivedAt) {
     return;
   }
   seen.set(id, arrivedAt);
-  if (expected.get(key)?.has(id)) matched.set(key, (matched.get(key) ?? 0) + 1);
+  if (expected.get(key)?.has(id)) {
+    matched.set(key, (matched.get(key) ?? 0) + 1);
+  }
 }
 
 function handle(request, response) {
@@ -131,11 +141,15 @@ function listenOne() {
 serveCommands({
   /** Listens on at least `count` ports (one origin per webhook, as distinct customers would be). */
   async ports({ count }) {
-    while (servers.length < count) await listenOne();
+    while (servers.length < count) {
+      await listenOne();
+    }
     return servers.slice(0, count).map((server) => server.address().port);
   },
   configure(args) {
-    if (args.hangMs !== undefined) hangMs = args.hangMs;
+    if (args.hangMs !== undefined) {
+      hangMs = args.hangMs;
+    }
     return { hangMs };
   },
   secrets({ entries }) {
@@ -160,7 +174,11 @@ serveCommands({
     for (const key of keys) {
       expected.set(key, wanted);
       let already = 0;
-      for (const id of arrivalsOf(key).keys()) if (wanted.has(id)) already += 1;
+      for (const id of arrivalsOf(key).keys()) {
+        if (wanted.has(id)) {
+          already += 1;
+        }
+      }
       matched.set(key, already);
     }
     return keys.length * wanted.size;

@@ -5,11 +5,17 @@ function parseCounters(text) {
   const counters = new Map();
   let startTime = null;
   for (const line of text.split('\n')) {
-    if (line.startsWith('#')) continue;
+    if (line.startsWith('#')) {
+      continue;
+    }
     const start = /^process_start_time_seconds(\{[^}]*\})?\s+([0-9.eE+-]+)$/.exec(line.trim());
-    if (start) startTime = Number(start[2]);
+    if (start) {
+      startTime = Number(start[2]);
+    }
     const match = /^(hookline_[a-zA-Z0-9_:]*_total)(\{[^}]*\})?\s+([0-9.eE+-]+)$/.exec(line.trim());
-    if (!match) continue;
+    if (!match) {
+      continue;
+    }
     const labels = (match[2] ?? '')
       .replace(/,?service="[^"]*"/, '')
       .replace('{,', '{')
@@ -33,12 +39,16 @@ export async function readCounters(url) {
  * starts delivery-service), the new process's counters are the increase.
  */
 export function counterDeltas(before, after) {
-  if (!after) return null;
+  if (!after) {
+    return null;
+  }
   const restarted = !before || before.startTime !== after.startTime;
   const deltas = {};
   for (const [name, value] of after.counters) {
     const delta = restarted ? value : value - (before.counters.get(name) ?? 0);
-    if (delta > 0) deltas[name] = Math.round(delta);
+    if (delta > 0) {
+      deltas[name] = Math.round(delta);
+    }
   }
   return deltas;
 }

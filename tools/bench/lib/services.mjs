@@ -21,8 +21,11 @@ const PROFILED = new Set(['delivery', 'ingest', 'audit']);
 function walk(dir, visit) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, visit);
-    else visit(full);
+    if (entry.isDirectory()) {
+      walk(full, visit);
+    } else {
+      visit(full);
+    }
   }
 }
 
@@ -31,15 +34,22 @@ export function staleSources() {
   const stale = [];
   for (const top of ['apps', 'libs']) {
     for (const project of fs.readdirSync(path.join(ROOT, top))) {
-      if (top === 'libs' && project === 'testing') continue;
+      if (top === 'libs' && project === 'testing') {
+        continue;
+      }
       const src = path.join(ROOT, top, project, 'src');
-      if (!fs.existsSync(src)) continue;
+      if (!fs.existsSync(src)) {
+        continue;
+      }
       walk(src, (file) => {
-        if (!file.endsWith('.ts') || /\.(spec|int-spec|e2e-spec)\.ts$/.test(file) || file.endsWith('.d.ts'))
+        if (!file.endsWith('.ts') || /\.(spec|int-spec|e2e-spec)\.ts$/.test(file) || file.endsWith('.d.ts')) {
           return;
+        }
         const output = path.join(ROOT, 'dist/out-tsc', path.relative(ROOT, file)).replace(/\.ts$/, '.js');
         const compiled = fs.statSync(output, { throwIfNoEntry: false });
-        if (!compiled || compiled.mtimeMs < fs.statSync(file).mtimeMs) stale.push(path.relative(ROOT, file));
+        if (!compiled || compiled.mtimeMs < fs.statSync(file).mtimeMs) {
+          stale.push(path.relative(ROOT, file));
+        }
       });
     }
   }
@@ -110,7 +120,9 @@ function runNode(args, env, logFile) {
 export async function runMigrations(env, logDir) {
   for (const app of Object.values(APPS)) {
     const entry = `dist/out-tsc/apps/${app}/src/migrate.js`;
-    if (!fs.existsSync(path.join(ROOT, entry))) continue;
+    if (!fs.existsSync(path.join(ROOT, entry))) {
+      continue;
+    }
     await runNode(['-r', './tools/runtime/register.js', entry], env, path.join(logDir, `${app}.migrate.log`));
   }
 }
@@ -172,10 +184,14 @@ export class Service {
     const deadline = Date.now() + timeoutMs;
     let last = 'no answer';
     while (Date.now() < deadline) {
-      if (!this.running) throw new Error(`${this.app} exited during start-up; see ${this.logFile}`);
+      if (!this.running) {
+        throw new Error(`${this.app} exited during start-up; see ${this.logFile}`);
+      }
       try {
         const response = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2_000) });
-        if (response.ok) return;
+        if (response.ok) {
+          return;
+        }
         last = `${response.status} ${(await response.text()).slice(0, 300)}`;
       } catch (error) {
         last = error.message;
@@ -187,7 +203,9 @@ export class Service {
 
   /** SIGTERM (graceful, commits what it finished), SIGKILL after 20 s. */
   async stop() {
-    if (!this.running) return;
+    if (!this.running) {
+      return;
+    }
     const child = this.#child;
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);

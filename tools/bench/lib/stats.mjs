@@ -2,7 +2,9 @@
 import { round } from './util.mjs';
 
 export function percentile(sorted, fraction) {
-  if (sorted.length === 0) return null;
+  if (sorted.length === 0) {
+    return null;
+  }
   const rank = Math.ceil(fraction * sorted.length) - 1;
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
 }
@@ -24,7 +26,9 @@ export function summarize(samples) {
 
 /** Hookline / raw, to two decimals; null when either side is missing or zero. */
 export function ratio(hookline, raw) {
-  if (hookline === null || hookline === undefined || !raw) return null;
+  if (hookline === null || hookline === undefined || !raw) {
+    return null;
+  }
   return round(hookline / raw, 2);
 }
 
@@ -44,8 +48,12 @@ export function matchArrivals(accepted, arrivals) {
       continue;
     }
     latencies.push(arrivedAt - acceptedAt);
-    if (arrivedAt < firstArrival) firstArrival = arrivedAt;
-    if (arrivedAt > lastArrival) lastArrival = arrivedAt;
+    if (arrivedAt < firstArrival) {
+      firstArrival = arrivedAt;
+    }
+    if (arrivedAt > lastArrival) {
+      lastArrival = arrivedAt;
+    }
   }
   return {
     latencies,

@@ -19,7 +19,9 @@ export function newId(prefix) {
   }
   const bytes = randomBytes(16);
   let tail = '';
-  for (let index = 0; index < 16; index += 1) tail += CROCKFORD[bytes[index] % 32];
+  for (let index = 0; index < 16; index += 1) {
+    tail += CROCKFORD[bytes[index] % 32];
+  }
   return `${prefix}_${head}${tail}`;
 }
 
@@ -40,8 +42,12 @@ export async function waitFor(probe, { timeoutMs, intervalMs = 200 }) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
-    if (value) return value;
-    if (Date.now() >= deadline) return null;
+    if (value) {
+      return value;
+    }
+    if (Date.now() >= deadline) {
+      return null;
+    }
     await sleep(intervalMs);
   }
 }
@@ -56,14 +62,20 @@ export class Semaphore {
   }
 
   async use(work) {
-    if (this.#active < this.limit) this.#active += 1;
-    else await new Promise((resolve) => this.#waiters.push(resolve));
+    if (this.#active < this.limit) {
+      this.#active += 1;
+    } else {
+      await new Promise((resolve) => this.#waiters.push(resolve));
+    }
     try {
       return await work();
     } finally {
       const next = this.#waiters.shift();
-      if (next) next();
-      else this.#active -= 1;
+      if (next) {
+        next();
+      } else {
+        this.#active -= 1;
+      }
     }
   }
 }

@@ -23,19 +23,24 @@ function run(command, args, timeoutMs) {
 
 function matplotlibPython(log) {
   const python = path.join(VENV, 'bin', 'python');
-  if (fs.existsSync(python) && run(python, ['-c', 'import matplotlib'], 60_000).ok) return python;
+  if (fs.existsSync(python) && run(python, ['-c', 'import matplotlib'], 60_000).ok) {
+    return python;
+  }
   log(`chart: installing ${MATPLOTLIB} into ${VENV} (once)`);
   if (!fs.existsSync(python)) {
     const created = run('python3', ['-m', 'venv', VENV], 120_000);
-    if (!created.ok) return { error: `python3 -m venv failed: ${created.output.trim().slice(0, 300)}` };
+    if (!created.ok) {
+      return { error: `python3 -m venv failed: ${created.output.trim().slice(0, 300)}` };
+    }
   }
   const installed = run(
     python,
     ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', MATPLOTLIB],
     600_000,
   );
-  if (!installed.ok)
+  if (!installed.ok) {
     return { error: `pip install matplotlib failed: ${installed.output.trim().slice(-300)}` };
+  }
   return python;
 }
 
@@ -49,7 +54,9 @@ export function chartSvg(spec) {
   const margin = { left: 80, right: 30, top: 50, bottom: 80 };
   const xs = spec.series.flatMap((series) => series.x).concat(spec.vlines.map((line) => line.x));
   const ys = spec.series.flatMap((series) => series.y).filter((value) => value > 0);
-  if (xs.length === 0 || ys.length === 0) return null;
+  if (xs.length === 0 || ys.length === 0) {
+    return null;
+  }
   const xMax = Math.max(...xs) * 1.08;
   const yMin = 10 ** Math.floor(Math.log10(Math.min(...ys)));
   const yMax = 10 ** Math.ceil(Math.log10(Math.max(...ys)));
@@ -96,8 +103,9 @@ export function chartSvg(spec) {
     const points = series.x.map((x, i) => `${sx(x)},${sy(series.y[i])}`).join(' ');
     const dash = series.linestyle === '--' ? ' stroke-dasharray="8 5"' : '';
     parts.push(`<polyline points="${points}" fill="none" stroke="${series.color}" stroke-width="2"${dash}/>`);
-    for (let i = 0; i < series.x.length; i += 1)
+    for (let i = 0; i < series.x.length; i += 1) {
       parts.push(`<circle cx="${sx(series.x[i])}" cy="${sy(series.y[i])}" r="4" fill="${series.color}"/>`);
+    }
     const legendY = margin.top + 16 + index * 18;
     parts.push(
       `<line x1="${margin.left + 12}" x2="${margin.left + 40}" y1="${legendY - 4}" y2="${legendY - 4}" stroke="${series.color}" stroke-width="2"${dash}/>`,
@@ -130,13 +138,17 @@ export function drawChart(spec, pngFile, { log }) {
         [path.join(ROOT, 'tools/bench/report/latency_chart.py'), specFile, pngFile],
         120_000,
       );
-      if (drawn.ok) return { file: pngFile, renderer: 'matplotlib' };
+      if (drawn.ok) {
+        return { file: pngFile, renderer: 'matplotlib' };
+      }
       log(`chart: matplotlib failed: ${drawn.output.trim().slice(-300)}`);
     } else {
       log(`chart: ${python.error}`);
     }
     const svg = chartSvg(spec);
-    if (svg === null) return { file: null, renderer: null, warning: 'no data to draw' };
+    if (svg === null) {
+      return { file: null, renderer: null, warning: 'no data to draw' };
+    }
     const svgFile = pngFile.replace(/\.png$/, '.svg');
     fs.writeFileSync(svgFile, svg);
     for (const [command, args] of [

@@ -8,20 +8,32 @@ import { PROFILE_DIR, ROOT } from '../lib/services.mjs';
 const SPECIAL = new Set(['(idle)', '(program)', '(garbage collector)', '(root)']);
 
 function shortUrl(url) {
-  if (!url) return '';
+  if (!url) {
+    return '';
+  }
   const clean = url.replace(/^file:\/\//, '');
   const modules = clean.lastIndexOf('node_modules/');
-  if (modules >= 0) return clean.slice(modules + 'node_modules/'.length);
-  if (clean.startsWith(ROOT)) return clean.slice(ROOT.length + 1).replace(/^dist\/out-tsc\//, '');
+  if (modules >= 0) {
+    return clean.slice(modules + 'node_modules/'.length);
+  }
+  if (clean.startsWith(ROOT)) {
+    return clean.slice(ROOT.length + 1).replace(/^dist\/out-tsc\//, '');
+  }
   return clean;
 }
 
 /** Where a function lives: a package, Node itself, or Hookline (apps/<app>, libs/<lib>). */
 function areaOf(url, functionName) {
-  if (SPECIAL.has(functionName)) return functionName;
+  if (SPECIAL.has(functionName)) {
+    return functionName;
+  }
   const clean = shortUrl(url);
-  if (!clean) return '(native / V8 builtins)';
-  if (clean.startsWith('node:')) return 'node: (core modules)';
+  if (!clean) {
+    return '(native / V8 builtins)';
+  }
+  if (clean.startsWith('node:')) {
+    return 'node: (core modules)';
+  }
   if (url.includes('node_modules/')) {
     const parts = clean.split('/');
     return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
@@ -49,16 +61,26 @@ function selfTimes(profile) {
 function hooklineInclusive(profile, times, into) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parentOf = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  for (const node of profile.nodes) {
+    for (const child of node.children ?? []) {
+      parentOf.set(child, node.id);
+    }
+  }
   for (const [id, ms] of times) {
-    if (byId.get(id).callFrame.functionName === '(idle)') continue;
+    if (byId.get(id).callFrame.functionName === '(idle)') {
+      continue;
+    }
     const seen = new Set();
     for (let current = id; current !== undefined; current = parentOf.get(current)) {
       const { functionName, url, lineNumber } = byId.get(current).callFrame;
       const where = shortUrl(url);
-      if (!/^(apps|libs)\//.test(where) || !functionName) continue;
+      if (!/^(apps|libs)\//.test(where) || !functionName) {
+        continue;
+      }
       const key = `${functionName} ${where}:${lineNumber + 1}`;
-      if (seen.has(key)) continue;
+      if (seen.has(key)) {
+        continue;
+      }
       seen.add(key);
       const entry = into.get(key) ?? {
         function: functionName,
@@ -82,7 +104,9 @@ export function summarizeProfile(profiles, top = 25) {
     hooklineInclusive(profile, times, inclusive);
     for (const node of profile.nodes) {
       const ms = times.get(node.id) ?? 0;
-      if (ms === 0) continue;
+      if (ms === 0) {
+        continue;
+      }
       const { functionName, url, lineNumber } = node.callFrame;
       const name = functionName || '(anonymous)';
       totalMs += ms;
@@ -151,14 +175,17 @@ export function summarizeProfiles({ runId, log = () => {} }) {
         .join(', ')}`,
     );
   }
-  if (files.length === 0) log(`profile: no profiles for run ${runId} in ${PROFILE_DIR}`);
+  if (files.length === 0) {
+    log(`profile: no profiles for run ${runId} in ${PROFILE_DIR}`);
+  }
   return summary;
 }
 
 function printTable(title, rows, columns) {
   console.log(`\n${title}`);
-  for (const row of rows)
+  for (const row of rows) {
     console.log(columns.map(([key, width]) => String(row[key]).padEnd(width)).join(' '));
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

@@ -136,26 +136,32 @@ function deliveryChecks(results) {
   const { scenarios } = results;
   const checks = [];
   for (const run of scenarios.steady?.runs ?? []) {
-    if (run.pipeline === 'hookline')
+    if (run.pipeline === 'hookline') {
       checks.push({ label: `steady ${run.rate}/s`, allDelivered: run.allDelivered });
+    }
   }
-  if (scenarios.max?.hookline)
+  if (scenarios.max?.hookline) {
     checks.push({ label: 'max', allDelivered: scenarios.max.hookline.allDelivered });
-  if (scenarios.fanout?.hookline)
+  }
+  if (scenarios.fanout?.hookline) {
     checks.push({ label: 'fan-out', allDelivered: scenarios.fanout.hookline.allDelivered });
-  if (scenarios.degraded?.hookline)
+  }
+  if (scenarios.degraded?.hookline) {
     checks.push({
       label: 'degraded (healthy endpoints)',
       allDelivered: scenarios.degraded.hookline.healthy.allDelivered,
     });
-  if (scenarios.backlog?.hookline)
+  }
+  if (scenarios.backlog?.hookline) {
     checks.push({ label: 'backlog', allDelivered: scenarios.backlog.hookline.allDelivered });
-  if (scenarios.projection?.hookline)
+  }
+  if (scenarios.projection?.hookline) {
     checks.push({
       label: 'projection',
       allDelivered:
         scenarios.projection.hookline.empty.allStored && scenarios.projection.hookline.full.allStored,
     });
+  }
   return checks;
 }
 
@@ -163,7 +169,9 @@ function resourceRows(results) {
   const windows = [];
   const push = (label, resources) => resources && windows.push({ label, resources });
   const { scenarios } = results;
-  for (const run of scenarios.steady?.runs ?? []) push(`steady ${run.pipeline} ${run.rate}/s`, run.resources);
+  for (const run of scenarios.steady?.runs ?? []) {
+    push(`steady ${run.pipeline} ${run.rate}/s`, run.resources);
+  }
   push('max hookline', scenarios.max?.hookline?.resources);
   push('max hookline, one endpoint', scenarios.max?.hooklineSingle?.resources);
   push('max raw', scenarios.max?.raw?.resources);
@@ -181,7 +189,9 @@ function resourceRows(results) {
   push('projection raw', scenarios.projection?.raw?.resources);
   push('projection hookline (log full)', scenarios.projection?.hookline?.full?.resources);
   push('log-history reads', scenarios.projection?.hookline?.list?.resources);
-  if (windows.length === 0) return '';
+  if (windows.length === 0) {
+    return '';
+  }
   const names = Object.keys(windows[0].resources.processes);
   const short = (name) =>
     name.replace('-service', '').replace(' (load generator)', '').replace(' (this database)', '');
@@ -207,7 +217,9 @@ function resourceRows(results) {
 
 function steadySection(results) {
   const runs = results.scenarios.steady?.runs;
-  if (!runs) return null;
+  if (!runs) {
+    return null;
+  }
   const rows = [];
   for (const rate of [...new Set(runs.map((run) => run.rate))]) {
     const hookline = steadyRun(results, 'hookline', rate);
@@ -253,7 +265,9 @@ function steadySection(results) {
 
 function maxSection(results) {
   const max = results.scenarios.max;
-  if (!max) return null;
+  if (!max) {
+    return null;
+  }
   const rows = [max.hookline, max.hooklineSingle, max.raw]
     .filter(Boolean)
     .map((run) => [
@@ -291,7 +305,9 @@ function maxSection(results) {
 
 function scaleSection(results) {
   const scale = results.scenarios.scale;
-  if (!scale) return null;
+  if (!scale) {
+    return null;
+  }
   const rows = [scale.one, scale.two]
     .filter(Boolean)
     .map((run) => [
@@ -321,7 +337,9 @@ function scaleSection(results) {
 
 function fanoutSection(results) {
   const fanout = results.scenarios.fanout;
-  if (!fanout) return null;
+  if (!fanout) {
+    return null;
+  }
   const rows = [fanout.hookline, fanout.raw]
     .filter(Boolean)
     .map((run) => [
@@ -361,7 +379,9 @@ function fanoutSection(results) {
 
 function degradedSection(results) {
   const degraded = results.scenarios.degraded?.hookline;
-  if (!degraded) return null;
+  if (!degraded) {
+    return null;
+  }
   const steady = steadyRun(results, 'hookline', degraded.rate);
   const raw = steadyRun(results, 'raw', degraded.rate);
   const { healthy } = degraded;
@@ -406,7 +426,9 @@ function degradedSection(results) {
 
 function backlogSection(results) {
   const backlog = results.scenarios.backlog;
-  if (!backlog) return null;
+  if (!backlog) {
+    return null;
+  }
   const rows = [backlog.hookline, backlog.raw]
     .filter(Boolean)
     .map((run) => [
@@ -444,7 +466,9 @@ function backlogSection(results) {
 
 function ingestSection(results) {
   const ingest = results.scenarios.ingest;
-  if (!ingest) return null;
+  if (!ingest) {
+    return null;
+  }
   const rows = [];
   const row = (mode, pipeline, run, raw) => [
     mode,
@@ -459,14 +483,22 @@ function ingestSection(results) {
   ];
   const single = 'single (POST /v1/events)';
   const { hookline = {}, raw = {} } = ingest;
-  if (hookline.single) rows.push(row(single, 'hookline', hookline.single, raw.single));
-  if (raw.single) rows.push(row(single, 'raw (kafkajs produce)', raw.single));
+  if (hookline.single) {
+    rows.push(row(single, 'hookline', hookline.single, raw.single));
+  }
+  if (raw.single) {
+    rows.push(row(single, 'raw (kafkajs produce)', raw.single));
+  }
   if (raw.singleCoalesced) {
     rows.push(row(single, 'raw, coalesced (group commit)', raw.singleCoalesced));
   }
   const batch = `batch of ${hookline.batch?.eventsPerRequest ?? raw.batch?.eventsPerRequest} (POST /v1/events/batch)`;
-  if (hookline.batch) rows.push(row(batch, 'hookline', hookline.batch, raw.batch));
-  if (raw.batch) rows.push(row(batch, 'raw (kafkajs produce)', raw.batch));
+  if (hookline.batch) {
+    rows.push(row(batch, 'hookline', hookline.batch, raw.batch));
+  }
+  if (raw.batch) {
+    rows.push(row(batch, 'raw (kafkajs produce)', raw.batch));
+  }
   return table(
     [
       'mode',
@@ -485,7 +517,9 @@ function ingestSection(results) {
 
 function projectionSection(results) {
   const projection = results.scenarios.projection;
-  if (!projection) return null;
+  if (!projection) {
+    return null;
+  }
   const { empty, full, list } = projection.hookline;
   const raw = projection.raw;
   const absorb = table(
@@ -541,7 +575,9 @@ function chartSpec(results) {
   const colors = { hookline: '#1f6feb', raw: '#d1242f' };
   for (const pipeline of ['hookline', 'raw']) {
     const points = runs.filter((run) => run.pipeline === pipeline).sort((a, b) => a.rate - b.rate);
-    if (points.length === 0) continue;
+    if (points.length === 0) {
+      continue;
+    }
     for (const [stat, style] of [
       ['p50', '--'],
       ['p99', '-'],
@@ -557,14 +593,16 @@ function chartSpec(results) {
     }
   }
   const vlines = [];
-  if (results.scenarios.max?.hookline?.drainPerSecond)
+  if (results.scenarios.max?.hookline?.drainPerSecond) {
     vlines.push({
       x: results.scenarios.max.hookline.drainPerSecond,
       label: 'Hookline max drain',
       color: colors.hookline,
     });
-  if (results.scenarios.max?.raw?.drainPerSecond)
+  }
+  if (results.scenarios.max?.raw?.drainPerSecond) {
     vlines.push({ x: results.scenarios.max.raw.drainPerSecond, label: 'raw max drain', color: colors.raw });
+  }
   return {
     title: `Latency vs load, acceptance → receiver (fan-out 1)${results.meta.mode === 'quick' ? ' — QUICK run' : ''}`,
     xlabel: 'load: events/s accepted (offered 250 / 500 / 1000 …), fan-out 1',
@@ -577,7 +615,9 @@ function chartSpec(results) {
 
 function machineSection(results) {
   const env = results.meta.environment;
-  if (!env) return 'Machine: not recorded (the run failed before the services started).';
+  if (!env) {
+    return 'Machine: not recorded (the run failed before the services started).';
+  }
   const rows = [
     [
       'CPU',
@@ -616,7 +656,9 @@ function machineSection(results) {
 }
 
 function profileSection(results) {
-  if (!results.profile || Object.keys(results.profile).length === 0) return null;
+  if (!results.profile || Object.keys(results.profile).length === 0) {
+    return null;
+  }
   const parts = [];
   for (const [app, summary] of Object.entries(results.profile)) {
     parts.push(
@@ -658,7 +700,9 @@ function profileSection(results) {
 }
 
 function keptAnalysis() {
-  if (!fs.existsSync(DOC)) return null;
+  if (!fs.existsSync(DOC)) {
+    return null;
+  }
   const text = fs.readFileSync(DOC, 'utf8');
   const start = text.indexOf(ANALYSIS_START);
   const end = text.indexOf(ANALYSIS_END);
@@ -790,8 +834,9 @@ function markdown(results, { chart, jsonName }) {
     profileSection(results),
     'Self time from `node --cpu-prof` (`HOOKLINE_BENCH_PROFILE=1`), as a share of the time the process was on CPU.',
   );
-  if (errors.length > 0)
+  if (errors.length > 0) {
     add('Errors in this run', errors.map(([name, message]) => `- ${name}: ${message}`).join('\n'));
+  }
   const analysis = keptAnalysis() ?? '_No analysis written yet._';
   sections.push(`${ANALYSIS_START}\n\n${analysis}\n\n${ANALYSIS_END}`);
   add(
@@ -833,7 +878,9 @@ export async function writeReport(results, { log, outDir, publish }) {
   const spec = chartSpec(results);
   if (spec.series.length > 0) {
     chart = drawChart(spec, path.join(outDir, 'latency-vs-load.png'), { log });
-    if (chart.warning) log(`chart: ${chart.warning}`);
+    if (chart.warning) {
+      log(`chart: ${chart.warning}`);
+    }
   }
   const md = await prettify(
     markdown(results, { chart, jsonName: 'docs/benchmarks/latest.json' }),
@@ -850,9 +897,12 @@ export async function writeReport(results, { log, outDir, publish }) {
   }
   fs.mkdirSync(DATA_DIR, { recursive: true });
   fs.writeFileSync(path.join(DATA_DIR, 'latest.json'), json);
-  for (const stale of ['latency-vs-load.png', 'latency-vs-load.svg'])
+  for (const stale of ['latency-vs-load.png', 'latency-vs-load.svg']) {
     fs.rmSync(path.join(DATA_DIR, stale), { force: true });
-  if (chart?.file) fs.copyFileSync(chart.file, path.join(DATA_DIR, path.basename(chart.file)));
+  }
+  if (chart?.file) {
+    fs.copyFileSync(chart.file, path.join(DATA_DIR, path.basename(chart.file)));
+  }
   fs.writeFileSync(DOC, md);
   log('report: docs/benchmarks.md, docs/benchmarks/latest.json and the chart written');
 }

@@ -119,7 +119,9 @@ async function rawBacklog(ctx, endpointCount, events) {
     {
       onAck: (chunk) => {
         const at = nowMs();
-        for (const message of chunk) accepted.add(byMessage.get(message).key, message.key, at);
+        for (const message of chunk) {
+          accepted.add(byMessage.get(message).key, message.key, at);
+        }
       },
     },
   );

@@ -38,14 +38,20 @@ export async function runDegraded(ctx) {
       const org = orgs[seq % orgs.length];
       const sentAt = nowMs();
       const response = await api.ingestOne(platform.event(org, seq));
-      if (response.status !== 202) return;
+      if (response.status !== 202) {
+        return;
+      }
       const acceptedAt = nowMs();
       acceptedByOrg.get(org.id).set(response.id, acceptedAt);
       ingestLatencies.push(acceptedAt - sentAt);
     },
   });
   const healthyAccepted = new Map();
-  for (const org of healthy) for (const [id, at] of acceptedByOrg.get(org.id)) healthyAccepted.set(id, at);
+  for (const org of healthy) {
+    for (const [id, at] of acceptedByOrg.get(org.id)) {
+      healthyAccepted.set(id, at);
+    }
+  }
   const healthyKeys = healthy.map((org) => org.webhooks[0].key);
   const acceptedByKey = new Map(healthy.map((org) => [org.webhooks[0].key, acceptedByOrg.get(org.id)]));
   const complete = await awaitArrivals(
@@ -79,7 +85,9 @@ export async function runDegraded(ctx) {
       intervalMs: 500,
     },
   );
-  if (!settled) ctx.log('degraded: delivery still has uncommitted domain messages after 60 s; continuing');
+  if (!settled) {
+    ctx.log('degraded: delivery still has uncommitted domain messages after 60 s; continuing');
+  }
 
   ctx.log(
     `degraded: healthy ${match.delivered}/${healthyAccepted.size} delivered, ` +

@@ -13,11 +13,15 @@ function spreadOf(accepted, collected, keys) {
     let last = -Infinity;
     for (const key of keys) {
       const at = collected[key].arrivals.get(id);
-      if (at === undefined) continue;
+      if (at === undefined) {
+        continue;
+      }
       first = Math.min(first, at);
       last = Math.max(last, at);
     }
-    if (Number.isFinite(first)) spreads.push(last - first);
+    if (Number.isFinite(first)) {
+      spreads.push(last - first);
+    }
   }
   return summarize(spreads);
 }
@@ -72,7 +76,9 @@ export async function runFanout(ctx) {
       keys,
       send: async (seq, accepted) => {
         const response = await ctx.api.ingestOne(ctx.platform.event(org, seq));
-        if (response.status === 202) accepted.set(response.id, nowMs());
+        if (response.status === 202) {
+          accepted.set(response.id, nowMs());
+        }
       },
     })),
   };

@@ -15,7 +15,9 @@ const RAW_TABLE = 'bench_raw.attempt';
 async function attemptTemplate(ctx, org) {
   const { Topics } = ctx.contracts;
   const found = await ctx.kafka.findMessage(Topics.attempts, (value) => value.outcome === 'success', 15_000);
-  if (found) return found;
+  if (found) {
+    return found;
+  }
   ctx.log('projection: no attempt on the topic to copy; using a template built from the contract');
   const [webhook] = org.webhooks;
   return {
@@ -270,8 +272,11 @@ async function timeRequests(times, request) {
   for (let index = 0; index < times; index += 1) {
     const startedAt = nowMs();
     const ok = await request();
-    if (ok) latencies.push(nowMs() - startedAt);
-    else failures += 1;
+    if (ok) {
+      latencies.push(nowMs() - startedAt);
+    } else {
+      failures += 1;
+    }
   }
   return { requests: times, failures, latencyMs: summarize(latencies) };
 }
@@ -320,14 +325,17 @@ export async function runProjection(ctx) {
       intervalMs: 500,
     },
   );
-  if (!caughtUp)
+  if (!caughtUp) {
     ctx.log('projection: audit-projection-service is still behind on earlier attempts; measuring anyway');
+  }
   const listable = await waitFor(
     async () =>
       (await ctx.api.listDeliveries(org.apiKey, org.webhooks.at(-1).id, { limit: '1' })).status === 200,
     { timeoutMs: 30_000 },
   );
-  if (!listable) throw new Error('projection: the audit service does not list the bench webhooks');
+  if (!listable) {
+    throw new Error('projection: the audit service does not list the bench webhooks');
+  }
   const template = await attemptTemplate(ctx, org);
 
   ctx.log(`projection: ${settings.events} synthetic attempts → ${ctx.contracts.Topics.attempts}`);

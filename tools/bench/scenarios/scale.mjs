@@ -18,7 +18,9 @@ async function waitUntilBothSeeTwo(services, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const seen = await Promise.all(services.map((service) => replicasSeenBy(service).catch(() => 0)));
-    if (seen.every((count) => count === 2)) return;
+    if (seen.every((count) => count === 2)) {
+      return;
+    }
     await sleep(250);
   }
   throw new Error(`the two delivery replicas did not see each other within ${timeoutMs / 1000}s`);

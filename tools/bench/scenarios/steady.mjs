@@ -88,14 +88,17 @@ export async function runSteady(ctx) {
     });
 
   const ports = await ctx.platform.receiverPorts(rawKeys.length);
-  if (ctx.raw)
+  if (ctx.raw) {
     await ctx.raw.start(rawKeys.map((key, index) => `http://127.0.0.1:${ports[index]}/raw/${key}`));
+  }
   const runs = [];
   try {
     // Unmeasured warm-up (JIT, connection pools, consumer fetch loops) of both pipelines.
     const warmUp = { durationS: 1, drainTimeoutS: 20 };
     await hookline(200, warmUp);
-    if (ctx.raw) await raw(200, warmUp);
+    if (ctx.raw) {
+      await raw(200, warmUp);
+    }
     for (const rate of settings.rates) {
       ctx.log(
         `steady: Hookline at ${rate} events/s for ${settings.durationS}s over ${endpoints.length} endpoints`,
@@ -118,7 +121,9 @@ export async function runSteady(ctx) {
       }
     }
   } finally {
-    if (ctx.raw) await ctx.raw.stop();
+    if (ctx.raw) {
+      await ctx.raw.stop();
+    }
   }
   return { endpoints: endpoints.length, runs };
 }

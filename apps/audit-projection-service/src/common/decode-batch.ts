@@ -18,8 +18,9 @@ export function decodeBatch<T>(
   const deadLetters: DeadLetter[] = [];
   for (const message of batch.messages) {
     const parsed = parse(message);
-    if (parsed.ok) accepted.push(parsed.value);
-    else
+    if (parsed.ok) {
+      accepted.push(parsed.value);
+    } else {
       deadLetters.push({
         sourceTopic: batch.topic,
         partition: batch.partition,
@@ -27,6 +28,7 @@ export function decodeBatch<T>(
         reason: parsed.reason,
         consumer,
       });
+    }
   }
   return { accepted, deadLetters };
 }

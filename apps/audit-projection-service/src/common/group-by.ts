@@ -3,8 +3,11 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Array
   const groups = new Map<string, [T, ...T[]]>();
   for (const item of items) {
     const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
+    if (group) {
+      group.push(item);
+    } else {
+      groups.set(key(item), [item]);
+    }
   }
   return [...groups.values()];
 }

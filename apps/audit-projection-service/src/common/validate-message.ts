@@ -23,7 +23,9 @@ export function validateMessage<T extends object>(
   try {
     const instance = plainToInstance(dtoClass, withoutPrototypeKeys(value));
     const errors = flattenValidationErrors(validateSync(instance));
-    if (errors.length > 0) return { ok: false, reason: `invalid ${what}: ${errors.join('; ')}` };
+    if (errors.length > 0) {
+      return { ok: false, reason: `invalid ${what}: ${errors.join('; ')}` };
+    }
   } catch (error) {
     return { ok: false, reason: `invalid ${what}: ${(error as Error).message}` };
   }
@@ -33,8 +35,12 @@ export function validateMessage<T extends object>(
 const RENAMED = 'hookline-renamed:';
 
 function withoutPrototypeKeys(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(withoutPrototypeKeys);
+  if (typeof value !== 'object' || value === null) {
+    return value;
+  }
+  if (Array.isArray(value)) {
+    return value.map(withoutPrototypeKeys);
+  }
   const copy: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     copy[key in Object.prototype ? `${RENAMED}${key}` : key] = withoutPrototypeKeys(child);

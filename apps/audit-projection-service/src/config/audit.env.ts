@@ -1,11 +1,8 @@
-import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { BaseEnv } from '@hookline/platform';
+import { IsNotEmpty, IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { BaseEnv, IntegerEnv } from '@hookline/platform';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/\S+$/;
 const MAX_RETENTION_DAYS = 3_650;
-
-const toNumber = ({ value }: { value: unknown }) => Number(value);
 
 /** `npm run migrate` needs the database only, so it must not demand Kafka settings. */
 export class AuditDatabaseEnv {
@@ -19,10 +16,7 @@ export class AuditEnv extends BaseEnv {
   @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// connection URL' })
   DATABASE_URL!: string;
 
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(65_535)
+  @IntegerEnv(1, 65_535)
   PORT = 3002;
 
   /** The attempts projection's group; the webhook directory uses `<group>-webhooks`. */
@@ -31,45 +25,27 @@ export class AuditEnv extends BaseEnv {
   AUDIT_CONSUMER_GROUP = 'hookline-audit-projection';
 
   /** Partitions of `hookline.attempts.v1` projected at once, each batch in its own transaction. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(16)
+  @IntegerEnv(1, 16)
   AUDIT_PARTITIONS_CONCURRENTLY = 6;
 
   /** Payloads are kept this long after their event occurred; redelivery needs them. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_RETENTION_DAYS)
+  @IntegerEnv(1, MAX_RETENTION_DAYS)
   AUDIT_PAYLOAD_RETENTION_DAYS = 30;
 
   /** Deliveries and their attempts are kept this long after the delivery's last attempt ended. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_RETENTION_DAYS)
+  @IntegerEnv(1, MAX_RETENTION_DAYS)
   AUDIT_ATTEMPT_RETENTION_DAYS = 90;
 
   /** Hourly rollups (`audit.stats_hourly`) are kept this long after their hour. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_RETENTION_DAYS)
+  @IntegerEnv(1, MAX_RETENTION_DAYS)
   AUDIT_STATS_RETENTION_DAYS = 400;
 
   /** How often this replica prunes what is past retention; 0 turns the job off. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(0)
-  @Max(10_080)
+  @IntegerEnv(0, 10_080)
   AUDIT_RETENTION_INTERVAL_MINUTES = 60;
 
   /** Rows one pruning statement deletes at most, so no statement holds locks for long. */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @IntegerEnv(1, 100_000)
   AUDIT_RETENTION_BATCH_SIZE = 1_000;
 
   /**
@@ -77,10 +53,7 @@ export class AuditEnv extends BaseEnv {
    * has moved this far past the start (or a later attempt of the delivery is logged), is recorded
    * as `interrupted`. Longer than the longest attempt (120 s) with margin for a slow publish.
    */
-  @Transform(toNumber)
-  @IsInt()
-  @Min(1)
-  @Max(86_400)
+  @IntegerEnv(1, 86_400)
   AUDIT_ATTEMPT_OUTCOME_GRACE_SECONDS = 180;
 
   /** HMAC secret of portal session tokens, the same as subscription-service's; unset refuses them. */

@@ -1,4 +1,5 @@
 import type { AttemptEvent } from '@hookline/contracts';
+import type { ApiErrorBody } from '@hookline/platform';
 import { eventually, testEnvironment } from '@hookline/testing';
 import { DataSource } from 'typeorm';
 import { aRetriedDelivery, anAttemptEvent, hoursAgo } from '../../test/attempt-event.fixture';
@@ -9,12 +10,6 @@ import { aWebhookState } from '../../test/webhook-state.fixture';
 import { DeliveriesController } from './deliveries.controller';
 import { buildDeliveryListQuery } from './delivery-list.query';
 import type { DeliveryPageDto } from './dto/delivery-page.dto';
-
-interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-}
 
 describe(DeliveriesController.name, () => {
   const env = testEnvironment();
@@ -86,7 +81,8 @@ describe(DeliveriesController.name, () => {
 
   const list = (path: string, key: string | null = readKey) =>
     getJson<DeliveryPageDto>(audit.baseUrl, path, key);
-  const fail = (path: string, key: string | null = readKey) => getJson<ErrorBody>(audit.baseUrl, path, key);
+  const fail = (path: string, key: string | null = readKey) =>
+    getJson<ApiErrorBody>(audit.baseUrl, path, key);
 
   /** Follows `nextCursor` to the end and returns each page's ids. */
   async function allPages(query: string): Promise<string[][]> {

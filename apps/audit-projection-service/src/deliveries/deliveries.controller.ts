@@ -7,8 +7,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { RequireScopes } from '@hookline/platform';
-import { CurrentOrganization } from '../common/current-organization.decorator';
+import { RequireScopes, CurrentOrganization } from '@hookline/platform';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveryDetailDto } from './dto/delivery-detail.dto';
 import { DeliveryPageDto } from './dto/delivery-page.dto';

@@ -26,7 +26,9 @@ export class DeliveriesService {
       throw DeliveryLogException.webhookNotFound(webhookId);
     }
     const after = query.cursor === undefined ? null : decodeDeliveryCursor(query.cursor);
-    if (query.cursor !== undefined && after === null) throw DeliveryLogException.invalidCursor();
+    if (query.cursor !== undefined && after === null) {
+      throw DeliveryLogException.invalidCursor();
+    }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.repository.listForWebhook(
       {
@@ -54,7 +56,9 @@ export class DeliveriesService {
 
   async getDelivery(organizationId: string, deliveryId: string): Promise<DeliveryDetailDto> {
     const delivery = await this.repository.findOwned(organizationId, deliveryId);
-    if (delivery === null) throw DeliveryLogException.deliveryNotFound(deliveryId);
+    if (delivery === null) {
+      throw DeliveryLogException.deliveryNotFound(deliveryId);
+    }
     const [attempts, payload] = await Promise.all([
       this.repository.findAttempts(delivery.id),
       this.repository.findPayload(organizationId, delivery.eventId),

@@ -53,11 +53,21 @@ export function buildDeliveryListQuery(filter: DeliveryListFilter, limit: number
     params.push(value);
     conditions.push(condition(`$${params.length}`));
   };
-  if (filter.status !== null) add((p) => `status = ${p}`, filter.status);
-  if (filter.eventType !== null) add((p) => `event_type = ${p}`, filter.eventType);
-  if (filter.eventId !== null) add((p) => `event_id = ${p}`, filter.eventId);
-  if (filter.from !== null) add((p) => `created_at >= ${p}`, filter.from.toISOString());
-  if (filter.to !== null) add((p) => `created_at < ${p}`, filter.to.toISOString());
+  if (filter.status !== null) {
+    add((p) => `status = ${p}`, filter.status);
+  }
+  if (filter.eventType !== null) {
+    add((p) => `event_type = ${p}`, filter.eventType);
+  }
+  if (filter.eventId !== null) {
+    add((p) => `event_id = ${p}`, filter.eventId);
+  }
+  if (filter.from !== null) {
+    add((p) => `created_at >= ${p}`, filter.from.toISOString());
+  }
+  if (filter.to !== null) {
+    add((p) => `created_at < ${p}`, filter.to.toISOString());
+  }
   if (filter.after !== null) {
     params.push(filter.after.createdAt.toISOString(), filter.after.id);
     conditions.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length})`);

@@ -91,7 +91,9 @@ export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicati
         newestTimestampMs,
       }),
     );
-    if (deadLetters.length > 0) await this.park(deadLetters);
+    if (deadLetters.length > 0) {
+      await this.park(deadLetters);
+    }
   }
 
   private async park(letters: DeadLetter[]): Promise<void> {
@@ -111,7 +113,9 @@ export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicati
       result.received - result.stored - result.pastRetention,
     );
     this.metrics.attemptsProjected.inc({ result: 'past_retention' }, result.pastRetention);
-    if (accepted.length === 0) return;
+    if (accepted.length === 0) {
+      return;
+    }
     this.metrics.batchSize.observe(accepted.length);
     const newestStart = accepted.reduce((newest, event) => Math.max(newest, Date.parse(event.startedAt)), 0);
     this.metrics.projectionLag.set(Math.max(0, (Date.now() - newestStart) / 1000));

@@ -35,7 +35,9 @@ export class InterruptedAttemptsSweeper implements OnApplicationBootstrap, Befor
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) {
+      clearTimeout(this.timer);
+    }
     await this.running;
   }
 
@@ -48,7 +50,9 @@ export class InterruptedAttemptsSweeper implements OnApplicationBootstrap, Befor
         SWEEP_BATCH,
       );
       total += recorded;
-      if (recorded < SWEEP_BATCH) break;
+      if (recorded < SWEEP_BATCH) {
+        break;
+      }
     }
     if (total > 0) {
       this.metrics.attemptsProjected.inc({ result: 'interrupted' }, total);
@@ -58,7 +62,9 @@ export class InterruptedAttemptsSweeper implements OnApplicationBootstrap, Befor
   }
 
   private schedule(): void {
-    if (this.stopped) return;
+    if (this.stopped) {
+      return;
+    }
     this.timer = setTimeout(() => {
       this.running = this.sweep()
         .then(

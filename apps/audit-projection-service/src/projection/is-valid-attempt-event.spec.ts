@@ -16,7 +16,9 @@ function slowPath(value: unknown) {
 
 /** A constraint as text; a `@ValidateIf` condition by what it skips. */
 function describeConstraint(constraint: unknown): string {
-  if (constraint instanceof RegExp) return String(constraint);
+  if (constraint instanceof RegExp) {
+    return String(constraint);
+  }
   if (typeof constraint === 'function') {
     const runsFor = (value: unknown) => Boolean(constraint({}, value));
     const skipsNullOnly = !runsFor(null) && runsFor(undefined) && runsFor('') && runsFor(0);
@@ -154,8 +156,11 @@ function mutated(event: AttemptEvent, path: string, value: unknown, remove = fal
   const [head, tail] = path.split('.');
   const target = tail === undefined ? copy : (copy[head] as Record<string, unknown>);
   const key = tail ?? head;
-  if (remove) delete target[key];
-  else target[key] = value;
+  if (remove) {
+    delete target[key];
+  } else {
+    target[key] = value;
+  }
   return copy;
 }
 
@@ -215,14 +220,18 @@ describe(isValidAttemptEvent.name, () => {
         ...CANDIDATES.map((c) => mutated(event, field, c)),
       ];
       for (const variant of variants) {
-        if (!isValidAttemptEvent(variant)) continue;
+        if (!isValidAttemptEvent(variant)) {
+          continue;
+        }
         const slow = slowPath(variant);
         expect({ field, value: plain(variant), slow: slow.ok }).toEqual({
           field,
           value: plain(variant),
           slow: true,
         });
-        if (slow.ok) expect(plain(variant)).toEqual(plain(slow.value));
+        if (slow.ok) {
+          expect(plain(variant)).toEqual(plain(slow.value));
+        }
         compared += 1;
       }
     }

@@ -25,7 +25,9 @@ type Fields<T> = { readonly [Key in keyof T]?: unknown };
  * accepts it or names the field.
  */
 export function isValidAttemptEvent(value: unknown): value is AttemptEventDto {
-  if (!isJsonObject(value) || !isCopiedWhole(value)) return false;
+  if (!isJsonObject(value) || !isCopiedWhole(value)) {
+    return false;
+  }
   const event: Fields<AttemptEventDto> = value;
   return (
     isId(event.attemptId) &&
@@ -58,7 +60,9 @@ export function isValidAttemptEvent(value: unknown): value is AttemptEventDto {
 }
 
 function isPayload(value: unknown): boolean {
-  if (!isJsonObject(value)) return false;
+  if (!isJsonObject(value)) {
+    return false;
+  }
   const payload: Fields<AttemptEventDto['payload']> = value;
   return (
     isId(payload.id) &&
@@ -89,12 +93,18 @@ function isJsonObject(value: unknown): value is object {
  * takes class-validator's path so it is stored exactly as before.
  */
 function isCopiedWhole(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return true;
-  if (Array.isArray(value)) return value.every(isCopiedWhole);
+  if (typeof value !== 'object' || value === null) {
+    return true;
+  }
+  if (Array.isArray(value)) {
+    return value.every(isCopiedWhole);
+  }
   const record = value as Record<string, unknown>;
   // for…in rather than Object.entries: no array per object on the hot path.
   for (const key in record) {
-    if (key in Object.prototype || !isCopiedWhole(record[key])) return false;
+    if (key in Object.prototype || !isCopiedWhole(record[key])) {
+      return false;
+    }
   }
   return true;
 }

@@ -10,10 +10,14 @@ export interface AttemptRank {
  * never depends on arrival order. The upsert in `projection.repository.ts` applies the same order.
  */
 export function isLaterAttempt(candidate: AttemptRank, current: AttemptRank): boolean {
-  if (candidate.attempt !== current.attempt) return candidate.attempt > current.attempt;
+  if (candidate.attempt !== current.attempt) {
+    return candidate.attempt > current.attempt;
+  }
   const candidateStart = Date.parse(candidate.startedAt);
   const currentStart = Date.parse(current.startedAt);
-  if (candidateStart !== currentStart) return candidateStart > currentStart;
+  if (candidateStart !== currentStart) {
+    return candidateStart > currentStart;
+  }
   return candidate.attemptId > current.attemptId;
 }
 

@@ -14,7 +14,9 @@ function messageOf(value: Buffer | null, headers: Record<string, string> = {}): 
 
 function reasonFor(value: unknown): string {
   const parsed = parseAttemptEvent(value);
-  if (parsed.ok) throw new Error('expected the event to be refused');
+  if (parsed.ok) {
+    throw new Error('expected the event to be refused');
+  }
   return parsed.reason;
 }
 

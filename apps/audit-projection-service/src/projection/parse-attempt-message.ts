@@ -33,10 +33,14 @@ export function parseAttemptMessage(message: KafkaMessage): MessageParse<Attempt
     };
   }
   const decoded = decodeJson(message.value);
-  if (!decoded.ok) return decoded;
+  if (!decoded.ok) {
+    return decoded;
+  }
   if (schema === ATTEMPT_START_SCHEMA) {
     const parsed = validateMessage(AttemptStartDto, decoded.value, 'attempt start');
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) {
+      return parsed;
+    }
     return {
       ok: true,
       value: { kind: 'start', start: parsed.value, timestampMs: Number(message.timestamp) },
@@ -44,13 +48,18 @@ export function parseAttemptMessage(message: KafkaMessage): MessageParse<Attempt
   }
   if (schema === DELIVERY_HELD_SCHEMA) {
     const parsed = validateMessage(DeliveryHeldDto, decoded.value, 'delivery hold');
-    if (!parsed.ok) return parsed;
-    if (parsed.value.payload.id !== parsed.value.eventId)
+    if (!parsed.ok) {
+      return parsed;
+    }
+    if (parsed.value.payload.id !== parsed.value.eventId) {
       return payloadMismatch('delivery hold', parsed.value);
+    }
     return { ok: true, value: { kind: 'held', held: parsed.value } };
   }
   const parsed = parseAttemptEvent(decoded.value);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    return parsed;
+  }
   return { ok: true, value: { kind: 'attempt', event: parsed.value } };
 }
 
@@ -58,9 +67,13 @@ export function parseAttemptEvent(value: unknown): MessageParse<AttemptEventDto>
   const parsed: MessageParse<AttemptEventDto> = isValidAttemptEvent(value)
     ? { ok: true, value }
     : validateMessage(AttemptEventDto, value, 'attempt event');
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    return parsed;
+  }
   // The payload row is keyed by event id: a body of another event must not be stored under it.
-  if (parsed.value.payload.id !== parsed.value.eventId) return payloadMismatch('attempt event', parsed.value);
+  if (parsed.value.payload.id !== parsed.value.eventId) {
+    return payloadMismatch('attempt event', parsed.value);
+  }
   return parsed;
 }
 

@@ -5,7 +5,9 @@ import { parseAttemptEvent } from './parse-attempt-message';
 
 function dto(value: object): AttemptEventDto {
   const parsed = parseAttemptEvent(value);
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) {
+    throw new Error(parsed.reason);
+  }
   return parsed.value;
 }
 

@@ -127,7 +127,9 @@ const TABLES = [
 
 function dto(event: AttemptEvent): AttemptEventDto {
   const parsed = parseAttemptEvent(event);
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) {
+    throw new Error(parsed.reason);
+  }
   return parsed.value;
 }
 

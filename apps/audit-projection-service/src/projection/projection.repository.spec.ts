@@ -29,7 +29,9 @@ function recordingRepository(): { repository: ProjectionRepository; statements: 
 
 function dto(value: object): AttemptEventDto {
   const parsed = parseAttemptEvent(value);
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) {
+    throw new Error(parsed.reason);
+  }
   return parsed.value;
 }
 
@@ -77,7 +79,9 @@ describe(ProjectionRepository.name, () => {
     ]);
     for (const { sql, records } of statements) {
       expect(records.length).toBeGreaterThan(0);
-      for (const record of records) expect(Object.keys(record)).toEqual(recordsetColumns(sql));
+      for (const record of records) {
+        expect(Object.keys(record)).toEqual(recordsetColumns(sql));
+      }
     }
   });
 

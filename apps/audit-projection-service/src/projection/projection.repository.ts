@@ -246,29 +246,39 @@ class SqlProjectionWriter implements ProjectionWriter {
   constructor(private readonly manager: EntityManager) {}
 
   async insertStarts(rows: AttemptStartRow[]): Promise<void> {
-    if (rows.length === 0) return;
+    if (rows.length === 0) {
+      return;
+    }
     const sorted = [...rows].sort((a, b) => compareIds(a.id, b.id));
     await this.manager.query(INSERT_STARTS, [toStorableJson(sorted.map(attemptStartRecord))]);
   }
 
   async insertAttempts(rows: AttemptRow[]): Promise<StoredAttempts> {
     const stored: StoredAttempts = { inserted: new Set(), replaced: new Set() };
-    if (rows.length === 0) return stored;
+    if (rows.length === 0) {
+      return stored;
+    }
     const sorted = [...rows].sort((a, b) => compareIds(a.id, b.id));
     const written: Array<{ id: string; replaced: boolean }> = await this.manager.query(INSERT_ATTEMPTS, [
       toStorableJson(sorted.map(attemptRecord)),
     ]);
-    for (const row of written) (row.replaced ? stored.replaced : stored.inserted).add(row.id);
+    for (const row of written) {
+      (row.replaced ? stored.replaced : stored.inserted).add(row.id);
+    }
     return stored;
   }
 
   async deleteStarts(attemptIds: string[]): Promise<void> {
-    if (attemptIds.length === 0) return;
+    if (attemptIds.length === 0) {
+      return;
+    }
     await this.manager.query(DELETE_STARTS, [[...attemptIds].sort(compareIds)]);
   }
 
   async applyHolds(rows: HoldRow[]): Promise<void> {
-    if (rows.length === 0) return;
+    if (rows.length === 0) {
+      return;
+    }
     const sorted = [...rows].sort((a, b) => compareIds(a.deliveryId, b.deliveryId));
     await this.manager.query(APPLY_HOLDS, [toStorableJson(sorted.map(holdRecord))]);
   }
@@ -286,19 +296,25 @@ class SqlProjectionWriter implements ProjectionWriter {
   }
 
   async upsertPayloads(rows: PayloadRow[]): Promise<void> {
-    if (rows.length === 0) return;
+    if (rows.length === 0) {
+      return;
+    }
     const sorted = [...rows].sort((a, b) => compareIds(a.eventId, b.eventId));
     await this.manager.query(UPSERT_PAYLOADS, [toStorableJson(sorted.map(payloadRecord))]);
   }
 
   async upsertDeliveries(rows: DeliveryRow[]): Promise<void> {
-    if (rows.length === 0) return;
+    if (rows.length === 0) {
+      return;
+    }
     const sorted = [...rows].sort((a, b) => compareIds(a.id, b.id));
     await this.manager.query(UPSERT_DELIVERIES, [toStorableJson(sorted.map(deliveryRecord))]);
   }
 
   async addStats(rows: StatsIncrement[]): Promise<void> {
-    if (rows.length === 0) return;
+    if (rows.length === 0) {
+      return;
+    }
     const sorted = [...rows].sort((a, b) => compareIds(STATS_KEY(a), STATS_KEY(b)));
     await this.manager.query(ADD_STATS, [toStorableJson(sorted.map(statsRecord))]);
   }

@@ -37,28 +37,39 @@ class InMemoryProjection implements ProjectionWriter {
   readonly holdWrites: HoldRow[][] = [];
 
   async insertStarts(rows: AttemptStartRow[]): Promise<void> {
-    for (const row of rows) if (!this.attempts.has(row.id)) this.starts.set(row.id, row);
+    for (const row of rows) {
+      if (!this.attempts.has(row.id)) {
+        this.starts.set(row.id, row);
+      }
+    }
   }
 
   async insertAttempts(rows: AttemptRow[]): Promise<StoredAttempts> {
     const stored: StoredAttempts = { inserted: new Set(), replaced: new Set() };
     for (const row of rows) {
       const existing = this.attempts.get(row.id);
-      if (existing === undefined) stored.inserted.add(row.id);
-      else if (existing.outcome === 'interrupted' && row.outcome !== 'interrupted')
+      if (existing === undefined) {
+        stored.inserted.add(row.id);
+      } else if (existing.outcome === 'interrupted' && row.outcome !== 'interrupted') {
         stored.replaced.add(row.id);
-      else continue;
+      } else {
+        continue;
+      }
       this.attempts.set(row.id, row);
     }
     return stored;
   }
 
   async deleteStarts(attemptIds: string[]): Promise<void> {
-    for (const id of attemptIds) this.starts.delete(id);
+    for (const id of attemptIds) {
+      this.starts.delete(id);
+    }
   }
 
   async applyHolds(rows: HoldRow[]): Promise<void> {
-    if (rows.length > 0) this.holdWrites.push(rows);
+    if (rows.length > 0) {
+      this.holdWrites.push(rows);
+    }
   }
 
   async advanceWatermark(): Promise<void> {}
@@ -66,7 +77,9 @@ class InMemoryProjection implements ProjectionWriter {
   /** Every start is due: what the sweep's conditions are is the repository's test. */
   async takeInterruptedStarts(_grace: number, limit: number): Promise<AttemptStartRow[]> {
     const taken = [...this.starts.values()].slice(0, limit);
-    for (const start of taken) this.starts.delete(start.id);
+    for (const start of taken) {
+      this.starts.delete(start.id);
+    }
     return taken;
   }
 
@@ -85,7 +98,9 @@ class InMemoryProjection implements ProjectionWriter {
 
 function dto(value: object): AttemptEventDto {
   const parsed = parseAttemptEvent(value);
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) {
+    throw new Error(parsed.reason);
+  }
   return parsed.value;
 }
 

@@ -51,7 +51,9 @@ export class ProjectionService {
    * What is past retention is skipped, so a replay does not bring pruned rows back.
    */
   async project(events: readonly ProjectedAttempt[], now: Date = new Date()): Promise<ProjectionResult> {
-    if (events.length === 0) return { received: 0, stored: 0, pastRetention: 0 };
+    if (events.length === 0) {
+      return { received: 0, stored: 0, pastRetention: 0 };
+    }
     if (!events.some((event) => this.retention.isAttemptRetained(event.startedAt, now))) {
       const unique = new Set(events.map((event) => event.attemptId)).size;
       return { received: events.length, stored: 0, pastRetention: unique };
@@ -70,14 +72,17 @@ export class ProjectionService {
     const holds: HoldRow[] = [];
     const holdPayloads: PayloadRow[] = [];
     for (const message of batch.messages) {
-      if (message.kind === 'attempt') events.push(message.event);
-      else if (message.kind === 'start') {
-        if (this.retention.isAttemptRetained(message.start.startedAt, now))
+      if (message.kind === 'attempt') {
+        events.push(message.event);
+      } else if (message.kind === 'start') {
+        if (this.retention.isAttemptRetained(message.start.startedAt, now)) {
           starts.push(toAttemptStartRow(message.start, batch.partition, message.timestampMs));
+        }
       } else {
         holds.push(toHoldRow(message.held));
-        if (this.retention.isPayloadRetained(message.held.eventOccurredAt, now))
+        if (this.retention.isPayloadRetained(message.held.eventOccurredAt, now)) {
           holdPayloads.push(holdPayloadRow(message.held));
+        }
       }
     }
     return this.repository.transaction(async (writer) => {
@@ -100,7 +105,9 @@ export class ProjectionService {
   async sweepInterrupted(graceSeconds: number, limit: number, now: Date = new Date()): Promise<number> {
     return this.repository.transaction(async (writer) => {
       const starts = await writer.takeInterruptedStarts(graceSeconds, limit);
-      if (starts.length === 0) return 0;
+      if (starts.length === 0) {
+        return 0;
+      }
       const result = await this.writeAttempts(writer, starts.map(interruptedAttempt), [], [], now);
       return result.stored;
     });

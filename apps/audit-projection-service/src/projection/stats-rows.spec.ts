@@ -6,7 +6,9 @@ import { hourOf, toStatsIncrements } from './stats-rows';
 
 function dto(value: object): AttemptEventDto {
   const parsed = parseAttemptEvent(value);
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) {
+    throw new Error(parsed.reason);
+  }
   return parsed.value;
 }
 

@@ -1,4 +1,5 @@
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '@hookline/contracts';
+import { assertNever } from '@hookline/platform';
 import { groupBy } from '../common/group-by';
 import { emptyLatencyHistogram, latencyBucketIndex } from '../stats/latency-histogram';
 import { OUTCOMES_WITHOUT_LATENCY } from '../stats/stats-columns';
@@ -68,7 +69,9 @@ export function toStatsIncrements(
       latencyMaxMs: null,
       latencyHistogram: emptyLatencyHistogram(),
     };
-    for (const attempt of group) addAttempt(row, attempt, weight);
+    for (const attempt of group) {
+      addAttempt(row, attempt, weight);
+    }
     return row;
   });
 }
@@ -77,7 +80,9 @@ export function toStatsIncrements(
 function addAttempt(row: StatsIncrement, attempt: ProjectedAttempt, weight: 1 | -1): void {
   row.attempts += weight;
   row.outcomes[attempt.outcome] += weight;
-  if (attempt.attempt === 1) row.deliveriesStarted += weight;
+  if (attempt.attempt === 1) {
+    row.deliveriesStarted += weight;
+  }
   switch (attempt.deliveryStatus) {
     case 'succeeded':
       row.deliveriesSucceeded += weight;
@@ -92,18 +97,18 @@ function addAttempt(row: StatsIncrement, attempt: ProjectedAttempt, weight: 1 | 
     case 'retrying':
       break;
     default:
-      assertNever(attempt.deliveryStatus);
+      assertNever(attempt.deliveryStatus, 'delivery status');
   }
-  if (OUTCOMES_WITHOUT_LATENCY.has(attempt.outcome)) return;
-  if (weight < 0) throw new Error('only attempts without a latency can be taken back out');
+  if (OUTCOMES_WITHOUT_LATENCY.has(attempt.outcome)) {
+    return;
+  }
+  if (weight < 0) {
+    throw new Error('only attempts without a latency can be taken back out');
+  }
   row.latencyCount += 1;
   row.latencySumMs += attempt.durationMs;
   row.latencyMaxMs = Math.max(row.latencyMaxMs ?? 0, attempt.durationMs);
   row.latencyHistogram[latencyBucketIndex(attempt.durationMs)] += 1;
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected delivery status ${String(value)}`);
 }
 
 /** One increment per rollup row: one statement may not update a row twice. */
@@ -118,7 +123,9 @@ export function mergeStatsIncrements(rows: readonly StatsIncrement[]): StatsIncr
     };
     for (const row of rest) {
       merged.attempts += row.attempts;
-      for (const outcome of ATTEMPT_OUTCOMES) merged.outcomes[outcome] += row.outcomes[outcome];
+      for (const outcome of ATTEMPT_OUTCOMES) {
+        merged.outcomes[outcome] += row.outcomes[outcome];
+      }
       merged.deliveriesStarted += row.deliveriesStarted;
       merged.deliveriesSucceeded += row.deliveriesSucceeded;
       merged.deliveriesFailed += row.deliveriesFailed;

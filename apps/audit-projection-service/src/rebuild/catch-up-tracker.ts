@@ -11,8 +11,9 @@ export class CatchUpTracker {
 
   constructor(ends: readonly (PartitionEnd & { low: string })[]) {
     for (const end of ends) {
-      if (BigInt(end.high) > BigInt(end.low))
+      if (BigInt(end.high) > BigInt(end.low)) {
         this.pending.set(key(end.topic, end.partition), BigInt(end.high));
+      }
     }
   }
 
@@ -27,7 +28,9 @@ export class CatchUpTracker {
   /** Records that every message up to `lastOffset` of the partition is handled. */
   handled(topic: string, partition: number, lastOffset: string): void {
     const target = this.pending.get(key(topic, partition));
-    if (target !== undefined && BigInt(lastOffset) + 1n >= target) this.pending.delete(key(topic, partition));
+    if (target !== undefined && BigInt(lastOffset) + 1n >= target) {
+      this.pending.delete(key(topic, partition));
+    }
   }
 }
 

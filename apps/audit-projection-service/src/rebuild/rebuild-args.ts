@@ -10,9 +10,13 @@ Reads DATABASE_URL, KAFKA_BROKERS and the AUDIT_*_RETENTION_DAYS variables.`;
 
 /** The rebuild deletes the whole log first, so it runs only when asked explicitly with `--yes`. */
 export function parseRebuildArgs(argv: readonly string[]): RebuildArgs {
-  if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
+  if (argv.includes('--help') || argv.includes('-h')) {
+    return { kind: 'help' };
+  }
   const unknown = argv.filter((arg) => arg !== '--yes');
-  if (unknown.length > 0) return { kind: 'refused', reason: `unknown argument ${unknown[0]}` };
+  if (unknown.length > 0) {
+    return { kind: 'refused', reason: `unknown argument ${unknown[0]}` };
+  }
   if (!argv.includes('--yes')) {
     return { kind: 'refused', reason: 'the rebuild deletes the projection first: pass --yes to confirm' };
   }

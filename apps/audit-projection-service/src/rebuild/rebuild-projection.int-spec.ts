@@ -72,7 +72,9 @@ describe(rebuildProjection.name, () => {
         kafka.createApiKey(org, ['deliveries:read'], `key_${env.runId}_rebuild_${index}`),
       ),
     );
-    for (const state of [...webhooks, deletedWebhook]) await kafka.sendWebhookState(state);
+    for (const state of [...webhooks, deletedWebhook]) {
+      await kafka.sendWebhookState(state);
+    }
     await kafka.sendWebhookState({ ...webhooks[0], url: 'https://example.com/moved', version: 2 });
     await kafka.sendAttempts(...sent);
     await kafka.deleteWebhook(deletedWebhook.id);

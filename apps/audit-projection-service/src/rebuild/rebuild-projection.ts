@@ -69,7 +69,9 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   const groupId = options.groupId ?? `hookline-audit-rebuild-${randomUUID()}`;
   let resolveCaughtUp!: () => void;
   const caughtUp = new Promise<void>((resolve) => (resolveCaughtUp = resolve));
-  if (tracker.caughtUp) resolveCaughtUp();
+  if (tracker.caughtUp) {
+    resolveCaughtUp();
+  }
 
   const handleBatch = async (batch: ConsumedBatch): Promise<void> => {
     if (batch.topic === Topics.attempts) {
@@ -98,12 +100,17 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
   };
   const handled = (topic: string, partition: number, offset: string) => {
     tracker.handled(topic, partition, offset);
-    if (tracker.caughtUp) resolveCaughtUp();
+    if (tracker.caughtUp) {
+      resolveCaughtUp();
+    }
   };
   const skipRefused = async (letters: DeadLetter[]): Promise<void> => {
     for (const { sourceTopic, partition, message, reason } of letters) {
-      if (sourceTopic === Topics.attempts) report.attempts.invalid += 1;
-      else report.webhookChanges.invalid += 1;
+      if (sourceTopic === Topics.attempts) {
+        report.attempts.invalid += 1;
+      } else {
+        report.webhookChanges.invalid += 1;
+      }
       log(`skipped ${sourceTopic}[${partition}]@${message.offset}: ${reason}`);
       handled(sourceTopic, partition, message.offset);
     }

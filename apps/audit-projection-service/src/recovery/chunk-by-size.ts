@@ -21,6 +21,8 @@ export function chunkBySize<T>(
     current.push(item);
     bytes += size;
   }
-  if (current.length > 0) chunks.push(current);
+  if (current.length > 0) {
+    chunks.push(current);
+  }
   return chunks;
 }

@@ -1,4 +1,5 @@
 import type { AttemptEvent, DeliveryCommand } from '@hookline/contracts';
+import type { ApiErrorBody } from '@hookline/platform';
 import { eventually, testEnvironment } from '@hookline/testing';
 import {
   aRetriedDelivery,
@@ -13,12 +14,6 @@ import { aWebhookState } from '../../test/webhook-state.fixture';
 import type { RecoveryAcceptedDto } from './dto/recovery-accepted.dto';
 import type { RedeliveryAcceptedDto } from './dto/redelivery-accepted.dto';
 import { RecoveryController } from './recovery.controller';
-
-interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-}
 
 describe(RecoveryController.name, () => {
   const env = testEnvironment();
@@ -81,7 +76,9 @@ describe(RecoveryController.name, () => {
       ['webhooks:write', 'deliveries:read'],
       `key_${env.runId}_recovery_other`,
     );
-    for (const state of [webhook, deletedWebhook, otherWebhook]) await kafka.sendWebhookState(state);
+    for (const state of [webhook, deletedWebhook, otherWebhook]) {
+      await kafka.sendWebhookState(state);
+    }
     await kafka.deleteWebhook(deletedWebhook.id);
     await kafka.sendAttempts(
       ...failedEarly,
@@ -110,12 +107,12 @@ describe(RecoveryController.name, () => {
           [webhook, writeKey],
           [otherWebhook, otherOrgKey],
         ] as const) {
-          const known = await postJson<ErrorBody>(audit.baseUrl, `/v1/webhooks/${live.id}/recover`, key, {
+          const known = await postJson<ApiErrorBody>(audit.baseUrl, `/v1/webhooks/${live.id}/recover`, key, {
             since: new Date().toISOString(),
           });
           expect([live.id, known.status]).toEqual([live.id, 202]);
         }
-        const deleted = await postJson<ErrorBody>(
+        const deleted = await postJson<ApiErrorBody>(
           audit.baseUrl,
           `/v1/webhooks/${deletedWebhook.id}/recover`,
           writeKey,
@@ -133,9 +130,18 @@ describe(RecoveryController.name, () => {
   });
 
   const redeliver = (deliveryId: string, key = writeKey) =>
-    postJson<RedeliveryAcceptedDto & ErrorBody>(audit.baseUrl, `/v1/deliveries/${deliveryId}/redeliver`, key);
+    postJson<RedeliveryAcceptedDto & ApiErrorBody>(
+      audit.baseUrl,
+      `/v1/deliveries/${deliveryId}/redeliver`,
+      key,
+    );
   const recover = (webhookId: string, body: unknown, key = writeKey) =>
-    postJson<RecoveryAcceptedDto & ErrorBody>(audit.baseUrl, `/v1/webhooks/${webhookId}/recover`, key, body);
+    postJson<RecoveryAcceptedDto & ApiErrorBody>(
+      audit.baseUrl,
+      `/v1/webhooks/${webhookId}/recover`,
+      key,
+      body,
+    );
 
   async function commandsWithIds(ids: string[]): Promise<CommandSeen[]> {
     return eventually(
@@ -255,9 +261,11 @@ describe(RecoveryController.name, () => {
     const sentBefore = commands.length;
     for (const call of [
       (key: string | null) =>
-        postJson<ErrorBody>(audit.baseUrl, `/v1/deliveries/${failedEarly[0].deliveryId}/redeliver`, key),
+        postJson<ApiErrorBody>(audit.baseUrl, `/v1/deliveries/${failedEarly[0].deliveryId}/redeliver`, key),
       (key: string | null) =>
-        postJson<ErrorBody>(audit.baseUrl, `/v1/webhooks/${webhook.id}/recover`, key, { since: hoursAgo(5) }),
+        postJson<ApiErrorBody>(audit.baseUrl, `/v1/webhooks/${webhook.id}/recover`, key, {
+          since: hoursAgo(5),
+        }),
     ]) {
       expect((await call(null)).status).toBe(401);
       const forbidden = await call(readOnlyKey);

@@ -9,8 +9,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import { RequireScopes } from '@hookline/platform';
-import { CurrentOrganization } from '../common/current-organization.decorator';
+import { RequireScopes, CurrentOrganization } from '@hookline/platform';
 import { RecoverWebhookDto } from './dto/recover-webhook.dto';
 import { RecoveryAcceptedDto } from './dto/recovery-accepted.dto';
 import { RedeliveryAcceptedDto } from './dto/redelivery-accepted.dto';

@@ -39,7 +39,9 @@ export class RecoveryService {
     now: Date = new Date(),
   ): Promise<RedeliveryAcceptedDto> {
     const delivery = await this.repository.findDelivery(organizationId, deliveryId);
-    if (delivery === null) throw RecoveryException.deliveryNotFound(deliveryId);
+    if (delivery === null) {
+      throw RecoveryException.deliveryNotFound(deliveryId);
+    }
     await this.requireLiveWebhook(organizationId, delivery.webhookId);
     // A delivery still retrying already has an attempt scheduled; a second one would race it.
     if (!FINISHED.has(delivery.status)) {
@@ -95,14 +97,19 @@ export class RecoveryService {
 
   private async requireLiveWebhook(organizationId: string, webhookId: string): Promise<void> {
     const webhook = await this.webhooks.findOwned(organizationId, webhookId);
-    if (webhook === null) throw RecoveryException.webhookNotFound(webhookId);
-    if (webhook.deletedAt !== null) throw RecoveryException.webhookDeleted(webhookId);
+    if (webhook === null) {
+      throw RecoveryException.webhookNotFound(webhookId);
+    }
+    if (webhook.deletedAt !== null) {
+      throw RecoveryException.webhookDeleted(webhookId);
+    }
   }
 
   private validSince(since: string, now: Date): Date {
     const sinceDate = new Date(since);
-    if (sinceDate.getTime() > now.getTime())
+    if (sinceDate.getTime() > now.getTime()) {
       throw RecoveryException.invalidSince('must not be in the future');
+    }
     const oldest = this.retention.cutoffs(now).payloads;
     if (sinceDate.getTime() < oldest.getTime()) {
       throw RecoveryException.invalidSince(

@@ -35,12 +35,16 @@ export class RetentionScheduler implements OnApplicationBootstrap, BeforeApplica
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) {
+      clearTimeout(this.timer);
+    }
     await this.running;
   }
 
   private schedule(delayMs: number): void {
-    if (this.stopped) return;
+    if (this.stopped) {
+      return;
+    }
     this.timer = setTimeout(() => {
       this.running = this.runOnce().finally(() => {
         this.running = null;

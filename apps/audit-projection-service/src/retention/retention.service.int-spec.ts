@@ -12,7 +12,9 @@ const DAY_MS = 86_400_000;
 
 function dto(event: AttemptEvent): AttemptEventDto {
   const parsed = parseAttemptEvent(event);
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) {
+    throw new Error(parsed.reason);
+  }
   return parsed.value;
 }
 

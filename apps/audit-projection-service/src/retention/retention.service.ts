@@ -31,7 +31,9 @@ export class RetentionService {
       const pruned = await this.repository.pruneDeliveries(cutoffs.attempts, batchSize);
       result.deliveries += pruned.deliveries;
       result.attempts += pruned.attempts;
-      if (pruned.deliveries < batchSize) break;
+      if (pruned.deliveries < batchSize) {
+        break;
+      }
     }
     result.payloads = await untilExhausted(
       () => this.repository.prunePayloads(cutoffs.payloads, batchSize),
@@ -54,6 +56,8 @@ async function untilExhausted(pruneBatch: () => Promise<number>, batchSize: numb
   for (;;) {
     const count = await pruneBatch();
     total += count;
-    if (count < batchSize) return total;
+    if (count < batchSize) {
+      return total;
+    }
   }
 }

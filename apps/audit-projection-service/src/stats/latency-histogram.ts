@@ -8,7 +8,9 @@ export const LATENCY_LAST_BOUNDED_BUCKET = 136;
 export const LATENCY_BUCKET_COUNT = LATENCY_LAST_BOUNDED_BUCKET + 2;
 
 export function latencyBucketIndex(durationMs: number): number {
-  if (durationMs <= 1) return 0;
+  if (durationMs <= 1) {
+    return 0;
+  }
   const index = Math.ceil(LATENCY_BUCKETS_PER_DOUBLING * Math.log2(durationMs));
   return Math.min(index, LATENCY_LAST_BOUNDED_BUCKET + 1);
 }
@@ -18,8 +20,12 @@ export function latencyBucketIndex(durationMs: number): number {
  * or null for the open-ended last bucket.
  */
 export function latencyBucketUpperBoundMs(index: number): number | null {
-  if (index <= 0) return 1;
-  if (index > LATENCY_LAST_BOUNDED_BUCKET) return null;
+  if (index <= 0) {
+    return 1;
+  }
+  if (index > LATENCY_LAST_BOUNDED_BUCKET) {
+    return null;
+  }
   return Math.floor(2 ** (index / LATENCY_BUCKETS_PER_DOUBLING));
 }
 

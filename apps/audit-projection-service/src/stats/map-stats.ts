@@ -4,7 +4,9 @@ import { bucketStarts, type StatsRange } from './stats-range';
 import type { StatsAggregate } from './stats.repository';
 
 export function toStatsSummaryDto(aggregate: StatsAggregate | undefined): StatsSummaryDto {
-  if (aggregate === undefined) return emptySummary();
+  if (aggregate === undefined) {
+    return emptySummary();
+  }
   const finished = aggregate.deliveriesSucceeded + aggregate.deliveriesFailed + aggregate.deliveriesExpired;
   return {
     attempts: aggregate.attempts,

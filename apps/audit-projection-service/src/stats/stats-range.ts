@@ -31,7 +31,9 @@ export function resolveStatsRange(
     query.from === undefined ? to - DEFAULT_BUCKETS[bucket] * size : Date.parse(query.from),
     size,
   );
-  if (from >= to) return { ok: false, reason: 'from must be before to' };
+  if (from >= to) {
+    return { ok: false, reason: 'from must be before to' };
+  }
   const buckets = (to - from) / size;
   if (buckets > MAX_BUCKETS[bucket]) {
     return {

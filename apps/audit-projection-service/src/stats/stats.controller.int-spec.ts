@@ -85,7 +85,9 @@ describe(StatsController.name, () => {
       ['webhooks:write'],
       `key_${env.runId}_stats_write`,
     );
-    for (const webhook of [...webhooks, otherWebhook]) await kafka.sendWebhookState(webhook);
+    for (const webhook of [...webhooks, otherWebhook]) {
+      await kafka.sendWebhookState(webhook);
+    }
     await kafka.sendAttempts(...events, ...otherOrgEvents);
     audit = await startAuditApp(env, `${env.runId}-audit-stats`);
     await eventually(
@@ -93,7 +95,9 @@ describe(StatsController.name, () => {
         const { body } = await stats(`from=${firstHour}`);
         expect(body.total.attempts).toBe(events.length);
         // Webhooks arrive through their own topic and consumer: filtering by one needs it known.
-        for (const webhook of webhooks) expect((await stats(`webhookId=${webhook.id}`)).status).toBe(200);
+        for (const webhook of webhooks) {
+          expect((await stats(`webhookId=${webhook.id}`)).status).toBe(200);
+        }
       },
       { timeoutMs: 30_000, intervalMs: 200 },
     );
@@ -114,17 +118,19 @@ describe(StatsController.name, () => {
     expect(body.byWebhook.map((row) => row.webhookId).sort()).toEqual(
       webhooks.map((webhook) => webhook.id).sort(),
     );
-    for (const row of body.byWebhook)
+    for (const row of body.byWebhook) {
       expectSummaryOf(
         row,
         events.filter((event) => event.webhookId === row.webhookId),
       );
+    }
     expect(body.byEventType.map((row) => row.eventType).sort()).toEqual([...EVENT_TYPES].sort());
-    for (const row of body.byEventType)
+    for (const row of body.byEventType) {
       expectSummaryOf(
         row,
         events.filter((event) => event.eventType === row.eventType),
       );
+    }
     for (const row of body.byBucket) {
       expectSummaryOf(
         row,

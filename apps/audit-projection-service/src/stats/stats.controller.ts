@@ -6,8 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { RequireScopes } from '@hookline/platform';
-import { CurrentOrganization } from '../common/current-organization.decorator';
+import { RequireScopes, CurrentOrganization } from '@hookline/platform';
 import { StatsDto } from './dto/stats.dto';
 import { StatsQueryDto } from './dto/stats.query.dto';
 import { StatsService } from './stats.service';

@@ -1,34 +1,17 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
+import { codedHttpException } from '@hookline/platform';
 
-export enum StatsErrorCode {
-  WebhookNotFound = 'webhook_not_found',
-  InvalidRange = 'invalid_range',
-}
-
-const HTTP_STATUS: Record<StatsErrorCode, HttpStatus.NOT_FOUND | HttpStatus.BAD_REQUEST> = {
-  [StatsErrorCode.WebhookNotFound]: HttpStatus.NOT_FOUND,
-  [StatsErrorCode.InvalidRange]: HttpStatus.BAD_REQUEST,
-};
-
-const ERROR_NAME: Record<HttpStatus.NOT_FOUND | HttpStatus.BAD_REQUEST, string> = {
-  [HttpStatus.NOT_FOUND]: 'Not Found',
-  [HttpStatus.BAD_REQUEST]: 'Bad Request',
-};
-
-export class StatsException extends HttpException {
-  constructor(
-    readonly code: StatsErrorCode,
-    message: string,
-  ) {
-    const status = HTTP_STATUS[code];
-    super({ statusCode: status, error: ERROR_NAME[status], message, code }, status);
-  }
-
+export class StatsException extends codedHttpException({
+  WEBHOOK_NOT_FOUND: HttpStatus.NOT_FOUND,
+  INVALID_RANGE: HttpStatus.BAD_REQUEST,
+}) {
   static webhookNotFound(webhookId: string): StatsException {
-    return new StatsException(StatsErrorCode.WebhookNotFound, `webhook ${webhookId} not found`);
+    return new StatsException('WEBHOOK_NOT_FOUND', `webhook ${webhookId} not found`);
   }
 
   static invalidRange(reason: string): StatsException {
-    return new StatsException(StatsErrorCode.InvalidRange, reason);
+    return new StatsException('INVALID_RANGE', reason);
   }
 }
+
+export type StatsErrorCode = StatsException['code'];

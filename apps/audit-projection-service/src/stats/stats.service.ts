@@ -17,7 +17,9 @@ export class StatsService {
   /** Statistics of the caller's organization, read from the hourly rollups only. */
   async statsFor(organizationId: string, query: StatsQueryDto, now: Date = new Date()): Promise<StatsDto> {
     const resolved = resolveStatsRange(query, now);
-    if (!resolved.ok) throw StatsException.invalidRange(resolved.reason);
+    if (!resolved.ok) {
+      throw StatsException.invalidRange(resolved.reason);
+    }
     const webhookId = query.webhookId ?? null;
     if (webhookId !== null && (await this.webhooks.findOwned(organizationId, webhookId)) === null) {
       throw StatsException.webhookNotFound(webhookId);

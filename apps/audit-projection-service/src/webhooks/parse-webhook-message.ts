@@ -8,7 +8,9 @@ import type { WebhookChange } from './webhook-change';
 /** One `hookline.subscriptions.v1` record: a `WebhookState`, or a tombstone (null value) on delete. */
 export function parseWebhookMessage(message: KafkaMessage): MessageParse<WebhookChange> {
   const key = message.key?.toString() ?? '';
-  if (key.length === 0) return { ok: false, reason: 'message has no key (the webhook id)' };
+  if (key.length === 0) {
+    return { ok: false, reason: 'message has no key (the webhook id)' };
+  }
   if (message.value === null) {
     return {
       ok: true,
@@ -16,12 +18,17 @@ export function parseWebhookMessage(message: KafkaMessage): MessageParse<Webhook
     };
   }
   const decoded = decodeJson(message.value);
-  if (!decoded.ok) return decoded;
+  if (!decoded.ok) {
+    return decoded;
+  }
   const parsed = validateMessage(WebhookStateDto, decoded.value, 'webhook state');
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    return parsed;
+  }
   const state = parsed.value;
-  if (state.id !== key)
+  if (state.id !== key) {
     return { ok: false, reason: `key "${key}" differs from the webhook state's id "${state.id}"` };
+  }
   return {
     ok: true,
     value: {

@@ -7,14 +7,14 @@ import {
 } from '@nestjs/common';
 import { Topics } from '@hookline/contracts';
 import {
-  KafkaBatchConsumer,
   KafkaPublisher,
+  type KafkaBatchConsumer,
   sendToDeadLetterQueue,
   type ConsumedBatch,
   type DeadLetter,
   type FailureStreak,
 } from '@hookline/kafka';
-import { KAFKA, isPermanentDataError, trackConsumerFailures } from '@hookline/platform';
+import { KAFKA, createDeadLetteringConsumer } from '@hookline/platform';
 import { Registry } from 'prom-client';
 import type { Kafka } from 'kafkajs';
 import { decodeBatch } from '../common/decode-batch';
@@ -39,18 +39,14 @@ export class WebhookStatesConsumer implements OnApplicationBootstrap, BeforeAppl
     private readonly webhooks: WebhooksService,
     registry: Registry,
   ) {
-    this.consumer = new KafkaBatchConsumer(kafka, {
+    this.consumer = createDeadLetteringConsumer(kafka, registry, {
+      name: CONSUMER_NAME,
       groupId: `${config.AUDIT_CONSUMER_GROUP}-webhooks`,
       topics: [Topics.subscriptions],
       fromBeginning: true,
       handleBatch: (batch) => this.handleBatch(batch),
-      poison: {
-        isPermanent: isPermanentDataError,
-        park: (letters) => this.park(letters),
-        consumer: CONSUMER_NAME,
-      },
+      park: (letters) => this.park(letters),
     });
-    trackConsumerFailures(registry, CONSUMER_NAME, this.consumer);
   }
 
   get failureStreak(): FailureStreak | null {
@@ -68,7 +64,9 @@ export class WebhookStatesConsumer implements OnApplicationBootstrap, BeforeAppl
   private async handleBatch(batch: ConsumedBatch): Promise<void> {
     const { accepted, deadLetters } = decodeBatch(batch, CONSUMER_NAME, parseWebhookMessage);
     await this.webhooks.applyChanges(accepted);
-    if (deadLetters.length > 0) await this.park(deadLetters);
+    if (deadLetters.length > 0) {
+      await this.park(deadLetters);
+    }
   }
 
   private async park(letters: DeadLetter[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
+import { assertNever } from '@hookline/platform';
 import type { WebhookChange } from './webhook-change';
 import { WebhookEntity } from './webhook.entity';
 
@@ -16,7 +17,9 @@ export class WebhooksRepository {
    * newer than the stored one (and revives a deleted webhook); a tombstone keeps the row.
    */
   async applyInOrder(changes: readonly WebhookChange[]): Promise<void> {
-    if (changes.length === 0) return;
+    if (changes.length === 0) {
+      return;
+    }
     await this.dataSource.transaction(async (manager) => {
       for (const change of changes) {
         switch (change.kind) {
@@ -37,7 +40,7 @@ export class WebhooksRepository {
             );
             break;
           default:
-            assertNever(change);
+            assertNever(change, 'webhook change');
         }
       }
     });
@@ -46,8 +49,4 @@ export class WebhooksRepository {
   findOwned(organizationId: string, id: string): Promise<WebhookEntity | null> {
     return this.webhooks.findOneBy({ id, organizationId });
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unexpected webhook change ${JSON.stringify(value)}`);
 }

@@ -40,7 +40,9 @@ export function registerDeliveriesCommands(program: Command, context: ContextFac
       };
       const items: DeliverySummary[] = [];
       for await (const delivery of ctx.client().deliveries(webhookId, query)) {
-        if (items.length >= options.max) break;
+        if (items.length >= options.max) {
+          break;
+        }
         items.push(delivery);
       }
       ctx.output.result(items, () =>
@@ -103,6 +105,8 @@ function describeDelivery(delivery: DeliveryDetail): string {
       ]),
     ),
   ];
-  if (delivery.payload) lines.push('', colour.bold('payload'), JSON.stringify(delivery.payload, null, 2));
+  if (delivery.payload) {
+    lines.push('', colour.bold('payload'), JSON.stringify(delivery.payload, null, 2));
+  }
   return lines.join('\n');
 }

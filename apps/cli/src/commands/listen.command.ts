@@ -101,7 +101,9 @@ async function listen(ctx: CliContext, options: ListenOptions): Promise<void> {
           `${time()}  ${colour.bold(type)}  ${delivery.headers['webhook-id']}  → ${statusColour(frame.status)}${frame.error ? ` ${colour.red(frame.error)}` : ''} ${colour.dim(`(${durationMs} ms)`)}  ${signature}`,
       );
     }
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+    if (socket.readyState === socket.OPEN) {
+      socket.send(JSON.stringify(frame));
+    }
   };
 
   socket.on('message', (data) => {
@@ -118,7 +120,9 @@ async function listen(ctx: CliContext, options: ListenOptions): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     let stopping = false;
     const stop = () => {
-      if (stopping) return;
+      if (stopping) {
+        return;
+      }
       stopping = true;
       ctx.output.note('stopping: deleting the temporary webhook…');
       removeWebhook(ctx, ready.webhookId)
@@ -154,7 +158,9 @@ async function removeWebhook(ctx: CliContext, webhookId: string): Promise<void> 
       ctx.client().subscription.DELETE('/v1/webhooks/{id}', { params: { path: { id: webhookId } } }),
     );
   } catch (error) {
-    if (!(error instanceof HooklineApiError && error.kind === 'not_found')) throw error;
+    if (!(error instanceof HooklineApiError && error.kind === 'not_found')) {
+      throw error;
+    }
   }
 }
 

@@ -35,8 +35,9 @@ export function registerLoginCommand(program: Command, context: ContextFactory):
       let apiKey = options.apiKey;
       let organizationId: string | undefined;
       if (apiKey === undefined) {
-        if (options.adminToken === undefined)
+        if (options.adminToken === undefined) {
           throw new CliError('pass --api-key <key>, or --admin-token <token> to create an organization');
+        }
         const admin = new HooklineClient({ ...urls, apiKey: options.adminToken });
         const created = await unwrap(
           admin.subscription.POST('/v1/organizations', {

@@ -6,21 +6,27 @@ export function parseEventList(value: string): string[] {
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
-  if (events.length === 0)
+  if (events.length === 0) {
     throw new InvalidArgumentError('give at least one event type or pattern, e.g. job.*');
+  }
   return events;
 }
 
 export function parseBoolean(value: string): boolean {
-  if (value === 'true') return true;
-  if (value === 'false') return false;
+  if (value === 'true') {
+    return true;
+  }
+  if (value === 'false') {
+    return false;
+  }
   throw new InvalidArgumentError('must be true or false');
 }
 
 export function parsePositiveInteger(value: string): number {
   const number = Number(value);
-  if (!Number.isSafeInteger(number) || number < 0)
+  if (!Number.isSafeInteger(number) || number < 0) {
     throw new InvalidArgumentError('must be a whole number ≥ 0');
+  }
   return number;
 }
 

@@ -67,8 +67,11 @@ export function registerVerifyCommand(program: Command, context: ContextFactory)
       } else if (result.reason === 'signature_mismatch') {
         message += '; log in (`hookline login`) and drop --offline to learn which';
       }
-      if (ctx.output.json) ctx.output.result({ ok: false, reason, message }, () => message);
-      else process.stderr.write(`${colour.red('✗ refused')} ${message}\n`);
+      if (ctx.output.json) {
+        ctx.output.result({ ok: false, reason, message }, () => message);
+      } else {
+        process.stderr.write(`${colour.red('✗ refused')} ${message}\n`);
+      }
       process.exitCode = 1;
     });
 }

@@ -36,7 +36,9 @@ export function registerWebhooksCommands(program: Command, context: ContextFacto
         ...(options.eventType ? { eventType: options.eventType } : {}),
         limit: 100,
       };
-      for await (const webhook of ctx.client().webhooks(query)) items.push(webhook);
+      for await (const webhook of ctx.client().webhooks(query)) {
+        items.push(webhook);
+      }
       ctx.output.result(items, () =>
         table(
           ['ID', 'NAME', 'ACTIVE', 'EVENTS', 'URL'],

@@ -8,7 +8,9 @@ export async function eventually<T>(
     try {
       return await attempt();
     } catch (error) {
-      if (Date.now() >= deadline) throw error;
+      if (Date.now() >= deadline) {
+        throw error;
+      }
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
     }
   }

@@ -22,8 +22,12 @@ interface ConfigFile {
  * `$XDG_CONFIG_HOME/hookline` or `~/.config/hookline` elsewhere.
  */
 export function configDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.HOOKLINE_CONFIG_DIR) return env.HOOKLINE_CONFIG_DIR;
-  if (process.platform === 'win32' && env.APPDATA) return path.join(env.APPDATA, 'hookline');
+  if (env.HOOKLINE_CONFIG_DIR) {
+    return env.HOOKLINE_CONFIG_DIR;
+  }
+  if (process.platform === 'win32' && env.APPDATA) {
+    return path.join(env.APPDATA, 'hookline');
+  }
   return path.join(env.XDG_CONFIG_HOME || path.join(os.homedir(), '.config'), 'hookline');
 }
 
@@ -57,7 +61,9 @@ export class ProfileStore {
   save(name: string, profile: Profile, makeDefault: boolean): void {
     const config = this.read();
     config.profiles[name] = profile;
-    if (makeDefault || Object.keys(config.profiles).length === 1) config.defaultProfile = name;
+    if (makeDefault || Object.keys(config.profiles).length === 1) {
+      config.defaultProfile = name;
+    }
     const directory = path.dirname(this.file);
     mkdirSync(directory, { recursive: true, mode: 0o700 });
     const temporary = `${this.file}.${process.pid}.tmp`;
@@ -68,7 +74,9 @@ export class ProfileStore {
   }
 
   private read(): ConfigFile {
-    if (!existsSync(this.file)) return { defaultProfile: 'default', profiles: {} };
+    if (!existsSync(this.file)) {
+      return { defaultProfile: 'default', profiles: {} };
+    }
     try {
       return JSON.parse(readFileSync(this.file, 'utf8')) as ConfigFile;
     } catch (error) {

@@ -14,7 +14,9 @@ export interface ServiceUrls {
 export function serviceUrls(given: { url: string; ingestUrl?: string; auditUrl?: string }): ServiceUrls {
   const subscription = parseUrl(given.url, '--url');
   const sibling = (offset: number): string => {
-    if (subscription.port === '') return subscription.origin;
+    if (subscription.port === '') {
+      return subscription.origin;
+    }
     const url = new URL(subscription.origin);
     url.port = String(Number(subscription.port) + offset);
     return url.origin;
@@ -29,7 +31,9 @@ export function serviceUrls(given: { url: string; ingestUrl?: string; auditUrl?:
 function parseUrl(value: string, option: string): URL {
   try {
     const url = new URL(value);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return url;
+    if (url.protocol === 'http:' || url.protocol === 'https:') {
+      return url;
+    }
   } catch {
     // reported below
   }

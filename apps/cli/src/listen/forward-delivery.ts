@@ -64,7 +64,9 @@ export async function forwardDelivery(
 }
 
 function describe(error: unknown, url: string): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return `${url} did not answer in time`;
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return `${url} did not answer in time`;
+  }
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : null;
   return `${url}: ${cause ?? (error instanceof Error ? error.message : String(error))}`;
 }

@@ -34,13 +34,15 @@ export function openRelay(subscriptionUrl: string, apiKey: string, events: strin
     );
     socket.once('message', (data) => {
       const parsed = parseRelayServerFrame(frameText(data));
-      if (parsed.ok && parsed.frame.type === 'ready') resolve({ socket, ready: parsed.frame });
-      else
+      if (parsed.ok && parsed.frame.type === 'ready') {
+        resolve({ socket, ready: parsed.frame });
+      } else {
         reject(
           new CliError(
             `the relay sent an unexpected first frame: ${parsed.ok ? parsed.frame.type : parsed.errors.join('; ')}`,
           ),
         );
+      }
     });
   });
 }
@@ -58,8 +60,9 @@ function refusal(status: number, body: string): CliError {
   try {
     const parsed = JSON.parse(body) as { message?: unknown; details?: unknown };
     const details = Array.isArray(parsed.details) ? parsed.details.map(String) : [];
-    if (typeof parsed.message === 'string')
+    if (typeof parsed.message === 'string') {
       return new CliError(`the relay refused (${status}): ${parsed.message}`, 1, details);
+    }
   } catch {
     // not the API's JSON body: report the text
   }

@@ -19,7 +19,9 @@ export class Output {
 
   /** Progress and hints for people; on stderr so stdout stays the result. */
   note(line: string): void {
-    if (!this.json) process.stderr.write(`${pc.dim(line)}\n`);
+    if (!this.json) {
+      process.stderr.write(`${pc.dim(line)}\n`);
+    }
   }
 }
 
@@ -27,7 +29,9 @@ export const colour = pc;
 
 /** Columns padded to their widest cell; the header row dimmed. */
 export function table(header: string[], rows: string[][]): string {
-  if (rows.length === 0) return pc.dim('(none)');
+  if (rows.length === 0) {
+    return pc.dim('(none)');
+  }
   const widths = header.map((cell, index) =>
     Math.max(cell.length, ...rows.map((row) => (row[index] ?? '').length)),
   );
@@ -40,9 +44,15 @@ export function table(header: string[], rows: string[][]): string {
 }
 
 export function statusColour(status: number | null | undefined): string {
-  if (status === null || status === undefined) return pc.red('no answer');
+  if (status === null || status === undefined) {
+    return pc.red('no answer');
+  }
   const text = String(status);
-  if (status < 300) return pc.green(text);
-  if (status < 500) return pc.yellow(text);
+  if (status < 300) {
+    return pc.green(text);
+  }
+  if (status < 500) {
+    return pc.yellow(text);
+  }
   return pc.red(text);
 }

@@ -45,13 +45,17 @@ async function webhookSigningWith(
       await unwrap(client.subscription.GET('/v1/webhooks/{id}', { params: { path: { id: only } } })),
     );
   } else {
-    for await (const webhook of client.webhooks({ limit: 100 })) candidates.push(webhook);
+    for await (const webhook of client.webhooks({ limit: 100 })) {
+      candidates.push(webhook);
+    }
   }
   for (const webhook of candidates) {
     const current = await unwrap(
       client.subscription.GET('/v1/webhooks/{id}/secret', { params: { path: { id: webhook.id } } }),
     );
-    if (current.key === secret.trim()) return webhook;
+    if (current.key === secret.trim()) {
+      return webhook;
+    }
   }
   return null;
 }
@@ -77,7 +81,9 @@ async function differencesFromLog(
       return delivery.payload ? jsonDifferences(delivery.payload, received) : null;
     }
   } catch (error) {
-    if (error instanceof HooklineApiError && error.kind === 'not_found') return null;
+    if (error instanceof HooklineApiError && error.kind === 'not_found') {
+      return null;
+    }
     throw error;
   }
   return null;

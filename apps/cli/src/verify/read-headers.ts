@@ -45,7 +45,9 @@ function fromLines(lines: string[]): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const line of lines) {
     const match = /^\s*([A-Za-z0-9-]+)\s*:\s*(.*?)\s*$/.exec(line);
-    if (match) headers[match[1].toLowerCase()] = match[2];
+    if (match) {
+      headers[match[1].toLowerCase()] = match[2];
+    }
   }
   return headers;
 }

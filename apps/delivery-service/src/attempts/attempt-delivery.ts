@@ -88,7 +88,9 @@ export class AttemptDelivery {
       );
     }
     const refusal = this.urlRefusal(input.webhook.url);
-    if (refusal !== null) return this.notSent('blocked', `not sent: ${refusal}`);
+    if (refusal !== null) {
+      return this.notSent('blocked', `not sent: ${refusal}`);
+    }
     return this.slots.use(input.webhook.organizationId, () => this.send(input, recordStart));
   }
 
@@ -149,7 +151,9 @@ export class AttemptDelivery {
 
   private urlRefusal(url: string): string | null {
     const cached = this.urlVerdicts.get(url);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      return cached;
+    }
     const target = this.egress.checkUrl(url);
     const verdict = target.ok ? null : target.reason;
     this.urlVerdicts.set(url, verdict);

@@ -1,5 +1,5 @@
 import { PREVIOUS_SIGNATURES_HEADER_SUFFIX, WebhookHeaders, type SignatureScheme } from '@hookline/contracts';
-import { assertNever } from '../common/assert-never';
+import { assertNever } from '@hookline/platform';
 import { signBodyHex, signStandardWebhook } from './sign-payload';
 
 export interface RequestHeadersInput {
@@ -41,14 +41,19 @@ const RESERVED_HEADERS = new Set([
 /** Headers of one attempt: endpoint's custom headers, then auth, then the signed Standard Webhooks set. */
 export function buildRequestHeaders(input: RequestHeadersInput): Record<string, string> {
   const [currentSecret] = input.signingSecrets;
-  if (currentSecret === undefined)
+  if (currentSecret === undefined) {
     throw new Error('no signing secret is usable (none current, none within its grace period)');
+  }
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(input.customHeaders)) {
     const lower = name.toLowerCase();
-    if (!RESERVED_HEADERS.has(lower)) headers[lower] = value;
+    if (!RESERVED_HEADERS.has(lower)) {
+      headers[lower] = value;
+    }
   }
-  if (input.authorization !== null) headers.authorization = input.authorization;
+  if (input.authorization !== null) {
+    headers.authorization = input.authorization;
+  }
   headers[WebhookHeaders.contentType] = 'application/json';
   headers[WebhookHeaders.userAgent] = input.userAgent;
   headers[WebhookHeaders.id] = input.eventId;

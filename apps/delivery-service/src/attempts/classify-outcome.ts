@@ -32,10 +32,18 @@ export function classifyOutcome(end: AttemptEnd): AttemptOutcome {
 }
 
 export function outcomeOfStatus(status: number): AttemptOutcome {
-  if (status >= 200 && status < 300) return 'success';
-  if (status >= 300 && status < 400) return 'http_3xx';
-  if (status >= 400 && status < 500) return 'http_4xx';
-  if (status >= 500) return 'http_5xx';
+  if (status >= 200 && status < 300) {
+    return 'success';
+  }
+  if (status >= 300 && status < 400) {
+    return 'http_3xx';
+  }
+  if (status >= 400 && status < 500) {
+    return 'http_4xx';
+  }
+  if (status >= 500) {
+    return 'http_5xx';
+  }
   return 'network';
 }
 
@@ -43,14 +51,26 @@ export function outcomeOfError(error: unknown): AttemptOutcome {
   const chain = causeChain(error);
   // The most specific reason wins: undici often wraps the socket's own error as `cause`.
   for (const { code, name } of chain) {
-    if (code === 'EHOSTBLOCKED') return 'blocked';
-    if (DNS_CODES.has(code)) return 'dns';
-    if (code === 'ECONNREFUSED') return 'connection_refused';
-    if (isTlsCode(code)) return 'tls';
-    if (TIMEOUT_CODES.has(code) || name === 'TimeoutError') return 'timeout';
+    if (code === 'EHOSTBLOCKED') {
+      return 'blocked';
+    }
+    if (DNS_CODES.has(code)) {
+      return 'dns';
+    }
+    if (code === 'ECONNREFUSED') {
+      return 'connection_refused';
+    }
+    if (isTlsCode(code)) {
+      return 'tls';
+    }
+    if (TIMEOUT_CODES.has(code) || name === 'TimeoutError') {
+      return 'timeout';
+    }
   }
   for (const { code } of chain) {
-    if (RESET_CODES.has(code)) return 'connection_reset';
+    if (RESET_CODES.has(code)) {
+      return 'connection_reset';
+    }
   }
   return 'network';
 }

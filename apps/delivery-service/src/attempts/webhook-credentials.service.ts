@@ -34,7 +34,9 @@ export class WebhookCredentialsService {
   open(webhook: WebhookState): WebhookCredentials {
     const cacheKey = `${webhook.id}@${webhook.version}`;
     const cached = this.cache.get(cacheKey);
-    if (cached) return cached;
+    if (cached) {
+      return cached;
+    }
     const credentials: WebhookCredentials = {
       secrets: webhook.secrets.map((ref) => {
         const secret = this.box.decrypt(ref.encrypted, webhook.id);
@@ -51,7 +53,9 @@ export class WebhookCredentialsService {
   private openHeaders(webhook: WebhookState): Record<string, string> {
     const sealed = Object.entries(webhook.encryptedHeaders);
     // A state from before header values were sealed carries them in clear.
-    if (sealed.length === 0) return { ...(webhook.headers ?? {}) };
+    if (sealed.length === 0) {
+      return { ...(webhook.headers ?? {}) };
+    }
     return Object.fromEntries(sealed.map(([name, value]) => [name, this.box.decrypt(value, webhook.id)]));
   }
 

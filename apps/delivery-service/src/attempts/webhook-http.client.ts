@@ -82,7 +82,9 @@ export class WebhookHttpClient implements OnApplicationShutdown {
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+    if (value !== undefined) {
+      flat[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
   }
   return flat;
 }

@@ -12,12 +12,18 @@ const isId = (value: unknown): value is string =>
 /** A `hookline.commands.v1` message as a command, or why it is refused (it then goes to the DLQ). */
 export function parseDeliveryCommand(message: KafkaMessage): DeliveryCommandParse {
   const decoded = decodeJson(message.value);
-  if (!decoded.ok) return { ok: false, reason: decoded.reason };
+  if (!decoded.ok) {
+    return { ok: false, reason: decoded.reason };
+  }
   const value = decoded.value;
-  if (!isObject(value)) return { ok: false, reason: 'command must be a JSON object' };
+  if (!isObject(value)) {
+    return { ok: false, reason: 'command must be a JSON object' };
+  }
   const problems: string[] = [];
   const check = (condition: boolean, problem: string) => {
-    if (!condition) problems.push(problem);
+    if (!condition) {
+      problems.push(problem);
+    }
   };
   check(value.kind === 'redeliver', 'kind must be redeliver');
   check(typeof value.commandId === 'string' && value.commandId !== '', 'commandId must be a string');
@@ -33,14 +39,17 @@ export function parseDeliveryCommand(message: KafkaMessage): DeliveryCommandPars
     'requestedAt must be an ISO instant',
   );
   const event = validateEnvelope(value.event);
-  if (!event.ok) problems.push(...event.errors.map((error) => `event: ${error}`));
-  else
+  if (!event.ok) {
+    problems.push(...event.errors.map((error) => `event: ${error}`));
+  } else {
     check(
       event.value.organizationId === value.organizationId,
       'event.organizationId must equal organizationId',
     );
-  if (problems.length > 0 || !event.ok)
+  }
+  if (problems.length > 0 || !event.ok) {
     return { ok: false, reason: `invalid delivery command: ${problems.join('; ')}` };
+  }
   return {
     ok: true,
     command: {

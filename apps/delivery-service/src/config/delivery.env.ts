@@ -22,7 +22,9 @@ class IsCidrList implements ValidatorConstraintInterface {
   private problem = '';
 
   validate(value: unknown): boolean {
-    if (typeof value !== 'string') return false;
+    if (typeof value !== 'string') {
+      return false;
+    }
     try {
       EgressPolicy.parseCidrList(value);
       return true;

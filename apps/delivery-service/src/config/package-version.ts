@@ -9,6 +9,8 @@ export function readPackageVersion(fromDir: string = __dirname): string {
       const { version } = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown };
       return typeof version === 'string' && version !== '' ? version : '0.0.0';
     }
-    if (path.dirname(dir) === dir) return '0.0.0';
+    if (path.dirname(dir) === dir) {
+      return '0.0.0';
+    }
   }
 }

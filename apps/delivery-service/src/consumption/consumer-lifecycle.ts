@@ -29,19 +29,28 @@ export class ConsumerLifecycle {
     this.stopping = true;
     this.signalStop();
     await this.startup;
-    if (this.consumer.isRunning) await this.consumer.stop(drainMs);
+    if (this.consumer.isRunning) {
+      await this.consumer.stop(drainMs);
+    }
   }
 
   async check(): Promise<void> {
-    if (this.startError) throw new Error(`${this.description} failed to start: ${this.startError.message}`);
-    if (!this.consumer.isRunning)
+    if (this.startError) {
+      throw new Error(`${this.description} failed to start: ${this.startError.message}`);
+    }
+    if (!this.consumer.isRunning) {
       throw new Error(`${this.description} not started (waiting for the routing table)`);
-    if (!this.consumer.isReady) throw new Error(`${this.description} has not joined its group yet`);
+    }
+    if (!this.consumer.isReady) {
+      throw new Error(`${this.description} has not joined its group yet`);
+    }
   }
 
   private async startAfter(prerequisite: Promise<void>): Promise<void> {
     await Promise.race([prerequisite, this.stopRequested]);
-    if (this.stopping) return;
+    if (this.stopping) {
+      return;
+    }
     await this.consumer.start();
     this.log.log(`Routing table caught up; ${this.description} started`);
   }

@@ -34,9 +34,15 @@ export class DeadLetterCollector {
     taken: Array<Promise<unknown>>,
     report: (letter: DeadLetter) => void,
   ): void {
-    if (this.letters.length === 0) return;
+    if (this.letters.length === 0) {
+      return;
+    }
     const written = sendToDeadLetterQueue(publisher, this.letters);
-    for (const index of this.slots) taken[index] = written;
-    for (const letter of this.letters) report(letter);
+    for (const index of this.slots) {
+      taken[index] = written;
+    }
+    for (const letter of this.letters) {
+      report(letter);
+    }
   }
 }

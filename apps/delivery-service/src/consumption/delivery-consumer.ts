@@ -79,7 +79,9 @@ export abstract class DeliveryConsumer
 
   async beforeApplicationShutdown(): Promise<void> {
     const error = await this.stopped;
-    if (error) throw new Error(`${this.name} did not stop cleanly: ${error.message}`);
+    if (error) {
+      throw new Error(`${this.name} did not stop cleanly: ${error.message}`);
+    }
   }
 
   check(): Promise<void> {

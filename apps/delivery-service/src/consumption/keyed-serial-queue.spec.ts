@@ -8,7 +8,9 @@ describe(KeyedSerialQueue.name, () => {
     const log: string[] = [];
     const job = (name: string, ticks: number) => async () => {
       log.push(`start ${name}`);
-      for (let index = 0; index < ticks; index += 1) await tick();
+      for (let index = 0; index < ticks; index += 1) {
+        await tick();
+      }
       log.push(`end ${name}`);
       return name;
     };

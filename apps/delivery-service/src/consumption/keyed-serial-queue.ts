@@ -19,7 +19,9 @@ export class KeyedSerialQueue {
     );
     this.tails.set(key, tail);
     void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
+      if (this.tails.get(key) === tail) {
+        this.tails.delete(key);
+      }
     });
     return result;
   }

@@ -4,7 +4,9 @@ describe(PartitionProgress.name, () => {
   it('commits up to the first unfinished offset, whatever order work finishes in', () => {
     const progress = new PartitionProgress();
     expect(progress.committable()).toBeNull();
-    for (const offset of ['10', '11', '12', '13']) progress.take(offset);
+    for (const offset of ['10', '11', '12', '13']) {
+      progress.take(offset);
+    }
     expect(progress.committable()).toBe('10');
     progress.finish('12');
     progress.finish('11');
@@ -27,7 +29,9 @@ describe(PartitionProgress.name, () => {
 
   it('counts a finish once and keeps its memory bounded', () => {
     const progress = new PartitionProgress();
-    for (let offset = 0; offset < 5_000; offset += 1) progress.take(String(offset));
+    for (let offset = 0; offset < 5_000; offset += 1) {
+      progress.take(String(offset));
+    }
     for (let offset = 0; offset < 5_000; offset += 1) {
       progress.finish(String(offset));
       progress.finish(String(offset));

@@ -17,18 +17,26 @@ export class PartitionProgress {
     const value = BigInt(offset);
     this.order.push(value);
     this.unfinished.add(value);
-    if (this.end === null || value + 1n > this.end) this.end = value + 1n;
+    if (this.end === null || value + 1n > this.end) {
+      this.end = value + 1n;
+    }
   }
 
   /** Everything before `offset` was read (e.g. control records after the last message). */
   readUpTo(offset: string): void {
     const value = BigInt(offset);
-    if (this.end === null || value > this.end) this.end = value;
+    if (this.end === null || value > this.end) {
+      this.end = value;
+    }
   }
 
   finish(offset: string): void {
-    if (!this.unfinished.delete(BigInt(offset))) return;
-    while (this.head < this.order.length && !this.unfinished.has(this.order[this.head])) this.head += 1;
+    if (!this.unfinished.delete(BigInt(offset))) {
+      return;
+    }
+    while (this.head < this.order.length && !this.unfinished.has(this.order[this.head])) {
+      this.head += 1;
+    }
     if (this.head > 1_024 && this.head * 2 > this.order.length) {
       this.order.splice(0, this.head);
       this.head = 0;
@@ -37,7 +45,9 @@ export class PartitionProgress {
 
   /** The offset to commit (the next to read after a restart), or null before anything was taken. */
   committable(): string | null {
-    if (this.head < this.order.length) return this.order[this.head].toString();
+    if (this.head < this.order.length) {
+      return this.order[this.head].toString();
+    }
     return this.end === null ? null : this.end.toString();
   }
 }

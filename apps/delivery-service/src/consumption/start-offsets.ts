@@ -17,7 +17,9 @@ export async function uncommittedStartOffsets(
   startFrom: 'earliest' | 'latest',
 ): Promise<PartitionOffset[]> {
   const topics = [...new Set(assignment.map((entry) => entry.topic))];
-  if (topics.length === 0) return [];
+  if (topics.length === 0) {
+    return [];
+  }
   const committed = await admin.fetchOffsets({ groupId, topics });
   const starts: PartitionOffset[] = [];
   for (const { topic, partitions } of committed) {
@@ -26,11 +28,15 @@ export async function uncommittedStartOffsets(
         Number(entry.offset) < 0 &&
         assignment.some((assigned) => assigned.topic === topic && assigned.partition === entry.partition),
     );
-    if (missing.length === 0) continue;
+    if (missing.length === 0) {
+      continue;
+    }
     const ends = await admin.fetchTopicOffsets(topic);
     for (const { partition } of missing) {
       const end = ends.find((entry) => entry.partition === partition);
-      if (end) starts.push({ topic, partition, offset: startFrom === 'latest' ? end.high : end.low });
+      if (end) {
+        starts.push({ topic, partition, offset: startFrom === 'latest' ? end.high : end.low });
+      }
     }
   }
   return starts;

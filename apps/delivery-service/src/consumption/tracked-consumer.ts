@@ -70,7 +70,9 @@ export class TrackedConsumer {
 
   get inFlight(): number {
     let count = 0;
-    for (const state of this.partitions.values()) count += state.progress.inFlight;
+    for (const state of this.partitions.values()) {
+      count += state.progress.inFlight;
+    }
     return count;
   }
 
@@ -89,8 +91,12 @@ export class TrackedConsumer {
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
       eachBatch: async ({ batch, resolveOffset, isRunning, isStale }) => {
-        if (batch.messages.length === 0 || !isRunning() || isStale() || this.stopping) return;
-        if (!this.isReady || this.consumer !== consumer) return;
+        if (batch.messages.length === 0 || !isRunning() || isStale() || this.stopping) {
+          return;
+        }
+        if (!this.isReady || this.consumer !== consumer) {
+          return;
+        }
         await this.onBatch(
           { topic: batch.topic, partition: batch.partition, messages: batch.messages },
           batch.lastOffset(),
@@ -102,9 +108,13 @@ export class TrackedConsumer {
 
   /** Stops fetching, gives running work up to `drainMs` to finish, commits what finished, disconnects. */
   async stop(drainMs = 5_000): Promise<void> {
-    if (!this.running) return;
+    if (!this.running) {
+      return;
+    }
     this.stopping = true;
-    if (this.restartTimer) clearTimeout(this.restartTimer);
+    if (this.restartTimer) {
+      clearTimeout(this.restartTimer);
+    }
     this.pauseAssigned();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
@@ -130,14 +140,20 @@ export class TrackedConsumer {
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5_000 },
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
-      if (this.consumer !== consumer) return;
+      if (this.consumer !== consumer) {
+        return;
+      }
       this.onJoin(payload.memberAssignment);
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (this.consumer !== consumer) return;
+      if (this.consumer !== consumer) {
+        return;
+      }
       this.generation += 1;
       this.resetAll();
-      if (payload.restart || !this.running || this.stopping) return;
+      if (payload.restart || !this.running || this.stopping) {
+        return;
+      }
       this.options.log.error(
         `Consumer of ${this.options.groupId} crashed, restarting it: ${payload.error.message}`,
       );
@@ -148,7 +164,9 @@ export class TrackedConsumer {
 
   private async restart(crashed: Consumer): Promise<void> {
     this.restartTimer = null;
-    if (!this.running || this.stopping || this.consumer !== crashed) return;
+    if (!this.running || this.stopping || this.consumer !== crashed) {
+      return;
+    }
     await crashed.disconnect().catch(() => undefined);
     try {
       await this.start();
@@ -181,23 +199,33 @@ export class TrackedConsumer {
     try {
       const admin = this.admin;
       const consumer = this.consumer;
-      if (!admin || !consumer) return;
+      if (!admin || !consumer) {
+        return;
+      }
       const pins = await uncommittedStartOffsets(
         admin,
         this.options.groupId,
         this.assignment,
         this.options.startFrom,
       );
-      if (generation !== this.generation) return;
+      if (generation !== this.generation) {
+        return;
+      }
       if (pins.length > 0) {
         await consumer.commitOffsets(pins);
-        for (const pin of pins) consumer.seek(pin);
+        for (const pin of pins) {
+          consumer.seek(pin);
+        }
       }
-      if (generation !== this.generation) return;
+      if (generation !== this.generation) {
+        return;
+      }
       this.readyForGeneration = generation;
       this.resumeAssigned();
     } catch (error) {
-      if (generation !== this.generation || this.stopping) return;
+      if (generation !== this.generation || this.stopping) {
+        return;
+      }
       this.options.log.warn(
         `Pinning the start offsets of ${this.options.groupId} failed, trying again: ${(error as Error).message}`,
       );
@@ -218,7 +246,9 @@ export class TrackedConsumer {
       this.fail(state, asError(error), batch.messages[0].offset);
       return;
     }
-    if (this.partitions.get(state.key) !== state) return;
+    if (this.partitions.get(state.key) !== state) {
+      return;
+    }
     const taken = handling.taken.slice(0, batch.messages.length);
     taken.forEach((promise, index) => {
       const { offset } = batch.messages[index];
@@ -234,7 +264,9 @@ export class TrackedConsumer {
       resolveOffset(lastOffset);
       state.progress.readUpTo((BigInt(lastOffset) + 1n).toString());
     } else {
-      if (taken.length > 0) resolveOffset(batch.messages[taken.length - 1].offset);
+      if (taken.length > 0) {
+        resolveOffset(batch.messages[taken.length - 1].offset);
+      }
       this.pauseUntil(state, handling.resumeAtMs ?? Date.now());
     }
     if (state.progress.inFlight >= this.options.maxInFlightPerPartition && !state.backpressured) {
@@ -244,7 +276,9 @@ export class TrackedConsumer {
   }
 
   private finish(state: PartitionState, offset: string): void {
-    if (this.partitions.get(state.key) !== state) return;
+    if (this.partitions.get(state.key) !== state) {
+      return;
+    }
     state.progress.finish(offset);
     state.failures = 0;
     if (state.backpressured && state.progress.inFlight <= this.options.maxInFlightPerPartition / 2) {
@@ -255,7 +289,9 @@ export class TrackedConsumer {
   }
 
   private fail(state: PartitionState, error: Error, offset: string): void {
-    if (this.partitions.get(state.key) !== state) return;
+    if (this.partitions.get(state.key) !== state) {
+      return;
+    }
     this.options.onHandlingError(error, { topic: state.topic, partition: state.partition, offset });
     const restartAt = state.progress.committable() ?? offset;
     this.clearTimers(state);
@@ -277,7 +313,9 @@ export class TrackedConsumer {
   }
 
   private pauseUntil(state: PartitionState, resumeAtMs: number): void {
-    if (state.resumeTimer) clearTimeout(state.resumeTimer);
+    if (state.resumeTimer) {
+      clearTimeout(state.resumeTimer);
+    }
     state.resumeTimer = setTimeout(
       () => {
         state.resumeTimer = null;
@@ -289,15 +327,21 @@ export class TrackedConsumer {
   }
 
   private applyPause(state: PartitionState): void {
-    if (this.partitions.get(state.key) !== state || !this.consumer || this.stopping) return;
+    if (this.partitions.get(state.key) !== state || !this.consumer || this.stopping) {
+      return;
+    }
     const target = [{ topic: state.topic, partitions: [state.partition] }];
-    if (state.backpressured || state.resumeTimer !== null || state.backoffTimer !== null)
+    if (state.backpressured || state.resumeTimer !== null || state.backoffTimer !== null) {
       this.consumer.pause(target);
-    else this.consumer.resume(target);
+    } else {
+      this.consumer.resume(target);
+    }
   }
 
   private scheduleCommit(): void {
-    if (this.commitTimer) return;
+    if (this.commitTimer) {
+      return;
+    }
     this.commitTimer = setTimeout(() => {
       this.commitTimer = null;
       void this.commitNow();
@@ -313,13 +357,17 @@ export class TrackedConsumer {
       .map((state) => ({ state, offset: state.progress.committable() }))
       .filter((entry): entry is { state: PartitionState; offset: string } => entry.offset !== null)
       .filter(({ state, offset }) => offset !== state.lastCommitted);
-    if (pending.length === 0 || !this.consumer) return;
+    if (pending.length === 0 || !this.consumer) {
+      return;
+    }
     this.committing = true;
     try {
       await this.consumer.commitOffsets(
         pending.map(({ state, offset }) => ({ topic: state.topic, partition: state.partition, offset })),
       );
-      for (const { state, offset } of pending) state.lastCommitted = offset;
+      for (const { state, offset } of pending) {
+        state.lastCommitted = offset;
+      }
     } catch (error) {
       // Not fatal: the next commit carries a later offset; a lost partition is re-read by its new owner.
       this.options.log.warn(
@@ -360,32 +408,43 @@ export class TrackedConsumer {
   }
 
   private resetAll(): void {
-    for (const state of this.partitions.values()) this.clearTimers(state);
+    for (const state of this.partitions.values()) {
+      this.clearTimers(state);
+    }
     this.partitions.clear();
     this.options.onPartitionsReset?.('all');
   }
 
   private clearTimers(state: PartitionState): void {
-    if (state.resumeTimer) clearTimeout(state.resumeTimer);
-    if (state.backoffTimer) clearTimeout(state.backoffTimer);
+    if (state.resumeTimer) {
+      clearTimeout(state.resumeTimer);
+    }
+    if (state.backoffTimer) {
+      clearTimeout(state.backoffTimer);
+    }
     state.resumeTimer = null;
     state.backoffTimer = null;
   }
 
   private pauseAssigned(): void {
     const byTopic = this.assignmentByTopic();
-    if (byTopic.length > 0) this.consumer?.pause(byTopic);
+    if (byTopic.length > 0) {
+      this.consumer?.pause(byTopic);
+    }
   }
 
   private resumeAssigned(): void {
     const byTopic = this.assignmentByTopic();
-    if (byTopic.length > 0) this.consumer?.resume(byTopic);
+    if (byTopic.length > 0) {
+      this.consumer?.resume(byTopic);
+    }
   }
 
   private assignmentByTopic(): Array<{ topic: string; partitions: number[] }> {
     const byTopic = new Map<string, number[]>();
-    for (const { topic, partition } of this.assignment)
+    for (const { topic, partition } of this.assignment) {
       byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition]);
+    }
     return [...byTopic].map(([topic, partitions]) => ({ topic, partitions }));
   }
 }

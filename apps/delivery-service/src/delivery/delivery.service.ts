@@ -83,19 +83,25 @@ export class DeliveryService {
     let probe = false;
     if (job.mode === 'scheduled') {
       const permit = this.health.permit(job.webhook.id, Date.now());
-      if (!permit.allowed) return this.held(job, permit.retryAtMs, expiresAtMs);
+      if (!permit.allowed) {
+        return this.held(job, permit.retryAtMs, expiresAtMs);
+      }
       probe = permit.probe;
     }
     const lease = await this.limiter.acquire(job.webhook);
     if (!lease.ok) {
-      if (probe) this.health.releaseProbe(job.webhook.id);
+      if (probe) {
+        this.health.releaseProbe(job.webhook.id);
+      }
       return this.deferred(lease.retryAtMs, lease.reason, expiresAtMs);
     }
     let result: AttemptResult;
     try {
       result = await this.attempts.execute(input, this.recordStart);
     } catch (error) {
-      if (probe) this.health.releaseProbe(job.webhook.id);
+      if (probe) {
+        this.health.releaseProbe(job.webhook.id);
+      }
       throw error;
     } finally {
       lease.release();
@@ -128,8 +134,9 @@ export class DeliveryService {
       return step.notice === null ? [requeue] : [step.notice, requeue];
     }
     const batches = [attemptBatch(step.attemptEvent), ...step.sideEffects];
-    if (step.next.kind === 'retry')
+    if (step.next.kind === 'retry') {
       batches.push(this.tierBatch(this.taskAfter(job, job.attempt + 1, step.next.dueAtMs), now));
+    }
     return batches;
   }
 
@@ -154,7 +161,9 @@ export class DeliveryService {
   /** Held behind the webhook's open breaker: the log shows the delivery waiting, and until when. */
   private held(job: DeliveryJob, retryAtMs: number, expiresAtMs: number | null): DeliveryStep {
     const step = this.deferred(retryAtMs, 'breaker_open', expiresAtMs);
-    if (step.kind !== 'deferred' || isAboutPlatformEvent(job.event.type)) return step;
+    if (step.kind !== 'deferred' || isAboutPlatformEvent(job.event.type)) {
+      return step;
+    }
     const notice: DeliveryHeld = {
       deliveryId: job.deliveryId,
       eventId: job.event.id,
@@ -234,9 +243,15 @@ export class DeliveryService {
     };
     const events: EventEnvelope[] = [];
     const exhausted = next.kind === 'gave-up' && job.mode === 'scheduled';
-    if (exhausted) this.metrics.exhausted.inc();
-    if (verdict.recoveredAfter !== null) this.metrics.recovered.inc();
-    if (isAboutPlatformEvent(job.event.type)) return batches;
+    if (exhausted) {
+      this.metrics.exhausted.inc();
+    }
+    if (verdict.recoveredAfter !== null) {
+      this.metrics.recovered.inc();
+    }
+    if (isAboutPlatformEvent(job.event.type)) {
+      return batches;
+    }
     if (exhausted) {
       events.push(
         deliveryExhaustedEvent(context, {
@@ -256,7 +271,9 @@ export class DeliveryService {
         }),
       );
     }
-    if (events.length > 0) batches.push(operationalEventBatch(events));
+    if (events.length > 0) {
+      batches.push(operationalEventBatch(events));
+    }
     return batches;
   }
 }

@@ -74,6 +74,8 @@ function envelope(context: OperationalEventContext, type: string, data: object):
     data: { ...data },
   };
   const validation = validateEnvelope(event);
-  if (!validation.ok) throw new Error(`${type} would break its contract: ${validation.errors.join('; ')}`);
+  if (!validation.ok) {
+    throw new Error(`${type} would break its contract: ${validation.errors.join('; ')}`);
+  }
   return event;
 }

@@ -39,7 +39,9 @@ export class DispatchService {
    * `recipientsOf` answered, when the caller already asked.
    */
   dispatch(event: EventEnvelope, recipients = this.recipientsOf(event)): Promise<void> {
-    if (event.target) return this.dispatchTargeted(event, event.target);
+    if (event.target) {
+      return this.dispatchTargeted(event, event.target);
+    }
     return this.fanOut(event, recipients ?? []);
   }
 
@@ -68,13 +70,16 @@ export class DispatchService {
   }
 
   private async fanOut(event: EventEnvelope, webhooks: readonly WebhookState[]): Promise<void> {
-    if (webhooks.length === 0) return;
+    if (webhooks.length === 0) {
+      return;
+    }
     const payload = serializePayload(event);
     await Promise.all(
       webhooks.map((webhook) => {
         const job = firstAttemptJob(event, webhook, payload);
-        if (webhook.ordered)
+        if (webhook.ordered) {
           return this.sink.publish([orderedLaneBatch([taskFor(job, 1, Date.now(), null)])]);
+        }
         // Best effort for unordered webhooks: one subject's events reach a webhook one at a time, in order.
         return this.bySubject.run(`${webhook.id}\u0000${event.subject}`, () => this.deliveries.deliver(job));
       }),

@@ -30,11 +30,17 @@ export function parseDomainMessage(
     };
   }
   const decoded = decodeJson(message.value);
-  if (!decoded.ok) return { ok: false, reason: decoded.reason };
+  if (!decoded.ok) {
+    return { ok: false, reason: decoded.reason };
+  }
   const candidate = cloudEventOrNative(message, decoded.value);
-  if (!candidate.ok) return { ok: false, reason: `invalid CloudEvent: ${candidate.errors.join('; ')}` };
+  if (!candidate.ok) {
+    return { ok: false, reason: `invalid CloudEvent: ${candidate.errors.join('; ')}` };
+  }
   const validation = validateEnvelopeShell(candidate.envelope, { topic });
-  if (!validation.ok) return { ok: false, reason: `invalid event: ${validation.errors.join('; ')}` };
+  if (!validation.ok) {
+    return { ok: false, reason: `invalid event: ${validation.errors.join('; ')}` };
+  }
   return { ok: true, event: validation.value };
 }
 
@@ -43,7 +49,9 @@ function cloudEventOrNative(
   message: KafkaMessage,
   value: unknown,
 ): { ok: true; envelope: unknown } | { ok: false; errors: string[] } {
-  if (message.headers?.[CloudEventHeaders.specVersion] === undefined) return { ok: true, envelope: value };
+  if (message.headers?.[CloudEventHeaders.specVersion] === undefined) {
+    return { ok: true, envelope: value };
+  }
   return envelopeFromCloudEvent(readHeaders(message.headers), value);
 }
 

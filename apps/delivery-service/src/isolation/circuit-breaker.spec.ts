@@ -9,7 +9,9 @@ describe(CircuitBreaker.name, () => {
     maxCooldownMs: 3_000,
   };
   const failTimes = (breaker: CircuitBreaker, count: number, atMs = 0) => {
-    for (let index = 0; index < count; index += 1) breaker.onFailure(atMs, false);
+    for (let index = 0; index < count; index += 1) {
+      breaker.onFailure(atMs, false);
+    }
   };
 
   it('opens once the window holds enough requests and enough of them failed, and refuses until the cool-down ends', () => {
@@ -27,7 +29,9 @@ describe(CircuitBreaker.name, () => {
     for (let round = 0; round < 20; round += 1) {
       const atMs = round * 1_000;
       failTimes(breaker, 8, atMs);
-      for (let index = 0; index < 8; index += 1) breaker.onSuccess(atMs + 500, false);
+      for (let index = 0; index < 8; index += 1) {
+        breaker.onSuccess(atMs + 500, false);
+      }
       expect(breaker.permit(atMs + 600)).toEqual({ allowed: true, probe: false });
     }
   });

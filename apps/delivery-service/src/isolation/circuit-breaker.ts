@@ -1,4 +1,4 @@
-import { assertNever } from '../common/assert-never';
+import { assertNever } from '@hookline/platform';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
@@ -75,7 +75,9 @@ export class CircuitBreaker {
         return { allowed: false, retryAtMs: this.openUntilMs };
       case 'half-open': {
         const trial = this.trial as Trial;
-        if (trial.inFlight >= trial.allowance) return { allowed: false, retryAtMs: nowMs + TRIAL_RETRY_MS };
+        if (trial.inFlight >= trial.allowance) {
+          return { allowed: false, retryAtMs: nowMs + TRIAL_RETRY_MS };
+        }
         trial.inFlight += 1;
         return { allowed: true, probe: true };
       }
@@ -86,7 +88,9 @@ export class CircuitBreaker {
 
   /** The probe granted by `permit` was not sent after all (e.g. no slot); let the next one through. */
   releaseProbe(): void {
-    if (this.trial !== null) this.trial.inFlight = Math.max(0, this.trial.inFlight - 1);
+    if (this.trial !== null) {
+      this.trial.inFlight = Math.max(0, this.trial.inFlight - 1);
+    }
   }
 
   onSuccess(nowMs: number, wasProbe: boolean): void {
@@ -97,7 +101,9 @@ export class CircuitBreaker {
       this.endTrialIfJudged(trial, nowMs);
       return;
     }
-    if (state === 'closed') this.count(nowMs, false);
+    if (state === 'closed') {
+      this.count(nowMs, false);
+    }
   }
 
   onFailure(nowMs: number, wasProbe: boolean): void {
@@ -106,7 +112,9 @@ export class CircuitBreaker {
       this.endTrialIfJudged(this.judgeProbe(true), nowMs);
       return;
     }
-    if (state !== 'closed') return;
+    if (state !== 'closed') {
+      return;
+    }
     this.count(nowMs, true);
     const { requests, failures } = this.windowCounts(nowMs);
     if (
@@ -121,12 +129,16 @@ export class CircuitBreaker {
     const trial = this.trial as Trial;
     trial.inFlight = Math.max(0, trial.inFlight - 1);
     trial.requests += 1;
-    if (failed) trial.failures += 1;
+    if (failed) {
+      trial.failures += 1;
+    }
     return trial;
   }
 
   private endTrialIfJudged(trial: Trial, nowMs: number): void {
-    if (trial.requests < TRIAL_REQUESTS) return;
+    if (trial.requests < TRIAL_REQUESTS) {
+      return;
+    }
     this.trial = null;
     if (trial.failures >= this.options.failureRateThreshold * trial.requests) {
       this.cooldownMs = Math.min(this.cooldownMs * 2, this.options.maxCooldownMs);
@@ -153,7 +165,9 @@ export class CircuitBreaker {
       this.slices.push(last);
     }
     last.requests += 1;
-    if (failed) last.failures += 1;
+    if (failed) {
+      last.failures += 1;
+    }
     this.dropExpired(nowMs);
   }
 
@@ -169,7 +183,8 @@ export class CircuitBreaker {
   }
 
   private dropExpired(nowMs: number): void {
-    while (this.slices.length > 0 && this.slices[0].start <= nowMs - this.options.windowMs)
+    while (this.slices.length > 0 && this.slices[0].start <= nowMs - this.options.windowMs) {
       this.slices.shift();
+    }
   }
 }

@@ -35,8 +35,9 @@ export class ConcurrencyLimit {
   }
 
   setLimit(limit: number): void {
-    if (!Number.isInteger(limit) || limit < 1)
+    if (!Number.isInteger(limit) || limit < 1) {
       throw new RangeError(`limit must be a positive integer (got ${limit})`);
+    }
     this.currentLimit = limit;
     this.grantWaiting();
   }
@@ -47,23 +48,31 @@ export class ConcurrencyLimit {
       this.active += 1;
       return Promise.resolve(true);
     }
-    if (timeoutMs <= 0) return Promise.resolve(false);
+    if (timeoutMs <= 0) {
+      return Promise.resolve(false);
+    }
     return new Promise((resolve) => {
       const waiter: Waiter = {
         grant: () => {
-          if (waiter.timer) clearTimeout(waiter.timer);
+          if (waiter.timer) {
+            clearTimeout(waiter.timer);
+          }
           resolve(true);
         },
         refuse: () => resolve(false),
         timer: null,
       };
       waiter.refuse = () => {
-        if (waiter.timer) clearTimeout(waiter.timer);
+        if (waiter.timer) {
+          clearTimeout(waiter.timer);
+        }
         resolve(false);
       };
       waiter.timer = setTimeout(() => {
         const index = this.waiters.indexOf(waiter);
-        if (index >= 0) this.waiters.splice(index, 1);
+        if (index >= 0) {
+          this.waiters.splice(index, 1);
+        }
         resolve(false);
       }, timeoutMs);
       this.waiters.push(waiter);
@@ -73,7 +82,9 @@ export class ConcurrencyLimit {
   /** Every waiter gives up now (its `tryAcquire` resolves false); slots in use are untouched. */
   refuseWaiting(): number {
     const refused = this.waiters.splice(0, this.waiters.length);
-    for (const waiter of refused) waiter.refuse();
+    for (const waiter of refused) {
+      waiter.refuse();
+    }
     return refused.length;
   }
 
@@ -85,7 +96,9 @@ export class ConcurrencyLimit {
   private grantWaiting(): void {
     while (this.active < this.currentLimit) {
       const next = this.waiters.shift();
-      if (!next) return;
+      if (!next) {
+        return;
+      }
       this.active += 1;
       next.grant();
     }

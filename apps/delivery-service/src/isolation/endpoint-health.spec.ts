@@ -43,14 +43,19 @@ describe(EndpointHealth.name, () => {
     const health = new EndpointHealth({ ...options, failureRateThreshold: 0.8, minimumRequests: 10 });
     const retryOf = (atMs: number) => ({ failingSinceMs: atMs, failedAttemptsBefore: 1 });
     // At first only refused first attempts: indistinguishable from an endpoint that is down.
-    for (let index = 0; index < 10; index += 1) health.record(webhook, 'http_5xx', 503, index, false, fresh);
+    for (let index = 0; index < 10; index += 1) {
+      health.record(webhook, 'http_5xx', 503, index, false, fresh);
+    }
     expect(health.permit('wh_1', 100)).toMatchObject({ allowed: false });
     // After the cool-down, held first attempts and retries come back as the trial's probes, mixed.
     for (let probe = 0; probe < 5; probe += 1) {
       const atMs = 1_010 + probe;
       expect(health.permit('wh_1', atMs)).toEqual({ allowed: true, probe: true });
-      if (probe % 2 === 0) health.record(webhook, 'success', 200, atMs, true, retryOf(0));
-      else health.record(webhook, 'http_5xx', 503, atMs, true, fresh);
+      if (probe % 2 === 0) {
+        health.record(webhook, 'success', 200, atMs, true, retryOf(0));
+      } else {
+        health.record(webhook, 'http_5xx', 503, atMs, true, fresh);
+      }
     }
     // Closed: from then on first attempts fail and their retries succeed side by side, and it stays so.
     for (let step = 0; step < 200; step += 1) {

@@ -56,7 +56,11 @@ export class EndpointHealth {
 
   openBreakers(nowMs: number): number {
     let open = 0;
-    for (const breaker of this.breakers.values()) if (breaker.state(nowMs) !== 'closed') open += 1;
+    for (const breaker of this.breakers.values()) {
+      if (breaker.state(nowMs) !== 'closed') {
+        open += 1;
+      }
+    }
     return open;
   }
 
@@ -83,8 +87,9 @@ export class EndpointHealth {
   ): HealthVerdict {
     const streak = this.streaks.get(webhook.id);
     this.recordOnBreaker(webhook.id, outcome === 'success', nowMs, wasProbe);
-    if (outcome === 'success')
+    if (outcome === 'success') {
       return { recoveredAfter: this.recover(webhook.id, streak, hint, nowMs), disable: null };
+    }
     const current = streak ?? this.startStreak(webhook.id);
     current.failures += 1;
     const knownStart = [current.failingSinceMs, hint.failingSinceMs, nowMs].filter(
@@ -92,8 +97,9 @@ export class EndpointHealth {
     );
     current.failingSinceMs = Math.min(...knownStart);
     const disable = this.disableReason(current, responseStatus, nowMs);
-    if (disable === null || current.disableAskedForVersion === webhook.version)
+    if (disable === null || current.disableAskedForVersion === webhook.version) {
       return { recoveredAfter: null, disable: null };
+    }
     current.disableAskedForVersion = webhook.version;
     return { recoveredAfter: null, disable };
   }
@@ -102,7 +108,9 @@ export class EndpointHealth {
     let breaker = this.breakers.get(webhookId);
     if (succeeded) {
       breaker?.onSuccess(nowMs, wasProbe);
-      if (breaker?.isQuiet(nowMs)) this.breakers.delete(webhookId);
+      if (breaker?.isQuiet(nowMs)) {
+        this.breakers.delete(webhookId);
+      }
       return;
     }
     if (!breaker) {
@@ -126,7 +134,9 @@ export class EndpointHealth {
     const recoveredAt = this.recoveries.get(webhookId);
     const hintedStreakIsOpen =
       hint.failingSinceMs !== null && (recoveredAt === undefined || hint.failingSinceMs > recoveredAt);
-    if (streak === undefined && !hintedStreakIsOpen) return null;
+    if (streak === undefined && !hintedStreakIsOpen) {
+      return null;
+    }
     this.streaks.delete(webhookId);
     this.rememberRecovery(webhookId, nowMs);
     return Math.max(1, streak?.failures ?? 0, hint.failedAttemptsBefore);
@@ -157,9 +167,13 @@ export class EndpointHealth {
     responseStatus: number | null,
     nowMs: number,
   ): HealthVerdict['disable'] {
-    if (responseStatus === 410) return { reason: 'gone', detail: 'endpoint answered 410 Gone' };
+    if (responseStatus === 410) {
+      return { reason: 'gone', detail: 'endpoint answered 410 Gone' };
+    }
     const since = streak.failingSinceMs ?? nowMs;
-    if (nowMs - since < this.options.autoDisableAfterMs) return null;
+    if (nowMs - since < this.options.autoDisableAfterMs) {
+      return null;
+    }
     return {
       reason: 'failing',
       detail: `every attempt failed since ${new Date(since).toISOString()} (${streak.failures} in a row here)`,

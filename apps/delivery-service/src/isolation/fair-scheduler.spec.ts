@@ -12,7 +12,9 @@ describe(FairScheduler.name, () => {
         served.push(name);
         releases.push(release);
       });
-    for (let index = 1; index <= 6; index += 1) request('org_flood', `flood${index}`);
+    for (let index = 1; index <= 6; index += 1) {
+      request('org_flood', `flood${index}`);
+    }
     request('org_small', 'small1');
     request('org_small', 'small2');
     request('org_other', 'other1');
@@ -37,8 +39,9 @@ describe(FairScheduler.name, () => {
   it('never grants one organization more than its share, leaving slots for the others', async () => {
     const scheduler = new FairScheduler(4, 2);
     const flood: Release[] = [];
-    for (let index = 0; index < 10; index += 1)
+    for (let index = 0; index < 10; index += 1) {
       void scheduler.acquire('org_a').then((release) => flood.push(release));
+    }
     await flush();
     expect(flood).toHaveLength(2);
     expect(scheduler.inUse).toBe(2);

@@ -16,10 +16,12 @@ export class FairScheduler {
     readonly limit: number,
     readonly perGroupLimit: number,
   ) {
-    if (!Number.isInteger(limit) || limit < 1)
+    if (!Number.isInteger(limit) || limit < 1) {
       throw new RangeError(`limit must be a positive integer (got ${limit})`);
-    if (!Number.isInteger(perGroupLimit) || perGroupLimit < 1)
+    }
+    if (!Number.isInteger(perGroupLimit) || perGroupLimit < 1) {
       throw new RangeError(`perGroupLimit must be a positive integer (got ${perGroupLimit})`);
+    }
   }
 
   get inUse(): number {
@@ -28,15 +30,20 @@ export class FairScheduler {
 
   get queued(): number {
     let count = 0;
-    for (const queue of this.waiting.values()) count += queue.length;
+    for (const queue of this.waiting.values()) {
+      count += queue.length;
+    }
     return count;
   }
 
   acquire(group: string): Promise<Release> {
     return new Promise((resolve) => {
       const queue = this.waiting.get(group);
-      if (queue) queue.push(resolve);
-      else this.waiting.set(group, [resolve]);
+      if (queue) {
+        queue.push(resolve);
+      } else {
+        this.waiting.set(group, [resolve]);
+      }
       this.dispatch();
     });
   }
@@ -53,12 +60,18 @@ export class FairScheduler {
   private dispatch(): void {
     while (this.active < this.limit) {
       const group = this.nextEligibleGroup();
-      if (group === null) return;
+      if (group === null) {
+        return;
+      }
       const queue = this.waiting.get(group) ?? [];
       const grant = queue.shift();
       this.waiting.delete(group);
-      if (queue.length > 0) this.waiting.set(group, queue);
-      if (grant === undefined) continue;
+      if (queue.length > 0) {
+        this.waiting.set(group, queue);
+      }
+      if (grant === undefined) {
+        continue;
+      }
       this.active += 1;
       this.activeByGroup.set(group, (this.activeByGroup.get(group) ?? 0) + 1);
       grant(this.releaserFor(group));
@@ -67,7 +80,9 @@ export class FairScheduler {
 
   private nextEligibleGroup(): string | null {
     for (const group of this.waiting.keys()) {
-      if ((this.activeByGroup.get(group) ?? 0) < Math.min(this.perGroupLimit, this.limit)) return group;
+      if ((this.activeByGroup.get(group) ?? 0) < Math.min(this.perGroupLimit, this.limit)) {
+        return group;
+      }
     }
     return null;
   }
@@ -75,12 +90,17 @@ export class FairScheduler {
   private releaserFor(group: string): Release {
     let released = false;
     return () => {
-      if (released) return;
+      if (released) {
+        return;
+      }
       released = true;
       this.active -= 1;
       const held = (this.activeByGroup.get(group) ?? 1) - 1;
-      if (held === 0) this.activeByGroup.delete(group);
-      else this.activeByGroup.set(group, held);
+      if (held === 0) {
+        this.activeByGroup.delete(group);
+      } else {
+        this.activeByGroup.set(group, held);
+      }
       this.dispatch();
     };
   }

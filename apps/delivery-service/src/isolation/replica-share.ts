@@ -51,7 +51,9 @@ export class ReplicaShare implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) {
+      clearTimeout(this.timer);
+    }
     await this.admin?.disconnect().catch(() => undefined);
   }
 
@@ -61,7 +63,9 @@ export class ReplicaShare implements OnApplicationBootstrap, OnApplicationShutdo
     await this.admin.connect();
     const { groups } = await this.admin.describeGroups([this.config.DELIVERY_CONSUMER_GROUP]);
     const group = groups[0];
-    if (group?.state !== 'Stable' || group.members.length === 0) return null;
+    if (group?.state !== 'Stable' || group.members.length === 0) {
+      return null;
+    }
     const replicas = group.members.length;
     if (replicas !== this.limiter.replicaCount) {
       this.logger.log(`${replicas} replicas in ${group.groupId}: webhook limits are split ${replicas} ways`);
@@ -71,7 +75,9 @@ export class ReplicaShare implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private schedule(delayMs: number): void {
-    if (this.stopped) return;
+    if (this.stopped) {
+      return;
+    }
     this.timer = setTimeout(() => {
       void this.refresh()
         .catch((error: unknown) =>

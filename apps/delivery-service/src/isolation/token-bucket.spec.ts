@@ -29,7 +29,9 @@ describe(TokenBucket.name, () => {
 
   it('adopts a new rate without granting a burst', () => {
     const bucket = new TokenBucket(10, 0);
-    for (let index = 0; index < 10; index += 1) bucket.reserve(0, 0);
+    for (let index = 0; index < 10; index += 1) {
+      bucket.reserve(0, 0);
+    }
     bucket.setRate(1, 0);
     expect(bucket.waitMs(0)).toBe(1_000);
     expect(() => new TokenBucket(0, 0)).toThrow(RangeError);

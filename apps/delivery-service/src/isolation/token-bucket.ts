@@ -11,7 +11,9 @@ export class TokenBucket {
     private ratePerSecond: number,
     nowMs: number,
   ) {
-    if (!(ratePerSecond > 0)) throw new RangeError(`rate must be positive (got ${ratePerSecond})`);
+    if (!(ratePerSecond > 0)) {
+      throw new RangeError(`rate must be positive (got ${ratePerSecond})`);
+    }
     this.tokens = this.capacity;
     this.updatedAtMs = nowMs;
   }
@@ -25,7 +27,9 @@ export class TokenBucket {
   }
 
   setRate(ratePerSecond: number, nowMs: number): void {
-    if (ratePerSecond === this.ratePerSecond) return;
+    if (ratePerSecond === this.ratePerSecond) {
+      return;
+    }
     this.refill(nowMs);
     this.ratePerSecond = ratePerSecond;
     this.tokens = Math.min(this.tokens, this.capacity);
@@ -37,7 +41,9 @@ export class TokenBucket {
    */
   reserve(nowMs: number, maxWaitMs: number): number | null {
     const waitMs = this.waitMs(nowMs);
-    if (waitMs > maxWaitMs) return null;
+    if (waitMs > maxWaitMs) {
+      return null;
+    }
     this.tokens -= 1;
     return waitMs;
   }

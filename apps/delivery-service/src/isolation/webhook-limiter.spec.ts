@@ -1,7 +1,9 @@
 import { WebhookLimiter, type LimiterDecision, type WebhookLimiterOptions } from './webhook-limiter';
 
 const held = (decision: LimiterDecision): (() => void) => {
-  if (!decision.ok) throw new Error(`refused: ${decision.reason}`);
+  if (!decision.ok) {
+    throw new Error(`refused: ${decision.reason}`);
+  }
   return decision.release;
 };
 
@@ -102,7 +104,9 @@ describe(WebhookLimiter.name, () => {
     await jest.advanceTimersByTimeAsync(2);
     const refused = await next;
     expect(refused).toMatchObject({ ok: false, reason: 'webhook_busy' });
-    if (!refused.ok) expect(refused.retryAtMs).toBeGreaterThanOrEqual(Date.now() + 1_000);
+    if (!refused.ok) {
+      expect(refused.retryAtMs).toBeGreaterThanOrEqual(Date.now() + 1_000);
+    }
   });
 
   it('does not judge a webhook stalled from a check that ran late: answers that waited behind a busy loop count', async () => {

@@ -88,7 +88,9 @@ export class WebhookLimiter {
   /** Deliveries waiting in memory for a slot, over every webhook. */
   get queued(): number {
     let count = 0;
-    for (const entry of this.entries.values()) count += entry.slots.waiting;
+    for (const entry of this.entries.values()) {
+      count += entry.slots.waiting;
+    }
     return count;
   }
 
@@ -96,10 +98,14 @@ export class WebhookLimiter {
     this.sweepIfDue();
     const entry = this.entryFor(webhook, this.now());
     // A stall is time with requests in flight and none finishing: an idle gap before this burst is none.
-    if (entry.slots.isIdle) entry.lastProgressAtMs = this.now();
+    if (entry.slots.isIdle) {
+      entry.lastProgressAtMs = this.now();
+    }
     if (!entry.slots.hasFreeSlot) {
       const refusal = this.admissionRefusal(entry);
-      if (refusal !== null) return refusal;
+      if (refusal !== null) {
+        return refusal;
+      }
       this.watchForStall(webhook.id, entry);
     }
     if (!(await entry.slots.tryAcquire(this.options.maxQueueWaitMs))) {
@@ -112,13 +118,17 @@ export class WebhookLimiter {
     const hold = { startedAtMs: this.now() };
     let released = false;
     const release = () => {
-      if (released) return;
+      if (released) {
+        return;
+      }
       released = true;
       this.finished(entry, hold);
       entry.slots.release();
       this.forgetIfIdle(webhook.id, entry);
     };
-    if (entry.bucket === null) return { ok: true, release };
+    if (entry.bucket === null) {
+      return { ok: true, release };
+    }
     const now = this.now();
     const waitMs = entry.bucket.reserve(now, this.options.stallMs);
     if (waitMs === null) {
@@ -131,7 +141,9 @@ export class WebhookLimiter {
       this.forgetIfIdle(webhook.id, entry);
       return { ok: false, reason: 'rate_limited', retryAtMs };
     }
-    if (waitMs > 0) await sleep(waitMs);
+    if (waitMs > 0) {
+      await sleep(waitMs);
+    }
     hold.startedAtMs = this.now();
     return { ok: true, release };
   }
@@ -177,7 +189,9 @@ export class WebhookLimiter {
    * judged stalled.
    */
   private watchForStall(webhookId: string, entry: Entry): void {
-    if (entry.stallTimer !== null) return;
+    if (entry.stallTimer !== null) {
+      return;
+    }
     const arm = (delayMs: number) => {
       const dueAtMs = this.now() + delayMs;
       entry.stallTimer = setTimeout(() => setImmediate(() => check(dueAtMs)), delayMs);
@@ -185,7 +199,9 @@ export class WebhookLimiter {
     };
     const check = (dueAtMs: number) => {
       entry.stallTimer = null;
-      if (entry.slots.waiting === 0) return;
+      if (entry.slots.waiting === 0) {
+        return;
+      }
       const now = this.now();
       const remainingMs = this.stallThresholdMs(entry) - (now - entry.lastProgressAtMs);
       const lateMs = now - dueAtMs;
@@ -205,7 +221,9 @@ export class WebhookLimiter {
    * timeout: a webhook as slow as the budget would otherwise be judged stalled by its first check.
    */
   private stallThresholdMs(entry: Entry): number {
-    if (entry.averageHoldMs === null) return Math.max(this.options.stallMs, entry.timeoutMs);
+    if (entry.averageHoldMs === null) {
+      return Math.max(this.options.stallMs, entry.timeoutMs);
+    }
     return Math.max(this.options.stallMs, 2 * entry.averageHoldMs);
   }
 
@@ -228,32 +246,52 @@ export class WebhookLimiter {
       };
       this.entries.set(webhook.id, entry);
     }
-    if (entry.slots.limit !== limit) entry.slots.setLimit(limit);
+    if (entry.slots.limit !== limit) {
+      entry.slots.setLimit(limit);
+    }
     entry.timeoutMs = (webhook.timeoutSeconds ?? 0) * 1_000;
-    if (rate === null || !(rate > 0)) entry.bucket = null;
-    else if (entry.bucket === null) entry.bucket = new TokenBucket(rate, nowMs);
-    else entry.bucket.setRate(rate, nowMs);
+    if (rate === null || !(rate > 0)) {
+      entry.bucket = null;
+    } else if (entry.bucket === null) {
+      entry.bucket = new TokenBucket(rate, nowMs);
+    } else {
+      entry.bucket.setRate(rate, nowMs);
+    }
     return entry;
   }
 
   private forgetIfIdle(webhookId: string, entry: Entry): void {
-    if (!this.isIdle(entry)) return;
-    if (entry.stallTimer !== null) clearTimeout(entry.stallTimer);
+    if (!this.isIdle(entry)) {
+      return;
+    }
+    if (entry.stallTimer !== null) {
+      clearTimeout(entry.stallTimer);
+    }
     entry.stallTimer = null;
-    if (this.now() - entry.lastProgressAtMs < IDLE_ENTRY_TTL_MS) return;
-    if (this.entries.get(webhookId) === entry) this.entries.delete(webhookId);
+    if (this.now() - entry.lastProgressAtMs < IDLE_ENTRY_TTL_MS) {
+      return;
+    }
+    if (this.entries.get(webhookId) === entry) {
+      this.entries.delete(webhookId);
+    }
   }
 
   private isIdle(entry: Entry): boolean {
-    if (!entry.slots.isIdle || entry.lastRetryAtMs > this.now()) return false;
+    if (!entry.slots.isIdle || entry.lastRetryAtMs > this.now()) {
+      return false;
+    }
     return entry.bucket === null || entry.bucket.isFull(this.now());
   }
 
   /** Drops the entries of webhooks idle for a while, at most once per TTL. */
   private sweepIfDue(): void {
     const now = this.now();
-    if (now - this.lastSweepAtMs < IDLE_ENTRY_TTL_MS) return;
+    if (now - this.lastSweepAtMs < IDLE_ENTRY_TTL_MS) {
+      return;
+    }
     this.lastSweepAtMs = now;
-    for (const [webhookId, entry] of this.entries) this.forgetIfIdle(webhookId, entry);
+    for (const [webhookId, entry] of this.entries) {
+      this.forgetIfIdle(webhookId, entry);
+    }
   }
 }

@@ -143,7 +143,9 @@ export class DeliveryMetrics {
       labelNames: ['consumer'],
       registers,
       collect() {
-        for (const [consumer, read] of gauges) this.set({ consumer }, read());
+        for (const [consumer, read] of gauges) {
+          this.set({ consumer }, read());
+        }
       },
     });
     const readOpenBreakers = () => this.openBreakersSource();
@@ -182,8 +184,12 @@ export class DeliveryMetrics {
       this.retriesScheduled.inc({ tier: tier.name }, 0);
       this.tierHops.inc({ tier: tier.name }, 0);
     }
-    for (const reason of REQUEUE_REASONS) this.requeued.inc({ reason }, 0);
-    for (const reason of DROP_REASONS) this.dropped.inc({ reason }, 0);
+    for (const reason of REQUEUE_REASONS) {
+      this.requeued.inc({ reason }, 0);
+    }
+    for (const reason of DROP_REASONS) {
+      this.dropped.inc({ reason }, 0);
+    }
   }
 
   recordAttempt(outcome: AttemptOutcome, durationMs: number): void {

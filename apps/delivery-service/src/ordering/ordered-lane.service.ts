@@ -73,11 +73,15 @@ export class OrderedLaneService {
     }
     const step = await this.deliveries.attempt(job);
     if (step.kind === 'deferred') {
-      if (step.notice !== null) await this.noteHold(step.notice);
+      if (step.notice !== null) {
+        await this.noteHold(step.notice);
+      }
       return { kind: 'deferred', dueAtMs: step.dueAtMs };
     }
     const outputs: TopicBatch[] = [attemptBatch(step.attemptEvent), ...step.sideEffects];
-    if (step.next.kind !== 'retry') return { kind: 'finished', outputs };
+    if (step.next.kind !== 'retry') {
+      return { kind: 'finished', outputs };
+    }
     return {
       kind: 'retry',
       outputs,

@@ -7,7 +7,9 @@ import { OrderedLane, type LaneStep } from './ordered-lane';
 const tick = async (ms = 0) => {
   for (let round = 0; round < 3; round += 1) {
     jest.advanceTimersByTime(round === 0 ? ms : 0);
-    for (let index = 0; index < 10; index += 1) await new Promise((resolve) => setImmediate(resolve));
+    for (let index = 0; index < 10; index += 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 };
 
@@ -36,9 +38,13 @@ function harness(script: (task: RetryTask) => LaneStep | Promise<LaneStep>) {
       return script(current);
     },
     publish: async (written, written2) => {
-      if (failPublish) throw failPublish;
+      if (failPublish) {
+        throw failPublish;
+      }
       outputs.push(written);
-      if (written2.length > 0) copies.push(written2);
+      if (written2.length > 0) {
+        copies.push(written2);
+      }
     },
     log: { error: () => undefined },
   });
@@ -60,7 +66,9 @@ describe(OrderedLane.name, () => {
   it('runs one subject strictly in order and other subjects independently', async () => {
     let releaseFirst!: () => void;
     const { lane, runs } = harness(async (current) => {
-      if (current.deliveryId === 'a1') await new Promise<void>((resolve) => (releaseFirst = resolve));
+      if (current.deliveryId === 'a1') {
+        await new Promise<void>((resolve) => (releaseFirst = resolve));
+      }
       return finished;
     });
     const a1 = lane.accept(task('a1', 'job_a'), '0');
@@ -80,7 +88,9 @@ describe(OrderedLane.name, () => {
     const failuresLeft = new Map([['a1', 2]]);
     const { lane, runs, copies } = harness((current) => {
       const left = failuresLeft.get(current.deliveryId) ?? 0;
-      if (left === 0) return finished;
+      if (left === 0) {
+        return finished;
+      }
       failuresLeft.set(current.deliveryId, left - 1);
       return {
         kind: 'retry',
@@ -119,7 +129,9 @@ describe(OrderedLane.name, () => {
   it('writes again a later delivery that a newer copy of an earlier one overtook on the lane', async () => {
     let failed = false;
     const { lane, copies } = harness((current) => {
-      if (current.deliveryId !== 'a1' || failed) return finished;
+      if (current.deliveryId !== 'a1' || failed) {
+        return finished;
+      }
       failed = true;
       return {
         kind: 'retry',
@@ -145,7 +157,9 @@ describe(OrderedLane.name, () => {
   it('defers in place without writing anything', async () => {
     let deferred = false;
     const { lane, runs, outputs } = harness(() => {
-      if (deferred) return finished;
+      if (deferred) {
+        return finished;
+      }
       deferred = true;
       return { kind: 'deferred', dueAtMs: Date.now() + 5_000 };
     });

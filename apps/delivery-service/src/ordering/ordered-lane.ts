@@ -1,6 +1,6 @@
 import type { TopicBatch } from '@hookline/kafka';
+import { assertNever } from '@hookline/platform';
 import { BoundedCache } from '../attempts/bounded-cache';
-import { assertNever } from '../common/assert-never';
 import type { RetryTask } from '../retries/retry-task';
 
 /** What came of running the first task of a subject. */
@@ -97,8 +97,9 @@ export class OrderedLane {
       };
       this.entries.set(task.deliveryId, entry);
       const queue = this.queues.get(key);
-      if (queue) queue.push(entry);
-      else {
+      if (queue) {
+        queue.push(entry);
+      } else {
         this.queues.set(key, [entry]);
         this.schedule(entry);
       }
@@ -109,9 +110,13 @@ export class OrderedLane {
   close(): void {
     this.closed = true;
     for (const entry of this.entries.values()) {
-      if (entry.timer) clearTimeout(entry.timer);
+      if (entry.timer) {
+        clearTimeout(entry.timer);
+      }
       // The consumer already forgot these messages; settling them only frees memory.
-      for (const message of entry.messages) message.reject(new Error(LANE_CLOSED));
+      for (const message of entry.messages) {
+        message.reject(new Error(LANE_CLOSED));
+      }
     }
     this.entries.clear();
     this.queues.clear();
@@ -120,23 +125,31 @@ export class OrderedLane {
   private acceptCopy(entry: Entry, settle: Settle, offset: bigint): void {
     entry.messages.push(settle);
     entry.copiesInFlight = Math.max(0, entry.copiesInFlight - 1);
-    if (offset <= entry.offset) return;
+    if (offset <= entry.offset) {
+      return;
+    }
     entry.offset = offset;
     const queue = this.queues.get(entry.key) ?? [];
     const behind = queue.slice(queue.indexOf(entry) + 1);
     const firstOvertaken = behind.findIndex((later) => later.copiesInFlight === 0 && later.offset < offset);
-    if (firstOvertaken >= 0) void this.rewrite([], behind.slice(firstOvertaken));
+    if (firstOvertaken >= 0) {
+      void this.rewrite([], behind.slice(firstOvertaken));
+    }
   }
 
   private schedule(entry: Entry): void {
-    if (entry.timer) clearTimeout(entry.timer);
+    if (entry.timer) {
+      clearTimeout(entry.timer);
+    }
     const delayMs = Math.max(0, Date.parse(entry.task.dueAt) - Date.now());
     entry.timer = setTimeout(() => void this.runHead(entry), delayMs);
   }
 
   private async runHead(entry: Entry): Promise<void> {
     entry.timer = null;
-    if (this.closed) return;
+    if (this.closed) {
+      return;
+    }
     let step: LaneStep;
     try {
       step = await this.deps.run(entry.task);
@@ -144,7 +157,9 @@ export class OrderedLane {
       this.failed(entry, error);
       return;
     }
-    if (this.closed) return;
+    if (this.closed) {
+      return;
+    }
     switch (step.kind) {
       case 'finished':
         try {
@@ -158,7 +173,9 @@ export class OrderedLane {
       case 'retry': {
         entry.task = step.task;
         const queue = this.queues.get(entry.key) ?? [entry];
-        if (await this.rewrite(step.outputs, queue.slice(queue.indexOf(entry)), entry)) this.schedule(entry);
+        if (await this.rewrite(step.outputs, queue.slice(queue.indexOf(entry)), entry)) {
+          this.schedule(entry);
+        }
         return;
       }
       case 'deferred':
@@ -194,24 +211,35 @@ export class OrderedLane {
       this.failed(head ?? entries[0], error);
       return false;
     }
-    for (const messages of superseded) for (const message of messages) message.resolve();
+    for (const messages of superseded) {
+      for (const message of messages) {
+        message.resolve();
+      }
+    }
     return !this.closed;
   }
 
   private complete(entry: Entry): void {
-    for (const message of entry.messages) message.resolve();
+    for (const message of entry.messages) {
+      message.resolve();
+    }
     this.entries.delete(entry.task.deliveryId);
     this.finished.set(entry.task.deliveryId, true);
     const queue = this.queues.get(entry.key) ?? [];
     queue.shift();
     const next = queue[0];
-    if (next) this.schedule(next);
-    else this.queues.delete(entry.key);
+    if (next) {
+      this.schedule(next);
+    } else {
+      this.queues.delete(entry.key);
+    }
   }
 
   /** Fails the entry's messages so the consumer re-reads the partition; with none to fail, tries again later. */
   private failed(entry: Entry | undefined, error: unknown): void {
-    if (!entry || this.closed) return;
+    if (!entry || this.closed) {
+      return;
+    }
     const reason = error instanceof Error ? error : new Error(String(error));
     this.deps.log.error(
       `Ordered delivery ${entry.task.deliveryId} failed to record its outcome: ${reason.message}`,
@@ -224,7 +252,9 @@ export class OrderedLane {
     }
     const messages = entry.messages;
     entry.messages = [];
-    for (const message of messages) message.reject(reason);
+    for (const message of messages) {
+      message.reject(reason);
+    }
   }
 }
 

@@ -19,7 +19,9 @@ describe('chooseTier', () => {
   });
 
   it('knows every tier by its topic', () => {
-    for (const tier of RETRY_TIERS) expect(tierOfTopic(`hookline.retry.${tier.name}.v1`)).toBe(tier);
+    for (const tier of RETRY_TIERS) {
+      expect(tierOfTopic(`hookline.retry.${tier.name}.v1`)).toBe(tier);
+    }
     expect(tierOfTopic('hookline.retry.2s.v1')).toBeNull();
   });
 });

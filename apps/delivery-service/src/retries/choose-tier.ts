@@ -9,7 +9,9 @@ export type RetryTier = (typeof RETRY_TIERS)[number];
 export function chooseTier(remainingMs: number): RetryTier {
   let chosen: RetryTier = RETRY_TIERS[0];
   for (const tier of RETRY_TIERS) {
-    if (tier.delayMs <= remainingMs) chosen = tier;
+    if (tier.delayMs <= remainingMs) {
+      chosen = tier;
+    }
   }
   return chosen;
 }

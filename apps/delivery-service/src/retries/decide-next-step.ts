@@ -1,5 +1,5 @@
 import type { AttemptOutcome, DeliveryStatus, RetryPolicy } from '@hookline/contracts';
-import { assertNever } from '../common/assert-never';
+import { assertNever } from '@hookline/platform';
 import { stableRandom } from '../common/stable-random';
 import { parseRetryAfter } from './parse-retry-after';
 import { retryDelayMs } from './retry-delay';
@@ -59,14 +59,22 @@ export function decideNextStep(input: NextStepInput): NextStep {
     default:
       return assertNever(input.outcome, 'attempt outcome');
   }
-  if (input.responseStatus === 410) return { kind: 'gave-up', reason: 'gone' };
-  if (input.mode === 'manual') return { kind: 'gave-up', reason: 'single-attempt' };
+  if (input.responseStatus === 410) {
+    return { kind: 'gave-up', reason: 'gone' };
+  }
+  if (input.mode === 'manual') {
+    return { kind: 'gave-up', reason: 'single-attempt' };
+  }
   const scheduled = retryDelayMs(input.policy, input.attempt, stableRandom(input.deliveryId, input.attempt));
-  if (scheduled === null) return { kind: 'gave-up', reason: 'exhausted' };
+  if (scheduled === null) {
+    return { kind: 'gave-up', reason: 'exhausted' };
+  }
   let delayMs = scheduled;
   if (input.responseStatus !== null && HONOURS_RETRY_AFTER.has(input.responseStatus)) {
     const asked = parseRetryAfter(retryAfterHeader(input.responseHeaders), input.nowMs);
-    if (asked !== null) delayMs = Math.max(delayMs, Math.min(asked, input.maxRetryAfterMs));
+    if (asked !== null) {
+      delayMs = Math.max(delayMs, Math.min(asked, input.maxRetryAfterMs));
+    }
   }
   const dueAtMs = input.nowMs + delayMs;
   return {
@@ -91,9 +99,13 @@ export function deliveryStatusOf(step: NextStep): DeliveryStatus {
 }
 
 function retryAfterHeader(headers: Readonly<Record<string, string>> | null): string | undefined {
-  if (headers === null) return undefined;
+  if (headers === null) {
+    return undefined;
+  }
   for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() === 'retry-after') return value;
+    if (name.toLowerCase() === 'retry-after') {
+      return value;
+    }
   }
   return undefined;
 }

@@ -11,11 +11,17 @@ const HTTP_DATE = [
  * 0 for a date already past, or null when the header is absent or unreadable.
  */
 export function parseRetryAfter(value: string | undefined | null, nowMs: number): number | null {
-  if (value === undefined || value === null) return null;
+  if (value === undefined || value === null) {
+    return null;
+  }
   const delta = DELTA_SECONDS.exec(value);
-  if (delta) return Number(delta[1]) * 1_000;
+  if (delta) {
+    return Number(delta[1]) * 1_000;
+  }
   const text = value.trim();
-  if (!HTTP_DATE.some((pattern) => pattern.test(text))) return null;
+  if (!HTTP_DATE.some((pattern) => pattern.test(text))) {
+    return null;
+  }
   const at = Date.parse(/GMT$/.test(text) ? text : `${text} GMT`);
   return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
 }

@@ -1,12 +1,12 @@
 import { RETRY_POLICY_LIMITS, type RetryPolicy } from '@hookline/contracts';
-import { assertNever } from '../common/assert-never';
+import { assertNever } from '@hookline/platform';
 
-/** `standard` (DESIGN.md): 5s, 5m, 30m, 2h, 5h, 10h, 10h, each ±20%. */
+/** `standard`, the default: 5s, 5m, 30m, 2h, 5h, 10h, 10h, each ±20%, about 27 hours in all. */
 export const STANDARD_DELAYS_SECONDS = [5, 300, 1_800, 7_200, 18_000, 36_000, 36_000] as const;
 export const STANDARD_JITTER = 0.2;
-/** `short` (seed 002): retries after 5 and 10 minutes, then stop (3 attempts in all). */
+/** `short`: retries after 5 and 10 minutes, then stop (3 attempts in all), with no jitter. */
 export const SHORT_DELAYS_SECONDS = [300, 600] as const;
-/** `jittered` (seed 000): 5 retries at increasing random intervals within 0–10 minutes. */
+/** `jittered`: 5 retries at increasing random intervals within 0–10 minutes, so receivers are not hit in step. */
 export const JITTERED_RETRIES = 5;
 export const JITTERED_MAX_SECONDS = 600;
 
@@ -18,11 +18,15 @@ export const JITTERED_MAX_SECONDS = 600;
  * random yet never shrink. Custom schedules are exact: the customer chose those numbers.
  */
 export function retryDelayMs(policy: RetryPolicy, retry: number, random: number): number | null {
-  if (!Number.isInteger(retry) || retry < 1) return null;
+  if (!Number.isInteger(retry) || retry < 1) {
+    return null;
+  }
   switch (policy.preset) {
     case 'standard': {
       const base = STANDARD_DELAYS_SECONDS[retry - 1];
-      if (base === undefined) return null;
+      if (base === undefined) {
+        return null;
+      }
       return Math.round(base * 1_000 * (1 + STANDARD_JITTER * (2 * random - 1)));
     }
     case 'short': {
@@ -30,7 +34,9 @@ export function retryDelayMs(policy: RetryPolicy, retry: number, random: number)
       return base === undefined ? null : base * 1_000;
     }
     case 'jittered': {
-      if (retry > JITTERED_RETRIES) return null;
+      if (retry > JITTERED_RETRIES) {
+        return null;
+      }
       const band = JITTERED_MAX_SECONDS / JITTERED_RETRIES;
       const seconds = (retry - 1 + random) * band;
       return Math.max(RETRY_POLICY_LIMITS.minDelaySeconds * 1_000, Math.round(seconds * 1_000));
@@ -39,7 +45,9 @@ export function retryDelayMs(policy: RetryPolicy, retry: number, random: number)
       return null;
     case 'custom': {
       const seconds = policy.delaysSeconds?.[retry - 1];
-      if (seconds === undefined || !Number.isFinite(seconds)) return null;
+      if (seconds === undefined || !Number.isFinite(seconds)) {
+        return null;
+      }
       const bounded = Math.min(
         Math.max(seconds, RETRY_POLICY_LIMITS.minDelaySeconds),
         RETRY_POLICY_LIMITS.maxDelaySeconds,

@@ -21,12 +21,18 @@ const isInstant = (value: unknown): value is string =>
 /** A retry-tier or lane message as a task, or why it is refused (it then goes to the DLQ). */
 export function parseRetryTask(message: KafkaMessage): RetryTaskParse {
   const decoded = decodeJson(message.value);
-  if (!decoded.ok) return { ok: false, reason: decoded.reason };
+  if (!decoded.ok) {
+    return { ok: false, reason: decoded.reason };
+  }
   const value = decoded.value;
-  if (!isObject(value)) return { ok: false, reason: 'task must be a JSON object' };
+  if (!isObject(value)) {
+    return { ok: false, reason: 'task must be a JSON object' };
+  }
   const problems: string[] = [];
   const check = (condition: boolean, problem: string) => {
-    if (!condition) problems.push(problem);
+    if (!condition) {
+      problems.push(problem);
+    }
   };
   check(typeof value.deliveryId === 'string' && value.deliveryId !== '', 'deliveryId must be a string');
   check(
@@ -45,9 +51,12 @@ export function parseRetryTask(message: KafkaMessage): RetryTaskParse {
   );
   // Delivery wrote the task from an event it had validated in full: its envelope is checked, its data not again.
   const event = validateEnvelopeShell(value.event);
-  if (!event.ok) problems.push(...event.errors.map((error) => `event: ${error}`));
-  if (problems.length > 0 || !event.ok)
+  if (!event.ok) {
+    problems.push(...event.errors.map((error) => `event: ${error}`));
+  }
+  if (problems.length > 0 || !event.ok) {
     return { ok: false, reason: `invalid delivery task: ${problems.join('; ')}` };
+  }
   return {
     ok: true,
     task: {

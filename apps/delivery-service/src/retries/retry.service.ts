@@ -33,7 +33,9 @@ export class RetryService {
       await this.sink.publish([{ topic: topicOfTier(tier.name), messages: [retryTaskMessage(task)] }]);
       return;
     }
-    if (remainingMs > 0) await sleep(remainingMs);
+    if (remainingMs > 0) {
+      await sleep(remainingMs);
+    }
     this.metrics.retryLateness.observe(Math.max(0, Date.now() - dueAtMs) / 1_000);
     const webhook = this.routing.webhook(task.webhookId);
     if (webhook === null) {

@@ -14,10 +14,14 @@ const isNonEmptyString = (value: unknown): value is string => isString(value) &&
  * declare `WebhookState` as an interface only, so the shape delivery relies on is checked here.
  */
 export function parseWebhookState(webhookId: string, input: unknown): WebhookStateParse {
-  if (!isObject(input)) return { ok: false, errors: ['state must be a JSON object'] };
+  if (!isObject(input)) {
+    return { ok: false, errors: ['state must be a JSON object'] };
+  }
   const errors: string[] = [];
   const expect = (condition: boolean, message: string) => {
-    if (!condition) errors.push(message);
+    if (!condition) {
+      errors.push(message);
+    }
   };
 
   expect(input.id === webhookId, `id must equal the message key (${webhookId})`);
@@ -75,7 +79,9 @@ export function parseWebhookState(webhookId: string, input: unknown): WebhookSta
   expect(Number.isSafeInteger(input.version), 'version must be an integer');
   expect(isString(input.updatedAt), 'updatedAt must be a string');
 
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) {
+    return { ok: false, errors };
+  }
   // States published before the per-webhook delivery options existed lack them: the defaults apply.
   const state = input as unknown as WebhookState;
   return {
@@ -112,7 +118,9 @@ function isDelayList(value: unknown): boolean {
 }
 
 function isAuth(value: unknown): boolean {
-  if (!isObject(value)) return false;
+  if (!isObject(value)) {
+    return false;
+  }
   switch (value.type) {
     case 'none':
       return true;
@@ -126,8 +134,12 @@ function isAuth(value: unknown): boolean {
 }
 
 function isSignatureScheme(value: unknown): boolean {
-  if (!isObject(value)) return false;
-  if (value.type === 'standard-webhooks') return true;
+  if (!isObject(value)) {
+    return false;
+  }
+  if (value.type === 'standard-webhooks') {
+    return true;
+  }
   return value.type === 'hmac-sha256-hex' && isNonEmptyString(value.header);
 }
 

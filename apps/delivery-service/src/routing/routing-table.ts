@@ -26,12 +26,16 @@ export class RoutingTable {
   apply(webhookId: string, state: WebhookState | null): RoutingChange {
     const held = this.byId.get(webhookId);
     if (state === null) {
-      if (held === undefined) return 'absent';
+      if (held === undefined) {
+        return 'absent';
+      }
       this.remove(held);
       return 'removed';
     }
     if (held !== undefined) {
-      if (state.version < held.version) return 'stale';
+      if (state.version < held.version) {
+        return 'stale';
+      }
       this.remove(held);
     }
     this.byId.set(webhookId, state);
@@ -45,6 +49,8 @@ export class RoutingTable {
     this.byId.delete(state.id);
     const organization = this.byOrganization.get(state.organizationId);
     organization?.delete(state.id);
-    if (organization?.size === 0) this.byOrganization.delete(state.organizationId);
+    if (organization?.size === 0) {
+      this.byOrganization.delete(state.organizationId);
+    }
   }
 }

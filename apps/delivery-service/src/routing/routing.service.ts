@@ -49,7 +49,9 @@ export class RoutingService implements OnModuleInit, OnApplicationShutdown, Read
   }
 
   async check(): Promise<void> {
-    if (!this.reader.caughtUp) throw new Error(`still reading ${Topics.subscriptions} from the beginning`);
+    if (!this.reader.caughtUp) {
+      throw new Error(`still reading ${Topics.subscriptions} from the beginning`);
+    }
   }
 
   webhook(webhookId: string): WebhookState | null {
@@ -62,12 +64,18 @@ export class RoutingService implements OnModuleInit, OnApplicationShutdown, Read
    */
   waitForWebhook(webhookId: string, minVersion: number, timeoutMs: number): Promise<WebhookState | null> {
     const held = this.webhook(webhookId);
-    if ((held !== null && held.version >= minVersion) || timeoutMs <= 0) return Promise.resolve(held);
+    if ((held !== null && held.version >= minVersion) || timeoutMs <= 0) {
+      return Promise.resolve(held);
+    }
     return new Promise((resolve) => {
       const onChange = (changedId: string) => {
-        if (changedId !== webhookId) return;
+        if (changedId !== webhookId) {
+          return;
+        }
         const current = this.webhook(webhookId);
-        if (current !== null && current.version >= minVersion) finish(current);
+        if (current !== null && current.version >= minVersion) {
+          finish(current);
+        }
       };
       const finish = (value: WebhookState | null) => {
         clearTimeout(timer);

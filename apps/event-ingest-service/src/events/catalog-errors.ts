@@ -15,9 +15,15 @@ export function catalogErrors(input: IngestEventDto, organizationId: string): st
     return [`type "${input.type}" is emitted by Hookline itself and cannot be published`];
   }
   // A service token's request may say `organizationId: null`, which `@IsOptional()` lets through.
-  if (typeof organizationId !== 'string') return [ORGANIZATION_ID_FORMAT, 'organizationId must be a string'];
-  if (!EXTERNAL_ID_PATTERN.test(organizationId)) return [ORGANIZATION_ID_FORMAT];
-  if (definition === undefined) return [`type "${input.type}" is not in the event catalog`];
+  if (typeof organizationId !== 'string') {
+    return [ORGANIZATION_ID_FORMAT, 'organizationId must be a string'];
+  }
+  if (!EXTERNAL_ID_PATTERN.test(organizationId)) {
+    return [ORGANIZATION_ID_FORMAT];
+  }
+  if (definition === undefined) {
+    return [`type "${input.type}" is not in the event catalog`];
+  }
   const data = validateEventData(input.type, input.data);
   return data.ok ? [] : data.errors;
 }

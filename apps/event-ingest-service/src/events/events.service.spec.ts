@@ -64,7 +64,9 @@ function fakeIdempotency() {
   const rows = new Map<string, ClaimedKey>();
   const claim = jest.fn((claim: IdempotencyClaim): ClaimedKey => {
     const existing = rows.get(claim.key);
-    if (existing) return { ...existing, isNew: false };
+    if (existing) {
+      return { ...existing, isNew: false };
+    }
     const row = { envelope: claim.envelope, requestHash: claim.requestHash, isNew: true, published: false };
     rows.set(claim.key, row);
     return row;
@@ -83,13 +85,17 @@ function fakeIdempotency() {
           return new Map(claims.map((each) => [each, decide(claim(each), each)]));
         } catch (error) {
           rows.clear();
-          for (const [key, row] of snapshot) rows.set(key, row);
+          for (const [key, row] of snapshot) {
+            rows.set(key, row);
+          }
           throw error;
         }
       },
     ),
     markPublished: jest.fn(async (_organizationId: string, keys: string[]) => {
-      for (const key of keys) rows.set(key, { ...rows.get(key)!, published: true });
+      for (const key of keys) {
+        rows.set(key, { ...rows.get(key)!, published: true });
+      }
     }),
   };
   return { repository, rows };

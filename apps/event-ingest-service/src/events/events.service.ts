@@ -76,7 +76,9 @@ export class EventsService {
     const endPublish = this.metrics.publishDuration.startTimer();
     await this.publish(fresh);
     endPublish();
-    for (const envelope of fresh) this.metrics.accepted.inc({ type: envelope.type });
+    for (const envelope of fresh) {
+      this.metrics.accepted.inc({ type: envelope.type });
+    }
     this.metrics.idempotentReplays.inc(events.length - fresh.length);
     await this.markPublished(events);
     return events.map((event) => event.envelope.id);
@@ -90,7 +92,9 @@ export class EventsService {
     const { idempotencyKey, ...content } = input;
     const organizationId = resolveOrganization(principal, input.organizationId);
     const errors = catalogErrors(input, organizationId);
-    if (errors.length > 0) return { errors };
+    if (errors.length > 0) {
+      return { errors };
+    }
     const envelope: EventEnvelope = {
       id: newId('evt'),
       type: input.type,
@@ -115,7 +119,9 @@ export class EventsService {
   private async applyIdempotency(prepared: PreparedEvent[]): Promise<ClaimedEvent[]> {
     const claims = new Map<PreparedEvent, IdempotencyClaim>();
     for (const event of prepared) {
-      if (event.idempotency === null) continue;
+      if (event.idempotency === null) {
+        continue;
+      }
       claims.set(event, {
         organizationId: event.envelope.organizationId,
         key: event.idempotency.key,
@@ -164,7 +170,9 @@ export class EventsService {
   private async markPublished(events: ClaimedEvent[]): Promise<void> {
     const byOrganization = new Map<string, string[]>();
     for (const event of events) {
-      if (event.idempotencyKey === null || event.alreadyPublished) continue;
+      if (event.idempotencyKey === null || event.alreadyPublished) {
+        continue;
+      }
       const keys = byOrganization.get(event.envelope.organizationId) ?? [];
       keys.push(event.idempotencyKey);
       byOrganization.set(event.envelope.organizationId, keys);

@@ -27,7 +27,9 @@ export class IdempotencyPruner implements OnApplicationBootstrap, OnApplicationS
   }
 
   onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
   }
 
   async prune(): Promise<number> {

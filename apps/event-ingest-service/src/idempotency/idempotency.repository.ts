@@ -96,7 +96,9 @@ export class IdempotencyRepository {
         PUBLISH_LEASE_SECONDS,
       ],
     );
-    if (rows[0]) return toClaimed(rows[0], false);
+    if (rows[0]) {
+      return toClaimed(rows[0], false);
+    }
     return this.awaitPublisher(claim, manager);
   }
 
@@ -105,10 +107,14 @@ export class IdempotencyRepository {
     for (;;) {
       const row = await this.findLive(manager, claim.organizationId, claim.key);
       // A different request answers 409 at once; the caller checks the hash.
-      if (row.published_at !== null || row.request_hash !== claim.requestHash) return toClaimed(row, true);
+      if (row.published_at !== null || row.request_hash !== claim.requestHash) {
+        return toClaimed(row, true);
+      }
       if (row.lease_expired) {
         const taken = await this.takeOverLease(manager, claim.organizationId, claim.key);
-        if (taken) return toClaimed(taken, false);
+        if (taken) {
+          return toClaimed(taken, false);
+        }
       }
       if (Date.now() > deadline) {
         throw new ServiceUnavailableException(
@@ -145,7 +151,9 @@ export class IdempotencyRepository {
   }
 
   async markPublished(organizationId: string, keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
+    if (keys.length === 0) {
+      return;
+    }
     await this.dataSource.query(
       `UPDATE ingest.idempotency_key SET published_at = now(), publish_lease_until = NULL
        WHERE organization_id = $1 AND key = ANY($2::text[]) AND published_at IS NULL`,

@@ -36,8 +36,11 @@ export function createApiClient(options: ApiClientOptions) {
     query?: Query,
   ): Promise<T> {
     const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(query ?? {}))
-      if (value !== undefined && value !== '') search.set(key, String(value));
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== '') {
+        search.set(key, String(value));
+      }
+    }
     const url = `${base}${path}${search.size > 0 ? `?${search.toString()}` : ''}`;
     let response: Response;
     try {
@@ -54,7 +57,9 @@ export function createApiClient(options: ApiClientOptions) {
     }
     if (!response.ok) {
       const error = await toApiError(response);
-      if (error.status === 401) options.onUnauthorized(error);
+      if (error.status === 401) {
+        options.onUnauthorized(error);
+      }
       throw error;
     }
     return (response.status === 204 ? undefined : await response.json()) as T;

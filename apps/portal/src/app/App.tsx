@@ -43,7 +43,9 @@ export function App({ config, initialAccess, branding }: AppProps) {
   );
 
   const api = useMemo(() => {
-    if (!access) return null;
+    if (!access) {
+      return null;
+    }
     return createApiClient({
       subscriptionUrl: config.subscriptionUrl,
       auditUrl: config.auditUrl,
@@ -51,8 +53,9 @@ export function App({ config, initialAccess, branding }: AppProps) {
       onUnauthorized: (error) => {
         queryClient.clear();
         saveAccess(window, null);
-        if (access.kind === 'session') setEnded(error.message);
-        else {
+        if (access.kind === 'session') {
+          setEnded(error.message);
+        } else {
           setRefusal(error.message);
           setAccess(null);
         }
@@ -62,7 +65,9 @@ export function App({ config, initialAccess, branding }: AppProps) {
 
   // A session past its expiry shows nothing more, even before the server is asked again.
   useEffect(() => {
-    if (access?.kind !== 'session' || !access.expiresAt) return;
+    if (access?.kind !== 'session' || !access.expiresAt) {
+      return;
+    }
     const remaining = access.expiresAt.getTime() - Date.now();
     const end = () => {
       queryClient.clear();
@@ -81,8 +86,9 @@ export function App({ config, initialAccess, branding }: AppProps) {
   }, [locale]);
 
   let body;
-  if (ended !== null) body = <SessionEnded reason={ended} />;
-  else if (!access || !api)
+  if (ended !== null) {
+    body = <SessionEnded reason={ended} />;
+  } else if (!access || !api) {
     body = (
       <SignIn
         refusal={refusal}
@@ -94,12 +100,13 @@ export function App({ config, initialAccess, branding }: AppProps) {
         }}
       />
     );
-  else
+  } else {
     body = (
       <PortalProvider value={{ api, access }}>
         <Screens />
       </PortalProvider>
     );
+  }
 
   return (
     <I18nProvider locale={locale}>

@@ -64,9 +64,11 @@ export function sessionAccess(token: string): PortalAccess {
 }
 
 export function saveAccess(win: Window, access: PortalAccess | null): void {
-  if (access)
+  if (access) {
     win.sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ kind: access.kind, token: access.token }));
-  else win.sessionStorage.removeItem(STORAGE_KEY);
+  } else {
+    win.sessionStorage.removeItem(STORAGE_KEY);
+  }
 }
 
 function loadAccess(win: Window): PortalAccess | null {
@@ -75,7 +77,9 @@ function loadAccess(win: Window): PortalAccess | null {
       kind?: string;
       token?: string;
     } | null;
-    if (!stored?.token) return null;
+    if (!stored?.token) {
+      return null;
+    }
     return stored.kind === 'session' ? sessionAccess(stored.token) : apiKeyAccess(stored.token);
   } catch {
     return null;

@@ -15,7 +15,9 @@ export function PortalProvider({ value, children }: { value: PortalContextValue;
 
 export function usePortal(): PortalContextValue {
   const value = useContext(PortalContext);
-  if (!value) throw new Error('usePortal outside PortalProvider');
+  if (!value) {
+    throw new Error('usePortal outside PortalProvider');
+  }
   return value;
 }
 

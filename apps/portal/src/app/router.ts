@@ -11,13 +11,21 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === 'statistics')
+  if (parts[0] === 'statistics') {
     return parts[1] ? { screen: 'statistics', webhookId: parts[1] } : { screen: 'statistics' };
-  if (parts[0] === 'catalog') return { screen: 'catalog' };
-  if (parts[0] === 'webhooks' && parts[1] === 'new') return { screen: 'new-webhook' };
-  if (parts[0] === 'webhooks' && parts[1] && parts[2] === 'edit')
+  }
+  if (parts[0] === 'catalog') {
+    return { screen: 'catalog' };
+  }
+  if (parts[0] === 'webhooks' && parts[1] === 'new') {
+    return { screen: 'new-webhook' };
+  }
+  if (parts[0] === 'webhooks' && parts[1] && parts[2] === 'edit') {
     return { screen: 'edit-webhook', id: parts[1] };
-  if (parts[0] === 'webhooks' && parts[1]) return { screen: 'webhook', id: parts[1] };
+  }
+  if (parts[0] === 'webhooks' && parts[1]) {
+    return { screen: 'webhook', id: parts[1] };
+  }
   return { screen: 'webhooks' };
 }
 

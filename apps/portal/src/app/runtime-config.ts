@@ -6,9 +6,13 @@ export interface RuntimeConfig {
 
 export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
   const response = await fetch('./config.json', { cache: 'no-store' });
-  if (!response.ok) throw new Error(`config.json answered ${response.status}`);
+  if (!response.ok) {
+    throw new Error(`config.json answered ${response.status}`);
+  }
   const body = (await response.json()) as { auditUrl?: unknown; subscriptionUrl?: unknown };
-  if (typeof body.auditUrl !== 'string') throw new Error('config.json has no auditUrl');
+  if (typeof body.auditUrl !== 'string') {
+    throw new Error('config.json has no auditUrl');
+  }
   return {
     auditUrl: body.auditUrl,
     subscriptionUrl: typeof body.subscriptionUrl === 'string' ? body.subscriptionUrl : '',

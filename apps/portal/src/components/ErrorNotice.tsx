@@ -25,9 +25,17 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
 }
 
 export function describeError(error: unknown, t: Translate): string {
-  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
-  if (error.isNetwork) return t('state.error.network');
-  if (error.status === 403) return t('state.error.forbidden', { reason: error.message });
-  if (error.status === 404) return t('state.error.notFound', { reason: error.message });
+  if (!(error instanceof ApiError)) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  if (error.isNetwork) {
+    return t('state.error.network');
+  }
+  if (error.status === 403) {
+    return t('state.error.forbidden', { reason: error.message });
+  }
+  if (error.status === 404) {
+    return t('state.error.notFound', { reason: error.message });
+  }
   return error.message;
 }

@@ -21,7 +21,9 @@ export function isLocale(value: string | null | undefined): value is Locale {
 
 /** The product's choice, else the browser's language when we have it, else English. */
 export function pickLocale(requested: string | null | undefined, browser: readonly string[]): Locale {
-  if (isLocale(requested)) return requested;
+  if (isLocale(requested)) {
+    return requested;
+  }
   const match = browser.map((tag) => tag.slice(0, 2).toLowerCase()).find(isLocale);
   return match ?? 'en';
 }
@@ -46,6 +48,8 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
 
 export function useI18n(): I18n {
   const value = useContext(I18nContext);
-  if (!value) throw new Error('useI18n outside I18nProvider');
+  if (!value) {
+    throw new Error('useI18n outside I18nProvider');
+  }
   return value;
 }

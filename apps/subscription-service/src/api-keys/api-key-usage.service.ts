@@ -26,14 +26,18 @@ export class ApiKeyUsageService implements OnModuleInit, BeforeApplicationShutdo
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
     await this.flush();
   }
 
   /** Notes a use of `keyId`; returns whether it will be written (false within the resolution). */
   noteUse(keyId: string, now = Date.now()): boolean {
     const last = this.lastNotedAt.get(keyId);
-    if (last !== undefined && now - last < USAGE_RESOLUTION_MS) return false;
+    if (last !== undefined && now - last < USAGE_RESOLUTION_MS) {
+      return false;
+    }
     this.lastNotedAt.set(keyId, now);
     this.pending.set(keyId, new Date(now));
     return true;
@@ -50,7 +54,9 @@ export class ApiKeyUsageService implements OnModuleInit, BeforeApplicationShutdo
 
   private async write(): Promise<void> {
     this.forgetStale(Date.now());
-    if (this.pending.size === 0) return;
+    if (this.pending.size === 0) {
+      return;
+    }
     const batch = new Map(this.pending);
     this.pending.clear();
     // Keys used in the same window share one timestamp; the resolution is a minute anyway.
@@ -60,7 +66,11 @@ export class ApiKeyUsageService implements OnModuleInit, BeforeApplicationShutdo
         .getRepository(ApiKey)
         .update({ id: In([...batch.keys()]) }, { lastUsedAt: usedAt });
     } catch (error) {
-      for (const [keyId, at] of batch) if (!this.pending.has(keyId)) this.pending.set(keyId, at);
+      for (const [keyId, at] of batch) {
+        if (!this.pending.has(keyId)) {
+          this.pending.set(keyId, at);
+        }
+      }
       this.logger.warn(
         `could not record API key usage, will retry: ${error instanceof Error ? error.message : String(error)}`,
       );
@@ -70,7 +80,9 @@ export class ApiKeyUsageService implements OnModuleInit, BeforeApplicationShutdo
   // Keeps the map as small as the set of keys used within the last minute.
   private forgetStale(now: number): void {
     for (const [keyId, at] of this.lastNotedAt) {
-      if (now - at >= USAGE_RESOLUTION_MS) this.lastNotedAt.delete(keyId);
+      if (now - at >= USAGE_RESOLUTION_MS) {
+        this.lastNotedAt.delete(keyId);
+      }
     }
   }
 }

@@ -16,12 +16,16 @@ export class DatabaseApiKeyVerifier extends ApiKeyVerifier {
   }
 
   async verify(key: string): Promise<OrganizationPrincipal | null> {
-    if (!looksLikeApiKey(key)) return null;
+    if (!looksLikeApiKey(key)) {
+      return null;
+    }
     const apiKey = await this.dataSource.getRepository(ApiKey).findOne({
       select: { id: true, organizationId: true, scopes: true },
       where: { hash: hashApiKey(key), revokedAt: IsNull() },
     });
-    if (!apiKey) return null;
+    if (!apiKey) {
+      return null;
+    }
     this.usage.noteUse(apiKey.id);
     return {
       kind: 'organization',

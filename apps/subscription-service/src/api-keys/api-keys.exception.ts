@@ -1,29 +1,17 @@
 import { HttpStatus } from '@nestjs/common';
-import { CodedHttpException } from '../common/coded-http.exception';
+import { codedHttpException } from '@hookline/platform';
 
-export enum ApiKeyErrorCode {
-  OrganizationNotFound = 'ORGANIZATION_NOT_FOUND',
-  ApiKeyNotFound = 'API_KEY_NOT_FOUND',
-}
-
-const STATUS: Record<ApiKeyErrorCode, HttpStatus> = {
-  [ApiKeyErrorCode.OrganizationNotFound]: HttpStatus.NOT_FOUND,
-  [ApiKeyErrorCode.ApiKeyNotFound]: HttpStatus.NOT_FOUND,
-};
-
-export class ApiKeyException extends CodedHttpException<ApiKeyErrorCode> {
-  constructor(code: ApiKeyErrorCode, message: string) {
-    super(code, STATUS[code], message);
-  }
-
+export class ApiKeyException extends codedHttpException({
+  ORGANIZATION_NOT_FOUND: HttpStatus.NOT_FOUND,
+  API_KEY_NOT_FOUND: HttpStatus.NOT_FOUND,
+}) {
   static organizationNotFound(organizationId: string): ApiKeyException {
-    return new ApiKeyException(
-      ApiKeyErrorCode.OrganizationNotFound,
-      `organization ${organizationId} not found`,
-    );
+    return new ApiKeyException('ORGANIZATION_NOT_FOUND', `organization ${organizationId} not found`);
   }
 
   static apiKeyNotFound(keyId: string): ApiKeyException {
-    return new ApiKeyException(ApiKeyErrorCode.ApiKeyNotFound, `API key ${keyId} not found`);
+    return new ApiKeyException('API_KEY_NOT_FOUND', `API key ${keyId} not found`);
   }
 }
+
+export type ApiKeyErrorCode = ApiKeyException['code'];

@@ -32,7 +32,9 @@ export class ApiKeysService {
   async create(organizationId: string, input: ApiKeyInput): Promise<IssuedApiKey> {
     return this.dataSource.transaction(async (manager) => {
       const exists = await manager.existsBy(Organization, { id: organizationId });
-      if (!exists) throw ApiKeyException.organizationNotFound(organizationId);
+      if (!exists) {
+        throw ApiKeyException.organizationNotFound(organizationId);
+      }
       return this.issue(manager, organizationId, input);
     });
   }
@@ -59,7 +61,9 @@ export class ApiKeysService {
   /** The organization's keys, newest first; 404 when it does not exist. */
   async list(organizationId: string): Promise<ApiKey[]> {
     const exists = await this.dataSource.manager.existsBy(Organization, { id: organizationId });
-    if (!exists) throw ApiKeyException.organizationNotFound(organizationId);
+    if (!exists) {
+      throw ApiKeyException.organizationNotFound(organizationId);
+    }
     return this.dataSource.manager.find(ApiKey, {
       where: { organizationId },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -73,8 +77,12 @@ export class ApiKeysService {
         where: { id: keyId, organizationId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!apiKey) throw ApiKeyException.apiKeyNotFound(keyId);
-      if (apiKey.revokedAt !== null) return;
+      if (!apiKey) {
+        throw ApiKeyException.apiKeyNotFound(keyId);
+      }
+      if (apiKey.revokedAt !== null) {
+        return;
+      }
       apiKey.revokedAt = new Date();
       await manager.update(ApiKey, { id: apiKey.id }, { revokedAt: apiKey.revokedAt });
       await this.outbox.append(manager, [apiKeyRecordEntry(apiKey)]);

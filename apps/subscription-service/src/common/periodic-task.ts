@@ -19,7 +19,9 @@ export class PeriodicTask {
 
   /** `runNow` starts the first run at once instead of after one interval. */
   start({ runNow = false }: { runNow?: boolean } = {}): void {
-    if (!this.stopped) return;
+    if (!this.stopped) {
+      return;
+    }
     this.stopped = false;
     this.schedule(runNow ? 0 : this.intervalMs);
   }
@@ -39,7 +41,9 @@ export class PeriodicTask {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.timer) {
+      clearTimeout(this.timer);
+    }
     this.timer = null;
     await this.running;
   }
@@ -48,7 +52,9 @@ export class PeriodicTask {
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.runNow().then(() => {
-        if (!this.stopped) this.schedule(this.intervalMs);
+        if (!this.stopped) {
+          this.schedule(this.intervalMs);
+        }
       });
     }, delayMs);
     this.timer.unref();

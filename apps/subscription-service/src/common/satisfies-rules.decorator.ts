@@ -39,9 +39,15 @@ export function RequiredText({
   allowedMessage,
 }: RequiredTextOptions): PropertyDecorator {
   const problemOf = (value: unknown): string | null => {
-    if (value === undefined || value === null) return `is required ${requiredWhen}`;
-    if (typeof value !== 'string') return 'must be a string';
-    if (value.length === 0 || value.length > maxLength) return `must be 1-${maxLength} characters`;
+    if (value === undefined || value === null) {
+      return `is required ${requiredWhen}`;
+    }
+    if (typeof value !== 'string') {
+      return 'must be a string';
+    }
+    if (value.length === 0 || value.length > maxLength) {
+      return `must be 1-${maxLength} characters`;
+    }
     return allowed.test(value) ? null : allowedMessage;
   };
   return ValidateBy({

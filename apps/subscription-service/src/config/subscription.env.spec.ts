@@ -13,7 +13,9 @@ function problemsOf(env: Record<string, string>): string[] {
   try {
     loadConfig(SubscriptionEnv, env);
   } catch (error) {
-    if (error instanceof ConfigurationError) return error.problems;
+    if (error instanceof ConfigurationError) {
+      return error.problems;
+    }
     throw error;
   }
   throw new Error('expected a ConfigurationError');

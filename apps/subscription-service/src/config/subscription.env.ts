@@ -1,17 +1,6 @@
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { BaseEnv, toBoolean } from '@hookline/platform';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MinLength } from 'class-validator';
+import { BaseEnv, IntegerEnv, toBoolean } from '@hookline/platform';
 import { EgressPolicy, SecretBox } from '@hookline/security';
 import { WEBHOOK_LIMITS } from '../webhooks/webhook-limits';
 import { IsParsableBy } from './is-parsable-by.validator';
@@ -19,14 +8,10 @@ import { IsParsableBy } from './is-parsable-by.validator';
 // Implicit conversion has already turned "false" into `true` by the time `value` arrives; read the raw one.
 const rawBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }): unknown =>
   toBoolean({ value: obj[key] });
-const toInteger = ({ value }: { value: unknown }): unknown => Number(value);
 
 /** Environment of subscription-service, validated at boot; a bad variable stops the process with its name. */
 export class SubscriptionEnv extends BaseEnv {
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(65_535)
+  @IntegerEnv(1, 65_535)
   PORT = 3000;
 
   @IsString()
@@ -53,44 +38,26 @@ export class SubscriptionEnv extends BaseEnv {
   @IsParsableBy((value) => EgressPolicy.parseCidrList(value))
   EGRESS_ALLOW_CIDRS = '';
 
-  @Transform(toInteger)
-  @IsInt()
-  @Min(10)
-  @Max(60_000)
+  @IntegerEnv(10, 60_000)
   OUTBOX_POLL_INTERVAL_MS = 100;
 
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(5_000)
+  @IntegerEnv(1, 5_000)
   OUTBOX_BATCH_SIZE = 500;
 
   /** How long a rotated-out signing secret is still signed with, unless a rotation says otherwise. */
-  @Transform(toInteger)
-  @IsInt()
-  @Min(0)
-  @Max(WEBHOOK_LIMITS.maxSecretGraceSeconds)
+  @IntegerEnv(0, WEBHOOK_LIMITS.maxSecretGraceSeconds)
   SECRET_ROTATION_GRACE_SECONDS = 86_400;
 
   /** How often secrets past their grace period are removed and the webhook's state republished. */
-  @Transform(toInteger)
-  @IsInt()
-  @Min(50)
-  @Max(3_600_000)
+  @IntegerEnv(50, 3_600_000)
   SECRET_CLEANUP_INTERVAL_MS = 60_000;
 
   /** How often credentials sealed with a retired key are re-encrypted (also once at start). */
-  @Transform(toInteger)
-  @IsInt()
-  @Min(50)
-  @Max(86_400_000)
+  @IntegerEnv(50, 86_400_000)
   SECRET_REENCRYPTION_INTERVAL_MS = 3_600_000;
 
   /** Webhooks fetched per query by the cleanup and re-encryption jobs; each is its own transaction. */
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(1_000)
+  @IntegerEnv(1, 1_000)
   SECRET_MAINTENANCE_BATCH_SIZE = 100;
 
   /** Consumer group of the `hookline.signals.v1` consumer. */
@@ -138,15 +105,9 @@ export class SubscriptionEnv extends BaseEnv {
   RELAY_PUBLIC_URL = '';
 
   /** How long a relayed delivery waits for the developer's endpoint before it is answered 504. */
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1_000)
-  @Max(55_000)
+  @IntegerEnv(1_000, 55_000)
   RELAY_RESPONSE_TIMEOUT_MS = 10_000;
 
-  @Transform(toInteger)
-  @IsInt()
-  @Min(1)
-  @Max(1_000)
+  @IntegerEnv(1, 1_000)
   RELAY_MAX_SESSIONS_PER_ORGANIZATION = 10;
 }

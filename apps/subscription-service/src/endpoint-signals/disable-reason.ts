@@ -1,5 +1,5 @@
 import type { EndpointSignal } from '@hookline/contracts';
-import { assertNever } from '../common/assert-never';
+import { assertNever } from '@hookline/platform';
 
 /** `webhook.disabled` carries the reason as text of at most this length. */
 const MAX_REASON_LENGTH = 500;

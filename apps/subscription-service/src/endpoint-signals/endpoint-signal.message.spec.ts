@@ -28,6 +28,8 @@ describe(parseEndpointSignal.name, () => {
     const parsed = parseEndpointSignal(value);
 
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.reason).toContain(reason);
+    if (!parsed.ok) {
+      expect(parsed.reason).toContain(reason);
+    }
   });
 });

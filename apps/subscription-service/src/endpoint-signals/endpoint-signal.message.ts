@@ -37,7 +37,9 @@ export type ParsedSignal = { ok: true; signal: EndpointSignalMessage } | { ok: f
 /** A `hookline.signals.v1` value as a validated signal, or why it is not one. */
 export function parseEndpointSignal(value: Buffer | null): ParsedSignal {
   const decoded = decodeJson(value);
-  if (!decoded.ok) return decoded;
+  if (!decoded.ok) {
+    return decoded;
+  }
   if (typeof decoded.value !== 'object' || decoded.value === null || Array.isArray(decoded.value)) {
     return { ok: false, reason: 'signal must be a JSON object' };
   }

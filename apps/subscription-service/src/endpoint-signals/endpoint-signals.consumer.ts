@@ -8,14 +8,14 @@ import {
 import type { Kafka } from 'kafkajs';
 import { Topics } from '@hookline/contracts';
 import {
-  KafkaBatchConsumer,
   KafkaPublisher,
+  type KafkaBatchConsumer,
   sendToDeadLetterQueue,
   type ConsumedBatch,
   type DeadLetter,
   type FailureStreak,
 } from '@hookline/kafka';
-import { KAFKA, isPermanentDataError, trackConsumerFailures } from '@hookline/platform';
+import { KAFKA, createDeadLetteringConsumer } from '@hookline/platform';
 import { Registry } from 'prom-client';
 import { SubscriptionEnv } from '../config/subscription.env';
 import { parseEndpointSignal } from './endpoint-signal.message';
@@ -40,20 +40,16 @@ export class EndpointSignalsConsumer implements OnApplicationBootstrap, OnModule
     env: SubscriptionEnv,
     registry: Registry,
   ) {
-    this.consumer = new KafkaBatchConsumer(kafka, {
+    this.consumer = createDeadLetteringConsumer(kafka, registry, {
+      name: CONSUMER_NAME,
       groupId: env.SIGNALS_CONSUMER_GROUP,
       topics: [Topics.signals],
       // A new group reads what delivery already said; stale signals are recognised and ignored.
       fromBeginning: true,
       handleBatch: (batch) => this.handleBatch(batch),
-      poison: {
-        isPermanent: isPermanentDataError,
-        park: (letters) => this.park(letters),
-        consumer: CONSUMER_NAME,
-      },
+      park: (letters) => this.park(letters),
       onCrash: (error) => this.logger.error(`signals consumer crashed, restarting it: ${error.message}`),
     });
-    trackConsumerFailures(registry, CONSUMER_NAME, this.consumer);
   }
 
   get failureStreak(): FailureStreak | null {

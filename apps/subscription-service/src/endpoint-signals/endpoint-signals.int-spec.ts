@@ -65,17 +65,9 @@ describe('endpoint signals (Kafka + Postgres)', () => {
     await publisher.connect();
     admin = context.kafka.admin();
     await admin.connect();
-    domainEvents = await TopicRecorder.start(
-      context.kafka,
-      domainTopic('webhook'),
-      `${context.runId}-signals-int`,
-    );
-    subscriptions = await TopicRecorder.start(
-      context.kafka,
-      Topics.subscriptions,
-      `${context.runId}-signals-int`,
-    );
-    deadLetters = await TopicRecorder.start(context.kafka, Topics.dlq, `${context.runId}-signals-int`);
+    domainEvents = await context.recordTopic(domainTopic('webhook'));
+    subscriptions = await context.recordTopic(Topics.subscriptions);
+    deadLetters = await context.recordTopic(Topics.dlq);
     const organization = await context.createOrganization('Signals Ltd');
     token = organization.apiKey.key;
     organizationId = organization.id;

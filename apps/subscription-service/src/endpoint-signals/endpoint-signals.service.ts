@@ -25,11 +25,14 @@ export class EndpointSignalsService {
   async apply(signal: EndpointSignal): Promise<SignalOutcome> {
     return this.dataSource.transaction(async (manager) => {
       const webhook = await this.webhooks.lockById(manager, signal.webhookId);
-      if (webhook === null || webhook.organizationId !== signal.organizationId || !webhook.active)
+      if (webhook === null || webhook.organizationId !== signal.organizationId || !webhook.active) {
         return 'ignored';
+      }
       const sentAt = Date.parse(signal.at);
       // The owner switched it on after the signal was sent: it is about an endpoint they have since fixed.
-      if (webhook.activatedAt !== null && sentAt < webhook.activatedAt.getTime()) return 'ignored';
+      if (webhook.activatedAt !== null && sentAt < webhook.activatedAt.getTime()) {
+        return 'ignored';
+      }
       const now = new Date();
       const disabledReason = describeDisableReason(signal);
       await this.changes.save(manager, webhook, { active: false, disabledReason, disabledAt: now }, now);

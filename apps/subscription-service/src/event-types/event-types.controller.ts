@@ -1,8 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentOrganization } from '@hookline/platform';
 import { AnyOrganizationKey } from '../common/any-organization-key.decorator';
 import { ApiErrorResponse } from '../common/api-error.response';
-import { CurrentOrganization } from '../common/current-organization.decorator';
 import { EventTypeListResponse, SubscribedResponse } from './dto/event-type.response';
 import { EventTypesService } from './event-types.service';
 

@@ -41,7 +41,9 @@ export class EventTypesService {
 
   /** Whether an active webhook of the organization subscribes to `type`; 404 for an unknown type. */
   async isSubscribed(organizationId: string, type: string): Promise<boolean> {
-    if (findEventType(type) === undefined) throw EventTypeException.notFound(type);
+    if (findEventType(type) === undefined) {
+      throw EventTypeException.notFound(type);
+    }
     return this.webhooks.hasActiveSubscriber(organizationId, patternsCovering(type));
   }
 }

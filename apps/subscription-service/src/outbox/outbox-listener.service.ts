@@ -36,7 +36,9 @@ export class OutboxListener implements OnApplicationBootstrap, BeforeApplication
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.reconnectTimer) {
+      clearTimeout(this.reconnectTimer);
+    }
     const client = this.client;
     this.client = null;
     await client?.end();
@@ -71,7 +73,9 @@ export class OutboxListener implements OnApplicationBootstrap, BeforeApplication
   }
 
   private lost(client: Client, error: unknown): void {
-    if (this.stopped || (this.client !== null && this.client !== client)) return;
+    if (this.stopped || (this.client !== null && this.client !== client)) {
+      return;
+    }
     this.client = null;
     client.removeAllListeners();
     // The connection is already given up on; a late error from it carries no news.

@@ -33,11 +33,7 @@ describe('the outbox during a Kafka outage (Postgres + Kafka)', () => {
     );
     livePublisher = new KafkaPublisher(context.kafka);
     await livePublisher.connect();
-    subscriptions = await TopicRecorder.start(
-      context.kafka,
-      Topics.subscriptions,
-      `${context.runId}-outage-int`,
-    );
+    subscriptions = await context.recordTopic(Topics.subscriptions);
   });
 
   afterAll(async () => {

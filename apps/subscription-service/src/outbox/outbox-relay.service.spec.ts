@@ -30,11 +30,17 @@ class InMemoryOutboxStore implements OutboxStore {
     publish: (records: OutboxRecord[]) => Promise<void>,
   ): Promise<number | null> {
     this.passes += 1;
-    if (this.lockedByAnotherRelay) return null;
+    if (this.lockedByAnotherRelay) {
+      return null;
+    }
     const batch = this.unpublished.slice(0, limit);
-    if (batch.length === 0) return 0;
+    if (batch.length === 0) {
+      return 0;
+    }
     await publish(batch.map(({ publishedAt: _publishedAt, ...record }) => record));
-    for (const row of batch) row.publishedAt = new Date();
+    for (const row of batch) {
+      row.publishedAt = new Date();
+    }
     return batch.length;
   }
 
@@ -42,7 +48,9 @@ class InMemoryOutboxStore implements OutboxStore {
     const expired = this.rows
       .filter((row) => row.publishedAt !== null && row.publishedAt < cutoff)
       .slice(0, limit);
-    for (const row of expired) this.rows.splice(this.rows.indexOf(row), 1);
+    for (const row of expired) {
+      this.rows.splice(this.rows.indexOf(row), 1);
+    }
     return expired.length;
   }
 }
@@ -63,14 +71,20 @@ class FlakyPublisher implements OutboxPublisher {
 
   async sendMany(batches: Array<{ topic: string; messages: OutgoingMessage[] }>): Promise<void> {
     this.attempts += 1;
-    if (this.down) return this.reject();
+    if (this.down) {
+      return this.reject();
+    }
     if (this.failures > 0) {
       this.failures -= 1;
-      if (this.mode === 'hang') return new Promise<void>((resolve) => this.hung.push(resolve));
+      if (this.mode === 'hang') {
+        return new Promise<void>((resolve) => this.hung.push(resolve));
+      }
       return this.reject();
     }
     for (const { topic, messages } of batches) {
-      for (const message of messages) this.acknowledged.push({ topic, ...message });
+      for (const message of messages) {
+        this.acknowledged.push({ topic, ...message });
+      }
     }
   }
 
@@ -124,7 +138,9 @@ describe(OutboxRelay.name, () => {
 
   it('publishes every row in id order, across batches, and marks them published', async () => {
     const store = new InMemoryOutboxStore();
-    for (let index = 1; index <= 10; index += 1) store.add(`wh_${index}`, { version: index });
+    for (let index = 1; index <= 10; index += 1) {
+      store.add(`wh_${index}`, { version: index });
+    }
     const publisher = new FlakyPublisher();
     start(store, publisher);
     await eventually(() => expect(store.unpublished).toEqual([]));
@@ -229,7 +245,9 @@ describe(OutboxRelay.name, () => {
     const running = start(store, publisher, { minBackoffMs: 1_000, maxBackoffMs: 1_000 });
     await jest.advanceTimersByTimeAsync(0);
     expect(publisher.attempts).toBe(1);
-    for (let index = 0; index < 20; index += 1) running.wake();
+    for (let index = 0; index < 20; index += 1) {
+      running.wake();
+    }
     await jest.advanceTimersByTimeAsync(500);
     expect(publisher.attempts).toBe(1);
     await jest.advanceTimersByTimeAsync(1_000);

@@ -58,7 +58,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   start(): void {
-    if (this.running) return;
+    if (this.running) {
+      return;
+    }
     this.running = true;
     this.loop = this.run();
   }
@@ -74,13 +76,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Asks for a pass now; while backing off from an outage it is remembered, not acted on. */
   wake(): void {
     this.wakeRequested = true;
-    if (this.consecutiveFailures === 0) this.interruptSleep?.();
+    if (this.consecutiveFailures === 0) {
+      this.interruptSleep?.();
+    }
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       const waitMs = await this.pass();
-      if (this.running) await this.sleep(waitMs);
+      if (this.running) {
+        await this.sleep(waitMs);
+      }
     }
   }
 
@@ -117,23 +123,31 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    */
   private async awaitPreviousSend(): Promise<void> {
     const previous = this.previousSend;
-    if (previous === null) return;
+    if (previous === null) {
+      return;
+    }
     if (Date.now() - previous.startedAt > this.options.abandonSendAfterMs) {
       this.previousSend = null;
       return;
     }
     await withTimeout(previous.settled, this.options.sendTimeoutMs, 'Kafka (an earlier send)');
-    if (this.previousSend === previous) this.previousSend = null;
+    if (this.previousSend === previous) {
+      this.previousSend = null;
+    }
   }
 
   private async purgeIfDue(): Promise<void> {
     const now = Date.now();
-    if (now - this.lastPurgeAt < this.options.purgeIntervalMs) return;
+    if (now - this.lastPurgeAt < this.options.purgeIntervalMs) {
+      return;
+    }
     this.lastPurgeAt = now;
     const cutoff = new Date(now - this.options.retentionMs);
     for (let round = 0; round < MAX_PURGE_ROUNDS_PER_PASS; round += 1) {
       const deleted = await this.store.deletePublishedBefore(cutoff, this.options.purgeBatchSize);
-      if (deleted < this.options.purgeBatchSize) return;
+      if (deleted < this.options.purgeBatchSize) {
+        return;
+      }
     }
   }
 
@@ -154,7 +168,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private recovered(): void {
-    if (this.outageStartedAt === null) return;
+    if (this.outageStartedAt === null) {
+      return;
+    }
     const seconds = ((Date.now() - this.outageStartedAt) / 1000).toFixed(1);
     this.logger.log(
       `outbox relay publishing again after ${seconds}s and ${this.consecutiveFailures} failed attempts`,
@@ -165,7 +181,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private sleep(ms: number): Promise<void> {
-    if (this.wakeRequested && this.consecutiveFailures === 0) return Promise.resolve();
+    if (this.wakeRequested && this.consecutiveFailures === 0) {
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.interruptSleep = null;

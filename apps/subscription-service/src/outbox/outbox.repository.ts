@@ -29,7 +29,9 @@ export class OutboxRepository implements OutboxStore {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('outbox entries must be appended inside the transaction of the change they announce');
     }
-    if (entries.length === 0) return;
+    if (entries.length === 0) {
+      return;
+    }
     await manager.insert(
       OutboxMessage,
       entries.map((entry) => ({
@@ -53,13 +55,17 @@ export class OutboxRepository implements OutboxStore {
         'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked',
         [RELAY_LOCK_NAME],
       );
-      if (!locked) return null;
+      if (!locked) {
+        return null;
+      }
       const records = await manager.query<OutboxRecord[]>(
         `SELECT id, topic, key, payload, headers FROM ${OUTBOX_TABLE}
          WHERE published_at IS NULL ORDER BY id LIMIT $1`,
         [limit],
       );
-      if (records.length === 0) return 0;
+      if (records.length === 0) {
+        return 0;
+      }
       await publish(records);
       await manager.query(`UPDATE ${OUTBOX_TABLE} SET published_at = now() WHERE id = ANY($1::bigint[])`, [
         records.map((record) => record.id),

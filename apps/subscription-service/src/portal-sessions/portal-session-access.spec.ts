@@ -14,6 +14,8 @@ describe(sessionScopes.name, () => {
   });
 
   it('lets no session publish events', () => {
-    for (const scopes of Object.values(PORTAL_ACCESS_SCOPES)) expect(scopes).not.toContain('events:write');
+    for (const scopes of Object.values(PORTAL_ACCESS_SCOPES)) {
+      expect(scopes).not.toContain('events:write');
+    }
   });
 });

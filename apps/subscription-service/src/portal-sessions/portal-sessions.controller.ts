@@ -27,8 +27,12 @@ export class PortalSessionsController {
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreatePortalSessionDto,
   ): Promise<PortalSessionResponse> {
-    if (principal.kind !== 'organization') throw PortalSessionException.scopeMissing();
-    if (principal.portalSessionId) throw PortalSessionException.notFromSession();
+    if (principal.kind !== 'organization') {
+      throw PortalSessionException.scopeMissing();
+    }
+    if (principal.portalSessionId) {
+      throw PortalSessionException.notFromSession();
+    }
     return this.sessions.openForKey(principal.organizationId, principal.scopes, body);
   }
 

@@ -1,6 +1,6 @@
 import { verifyPortalSessionToken } from '@hookline/platform';
 import type { SubscriptionEnv } from '../config/subscription.env';
-import { PortalSessionErrorCode, type PortalSessionException } from './portal-sessions.exception';
+import type { PortalSessionException } from './portal-sessions.exception';
 import type { PortalSessionsRepository } from './portal-sessions.repository';
 import { PortalSessionsService } from './portal-sessions.service';
 
@@ -44,16 +44,14 @@ describe(PortalSessionsService.name, () => {
     });
     expect(session.scopes).toEqual(['webhooks:read', 'deliveries:read']);
     expect(await codeOf(service(SECRET).openForKey('org_1', ['events:write'], {}))).toBe(
-      PortalSessionErrorCode.ScopeMissing,
+      'PORTAL_SESSION_SCOPE_MISSING',
     );
   });
 
   it('answers for an unknown organization and for a service without the secret', async () => {
-    expect(await codeOf(service(SECRET).openForOrganization('org_404', {}))).toBe(
-      PortalSessionErrorCode.OrganizationNotFound,
-    );
+    expect(await codeOf(service(SECRET).openForOrganization('org_404', {}))).toBe('ORGANIZATION_NOT_FOUND');
     expect(await codeOf(service(undefined).openForOrganization('org_1', {}))).toBe(
-      PortalSessionErrorCode.Disabled,
+      'PORTAL_SESSIONS_DISABLED',
     );
   });
 });

@@ -35,7 +35,9 @@ export class PortalSessionsService {
     input: CreatePortalSessionDto,
   ): Promise<PortalSessionResponse> {
     this.secret();
-    if (!keyScopes.includes('webhooks:read')) throw PortalSessionException.scopeMissing();
+    if (!keyScopes.includes('webhooks:read')) {
+      throw PortalSessionException.scopeMissing();
+    }
     return this.open(organizationId, keyScopes, input);
   }
 
@@ -66,7 +68,9 @@ export class PortalSessionsService {
 
   private secret(): string {
     const secret = this.config.PORTAL_SESSION_SECRET;
-    if (!secret) throw PortalSessionException.disabled();
+    if (!secret) {
+      throw PortalSessionException.disabled();
+    }
     return secret;
   }
 }

@@ -34,12 +34,18 @@ export class PortalStaticMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     // originalUrl: where Nest mounts middleware, Express may have cut the prefix off `path`.
     const match = PORTAL_PATH.exec(new URL(req.originalUrl, 'http://portal.invalid').pathname);
-    if (!match || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
+    if (!match || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      return next();
+    }
     const file = match[1] ?? '';
-    if (file === '') return res.redirect(301, 'portal/');
+    if (file === '') {
+      return res.redirect(301, 'portal/');
+    }
     res.set(this.headers);
     // Its own frame-ancestors decides who may embed the portal, not the platform's blanket DENY.
-    if (!('x-frame-options' in this.headers)) res.removeHeader('X-Frame-Options');
+    if (!('x-frame-options' in this.headers)) {
+      res.removeHeader('X-Frame-Options');
+    }
     if (file === '/config.json') {
       res.set('cache-control', 'no-store').json(this.runtimeConfig);
       return;
@@ -57,8 +63,9 @@ export class PortalStaticMiddleware implements NestMiddleware {
         file.slice(1),
         { root: this.root, dotfiles: 'deny', immutable: true, maxAge: '365d' },
         (error) => {
-          if (error && !res.headersSent)
+          if (error && !res.headersSent) {
             res.status(404).json({ statusCode: 404, error: 'Not Found', message: 'no such asset' });
+          }
         },
       );
       return;

@@ -10,13 +10,19 @@ export interface ListenRequest {
  */
 export function parseListenRequest(url: string, relayPath: string): ListenRequest {
   const parsed = new URL(url, 'http://relay.invalid');
-  if (parsed.pathname !== relayPath) throw RelayException.notRelayPath(parsed.pathname);
+  if (parsed.pathname !== relayPath) {
+    throw RelayException.notRelayPath(parsed.pathname);
+  }
   const raw = parsed.searchParams.get('events');
-  if (raw === null) return { events: ['*'] };
+  if (raw === null) {
+    return { events: ['*'] };
+  }
   const events = raw
     .split(',')
     .map((pattern) => pattern.trim())
     .filter((pattern) => pattern !== '');
-  if (events.length === 0) throw RelayException.invalidEvents();
+  if (events.length === 0) {
+    throw RelayException.invalidEvents();
+  }
   return { events };
 }

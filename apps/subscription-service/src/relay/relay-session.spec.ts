@@ -9,7 +9,9 @@ class RecordingSocket extends EventEmitter {
   readonly sent: RelayDeliveryFrame[] = [];
   send(text: string, callback: (error?: Error) => void): void {
     const parsed = parseRelayServerFrame(text);
-    if (parsed.ok && parsed.frame.type === 'delivery') this.sent.push(parsed.frame);
+    if (parsed.ok && parsed.frame.type === 'delivery') {
+      this.sent.push(parsed.frame);
+    }
     callback();
   }
 }

@@ -30,7 +30,9 @@ export class RelaySession {
 
   attach(socket: WebSocket): void {
     this.socket = socket;
-    for (const wake of this.attachWaiters.splice(0)) wake();
+    for (const wake of this.attachWaiters.splice(0)) {
+      wake();
+    }
   }
 
   /**
@@ -38,7 +40,9 @@ export class RelaySession {
    * arriving in between waits for the socket rather than being answered 410, which would disable the webhook.
    */
   async whenAttached(timeoutMs: number): Promise<boolean> {
-    if (this.socket !== null) return true;
+    if (this.socket !== null) {
+      return true;
+    }
     let timer: NodeJS.Timeout | undefined;
     const attached = await Promise.race([
       new Promise<boolean>((resolve) => this.attachWaiters.push(() => resolve(true))),
@@ -61,7 +65,9 @@ export class RelaySession {
       }, timeoutMs);
       this.pending.set(requestId, { resolve, timer });
       this.socket?.send(JSON.stringify(frame), (error) => {
-        if (error) this.settle(requestId, textAnswer(502, `relay connection failed: ${error.message}`));
+        if (error) {
+          this.settle(requestId, textAnswer(502, `relay connection failed: ${error.message}`));
+        }
       });
     });
   }
@@ -92,7 +98,9 @@ export class RelaySession {
 
   private settle(requestId: string, answer: RelayAnswer): void {
     const pending = this.pending.get(requestId);
-    if (pending === undefined) return;
+    if (pending === undefined) {
+      return;
+    }
     clearTimeout(pending.timer);
     this.pending.delete(requestId);
     pending.resolve(answer);

@@ -30,7 +30,9 @@ export class RelaySessionsService implements BeforeApplicationShutdown {
     organizationId: string,
     events: string[],
   ): Promise<{ session: RelaySession; ready: RelayReadyFrame }> {
-    if (!this.enabled) throw RelayException.disabled();
+    if (!this.enabled) {
+      throw RelayException.disabled();
+    }
     const held = [...this.sessions.values()].filter((session) => session.organizationId === organizationId);
     if (held.length >= this.options.maxSessionsPerOrganization) {
       throw RelayException.tooManySessions(this.options.maxSessionsPerOrganization);
@@ -57,14 +59,20 @@ export class RelaySessionsService implements BeforeApplicationShutdown {
 
   /** The connection ended: pending deliveries are answered 502 and the temporary webhook is deleted. */
   async close(session: RelaySession): Promise<void> {
-    if (!this.sessions.delete(session.token)) return;
+    if (!this.sessions.delete(session.token)) {
+      return;
+    }
     session.abandon();
-    if (session.webhookId === null) return;
+    if (session.webhookId === null) {
+      return;
+    }
     try {
       await this.webhooks.remove(session.organizationId, session.webhookId);
     } catch (error) {
       // Deleted already (by hand, through the API) is the outcome we want.
-      if (error instanceof WebhookException && error.getStatus() === 404) return;
+      if (error instanceof WebhookException && error.getStatus() === 404) {
+        return;
+      }
       this.logger.error(`could not delete temporary webhook ${session.webhookId}: ${String(error)}`);
     }
   }
@@ -84,7 +92,9 @@ export class RelaySessionsService implements BeforeApplicationShutdown {
 
   async beforeApplicationShutdown(): Promise<void> {
     const open = [...this.sessions.values()];
-    for (const session of open) session.socket?.close(1001, 'the relay is shutting down');
+    for (const session of open) {
+      session.socket?.close(1001, 'the relay is shutting down');
+    }
     await Promise.all(open.map((session) => this.close(session)));
   }
 }

@@ -44,7 +44,9 @@ export class RelaySocketServer implements OnApplicationBootstrap, OnApplicationS
     // A connection silent through a whole interval (no pong) is dead, even if TCP has not noticed.
     this.heartbeat = setInterval(() => {
       for (const socket of this.sockets.clients) {
-        if (!this.alive.has(socket)) socket.terminate();
+        if (!this.alive.has(socket)) {
+          socket.terminate();
+        }
         this.alive.delete(socket);
         socket.ping();
       }
@@ -53,7 +55,9 @@ export class RelaySocketServer implements OnApplicationBootstrap, OnApplicationS
   }
 
   onApplicationShutdown(): void {
-    if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.heartbeat) {
+      clearInterval(this.heartbeat);
+    }
     this.sockets.close();
   }
 
@@ -91,9 +95,13 @@ export class RelaySocketServer implements OnApplicationBootstrap, OnApplicationS
   /** The same rule as the HTTP routes: a live organization key with the scopes, else 401 / 403. */
   private async authenticate(header: string | undefined): Promise<string> {
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!match) throw new HttpException({ message: 'missing header Authorization: Bearer <API key>' }, 401);
+    if (!match) {
+      throw new HttpException({ message: 'missing header Authorization: Bearer <API key>' }, 401);
+    }
     const principal = await this.verifier.verify(match[1]);
-    if (!principal) throw new HttpException({ message: 'API key is unknown or revoked' }, 401);
+    if (!principal) {
+      throw new HttpException({ message: 'API key is unknown or revoked' }, 401);
+    }
     const missing = REQUIRED_SCOPES.filter((scope) => !principal.scopes.includes(scope));
     if (missing.length > 0) {
       throw new HttpException({ message: `this API key lacks the scope ${missing.join(', ')}` }, 403);
@@ -104,7 +112,9 @@ export class RelaySocketServer implements OnApplicationBootstrap, OnApplicationS
 
 /** Answers a refused upgrade over the raw socket with the API's error body, then closes it. */
 function refuse(socket: Duplex, error: unknown): void {
-  if (socket.destroyed) return;
+  if (socket.destroyed) {
+    return;
+  }
   const status = error instanceof HttpException ? error.getStatus() : 500;
   const response = error instanceof HttpException ? error.getResponse() : null;
   const fields =
@@ -134,6 +144,8 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 function textOf(data: RawData): string {
-  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  if (Array.isArray(data)) {
+    return Buffer.concat(data).toString('utf8');
+  }
   return Buffer.from(data).toString('utf8');
 }

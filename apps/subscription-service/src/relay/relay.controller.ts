@@ -54,7 +54,9 @@ export class RelayController {
 function deliveryHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP_HEADERS.has(name)) continue;
+    if (value === undefined || HOP_HEADERS.has(name)) {
+      continue;
+    }
     result[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return result;

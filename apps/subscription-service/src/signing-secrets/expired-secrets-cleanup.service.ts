@@ -51,20 +51,30 @@ export class ExpiredSecretsCleanupService implements OnApplicationBootstrap, Bef
     for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch += 1) {
       const webhookIds = await this.webhooks.webhookIdsWithExpiredSecrets(now, batchSize);
       for (const webhookId of webhookIds) {
-        if (await this.cleanUp(webhookId, now)) republished += 1;
+        if (await this.cleanUp(webhookId, now)) {
+          republished += 1;
+        }
       }
-      if (webhookIds.length < batchSize) break;
+      if (webhookIds.length < batchSize) {
+        break;
+      }
     }
-    if (republished > 0) this.logger.log(`removed expired signing secrets of ${republished} webhooks`);
+    if (republished > 0) {
+      this.logger.log(`removed expired signing secrets of ${republished} webhooks`);
+    }
     return republished;
   }
 
   private cleanUp(webhookId: string, now: Date): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const webhook = await this.webhooks.lockById(manager, webhookId);
-      if (webhook === null) return false;
+      if (webhook === null) {
+        return false;
+      }
       // Another replica may have cleaned up while we waited for the lock.
-      if ((await this.webhooks.deleteExpiredSecrets(manager, webhookId, now)) === 0) return false;
+      if ((await this.webhooks.deleteExpiredSecrets(manager, webhookId, now)) === 0) {
+        return false;
+      }
       await this.changes.save(manager, webhook, {}, now);
       return true;
     });

@@ -7,7 +7,7 @@ import {
 import type { EndpointAuth } from '@hookline/contracts';
 import { SecretBox } from '@hookline/security';
 import { DataSource } from 'typeorm';
-import { assertNever } from '../common/assert-never';
+import { assertNever } from '@hookline/platform';
 import { PeriodicTask } from '../common/periodic-task';
 import { SubscriptionEnv } from '../config/subscription.env';
 import { WebhookChangesService } from '../webhooks/webhook-changes.service';
@@ -58,11 +58,15 @@ export class SecretsReencryptionService implements OnApplicationBootstrap, Befor
         afterId,
         this.env.SECRET_MAINTENANCE_BATCH_SIZE,
       );
-      if (webhookIds.length === 0) break;
+      if (webhookIds.length === 0) {
+        break;
+      }
       afterId = webhookIds[webhookIds.length - 1];
       for (const webhookId of webhookIds) {
         try {
-          if (await this.reencrypt(webhookId)) rewritten += 1;
+          if (await this.reencrypt(webhookId)) {
+            rewritten += 1;
+          }
         } catch (error) {
           this.logger.error(
             `cannot re-encrypt the credentials of webhook ${webhookId}: ${error instanceof Error ? error.message : String(error)}`,
@@ -81,10 +85,14 @@ export class SecretsReencryptionService implements OnApplicationBootstrap, Befor
   private reencrypt(webhookId: string): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const webhook = await this.webhooks.lockById(manager, webhookId);
-      if (webhook === null) return false;
+      if (webhook === null) {
+        return false;
+      }
       let changed = false;
       for (const secret of await this.webhooks.allSecrets(manager, webhookId)) {
-        if (!this.secretBox.needsReencryption(secret.encrypted)) continue;
+        if (!this.secretBox.needsReencryption(secret.encrypted)) {
+          continue;
+        }
         const encrypted = this.secretBox.reencrypt(secret.encrypted, webhookId);
         await manager.update(WebhookSecret, { id: secret.id }, { encrypted });
         changed = true;
@@ -92,7 +100,9 @@ export class SecretsReencryptionService implements OnApplicationBootstrap, Befor
       const auth = this.reencryptAuth(webhook.auth, webhookId);
       const encryptedHeaders = this.reencryptHeaders(webhook.encryptedHeaders, webhookId);
       const inClear = Object.keys(webhook.legacyHeaders).length > 0;
-      if (!changed && auth === null && encryptedHeaders === null && !inClear) return false;
+      if (!changed && auth === null && encryptedHeaders === null && !inClear) {
+        return false;
+      }
       // Saving seals headers still in clear (see WebhookChangesService.save).
       await this.changes.save(
         manager,
@@ -110,7 +120,9 @@ export class SecretsReencryptionService implements OnApplicationBootstrap, Befor
     webhookId: string,
   ): Record<string, string> | null {
     const entries = Object.entries(headers);
-    if (!entries.some(([, sealed]) => this.secretBox.needsReencryption(sealed))) return null;
+    if (!entries.some(([, sealed]) => this.secretBox.needsReencryption(sealed))) {
+      return null;
+    }
     return Object.fromEntries(
       entries.map(([name, sealed]) => [
         name,

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequireScopes } from '@hookline/platform';
+import { RequireScopes, CurrentOrganization } from '@hookline/platform';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { CurrentOrganization } from '../common/current-organization.decorator';
 import { RotateSigningSecretDto } from './dto/rotate-signing-secret.dto';
 import { SigningSecretResponse } from './dto/signing-secret.response';
 import { SigningSecretsService } from './signing-secrets.service';

@@ -44,11 +44,7 @@ describe('signing secrets (HTTP + Postgres + Kafka)', () => {
       SECRET_CLEANUP_INTERVAL_MS: '200',
       SECRET_REENCRYPTION_INTERVAL_MS: '200',
     });
-    subscriptions = await TopicRecorder.start(
-      context.kafka,
-      Topics.subscriptions,
-      `${context.runId}-secrets-int`,
-    );
+    subscriptions = await context.recordTopic(Topics.subscriptions);
     token = (await context.createOrganization('Rotation GmbH')).apiKey.key;
   });
 
@@ -127,7 +123,9 @@ describe('signing secrets (HTTP + Postgres + Kafka)', () => {
 
   it('signs with at most four retiring secrets however often it is rotated', async () => {
     const webhook = await context.createWebhook(token);
-    for (let round = 0; round < 6; round += 1) expect((await rotate(webhook.id)).status).toBe(200);
+    for (let round = 0; round < 6; round += 1) {
+      expect((await rotate(webhook.id)).status).toBe(200);
+    }
 
     const state = await stateAt(webhook.id, 7);
 
@@ -206,7 +204,9 @@ describe('signing secrets (HTTP + Postgres + Kafka)', () => {
 
     expect(state.secrets[0].encrypted).toMatch(/^v1\.it1\./);
     expect(open(state)).toEqual([{ key: webhook.signingSecret, expiresAt: null }]);
-    if (state.auth.type !== 'basic') throw new Error('expected basic auth');
+    if (state.auth.type !== 'basic') {
+      throw new Error('expected basic auth');
+    }
     expect(state.auth.encryptedPassword).toMatch(/^v1\.it1\./);
     expect(context.secretBox.decrypt(state.auth.encryptedPassword, webhook.id)).toBe('correct-horse');
     const [row] = await context.database.query<Array<{ password: string; secret: string }>>(
@@ -238,7 +238,9 @@ describe('signing secrets (HTTP + Postgres + Kafka)', () => {
     const opened = async (webhookId: string) => {
       const state = await stateAt(webhookId, 2);
       expect(state).not.toHaveProperty('headers');
-      for (const sealed of Object.values(state.encryptedHeaders)) expect(sealed).toMatch(/^v1\.it1\./);
+      for (const sealed of Object.values(state.encryptedHeaders)) {
+        expect(sealed).toMatch(/^v1\.it1\./);
+      }
       return Object.fromEntries(
         Object.entries(state.encryptedHeaders).map(([name, sealed]) => [
           name,

@@ -25,9 +25,13 @@ export class SigningSecretsService {
   /** The current signing secret in plain text, for the owner to configure their verifier. */
   async reveal(organizationId: string, webhookId: string): Promise<string> {
     const webhook = await this.webhooks.findOwned(organizationId, webhookId);
-    if (!webhook) throw WebhookException.notFound(webhookId);
+    if (!webhook) {
+      throw WebhookException.notFound(webhookId);
+    }
     const secret = await this.webhooks.currentSecret(webhook.id);
-    if (!secret) throw new Error(`webhook ${webhook.id} has no current signing secret`);
+    if (!secret) {
+      throw new Error(`webhook ${webhook.id} has no current signing secret`);
+    }
     return this.rotation.open(secret);
   }
 
@@ -39,7 +43,9 @@ export class SigningSecretsService {
     const newSecret = input.key ?? generateSigningSecret();
     return this.dataSource.transaction(async (manager) => {
       const webhook = await this.webhooks.findOwned(organizationId, webhookId, { manager, forUpdate: true });
-      if (!webhook) throw WebhookException.notFound(webhookId);
+      if (!webhook) {
+        throw WebhookException.notFound(webhookId);
+      }
       const current = await this.webhooks.currentSecret(webhook.id, manager);
       if (current !== null && this.rotation.open(current) === newSecret) {
         throw WebhookException.invalidSigningSecret(

@@ -65,7 +65,9 @@ function platformEvent(
   } satisfies Omit<EventEnvelope, 'target'> & { target?: EventTarget };
   // Built from our own rows, so a refusal is a bug here, not bad input: fail the change loudly.
   const validation = validateEnvelope(envelope);
-  if (!validation.ok) throw new Error(`invalid ${type} envelope: ${validation.errors.join('; ')}`);
+  if (!validation.ok) {
+    throw new Error(`invalid ${type} envelope: ${validation.errors.join('; ')}`);
+  }
   return {
     eventId: envelope.id,
     entry: {

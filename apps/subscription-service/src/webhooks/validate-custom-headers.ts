@@ -15,15 +15,28 @@ export function reservedHeaderReason(name: string): string | null {
   if (HOP_BY_HOP.has(lower) || lower.startsWith('proxy-')) {
     return 'hop-by-hop and proxy headers apply to a single connection';
   }
-  if (lower === 'host') return 'Hookline sets it from the url';
-  if (lower.startsWith('content-')) return 'Hookline sets it for the JSON body it sends';
-  if (lower === 'authorization') return 'use auth for Basic or Bearer credentials';
-  if (lower === 'user-agent') return 'Hookline identifies itself with it';
-  if (lower === 'expect') return 'Hookline sends the body at once, without waiting for 100 Continue';
+  if (lower === 'host') {
+    return 'Hookline sets it from the url';
+  }
+  if (lower.startsWith('content-')) {
+    return 'Hookline sets it for the JSON body it sends';
+  }
+  if (lower === 'authorization') {
+    return 'use auth for Basic or Bearer credentials';
+  }
+  if (lower === 'user-agent') {
+    return 'Hookline identifies itself with it';
+  }
+  if (lower === 'expect') {
+    return 'Hookline sends the body at once, without waiting for 100 Continue';
+  }
   // Header maps are plain objects on their way to the HTTP client; such a name was silently dropped.
-  if (PROTOTYPE_MEMBERS.has(lower)) return 'it is the name of a JavaScript object member';
-  if (lower.startsWith('webhook-'))
+  if (PROTOTYPE_MEMBERS.has(lower)) {
+    return 'it is the name of a JavaScript object member';
+  }
+  if (lower.startsWith('webhook-')) {
     return "webhook-* headers carry Hookline's event id, timestamp and signature";
+  }
   return null;
 }
 
@@ -53,7 +66,9 @@ export function findCustomHeaderProblems(headers: unknown): string[] {
   for (const [name, value] of entries) {
     problems.push(...findHeaderNameProblems(name, 'headers'));
     const first = seen.get(name.toLowerCase());
-    if (first !== undefined) problems.push(`headers "${name}" repeats "${first}": header names ignore case`);
+    if (first !== undefined) {
+      problems.push(`headers "${name}" repeats "${first}": header names ignore case`);
+    }
     seen.set(name.toLowerCase(), first ?? name);
     problems.push(...findHeaderValueProblems(name, value));
   }
@@ -61,7 +76,9 @@ export function findCustomHeaderProblems(headers: unknown): string[] {
 }
 
 function findHeaderValueProblems(name: string, value: unknown): string[] {
-  if (typeof value !== 'string') return [`headers "${name}" must have a string value`];
+  if (typeof value !== 'string') {
+    return [`headers "${name}" must have a string value`];
+  }
   if (value.length > WEBHOOK_LIMITS.headerValueMaxLength) {
     return [`headers "${name}" is longer than ${WEBHOOK_LIMITS.headerValueMaxLength} characters`];
   }

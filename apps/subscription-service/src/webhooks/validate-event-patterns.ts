@@ -13,8 +13,12 @@ const ALL_PATTERNS = [...EVENT_TYPES, ...WILDCARD_PATTERNS];
 
 /** An exact catalog type, `<resource>.*` for a known resource, or `*`. */
 export function isValidEventPattern(pattern: string): boolean {
-  if (pattern === ALL_EVENTS_PATTERN) return true;
-  if (pattern.endsWith(WILDCARD_SUFFIX)) return RESOURCES.includes(pattern.slice(0, -WILDCARD_SUFFIX.length));
+  if (pattern === ALL_EVENTS_PATTERN) {
+    return true;
+  }
+  if (pattern.endsWith(WILDCARD_SUFFIX)) {
+    return RESOURCES.includes(pattern.slice(0, -WILDCARD_SUFFIX.length));
+  }
   return findEventType(pattern) !== undefined;
 }
 
@@ -30,8 +34,12 @@ export function findEventPatternProblems(patterns: readonly string[], field = 'e
 
 /** Why `type` is not an exact catalog type (naming `field` and the closest type), or null when it is one. */
 export function findEventTypeProblem(type: string, field: string): string | null {
-  if (findEventType(type) !== undefined) return null;
-  if (type.includes('*')) return `${field} "${type}" is a pattern; give one event type, e.g. "job.created"`;
+  if (findEventType(type) !== undefined) {
+    return null;
+  }
+  if (type.includes('*')) {
+    return `${field} "${type}" is a pattern; give one event type, e.g. "job.created"`;
+  }
   const suggestion = closestMatch(type, EVENT_TYPES);
   const hint = suggestion ? `did you mean "${suggestion}"?` : 'see GET /v1/event-types';
   return `${field} "${type}" is not a known event type; ${hint}`;

@@ -37,7 +37,9 @@ export class WebhookChangesService {
   }
 
   private sealedLegacyHeaders(webhook: Webhook, patch: Partial<Webhook>): Partial<Webhook> {
-    if (patch.encryptedHeaders !== undefined || Object.keys(webhook.legacyHeaders).length === 0) return {};
+    if (patch.encryptedHeaders !== undefined || Object.keys(webhook.legacyHeaders).length === 0) {
+      return {};
+    }
     return {
       encryptedHeaders: {
         ...webhook.encryptedHeaders,

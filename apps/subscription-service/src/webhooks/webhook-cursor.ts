@@ -14,7 +14,9 @@ export function decodeWebhookCursor(cursor: string): string | null {
   } catch {
     return null;
   }
-  if (typeof decoded !== 'object' || decoded === null || !('before' in decoded)) return null;
+  if (typeof decoded !== 'object' || decoded === null || !('before' in decoded)) {
+    return null;
+  }
   const { before } = decoded;
   return typeof before === 'string' && WEBHOOK_ID.test(before) ? before : null;
 }

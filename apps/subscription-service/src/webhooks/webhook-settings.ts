@@ -1,6 +1,6 @@
 import type { EndpointAuth, RetryPolicy, SignatureScheme } from '@hookline/contracts';
 import type { SecretBox } from '@hookline/security';
-import { assertNever } from '../common/assert-never';
+import { assertNever } from '@hookline/platform';
 import { DEFAULT_HMAC_SIGNATURE_HEADER } from './webhook-defaults';
 import type { AuthInput, SignatureSchemeInput } from './webhook-input';
 import type { Webhook } from './webhook.entity';
@@ -40,7 +40,9 @@ export function openHeaders(
   secretBox: SecretBox,
 ): Record<string, string> {
   const sealed = Object.entries(webhook.encryptedHeaders);
-  if (sealed.length === 0) return { ...webhook.legacyHeaders };
+  if (sealed.length === 0) {
+    return { ...webhook.legacyHeaders };
+  }
   return Object.fromEntries(sealed.map(([name, value]) => [name, secretBox.decrypt(value, webhook.id)]));
 }
 
@@ -71,7 +73,9 @@ export function findSignatureHeaderConflicts(
   headerNames: readonly string[],
   scheme: SignatureScheme,
 ): string[] {
-  if (scheme.type !== 'hmac-sha256-hex') return [];
+  if (scheme.type !== 'hmac-sha256-hex') {
+    return [];
+  }
   return headerNames
     .filter((name) => name.toLowerCase() === scheme.header)
     .map((name) => `headers "${name}" cannot be set: signatureScheme.header sends the signature in it`);

@@ -19,9 +19,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { RequireScopes } from '@hookline/platform';
+import { RequireScopes, CurrentOrganization } from '@hookline/platform';
 import { ApiErrors } from '../common/api-errors.decorator';
-import { CurrentOrganization } from '../common/current-organization.decorator';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { CreatedWebhookResponse } from './dto/created-webhook.response';
 import { DEFAULT_PAGE_SIZE, ListWebhooksQuery } from './dto/list-webhooks.query';

@@ -1,62 +1,46 @@
 import { HttpStatus } from '@nestjs/common';
-import { CodedHttpException } from '../common/coded-http.exception';
+import { codedHttpException } from '@hookline/platform';
 
-export enum WebhookErrorCode {
-  NotFound = 'WEBHOOK_NOT_FOUND',
-  InvalidDefinition = 'INVALID_WEBHOOK',
-  NothingToUpdate = 'NOTHING_TO_UPDATE',
-  InvalidCursor = 'INVALID_CURSOR',
-  UnknownEventType = 'UNKNOWN_EVENT_TYPE',
-  InvalidSigningSecret = 'INVALID_SIGNING_SECRET',
-}
-
-const STATUS: Record<WebhookErrorCode, HttpStatus> = {
-  [WebhookErrorCode.NotFound]: HttpStatus.NOT_FOUND,
-  [WebhookErrorCode.InvalidDefinition]: HttpStatus.BAD_REQUEST,
-  [WebhookErrorCode.NothingToUpdate]: HttpStatus.BAD_REQUEST,
-  [WebhookErrorCode.InvalidCursor]: HttpStatus.BAD_REQUEST,
-  [WebhookErrorCode.UnknownEventType]: HttpStatus.BAD_REQUEST,
-  [WebhookErrorCode.InvalidSigningSecret]: HttpStatus.BAD_REQUEST,
-};
-
-export class WebhookException extends CodedHttpException<WebhookErrorCode> {
-  constructor(code: WebhookErrorCode, message: string | string[]) {
-    super(code, STATUS[code], message);
-  }
-
+export class WebhookException extends codedHttpException({
+  WEBHOOK_NOT_FOUND: HttpStatus.NOT_FOUND,
+  INVALID_WEBHOOK: HttpStatus.BAD_REQUEST,
+  NOTHING_TO_UPDATE: HttpStatus.BAD_REQUEST,
+  INVALID_CURSOR: HttpStatus.BAD_REQUEST,
+  UNKNOWN_EVENT_TYPE: HttpStatus.BAD_REQUEST,
+  INVALID_SIGNING_SECRET: HttpStatus.BAD_REQUEST,
+}) {
   /** Also the answer for another organization's webhook, so ids of other tenants leak nothing. */
   static notFound(webhookId: string): WebhookException {
-    return new WebhookException(WebhookErrorCode.NotFound, `webhook ${webhookId} not found`);
+    return new WebhookException('WEBHOOK_NOT_FOUND', `webhook ${webhookId} not found`);
   }
 
   static invalidDefinition(problems: string[]): WebhookException {
-    return new WebhookException(WebhookErrorCode.InvalidDefinition, problems);
+    return new WebhookException('INVALID_WEBHOOK', problems);
   }
 
   static nothingToUpdate(fields: readonly string[]): WebhookException {
     return new WebhookException(
-      WebhookErrorCode.NothingToUpdate,
+      'NOTHING_TO_UPDATE',
       `the body changes nothing; set at least one of ${fields.join(', ')}`,
     );
   }
 
   static invalidCursor(): WebhookException {
     return new WebhookException(
-      WebhookErrorCode.InvalidCursor,
+      'INVALID_CURSOR',
       'cursor is not valid; pass the nextCursor of a previous page, or leave it out for the first page',
     );
   }
 
   /** `problem` names the field and, when one is close, the type that was probably meant. */
   static unknownEventType(problem: string): WebhookException {
-    return new WebhookException(WebhookErrorCode.UnknownEventType, problem);
+    return new WebhookException('UNKNOWN_EVENT_TYPE', problem);
   }
 
   /** `reason` is the signing-secret parser's, told about the `key` field. */
   static invalidSigningSecret(reason: string): WebhookException {
-    return new WebhookException(
-      WebhookErrorCode.InvalidSigningSecret,
-      reason.replace(/^signing secret/, 'key'),
-    );
+    return new WebhookException('INVALID_SIGNING_SECRET', reason.replace(/^signing secret/, 'key'));
   }
 }
+
+export type WebhookErrorCode = WebhookException['code'];

@@ -31,16 +31,8 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
 
   beforeAll(async () => {
     context = await SubscriptionTestContext.start('webhooks-int');
-    domainEvents = await TopicRecorder.start(
-      context.kafka,
-      domainTopic('webhook'),
-      `${context.runId}-webhooks-int`,
-    );
-    subscriptions = await TopicRecorder.start(
-      context.kafka,
-      Topics.subscriptions,
-      `${context.runId}-webhooks-int`,
-    );
+    domainEvents = await context.recordTopic(domainTopic('webhook'));
+    subscriptions = await context.recordTopic(Topics.subscriptions);
   });
 
   afterAll(async () => {
@@ -133,7 +125,9 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
         maxConcurrency: 5,
         auth: { type: 'basic', username: 'hookline', encryptedPassword: expect.stringMatching(/^v1\.it1\./) },
       });
-      if (state.auth.type !== 'basic') throw new Error('expected basic auth');
+      if (state.auth.type !== 'basic') {
+        throw new Error('expected basic auth');
+      }
       expect(context.secretBox.decrypt(state.auth.encryptedPassword, webhook.id)).toBe('pa55:word');
     });
 
@@ -174,7 +168,9 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
         expect(latest?.version).toBe(2);
         return latest as WebhookState;
       });
-      if (state.auth.type !== 'bearer') throw new Error('expected bearer auth');
+      if (state.auth.type !== 'bearer') {
+        throw new Error('expected bearer auth');
+      }
       expect(context.secretBox.decrypt(state.auth.encryptedToken, webhook.id)).toBe('tok_live_123');
     });
 

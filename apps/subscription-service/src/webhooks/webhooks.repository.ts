@@ -50,9 +50,15 @@ export class WebhooksRepository {
   /** Newest first (the org index scanned backwards); the filters narrow that scan. */
   listPage(organizationId: string, filter: WebhookFilter, take: number): Promise<Webhook[]> {
     const where: FindOptionsWhere<Webhook> = { organizationId };
-    if (filter.beforeId !== null) where.id = LessThan(filter.beforeId);
-    if (filter.active !== null) where.active = filter.active;
-    if (filter.anyPattern !== null) where.events = ArrayOverlap([...filter.anyPattern]);
+    if (filter.beforeId !== null) {
+      where.id = LessThan(filter.beforeId);
+    }
+    if (filter.active !== null) {
+      where.active = filter.active;
+    }
+    if (filter.anyPattern !== null) {
+      where.events = ArrayOverlap([...filter.anyPattern]);
+    }
     return this.dataSource.manager.find(Webhook, { where, order: { id: 'DESC' }, take });
   }
 

@@ -16,7 +16,7 @@ import { WebhookChangesService } from './webhook-changes.service';
 import { encodeWebhookCursor } from './webhook-cursor';
 import type { CreateWebhookInput } from './webhook-input';
 import type { Webhook } from './webhook.entity';
-import { WebhookErrorCode, WebhookException } from './webhooks.exception';
+import { WebhookException } from './webhooks.exception';
 import type { WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
 
@@ -85,7 +85,9 @@ async function rejection(promise: Promise<unknown>): Promise<WebhookException> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof WebhookException) return error;
+    if (error instanceof WebhookException) {
+      return error;
+    }
     throw error;
   }
   throw new Error('expected a WebhookException');
@@ -233,7 +235,7 @@ describe(WebhooksService.name, () => {
 
       const error = await rejection(service.create(ORG, input({ url })));
 
-      expect(error.code).toBe(WebhookErrorCode.InvalidDefinition);
+      expect(error.code).toBe('INVALID_WEBHOOK');
       expect(error.getStatus()).toBe(400);
       expect(messagesOf(error).join('\n')).toMatch(reason);
       expect(manager.insert).not.toHaveBeenCalled();
@@ -382,7 +384,7 @@ describe(WebhooksService.name, () => {
 
       const error = await rejection(service.update(ORG, 'wh_x', body));
 
-      expect(error.code).toBe(WebhookErrorCode.NothingToUpdate);
+      expect(error.code).toBe('NOTHING_TO_UPDATE');
       expect(messagesOf(error)[0]).toContain('name, url, events, active, description, metadata, auth');
     });
 
@@ -392,7 +394,7 @@ describe(WebhooksService.name, () => {
 
       const error = await rejection(service.update(ORG, existing.id, { url: 'https://192.168.1.10/' }));
 
-      expect(error.code).toBe(WebhookErrorCode.InvalidDefinition);
+      expect(error.code).toBe('INVALID_WEBHOOK');
     });
 
     it('checks the signature header against the headers the webhook already has', async () => {
@@ -512,7 +514,7 @@ describe(WebhooksService.name, () => {
 
       const error = await rejection(service.list(ORG, { limit: 5, eventType: 'job.craeted' }));
 
-      expect(error.code).toBe(WebhookErrorCode.UnknownEventType);
+      expect(error.code).toBe('UNKNOWN_EVENT_TYPE');
       expect(messagesOf(error)).toEqual([
         'eventType "job.craeted" is not a known event type; did you mean "job.created"?',
       ]);
@@ -523,7 +525,7 @@ describe(WebhooksService.name, () => {
 
       const error = await rejection(service.list(ORG, { limit: 5, cursor: 'garbage' }));
 
-      expect(error.code).toBe(WebhookErrorCode.InvalidCursor);
+      expect(error.code).toBe('INVALID_CURSOR');
     });
   });
 });

@@ -107,18 +107,24 @@ export class WebhooksService {
       await manager.insert(Webhook, webhook);
       const secret = await this.rotation.issueFirst(manager, id, signingSecret, now);
       await this.outbox.append(manager, [webhookStateEntry(webhook, [secret])]);
-      if (active) await this.sendTestEvent(manager, webhook, TEST_EVENT_MESSAGES.activated, now);
+      if (active) {
+        await this.sendTestEvent(manager, webhook, TEST_EVENT_MESSAGES.activated, now);
+      }
     });
     return { webhook, signingSecret };
   }
 
   async list(organizationId: string, query: WebhookListQuery): Promise<WebhookPage> {
     const beforeId = query.cursor === undefined ? null : decodeWebhookCursor(query.cursor);
-    if (beforeId === null && query.cursor !== undefined) throw WebhookException.invalidCursor();
+    if (beforeId === null && query.cursor !== undefined) {
+      throw WebhookException.invalidCursor();
+    }
     let anyPattern: string[] | null = null;
     if (query.eventType !== undefined) {
       const problem = findEventTypeProblem(query.eventType, 'eventType');
-      if (problem !== null) throw WebhookException.unknownEventType(problem);
+      if (problem !== null) {
+        throw WebhookException.unknownEventType(problem);
+      }
       anyPattern = patternsCovering(query.eventType);
     }
     const filter = { beforeId, active: query.active ?? null, anyPattern };
@@ -135,7 +141,9 @@ export class WebhooksService {
 
   async get(organizationId: string, id: string): Promise<Webhook> {
     const webhook = await this.webhooks.findOwned(organizationId, id);
-    if (!webhook) throw WebhookException.notFound(id);
+    if (!webhook) {
+      throw WebhookException.notFound(id);
+    }
     return webhook;
   }
 
@@ -144,21 +152,28 @@ export class WebhooksService {
       (field) =>
         changes[field] !== undefined && !(field === 'rotateSigningSecret' && changes[field] === false),
     );
-    if (!changesSomething) throw WebhookException.nothingToUpdate(UPDATABLE_WEBHOOK_FIELDS);
+    if (!changesSomething) {
+      throw WebhookException.nothingToUpdate(UPDATABLE_WEBHOOK_FIELDS);
+    }
     this.assertValidDefinition(changes);
     return this.dataSource.transaction(async (manager) => {
       // The row lock orders concurrent changes of one webhook, and with them its outbox rows.
       const webhook = await this.webhooks.findOwned(organizationId, id, { manager, forUpdate: true });
-      if (!webhook) throw WebhookException.notFound(id);
+      if (!webhook) {
+        throw WebhookException.notFound(id);
+      }
       const now = new Date();
       const switchedOn = changes.active === true && !webhook.active;
       const patch = this.patchOf(webhook, changes, switchedOn, now);
       this.assertNoHeaderConflicts({ ...webhook, ...patch });
       const signingSecret = changes.rotateSigningSecret === true ? generateSigningSecret() : null;
-      if (signingSecret !== null)
+      if (signingSecret !== null) {
         await this.rotation.rotate(manager, webhook.id, { newSecret: signingSecret }, now);
+      }
       await this.changes.save(manager, webhook, patch, now);
-      if (switchedOn) await this.sendTestEvent(manager, webhook, TEST_EVENT_MESSAGES.activated, now);
+      if (switchedOn) {
+        await this.sendTestEvent(manager, webhook, TEST_EVENT_MESSAGES.activated, now);
+      }
       return { webhook, signingSecret };
     });
   }
@@ -166,7 +181,9 @@ export class WebhooksService {
   async remove(organizationId: string, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const webhook = await this.webhooks.findOwned(organizationId, id, { manager, forUpdate: true });
-      if (!webhook) throw WebhookException.notFound(id);
+      if (!webhook) {
+        throw WebhookException.notFound(id);
+      }
       await manager.delete(Webhook, { id: webhook.id });
       await this.outbox.append(manager, [webhookTombstoneEntry(webhook.id)]);
     });
@@ -177,7 +194,9 @@ export class WebhooksService {
     return this.dataSource.transaction(async (manager) => {
       // Locked so the event names the version that is committed (and published) before it.
       const webhook = await this.webhooks.findOwned(organizationId, id, { manager, forUpdate: true });
-      if (!webhook) throw WebhookException.notFound(id);
+      if (!webhook) {
+        throw WebhookException.notFound(id);
+      }
       return this.sendTestEvent(manager, webhook, TEST_EVENT_MESSAGES.requested, new Date());
     });
   }
@@ -230,10 +249,16 @@ export class WebhooksService {
     const problems: string[] = [];
     if (url !== undefined) {
       const check = this.egressPolicy.checkUrl(url);
-      if (!check.ok) problems.push(check.reason);
+      if (!check.ok) {
+        problems.push(check.reason);
+      }
     }
-    if (events !== undefined) problems.push(...findEventPatternProblems(events));
-    if (problems.length > 0) throw WebhookException.invalidDefinition(problems);
+    if (events !== undefined) {
+      problems.push(...findEventPatternProblems(events));
+    }
+    if (problems.length > 0) {
+      throw WebhookException.invalidDefinition(problems);
+    }
   }
 
   private assertNoHeaderConflicts({
@@ -243,6 +268,8 @@ export class WebhooksService {
   }: Pick<Webhook, 'encryptedHeaders' | 'legacyHeaders' | 'signatureScheme'>): void {
     const names = [...Object.keys(encryptedHeaders), ...Object.keys(legacyHeaders)];
     const problems = findSignatureHeaderConflicts(names, signatureScheme);
-    if (problems.length > 0) throw WebhookException.invalidDefinition(problems);
+    if (problems.length > 0) {
+      throw WebhookException.invalidDefinition(problems);
+    }
   }
 }

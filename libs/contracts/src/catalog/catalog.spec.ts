@@ -17,19 +17,25 @@ type Json = Record<string, unknown>;
 
 function exampleOf(type: string): Json {
   const definition = findEventType(type);
-  if (definition === undefined) throw new Error(`no event type ${type} in the catalog`);
+  if (definition === undefined) {
+    throw new Error(`no event type ${type} in the catalog`);
+  }
   return structuredClone(definition.example);
 }
 
 function objectAt(parent: unknown, key: string | number): Json {
   const value: unknown = Array.isArray(parent) ? parent[Number(key)] : (parent as Json)[key];
-  if (typeof value !== 'object' || value === null) throw new Error(`no object at ${String(key)}`);
+  if (typeof value !== 'object' || value === null) {
+    throw new Error(`no object at ${String(key)}`);
+  }
   return value as Json;
 }
 
 function errorsOf(type: string, data: unknown): string[] {
   const result = validateEventData(type, data);
-  if (result.ok) throw new Error(`expected ${type} data to be refused`);
+  if (result.ok) {
+    throw new Error(`expected ${type} data to be refused`);
+  }
   return result.errors;
 }
 
@@ -90,7 +96,9 @@ describe('EVENT_CATALOG', () => {
       const result = validateEventData(type, definition.example);
 
       expect(result).toEqual({ ok: true, value: expect.any(definition.dataClass) });
-      if (result.ok) expect(JSON.parse(JSON.stringify(result.value))).toEqual(definition.example);
+      if (result.ok) {
+        expect(JSON.parse(JSON.stringify(result.value))).toEqual(definition.example);
+      }
     },
   );
 
@@ -198,7 +206,9 @@ describe(validateEventData.name, () => {
     const result = validateEventData('project.created', exampleOf('project.created'));
 
     expect(result.ok).toBe(true);
-    if (!result.ok) return;
+    if (!result.ok) {
+      return;
+    }
     expect(result.value).toBeInstanceOf(ProjectData);
     expect((result.value as ProjectData).customer).toBeInstanceOf(ProjectCustomer);
   });

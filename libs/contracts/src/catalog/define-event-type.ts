@@ -13,7 +13,9 @@ export interface EventTypeSpec<T extends object> {
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {
-    for (const child of Object.values(value)) deepFreeze(child);
+    for (const child of Object.values(value)) {
+      deepFreeze(child);
+    }
     Object.freeze(value);
   }
   return value;

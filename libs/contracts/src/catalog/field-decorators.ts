@@ -40,7 +40,9 @@ const nullableFields = new WeakMap<object, Set<string>>();
 
 function compose(...decorators: FieldDecorator[]): FieldDecorator {
   return (target, propertyKey) => {
-    for (const decorate of decorators) decorate(target, propertyKey);
+    for (const decorate of decorators) {
+      decorate(target, propertyKey);
+    }
   };
 }
 
@@ -70,7 +72,9 @@ export function Nullable(): FieldDecorator {
 export function getNullableFields(dataClass: new () => object): readonly string[] {
   const names = new Set<string>();
   for (let proto: unknown = dataClass; typeof proto === 'function'; proto = Object.getPrototypeOf(proto)) {
-    for (const name of nullableFields.get(proto) ?? []) names.add(name);
+    for (const name of nullableFields.get(proto) ?? []) {
+      names.add(name);
+    }
   }
   return [...names];
 }

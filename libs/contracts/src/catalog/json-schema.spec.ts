@@ -13,7 +13,9 @@ function structuralProblems(schema: JSONSchema, value: unknown, path = 'data'): 
     const items = schema.items;
     return value.flatMap((item, index) => structuralProblems(items, item, `${path}[${index}]`));
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return [];
+  }
   const properties = schema.properties ?? {};
   const object = value as Json;
   const missing = (schema.required ?? [])
@@ -32,9 +34,15 @@ function structuralProblems(schema: JSONSchema, value: unknown, path = 'data'): 
 }
 
 function jsonTypeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (value === null) {
+    return 'null';
+  }
+  if (Array.isArray(value)) {
+    return 'array';
+  }
+  if (typeof value === 'number') {
+    return Number.isInteger(value) ? 'integer' : 'number';
+  }
   return typeof value;
 }
 

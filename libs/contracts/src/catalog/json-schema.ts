@@ -33,14 +33,20 @@ const schemasByClass = new Map<DataClass, JSONSchema>();
  */
 export function eventDataJsonSchema(type: string): JSONSchema {
   const definition = findEventType(type);
-  if (definition === undefined) throw new Error(`unknown event type "${type}"`);
+  if (definition === undefined) {
+    throw new Error(`unknown event type "${type}"`);
+  }
   return structuredClone(schemaOfClass(definition.dataClass, []));
 }
 
 function schemaOfClass(dataClass: DataClass, enclosing: readonly DataClass[]): JSONSchema {
   const cached = schemasByClass.get(dataClass);
-  if (cached !== undefined) return cached;
-  if (enclosing.includes(dataClass)) throw new Error(`${dataClass.name} contains itself; cannot inline it`);
+  if (cached !== undefined) {
+    return cached;
+  }
+  if (enclosing.includes(dataClass)) {
+    throw new Error(`${dataClass.name} contains itself; cannot inline it`);
+  }
   const nullable = new Set(getNullableFields(dataClass));
   const properties: Record<string, JSONSchema> = {};
   for (const [name, generated] of Object.entries(generatedSchemaOf(dataClass).properties ?? {})) {
@@ -66,7 +72,9 @@ function generatedSchemaOf(dataClass: DataClass): JSONSchema {
     refPointerPrefix: REF_PREFIX,
   }) as Record<string, JSONSchema>;
   const schema = definitions[dataClass.name];
-  if (schema === undefined) throw new Error(`no validation metadata for class ${dataClass.name}`);
+  if (schema === undefined) {
+    throw new Error(`no validation metadata for class ${dataClass.name}`);
+  }
   return schema;
 }
 
@@ -78,9 +86,13 @@ function inlineNested(
   enclosing: readonly DataClass[],
 ): JSONSchema {
   const refersToClass = schema.$ref !== undefined || schema.items?.$ref !== undefined;
-  if (!refersToClass) return schema;
+  if (!refersToClass) {
+    return schema;
+  }
   const nested = nestedClassOf(owner, property, schema.$ref ?? schema.items?.$ref ?? '');
-  if (schema.$ref !== undefined) return { ...without(schema, '$ref'), ...schemaOfClass(nested, enclosing) };
+  if (schema.$ref !== undefined) {
+    return { ...without(schema, '$ref'), ...schemaOfClass(nested, enclosing) };
+  }
   const items = without(schema.items ?? {}, '$ref');
   return { ...schema, items: { ...items, ...schemaOfClass(nested, enclosing) } };
 }
@@ -103,8 +115,12 @@ function withoutRedundantNotNull(schema: JSONSchema): JSONSchema {
 /** `null` is valid besides the field's own type. */
 function allowNull(schema: JSONSchema): JSONSchema {
   const result = without(schema, 'not');
-  if (typeof result.type === 'string') result.type = [result.type, 'null'];
-  if (Array.isArray(result.enum)) result.enum = [...result.enum, null];
+  if (typeof result.type === 'string') {
+    result.type = [result.type, 'null'];
+  }
+  if (Array.isArray(result.enum)) {
+    result.enum = [...result.enum, null];
+  }
   return result;
 }
 

@@ -14,7 +14,9 @@ const DATA_PATH = 'data';
  */
 export function validateEventData(type: string, data: unknown): EventDataValidation {
   const definition = findEventType(type);
-  if (definition === undefined) return { ok: false, errors: [`unknown event type "${type}"`] };
+  if (definition === undefined) {
+    return { ok: false, errors: [`unknown event type "${type}"`] };
+  }
   return validateDataAgainst(definition, data);
 }
 
@@ -24,7 +26,9 @@ export function validateEventData(type: string, data: unknown): EventDataValidat
  * e.g. `data.customer.phone must be a string`, one per field (the most basic failure first).
  */
 function validateDataAgainst(definition: EventTypeDefinition, data: unknown): EventDataValidation {
-  if (!isPlainObject(data)) return { ok: false, errors: [`${DATA_PATH} must be an object`] };
+  if (!isPlainObject(data)) {
+    return { ok: false, errors: [`${DATA_PATH} must be an object`] };
+  }
 
   const value = plainToInstance(definition.dataClass, data);
   const errors = validateSync(value, {
@@ -34,7 +38,9 @@ function validateDataAgainst(definition: EventTypeDefinition, data: unknown): Ev
     stopAtFirstError: true,
     validationError: { target: true, value: false },
   });
-  if (errors.length > 0) return { ok: false, errors: flattenValidationErrors(errors, DATA_PATH) };
+  if (errors.length > 0) {
+    return { ok: false, errors: flattenValidationErrors(errors, DATA_PATH) };
+  }
   return { ok: true, value };
 }
 

@@ -40,13 +40,17 @@ export class ApiKeyRegistry
   }
 
   async check(): Promise<void> {
-    if (!this.reader.caughtUp) throw new Error('API key table is still loading');
+    if (!this.reader.caughtUp) {
+      throw new Error('API key table is still loading');
+    }
   }
 
   async verify(key: string): Promise<OrganizationPrincipal | null> {
     await this.reader.ready;
     const record = this.byHash.get(hashApiKey(key));
-    if (!record || record.revokedAt !== null) return null;
+    if (!record || record.revokedAt !== null) {
+      return null;
+    }
     return {
       kind: 'organization',
       organizationId: record.organizationId,
@@ -57,9 +61,13 @@ export class ApiKeyRegistry
 
   private apply(id: string, value: Buffer | null): void {
     const previousHash = this.hashById.get(id);
-    if (previousHash) this.byHash.delete(previousHash);
+    if (previousHash) {
+      this.byHash.delete(previousHash);
+    }
     this.hashById.delete(id);
-    if (value === null) return;
+    if (value === null) {
+      return;
+    }
     const decoded = decodeJson(value);
     if (!decoded.ok) {
       this.logger.error(`api key record ${id} ignored: ${decoded.reason}`);

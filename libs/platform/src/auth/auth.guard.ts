@@ -31,7 +31,9 @@ export class AuthGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (policy?.public) return true;
+    if (policy?.public) {
+      return true;
+    }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = bearerToken(request.headers.authorization);
     request.principal = await this.authenticate(token, policy ?? {});
@@ -47,15 +49,21 @@ export class AuthGuard implements CanActivate {
     }
     if (policy.serviceToken) {
       for (const [name, serviceToken] of this.tokens.serviceTokens) {
-        if (constantTimeEqual(token, serviceToken)) return { kind: 'service', name };
+        if (constantTimeEqual(token, serviceToken)) {
+          return { kind: 'service', name };
+        }
       }
     }
-    if (!policy.scopes) throw new UnauthorizedException('this route accepts no credentials');
+    if (!policy.scopes) {
+      throw new UnauthorizedException('this route accepts no credentials');
+    }
     const isPortalSession = token.startsWith(PORTAL_SESSION_TOKEN_PREFIX);
     const principal = isPortalSession
       ? authenticatePortalSession(token, this.tokens.portalSessionSecret)
       : await this.verifier.verify(token);
-    if (!principal) throw new UnauthorizedException('API key is unknown or revoked');
+    if (!principal) {
+      throw new UnauthorizedException('API key is unknown or revoked');
+    }
     const missing = policy.scopes.filter((scope) => !principal.scopes.includes(scope));
     if (missing.length > 0) {
       const holder = isPortalSession ? 'this portal session' : 'this API key';
@@ -68,6 +76,8 @@ export class AuthGuard implements CanActivate {
 function bearerToken(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
   const match = value ? /^Bearer\s+(\S+)\s*$/i.exec(value) : null;
-  if (!match) throw new UnauthorizedException('missing header Authorization: Bearer <API key>');
+  if (!match) {
+    throw new UnauthorizedException('missing header Authorization: Bearer <API key>');
+  }
   return match[1];
 }

@@ -4,7 +4,9 @@ import type { OrganizationPrincipal } from './principal';
 
 /** A portal session token as an organization principal, or a 401 that says why it was refused. */
 export function authenticatePortalSession(token: string, secret: string | null): OrganizationPrincipal {
-  if (!secret) throw new UnauthorizedException('portal sessions are not enabled on this service');
+  if (!secret) {
+    throw new UnauthorizedException('portal sessions are not enabled on this service');
+  }
   const check = verifyPortalSessionToken(token, secret);
   if (check.ok) {
     return {

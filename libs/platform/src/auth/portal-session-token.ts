@@ -32,16 +32,22 @@ export function verifyPortalSessionToken(
   secret: string,
   now = new Date(),
 ): PortalSessionCheck {
-  if (!token.startsWith(PORTAL_SESSION_TOKEN_PREFIX)) return { ok: false, reason: 'malformed' };
+  if (!token.startsWith(PORTAL_SESSION_TOKEN_PREFIX)) {
+    return { ok: false, reason: 'malformed' };
+  }
   const [body, signature, ...rest] = token.slice(PORTAL_SESSION_TOKEN_PREFIX.length).split('.');
-  if (!body || !signature || rest.length > 0) return { ok: false, reason: 'malformed' };
+  if (!body || !signature || rest.length > 0) {
+    return { ok: false, reason: 'malformed' };
+  }
   const expected = Buffer.from(mac(body, secret));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
     return { ok: false, reason: 'bad-signature' };
   }
   const claims = parseClaims(body);
-  if (!claims) return { ok: false, reason: 'malformed' };
+  if (!claims) {
+    return { ok: false, reason: 'malformed' };
+  }
   if (claims.exp * 1000 <= now.getTime()) {
     return { ok: false, reason: 'expired', expiredAt: new Date(claims.exp * 1000) };
   }

@@ -1,11 +1,16 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsString } from 'class-validator';
+import { IntegerEnv } from './integer-env.decorator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function toBoolean({ value }: { value: unknown }): unknown {
-  if (value === 'true' || value === '1' || value === true) return true;
-  if (value === 'false' || value === '0' || value === false) return false;
+  if (value === 'true' || value === '1' || value === true) {
+    return true;
+  }
+  if (value === 'false' || value === '0' || value === false) {
+    return false;
+  }
   return value;
 }
 
@@ -26,24 +31,15 @@ export class BaseEnv {
   @IsNotEmpty()
   HOST = '0.0.0.0';
 
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1_000)
-  @Max(120_000)
+  @IntegerEnv(1_000, 120_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
   /** Proxies in front of the service whose X-Forwarded-For/-Proto are trusted; 0 = none. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(10)
+  @IntegerEnv(0, 10)
   TRUST_PROXY_HOPS = 0;
 
   /** Strict-Transport-Security max-age on requests that arrived over TLS; 0 sends none. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(0)
-  @Max(63_072_000)
+  @IntegerEnv(0, 63_072_000)
   HSTS_MAX_AGE_SECONDS = 31_536_000;
 
   @Transform(toBoolean)
@@ -51,23 +47,14 @@ export class BaseEnv {
   RATE_LIMIT_ENABLED = true;
 
   /** Requests per second one credential may make (bursts of one second's worth). */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntegerEnv(1, 1_000_000)
   RATE_LIMIT_PER_KEY_PER_SECOND = 2_500;
 
   /** Requests per second one client address may make, whatever credentials it uses. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntegerEnv(1, 1_000_000)
   RATE_LIMIT_PER_IP_PER_SECOND = 5_000;
 
   /** 401 answers one client address may collect per minute before it is refused for a while. */
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @IntegerEnv(1, 1_000_000)
   RATE_LIMIT_AUTH_FAILURES_PER_IP_PER_MINUTE = 120;
 }

@@ -13,8 +13,12 @@ const PERMANENT_CLASSES = new Set(['22', '23', '54']);
  * reads the batch again.
  */
 export function isPermanentDataError(error: unknown): boolean {
-  if (error instanceof RangeError) return true;
-  if (typeof error !== 'object' || error === null) return false;
+  if (error instanceof RangeError) {
+    return true;
+  }
+  if (typeof error !== 'object' || error === null) {
+    return false;
+  }
   const { code, driverError } = error as { code?: unknown; driverError?: { code?: unknown } };
   const sqlState = typeof code === 'string' ? code : driverError?.code;
   return typeof sqlState === 'string' && sqlState.length === 5 && PERMANENT_CLASSES.has(sqlState.slice(0, 2));

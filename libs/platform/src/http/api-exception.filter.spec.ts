@@ -1,5 +1,6 @@
 import { ArgumentsHost, BadRequestException, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ApiExceptionFilter, type ApiErrorBody } from './api-exception.filter';
+import { CodedHttpException } from './coded-http.exception';
 
 function answer(exception: unknown): { status: number; body: ApiErrorBody } {
   const sent = { status: 0, body: {} as ApiErrorBody };
@@ -55,6 +56,17 @@ describe(ApiExceptionFilter.name, () => {
     });
     expect(errors).not.toHaveBeenCalled();
     expect(warnings).toHaveBeenCalledWith('not ready: kafka (connect ECONNREFUSED 127.0.0.1:9092)');
+  });
+
+  it.each([
+    [404, 'Not Found'],
+    [409, 'Conflict'],
+    [410, 'Gone'],
+  ])('renders a coded %i with the status name as error and keeps the code off the wire', (status, error) => {
+    expect(answer(new CodedHttpException('SOMETHING_WRONG', status, 'what was wrong'))).toEqual({
+      status,
+      body: { statusCode: status, error, message: 'what was wrong' },
+    });
   });
 
   it('does not log a 4xx at all', () => {

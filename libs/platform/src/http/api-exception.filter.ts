@@ -31,15 +31,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     // A 5xx the code chose (readiness, a dependency down) is a state, not a bug: a line, no stack.
-    if (body.statusCode >= 500 && exception instanceof HttpException) this.logger.warn(body.message);
-    else if (body.statusCode >= 500) {
+    if (body.statusCode >= 500 && exception instanceof HttpException) {
+      this.logger.warn(body.message);
+    } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
     response.status(body.statusCode).json(body);
   }
 
   private toBody(exception: unknown): ApiErrorBody {
-    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (exception instanceof HttpException) {
+      return fromHttpException(exception);
+    }
     const parserError = exception as BodyParserError;
     if (parserError?.type === 'entity.parse.failed') {
       return badRequest(`request body is not valid JSON: ${parserError.message}`);
@@ -86,7 +89,9 @@ function fromHttpException(exception: HttpException): ApiErrorBody {
     return { statusCode, error: 'Service Unavailable', message: `not ready: ${down.join('; ')}` };
   }
   const fallbackError = HttpStatus[statusCode]?.replace(/_/g, ' ') ?? 'Error';
-  if (typeof raw === 'string') return { statusCode, error: titleCase(fallbackError), message: raw };
+  if (typeof raw === 'string') {
+    return { statusCode, error: titleCase(fallbackError), message: raw };
+  }
   const payload = raw as { message?: unknown; error?: unknown; details?: unknown };
   const messages = Array.isArray(payload.message)
     ? payload.message.map(String)

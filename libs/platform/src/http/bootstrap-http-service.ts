@@ -31,7 +31,9 @@ export function configureHttpApp(app: NestExpressApplication, options: HttpServi
   const protection = options.protection ?? DEFAULT_HTTP_PROTECTION;
   app.set('trust proxy', protection.trustProxyHops);
   app.use(securityHeaders(protection.hstsMaxAgeSeconds));
-  if (protection.rateLimit.enabled) app.use(rateLimit(protection.rateLimit));
+  if (protection.rateLimit.enabled) {
+    app.use(rateLimit(protection.rateLimit));
+  }
   app.useBodyParser('json', { limit: options.bodyLimit ?? '1mb' });
   app.use(answerBodyParserErrors);
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -38,8 +38,11 @@ export async function shutdownGracefully(
   const code = await Promise.race([drained, timedOut]);
   clearTimeout(timer);
   const took = Date.now() - startedAt;
-  if (code === 0) options.log.log(`Drained and stopped in ${took} ms`);
-  else options.log.error(`Shutdown did not complete within SHUTDOWN_TIMEOUT_MS (${options.timeoutMs} ms)`);
+  if (code === 0) {
+    options.log.log(`Drained and stopped in ${took} ms`);
+  } else {
+    options.log.error(`Shutdown did not complete within SHUTDOWN_TIMEOUT_MS (${options.timeoutMs} ms)`);
+  }
   return code;
 }
 
@@ -51,7 +54,9 @@ export async function shutdownGracefully(
 export function installGracefulShutdown(app: INestApplication, options: GracefulShutdownOptions): void {
   let started = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (started) return;
+    if (started) {
+      return;
+    }
     started = true;
     options.log.log(`${signal} received: draining`);
     void shutdownGracefully(app, options).then((code) => process.exit(code));
@@ -70,7 +75,9 @@ function markShuttingDown(app: INestApplication): void {
 
 /** Stops accepting connections, closes idle keep-alive ones, and waits for requests in flight (bounded). */
 async function closeHttpServer(server: Server | undefined, drainMs: number): Promise<void> {
-  if (!server?.listening) return;
+  if (!server?.listening) {
+    return;
+  }
   let timer: NodeJS.Timeout | undefined;
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // A keep-alive connection whose request finishes after close() would otherwise idle until its timeout.

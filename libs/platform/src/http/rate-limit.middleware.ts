@@ -26,21 +26,30 @@ export function rateLimit(options: HttpProtection['rateLimit']) {
     refillPerSecond: options.authFailuresPerIpPerMinute / 60,
   });
   return (req: Request, res: Response, next: NextFunction): void => {
-    if (UNLIMITED_PATHS.test(req.path)) return next();
+    if (UNLIMITED_PATHS.test(req.path)) {
+      return next();
+    }
     const now = Date.now();
     const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const lockedOut = authFailures.peek(ip, now);
-    if (!lockedOut.ok)
+    if (!lockedOut.ok) {
       return refuse(res, lockedOut, 'too many requests with unknown credentials from your address');
+    }
     const byIp = perIp.take(ip, now);
-    if (!byIp.ok) return refuse(res, byIp, 'too many requests from your address');
+    if (!byIp.ok) {
+      return refuse(res, byIp, 'too many requests from your address');
+    }
     const credential = req.headers.authorization;
     if (credential !== undefined) {
       const byKey = perKey.take(createHash('sha256').update(credential).digest('base64'), now);
-      if (!byKey.ok) return refuse(res, byKey, 'too many requests with this API key');
+      if (!byKey.ok) {
+        return refuse(res, byKey, 'too many requests with this API key');
+      }
     }
     res.once('finish', () => {
-      if (res.statusCode === 401) authFailures.take(ip, Date.now());
+      if (res.statusCode === 401) {
+        authFailures.take(ip, Date.now());
+      }
     });
     next();
   };

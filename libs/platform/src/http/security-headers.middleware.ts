@@ -12,7 +12,9 @@ export function securityHeaders(hstsMaxAgeSeconds: number) {
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cache-Control', 'no-store');
-    if (hstsMaxAgeSeconds > 0 && req.secure) res.setHeader('Strict-Transport-Security', hsts);
+    if (hstsMaxAgeSeconds > 0 && req.secure) {
+      res.setHeader('Strict-Transport-Security', hsts);
+    }
     next();
   };
 }

@@ -9,7 +9,9 @@ import { findUnstorableJson } from '@hookline/contracts';
 @Injectable()
 export class StorableInputPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
-    if (metadata.type === 'custom') return value;
+    if (metadata.type === 'custom') {
+      return value;
+    }
     const problems = findUnstorableJson(value, metadata.data ?? '');
     if (problems.length > 0) {
       throw new BadRequestException({

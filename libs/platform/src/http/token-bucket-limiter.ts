@@ -43,7 +43,9 @@ export class TokenBucketLimiter {
   /** Whether `take` would succeed, without spending a token. */
   peek(key: string, now: number): TakeResult {
     const bucket = this.#buckets.get(key);
-    if (bucket === undefined) return { ok: true };
+    if (bucket === undefined) {
+      return { ok: true };
+    }
     const tokens = Math.min(
       this.options.capacity,
       bucket.tokens + ((now - bucket.at) / 1000) * this.options.refillPerSecond,
@@ -81,7 +83,9 @@ export class TokenBucketLimiter {
   #evictIfFull(): void {
     while (this.#buckets.size >= this.#maxKeys) {
       const oldest = this.#buckets.keys().next();
-      if (oldest.done === true) return;
+      if (oldest.done === true) {
+        return;
+      }
       this.#buckets.delete(oldest.value);
     }
   }

@@ -22,7 +22,9 @@ export function consumerReadiness(
     name,
     async check(): Promise<void> {
       const streak = consumer.failureStreak;
-      if (streak === null) return;
+      if (streak === null) {
+        return;
+      }
       const seconds = Math.round((Date.now() - streak.since) / 1000);
       if (Date.now() - streak.since >= stallMs) {
         throw new Error(`not advancing for ${seconds} s (${streak.failures} failures): ${streak.lastError}`);

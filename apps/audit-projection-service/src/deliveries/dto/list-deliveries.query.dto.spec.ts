@@ -37,6 +37,8 @@ describe(ListDeliveriesQueryDto.name, () => {
   ])('names %s when it is invalid', (parameter, query) => {
     const found = problems(query);
     expect(found.length).toBeGreaterThan(0);
-    for (const problem of found) expect(problem).toMatch(new RegExp(`^${parameter}\\b`));
+    for (const problem of found) {
+      expect(problem).toMatch(new RegExp(`^${parameter}\\b`));
+    }
   });
 });

@@ -8,7 +8,9 @@ export function SignIn({ onSignIn, refusal }: { onSignIn: (key: string) => void;
   const [key, setKey] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (key.trim()) onSignIn(key.trim());
+    if (key.trim()) {
+      onSignIn(key.trim());
+    }
   };
   return (
     <section className="access-screen" aria-labelledby="signin-title">

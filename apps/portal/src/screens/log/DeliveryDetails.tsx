@@ -37,8 +37,12 @@ export function DeliveryDetails({
     },
     onError: (error) => notify(describeError(error, t)),
   });
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending) {
+    return <LoadingState />;
+  }
+  if (query.isError) {
+    return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  }
   const delivery = query.data;
   return (
     <div className="delivery-details">

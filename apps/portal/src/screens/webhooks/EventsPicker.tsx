@@ -67,7 +67,9 @@ function GroupCheckbox(props: {
 }) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (ref.current) ref.current.indeterminate = props.indeterminate;
+    if (ref.current) {
+      ref.current.indeterminate = props.indeterminate;
+    }
   }, [props.indeterminate]);
   return (
     <label className="group-label">

@@ -12,9 +12,15 @@ export function LastDeliveryStatus({ webhookId }: { webhookId: string }) {
     queryFn: () => api.listDeliveries(webhookId, {}, undefined, 1),
     refetchInterval: 10_000,
   });
-  if (query.isPending) return <span className="help">…</span>;
-  if (query.isError) return <span className="help">—</span>;
+  if (query.isPending) {
+    return <span className="help">…</span>;
+  }
+  if (query.isError) {
+    return <span className="help">—</span>;
+  }
   const latest = query.data.items[0];
-  if (!latest) return <span className="help">{t('webhooks.noDeliveries')}</span>;
+  if (!latest) {
+    return <span className="help">{t('webhooks.noDeliveries')}</span>;
+  }
   return <StatusBadge status={latest.status} responseStatus={latest.lastResponseStatus} />;
 }

@@ -46,8 +46,11 @@ export function WebhookForm({ initial, eventTypes, onSubmit, onCancel }: Webhook
     try {
       await onSubmit(toWebhookInput(values, initial));
     } catch (error) {
-      if (error instanceof ApiError && error.status === 400) setErrors(error.fieldErrors(WEBHOOK_FIELDS));
-      else setFailure(error);
+      if (error instanceof ApiError && error.status === 400) {
+        setErrors(error.fieldErrors(WEBHOOK_FIELDS));
+      } else {
+        setFailure(error);
+      }
     } finally {
       setSaving(false);
     }
@@ -56,7 +59,9 @@ export function WebhookForm({ initial, eventTypes, onSubmit, onCancel }: Webhook
   const summary = useRef<HTMLDivElement>(null);
   // Keyboard and screen-reader users land on the list of problems instead of losing their place.
   useEffect(() => {
-    if (invalid) summary.current?.focus();
+    if (invalid) {
+      summary.current?.focus();
+    }
   }, [invalid, errors]);
 
   return (

@@ -10,8 +10,9 @@ const wildcard = (resource: string) => `${resource}.*`;
 
 export function groupByResource(eventTypes: readonly EventType[]): EventGroup[] {
   const groups = new Map<string, EventType[]>();
-  for (const eventType of eventTypes)
+  for (const eventType of eventTypes) {
     groups.set(eventType.resource, [...(groups.get(eventType.resource) ?? []), eventType]);
+  }
   return [...groups].map(([resource, types]) => ({ resource, types }));
 }
 
@@ -43,8 +44,12 @@ export function setType(
   type: EventType,
   on: boolean,
 ): string[] {
-  if (on) return patterns.includes(type.type) ? [...patterns] : [...patterns, type.type];
-  if (!isGroupSelected(patterns, type.resource)) return patterns.filter((pattern) => pattern !== type.type);
+  if (on) {
+    return patterns.includes(type.type) ? [...patterns] : [...patterns, type.type];
+  }
+  if (!isGroupSelected(patterns, type.resource)) {
+    return patterns.filter((pattern) => pattern !== type.type);
+  }
   // Unticking one event of a selected group keeps the others of the group, one by one.
   const group = groups.find((item) => item.resource === type.resource);
   const withoutGroup = setGroup(patterns, groups, type.resource, false);

@@ -111,7 +111,9 @@ export function toWebhookInput(values: WebhookFormValues, initial: Webhook | nul
   const headers = Object.fromEntries(
     values.headers.filter((row) => row.name.trim() !== '').map((row) => [row.name.trim(), row.value]),
   );
-  if (!initial || JSON.stringify(headers) !== JSON.stringify(initial.headers)) input.headers = headers;
+  if (!initial || JSON.stringify(headers) !== JSON.stringify(initial.headers)) {
+    input.headers = headers;
+  }
   const auth = authInput(values);
   const authChanged =
     !initial ||
@@ -119,8 +121,12 @@ export function toWebhookInput(values: WebhookFormValues, initial: Webhook | nul
     values.password !== '' ||
     values.token !== '' ||
     (values.authType === 'basic' && values.username !== (initial.auth.username ?? ''));
-  if (authChanged) input.auth = auth;
-  if (!initial) input.active = values.active;
+  if (authChanged) {
+    input.auth = auth;
+  }
+  if (!initial) {
+    input.active = values.active;
+  }
   return input;
 }
 

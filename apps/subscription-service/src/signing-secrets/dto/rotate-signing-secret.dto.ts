@@ -6,7 +6,9 @@ import { SatisfiesRules } from '../../common/satisfies-rules.decorator';
 import { WEBHOOK_LIMITS } from '../../webhooks/webhook-limits';
 
 function signingSecretProblems(value: unknown): string[] {
-  if (typeof value !== 'string' || isValidSigningSecret(value)) return [];
+  if (typeof value !== 'string' || isValidSigningSecret(value)) {
+    return [];
+  }
   try {
     parseSigningSecret(value);
     return [];

@@ -11,7 +11,9 @@ async function problemsOf(
   dto: new () => object = CreateWebhookDto,
 ): Promise<string[]> {
   const result = await validateBody(dto, body);
-  if (result.ok) throw new Error(`expected ${JSON.stringify(body)} to be refused`);
+  if (result.ok) {
+    throw new Error(`expected ${JSON.stringify(body)} to be refused`);
+  }
   return result.messages;
 }
 

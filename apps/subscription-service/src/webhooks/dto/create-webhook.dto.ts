@@ -1,24 +1,14 @@
-import type { RetryPolicy } from '@hookline/contracts';
-import type { AuthInput, CreateWebhookInput, SignatureSchemeInput } from '../webhook-input';
+import type { CreateWebhookInput } from '../webhook-input';
 import {
   WebhookActiveField,
-  WebhookAuthField,
-  WebhookDescriptionField,
   WebhookEventsField,
-  WebhookHeadersField,
-  WebhookMaxConcurrencyField,
-  WebhookMetadataField,
   WebhookNameField,
-  WebhookOrderedField,
-  WebhookRateLimitField,
-  WebhookRetryPolicyField,
-  WebhookSignatureSchemeField,
-  WebhookTimeoutField,
   WebhookUrlField,
 } from './webhook-fields.decorators';
+import { WebhookOptionsDto } from './webhook-options.dto';
 
 /** Body of `POST /v1/webhooks`. */
-export class CreateWebhookDto implements CreateWebhookInput {
+export class CreateWebhookDto extends WebhookOptionsDto implements CreateWebhookInput {
   @WebhookNameField({ required: true })
   name!: string;
 
@@ -30,34 +20,4 @@ export class CreateWebhookDto implements CreateWebhookInput {
 
   @WebhookActiveField({ defaultValue: false })
   active?: boolean;
-
-  @WebhookDescriptionField()
-  description?: string | null;
-
-  @WebhookMetadataField()
-  metadata?: Record<string, string>;
-
-  @WebhookAuthField()
-  auth?: AuthInput;
-
-  @WebhookHeadersField()
-  headers?: Record<string, string>;
-
-  @WebhookRetryPolicyField()
-  retryPolicy?: RetryPolicy;
-
-  @WebhookTimeoutField()
-  timeoutSeconds?: number;
-
-  @WebhookSignatureSchemeField()
-  signatureScheme?: SignatureSchemeInput;
-
-  @WebhookOrderedField()
-  ordered?: boolean;
-
-  @WebhookRateLimitField()
-  rateLimitPerSecond?: number | null;
-
-  @WebhookMaxConcurrencyField()
-  maxConcurrency?: number | null;
 }

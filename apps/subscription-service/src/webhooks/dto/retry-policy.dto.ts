@@ -10,8 +10,12 @@ const { maxRetries, minDelaySeconds, maxDelaySeconds } = RETRY_POLICY_LIMITS;
 
 /** The one problem of a custom schedule that matters first, naming the delay at fault. */
 export function findDelayProblems(delays: unknown): string[] {
-  if (delays === undefined || delays === null) return ['delaysSeconds is required with preset "custom"'];
-  if (!Array.isArray(delays)) return ['delaysSeconds must be an array of seconds'];
+  if (delays === undefined || delays === null) {
+    return ['delaysSeconds is required with preset "custom"'];
+  }
+  if (!Array.isArray(delays)) {
+    return ['delaysSeconds must be an array of seconds'];
+  }
   if (delays.length < 1 || delays.length > maxRetries) {
     return [`delaysSeconds must list 1 to ${maxRetries} delays (got ${delays.length})`];
   }
@@ -26,7 +30,7 @@ export function findDelayProblems(delays: unknown): string[] {
       ];
 }
 
-/** One of the named schedules of DESIGN.md; also chosen for an unknown preset, so the error lists them all. */
+/** One of the named retry schedules (see `RETRY_PRESETS`); also chosen for an unknown preset, so the error lists them all. */
 export class PresetRetryPolicyDto {
   @ApiProperty({
     enum: NAMED_RETRY_PRESETS,

@@ -1,25 +1,15 @@
-import type { RetryPolicy } from '@hookline/contracts';
-import type { AuthInput, SignatureSchemeInput, UpdateWebhookInput } from '../webhook-input';
+import type { UpdateWebhookInput } from '../webhook-input';
 import {
   RotateSigningSecretField,
   WebhookActiveField,
-  WebhookAuthField,
-  WebhookDescriptionField,
   WebhookEventsField,
-  WebhookHeadersField,
-  WebhookMaxConcurrencyField,
-  WebhookMetadataField,
   WebhookNameField,
-  WebhookOrderedField,
-  WebhookRateLimitField,
-  WebhookRetryPolicyField,
-  WebhookSignatureSchemeField,
-  WebhookTimeoutField,
   WebhookUrlField,
 } from './webhook-fields.decorators';
+import { WebhookOptionsDto } from './webhook-options.dto';
 
 /** Body of `PATCH /v1/webhooks/:id`: every field optional, each validated as on create. */
-export class UpdateWebhookDto implements UpdateWebhookInput {
+export class UpdateWebhookDto extends WebhookOptionsDto implements UpdateWebhookInput {
   @WebhookNameField({ required: false })
   name?: string;
 
@@ -31,36 +21,6 @@ export class UpdateWebhookDto implements UpdateWebhookInput {
 
   @WebhookActiveField()
   active?: boolean;
-
-  @WebhookDescriptionField()
-  description?: string | null;
-
-  @WebhookMetadataField()
-  metadata?: Record<string, string>;
-
-  @WebhookAuthField()
-  auth?: AuthInput;
-
-  @WebhookHeadersField()
-  headers?: Record<string, string>;
-
-  @WebhookRetryPolicyField()
-  retryPolicy?: RetryPolicy;
-
-  @WebhookTimeoutField()
-  timeoutSeconds?: number;
-
-  @WebhookSignatureSchemeField()
-  signatureScheme?: SignatureSchemeInput;
-
-  @WebhookOrderedField()
-  ordered?: boolean;
-
-  @WebhookRateLimitField()
-  rateLimitPerSecond?: number | null;
-
-  @WebhookMaxConcurrencyField()
-  maxConcurrency?: number | null;
 
   @RotateSigningSecretField()
   rotateSigningSecret?: boolean;

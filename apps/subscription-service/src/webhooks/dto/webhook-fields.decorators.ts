@@ -62,7 +62,9 @@ function Discriminated(
   subTypes: Array<{ name: string; value: new () => object }>,
 ): PropertyDecorator {
   const pick = (value: unknown): new () => object => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return fallback;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return fallback;
+    }
     const name = (value as Record<string, unknown>)[property];
     return subTypes.find((subType) => subType.name === name)?.value ?? fallback;
   };

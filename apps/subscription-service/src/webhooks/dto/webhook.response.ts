@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RETRY_PRESETS, type EndpointAuth, type RetryPreset } from '@hookline/contracts';
 import { redactHeaders } from '@hookline/security';
-import { assertNever } from '../../common/assert-never';
+import { assertNever } from '@hookline/platform';
 import { AUTH_TYPES } from './endpoint-auth.dto';
 import { SIGNATURE_SCHEME_TYPES } from './signature-scheme.dto';
 import type { Webhook } from '../webhook.entity';

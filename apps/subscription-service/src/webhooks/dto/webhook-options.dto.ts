@@ -1,0 +1,50 @@
+import type { RetryPolicy } from '@hookline/contracts';
+import type { AuthInput, SignatureSchemeInput } from '../webhook-input';
+import {
+  WebhookAuthField,
+  WebhookDescriptionField,
+  WebhookHeadersField,
+  WebhookMaxConcurrencyField,
+  WebhookMetadataField,
+  WebhookOrderedField,
+  WebhookRateLimitField,
+  WebhookRetryPolicyField,
+  WebhookSignatureSchemeField,
+  WebhookTimeoutField,
+} from './webhook-fields.decorators';
+
+/**
+ * The settings create and update both accept, each optional and validated alike; the two bodies
+ * differ only in which of name, url and events are required, `active`'s default, and the rotation flag.
+ */
+export abstract class WebhookOptionsDto {
+  @WebhookDescriptionField()
+  description?: string | null;
+
+  @WebhookMetadataField()
+  metadata?: Record<string, string>;
+
+  @WebhookAuthField()
+  auth?: AuthInput;
+
+  @WebhookHeadersField()
+  headers?: Record<string, string>;
+
+  @WebhookRetryPolicyField()
+  retryPolicy?: RetryPolicy;
+
+  @WebhookTimeoutField()
+  timeoutSeconds?: number;
+
+  @WebhookSignatureSchemeField()
+  signatureScheme?: SignatureSchemeInput;
+
+  @WebhookOrderedField()
+  ordered?: boolean;
+
+  @WebhookRateLimitField()
+  rateLimitPerSecond?: number | null;
+
+  @WebhookMaxConcurrencyField()
+  maxConcurrency?: number | null;
+}
