@@ -33,19 +33,24 @@ export interface DeliveredPayload {
   data: Record<string, unknown>;
 }
 
-/**
- * The value of `hookline.attempts.v1` (key = delivery id): one per HTTP attempt.
- * `attemptId` is unique per real attempt; consumers deduplicate by it.
- */
-export interface AttemptEvent {
-  attemptId: string;
+/** What every message of `hookline.attempts.v1` says of the delivery it belongs to. */
+export interface DeliveryRef {
   deliveryId: string;
   eventId: string;
   eventType: string;
   organizationId: string;
   webhookId: string;
   subject: string;
+  /** The URL the attempt calls (or the held one would). */
   url: string;
+}
+
+/**
+ * The value of `hookline.attempts.v1` (key = delivery id): one per HTTP attempt.
+ * `attemptId` is unique per real attempt; consumers deduplicate by it.
+ */
+export interface AttemptEvent extends DeliveryRef {
+  attemptId: string;
   /** 1 for the first attempt of the delivery. */
   attempt: number;
   startedAt: string;

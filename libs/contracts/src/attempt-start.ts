@@ -1,3 +1,5 @@
+import type { DeliveryRef } from './attempt-event';
+
 /**
  * A value of `hookline.attempts.v1` (key = delivery id, like the attempt's own record) written and
  * acknowledged before an attempt's request goes out. The attempt's outcome (`attempt.v1`, same
@@ -5,15 +7,8 @@
  * during the request, the delivery log records the attempt as `interrupted`. So every request a
  * receiver sees is in the log exactly once, whatever crashes.
  */
-export interface AttemptStart {
+export interface AttemptStart extends DeliveryRef {
   attemptId: string;
-  deliveryId: string;
-  eventId: string;
-  eventType: string;
-  organizationId: string;
-  webhookId: string;
-  subject: string;
-  url: string;
   /** 1 for the first attempt of the delivery. */
   attempt: number;
   startedAt: string;

@@ -1,4 +1,4 @@
-import type { DeliveredPayload } from './attempt-event';
+import type { DeliveredPayload, DeliveryRef } from './attempt-event';
 
 /** Why a delivery waits without being attempted. */
 export const HOLD_REASONS = [
@@ -12,14 +12,7 @@ export type HoldReason = (typeof HOLD_REASONS)[number];
  * comes back at `nextAttemptAt`. The delivery log shows the delivery as `retrying` with the reason,
  * including a delivery whose first attempt is held and so has no attempt yet.
  */
-export interface DeliveryHeld {
-  deliveryId: string;
-  eventId: string;
-  eventType: string;
-  organizationId: string;
-  webhookId: string;
-  subject: string;
-  url: string;
+export interface DeliveryHeld extends DeliveryRef {
   /** The attempt that is held: the next one the delivery will make. */
   attempt: number;
   heldAt: string;

@@ -4,6 +4,7 @@ import {
   type AttemptEvent,
   type AttemptOutcome,
   type DeliveredPayload,
+  type DeliveryRef,
   type DeliveryStatus,
 } from '@hookline/contracts';
 import { Type } from 'class-transformer';
@@ -46,13 +47,8 @@ export class DeliveredPayloadDto implements DeliveredPayload {
   data!: Record<string, unknown>;
 }
 
-/** `hookline.attempts.v1` as this service accepts it; see `AttemptEvent` in the contracts. */
-export class AttemptEventDto implements AttemptEvent {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(ID_MAX)
-  attemptId!: string;
-
+/** The delivery every message of `hookline.attempts.v1` belongs to; see `DeliveryRef`. */
+export abstract class DeliveryRefDto implements DeliveryRef {
   @IsString()
   @IsNotEmpty()
   @MaxLength(ID_MAX)
@@ -85,6 +81,14 @@ export class AttemptEventDto implements AttemptEvent {
   @IsString()
   @IsNotEmpty()
   url!: string;
+}
+
+/** `hookline.attempts.v1` as this service accepts it; see `AttemptEvent` in the contracts. */
+export class AttemptEventDto extends DeliveryRefDto implements AttemptEvent {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
+  attemptId!: string;
 
   @IsInt()
   @Min(1)

@@ -2,47 +2,14 @@ import type { AttemptStart } from '@hookline/contracts';
 import { IsISO8601, IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
 import { IsStringRecord } from '../../common/is-string-record.decorator';
 import { IsTimestamp } from '../../common/is-timestamp.decorator';
-import { ID_MAX } from './attempt-event.dto';
+import { DeliveryRefDto, ID_MAX } from './attempt-event.dto';
 
 /** `attempt-start.v1` on `hookline.attempts.v1` as this service accepts it; see `AttemptStart`. */
-export class AttemptStartDto implements AttemptStart {
+export class AttemptStartDto extends DeliveryRefDto implements AttemptStart {
   @IsString()
   @IsNotEmpty()
   @MaxLength(ID_MAX)
   attemptId!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(ID_MAX)
-  deliveryId!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(ID_MAX)
-  eventId!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(ID_MAX)
-  eventType!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(ID_MAX)
-  organizationId!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(ID_MAX)
-  webhookId!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  subject!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  url!: string;
 
   @IsInt()
   @Min(1)
