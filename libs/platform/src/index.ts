@@ -29,3 +29,4 @@ export * from './database/run-migrations';
 export * from './auth/portal-session-token';
 export * from './types/assert-never';
 export * from './service-foundation';
+export * from './tasks/periodic-task';

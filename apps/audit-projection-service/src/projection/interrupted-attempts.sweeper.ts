@@ -4,6 +4,7 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { PeriodicTask } from '@hookline/platform';
 import { AuditEnv } from '../config/audit.env';
 import { AuditMetrics } from '../metrics/audit.metrics';
 import { ProjectionService } from './projection.service';
@@ -14,31 +15,33 @@ const SWEEP_BATCH = 500;
 /**
  * Records attempts that started and never got an outcome (delivery-service stopped during the
  * request) as `interrupted`, so every request a receiver may have seen is in the log. Runs on
- * every replica; the statement skips starts another replica is taking.
+ * every replica; the statement skips starts another replica is taking. A failed sweep leaves the
+ * starts due, and the next one takes them.
  */
 @Injectable()
 export class InterruptedAttemptsSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(InterruptedAttemptsSweeper.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
   constructor(
     private readonly projection: ProjectionService,
     private readonly metrics: AuditMetrics,
     private readonly config: AuditEnv,
-  ) {}
+  ) {
+    this.task = new PeriodicTask(
+      'interrupted-attempts sweep',
+      SWEEP_INTERVAL_MS,
+      () => this.sweep(),
+      this.logger,
+    );
+  }
 
   onApplicationBootstrap(): void {
-    this.schedule();
+    this.task.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) {
-      clearTimeout(this.timer);
-    }
-    await this.running;
+    await this.task.stop();
   }
 
   /** One sweep until nothing is due; resolves with how many attempts it recorded. */
@@ -59,26 +62,5 @@ export class InterruptedAttemptsSweeper implements OnApplicationBootstrap, Befor
       this.logger.warn(`${total} attempt(s) recorded as interrupted: started, but no outcome will follow`);
     }
     return total;
-  }
-
-  private schedule(): void {
-    if (this.stopped) {
-      return;
-    }
-    this.timer = setTimeout(() => {
-      this.running = this.sweep()
-        .then(
-          () => undefined,
-          (error: unknown) => {
-            // The starts stay due; the next sweep takes them.
-            this.logger.error(`sweep failed: ${error instanceof Error ? error.message : String(error)}`);
-          },
-        )
-        .finally(() => {
-          this.running = null;
-          this.schedule();
-        });
-    }, SWEEP_INTERVAL_MS);
-    this.timer.unref();
   }
 }

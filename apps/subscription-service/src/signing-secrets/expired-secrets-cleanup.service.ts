@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PeriodicTask } from '../common/periodic-task';
+import { PeriodicTask } from '@hookline/platform';
 import { SubscriptionEnv } from '../config/subscription.env';
 import { WebhookChangesService } from '../webhooks/webhook-changes.service';
 import { WebhooksRepository } from '../webhooks/webhooks.repository';

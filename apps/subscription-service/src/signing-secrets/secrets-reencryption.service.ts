@@ -7,8 +7,7 @@ import {
 import type { EndpointAuth } from '@hookline/contracts';
 import { SecretBox } from '@hookline/security';
 import { DataSource } from 'typeorm';
-import { assertNever } from '@hookline/platform';
-import { PeriodicTask } from '../common/periodic-task';
+import { PeriodicTask, assertNever } from '@hookline/platform';
 import { SubscriptionEnv } from '../config/subscription.env';
 import { WebhookChangesService } from '../webhooks/webhook-changes.service';
 import { WebhookSecret } from '../webhooks/webhook-secret.entity';
