@@ -1,3 +1,4 @@
+import { WebhookHeaders } from '@hookline/contracts';
 import { WEBHOOK_LIMITS } from './webhook-limits';
 
 // RFC 9110 token characters.
@@ -36,6 +37,9 @@ export function reservedHeaderReason(name: string): string | null {
   }
   if (lower.startsWith('webhook-')) {
     return "webhook-* headers carry Hookline's event id, timestamp and signature";
+  }
+  if (lower === WebhookHeaders.attemptId) {
+    return 'Hookline puts the attempt’s id in the delivery log in it';
   }
   return null;
 }

@@ -244,6 +244,11 @@ describe(CreateWebhookDto.name, () => {
     ['the user agent', { headers: { 'User-Agent': 'x' } }, 'headers "User-Agent" cannot be set'],
     ['a webhook-* header', { headers: { 'Webhook-Id': 'x' } }, 'headers "Webhook-Id" cannot be set'],
     [
+      'the attempt id header',
+      { headers: { 'Hookline-Attempt-Id': 'att_1' } },
+      'headers "Hookline-Attempt-Id" cannot be set: Hookline puts the attempt’s id in the delivery log in it',
+    ],
+    [
       'Expect, which the HTTP client refuses to send',
       { headers: { Expect: '100-continue' } },
       'headers "Expect" cannot be set: Hookline sends the body at once, without waiting for 100 Continue',
