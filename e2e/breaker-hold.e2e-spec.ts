@@ -31,9 +31,10 @@ describe('deliveries held by an open circuit breaker', () => {
   beforeAll(async () => {
     receiver = await TestReceiver.start(() => (down ? { status: 503, body: 'down' } : { status: 200 }));
     platform = await startPlatform({
-      // A small window opens the breaker after a few failures; the cool-down outlasts the checks.
+      // A few failures open the breaker; the cool-down outlasts the checks of the held delivery, so
+      // no half-open probe can take it first.
       DELIVERY_BREAKER_MIN_REQUESTS: '3',
-      DELIVERY_BREAKER_COOLDOWN_SECONDS: '10',
+      DELIVERY_BREAKER_COOLDOWN_SECONDS: '30',
     });
     key = (await createOrganization(platform, 'Breaker Hold')).apiKey.key;
   });
