@@ -78,9 +78,14 @@ describe('deliveries held by an open circuit breaker', () => {
     for (const subject of ['job_1', 'job_2', 'job_3']) {
       await publish(subject);
     }
-    await eventually(() => expect(receiver.requestsTo('/flaky').length).toBeGreaterThanOrEqual(4), {
-      timeoutMs: 30_000,
-    });
+    // Held only once delivery-service has judged enough failures: its breaker gauge says so.
+    await eventually(
+      async () => {
+        const metrics = await (await fetch(`${platform.delivery.baseUrl}/metrics`)).text();
+        expect(metrics).toMatch(/^hookline_delivery_open_breakers(\{[^}]*\})? [1-9]/m);
+      },
+      { timeoutMs: 30_000, intervalMs: 200 },
+    );
 
     const held = await publish('job_held');
     const listed = await eventually(

@@ -243,4 +243,20 @@ describe('attempt starts, interrupted attempts and holds', () => {
       next_attempt_at: new Date(held.nextAttemptAt),
     });
   });
+
+  it('applies two holds of one delivery in one batch, the later one winning', async () => {
+    const at = (partition += 1);
+    const first = anAttempt();
+    const earlier = aDeliveryHeld(first);
+    const later = aDeliveryHeld(first, {
+      heldAt: plus(earlier.heldAt, 30_000),
+      nextAttemptAt: plus(earlier.nextAttemptAt, 30_000),
+    });
+    await project(at, later.heldAt, { kind: 'held', held: later }, { kind: 'held', held: earlier });
+    expect(await deliveryOf(first.deliveryId)).toMatchObject({
+      status: 'retrying',
+      held_reason: 'circuit_open',
+      next_attempt_at: new Date(later.nextAttemptAt),
+    });
+  });
 });

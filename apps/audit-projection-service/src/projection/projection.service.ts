@@ -138,7 +138,7 @@ export class ProjectionService {
       newAttempts: attempts.filter((attempt) => stored.inserted.has(attempt.attemptId)).length,
     }));
     await writer.upsertDeliveries(deliveryRows);
-    await writer.applyHolds(holds);
+    await writer.applyHolds(latestHolds(holds));
     await writer.addStats(
       mergeStatsIncrements([
         ...toStatsIncrements([...fresh, ...replaced]),
@@ -151,6 +151,21 @@ export class ProjectionService {
     );
     return { received: events.length, stored: fresh.length, pastRetention };
   }
+}
+
+/**
+ * One hold per delivery, the latest (a delivery re-queued twice in one batch has two): one
+ * statement may not upsert a row twice.
+ */
+function latestHolds(rows: HoldRow[]): HoldRow[] {
+  return groupBy(rows, (row) => row.deliveryId).map((group) =>
+    group.reduce((latest, row) =>
+      row.heldAttempt > latest.heldAttempt ||
+      (row.heldAttempt === latest.heldAttempt && row.heldAt > latest.heldAt)
+        ? row
+        : latest,
+    ),
+  );
 }
 
 /** One row per event, the earliest `createdAt`: one statement may not upsert a row twice. */
