@@ -7,6 +7,7 @@ describe(isPermanentDataError.name, () => {
     ['a date out of range', { code: '22008' }],
     ['a constraint violated', { code: '23505' }],
     ['a row too large', { code: '54000' }],
+    ['one statement upserting a row twice', { code: '21000' }],
     ['a driver error wrapped by TypeORM', { driverError: { code: '22021' } }],
     ['an instant that does not exist', new RangeError('Invalid time value')],
   ])('is permanent for %s', (_, error) => {

@@ -1,10 +1,11 @@
 /**
  * SQLSTATE classes Postgres answers for the data itself, so every retry of the same rows meets
- * them again: 22 data exception (a value out of range, an unstorable character, a bad date),
+ * them again: 21 cardinality violation (one statement upserting a row twice: split apart, the
+ * rows go in), 22 data exception (a value out of range, an unstorable character, a bad date),
  * 23 integrity constraint violation, 54 program limit exceeded (a row or value too large).
  * Connection loss, shutdown, deadlocks and serialization failures are other classes: retried.
  */
-const PERMANENT_CLASSES = new Set(['22', '23', '54']);
+const PERMANENT_CLASSES = new Set(['21', '22', '23', '54']);
 
 /**
  * True when an error of a consumer's handler came from what it was handed: a Postgres data error
