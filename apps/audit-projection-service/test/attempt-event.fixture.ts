@@ -4,6 +4,7 @@ import {
   type AttemptEvent,
   type AttemptStart,
   type DeliveryHeld,
+  type DeliveryRef,
 } from '@hookline/contracts';
 
 /** Unit tests pin time here; integration tests pass a recent instant (retention is relative to now). */
@@ -123,10 +124,9 @@ export function anExhaustedDelivery(
   });
 }
 
-/** The start that came before `event`'s outcome, as delivery-service writes it. */
-export function anAttemptStart(event: AttemptEvent): AttemptStart {
+/** The delivery `event` belongs to, as every message of the attempts topic names it. */
+function deliveryRefOf(event: AttemptEvent): DeliveryRef {
   return {
-    attemptId: event.attemptId,
     deliveryId: event.deliveryId,
     eventId: event.eventId,
     eventType: event.eventType,
@@ -134,6 +134,14 @@ export function anAttemptStart(event: AttemptEvent): AttemptStart {
     webhookId: event.webhookId,
     subject: event.subject,
     url: event.url,
+  };
+}
+
+/** The start that came before `event`'s outcome, as delivery-service writes it. */
+export function anAttemptStart(event: AttemptEvent): AttemptStart {
+  return {
+    attemptId: event.attemptId,
+    ...deliveryRefOf(event),
     attempt: event.attempt,
     startedAt: event.startedAt,
     requestHeaders: event.requestHeaders,
@@ -144,13 +152,7 @@ export function anAttemptStart(event: AttemptEvent): AttemptStart {
 /** `event`'s delivery held by an open breaker before the attempt `event` is, due a minute later. */
 export function aDeliveryHeld(event: AttemptEvent, overrides: Partial<DeliveryHeld> = {}): DeliveryHeld {
   return {
-    deliveryId: event.deliveryId,
-    eventId: event.eventId,
-    eventType: event.eventType,
-    organizationId: event.organizationId,
-    webhookId: event.webhookId,
-    subject: event.subject,
-    url: event.url,
+    ...deliveryRefOf(event),
     attempt: event.attempt,
     heldAt: plus(event.startedAt, -60_000),
     reason: 'circuit_open',
