@@ -9,6 +9,8 @@ import { getJson } from '../../test/http';
 import { aWebhookState } from '../../test/webhook-state.fixture';
 import { DeliveriesController } from './deliveries.controller';
 import { buildDeliveryListQuery } from './delivery-list.query';
+import { DeliveriesRepository } from './deliveries.repository';
+import type { DeliveryDetailDto } from './dto/delivery-detail.dto';
 import type { DeliveryPageDto } from './dto/delivery-page.dto';
 
 describe(DeliveriesController.name, () => {
@@ -216,6 +218,51 @@ describe(DeliveriesController.name, () => {
       },
       { timeoutMs: 30_000 },
     );
+  });
+
+  it('reads a delivery and its attempts from one snapshot while the projection writes', async () => {
+    const [failed] = aRetriedDelivery({ organizationId, webhookId: webhook.id });
+    await kafka.sendAttempts(failed);
+    await eventually(
+      async () =>
+        expect((await getJson(audit.baseUrl, `/v1/deliveries/${failed.deliveryId}`, readKey)).status).toBe(
+          200,
+        ),
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
+    // The projection commits attempt 2 (row and count together) after the delivery row was read
+    // and before its attempts are: the detail still shows one consistent state.
+    const dataSource = audit.app.get(DataSource);
+    const repository = audit.app.get(DeliveriesRepository);
+    const findAttempts = repository.findAttempts.bind(repository);
+    const spy = jest.spyOn(repository, 'findAttempts').mockImplementationOnce(async (...args) => {
+      await dataSource.transaction(async (manager) => {
+        await manager.query(
+          `INSERT INTO audit.attempt
+             SELECT id || '_2', delivery_id, organization_id, webhook_id, event_type, url, 2, started_at + interval '1 minute',
+                    duration_ms, request_headers, response_status, response_headers, response_body,
+                    response_body_truncated, outcome, error, next_attempt_at
+             FROM audit.attempt WHERE delivery_id = $1`,
+          [failed.deliveryId],
+        );
+        await manager.query('UPDATE audit.delivery SET attempt_count = attempt_count + 1 WHERE id = $1', [
+          failed.deliveryId,
+        ]);
+      });
+      return findAttempts(...args);
+    });
+    try {
+      const { status, body } = await getJson<DeliveryDetailDto>(
+        audit.baseUrl,
+        `/v1/deliveries/${failed.deliveryId}`,
+        readKey,
+      );
+      expect(status).toBe(200);
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(body.attempts).toHaveLength(body.attemptCount);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("answers 404 for another organization's webhook and delivery", async () => {

@@ -55,14 +55,10 @@ export class DeliveriesService {
   }
 
   async getDelivery(organizationId: string, deliveryId: string): Promise<DeliveryDetailDto> {
-    const delivery = await this.repository.findOwned(organizationId, deliveryId);
-    if (delivery === null) {
+    const found = await this.repository.findDetail(organizationId, deliveryId);
+    if (found === null) {
       throw DeliveryLogException.deliveryNotFound(deliveryId);
     }
-    const [attempts, payload] = await Promise.all([
-      this.repository.findAttempts(delivery.id),
-      this.repository.findPayload(organizationId, delivery.eventId),
-    ]);
-    return toDeliveryDetailDto(delivery, attempts, payload);
+    return toDeliveryDetailDto(found.delivery, found.attempts, found.payload);
   }
 }
