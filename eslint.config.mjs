@@ -20,8 +20,9 @@ const depConstraints = (testing) => [
   {
     sourceTag: 'type:contracts',
     onlyDependOnLibsWithTags: [],
-    // Contracts are message shapes: validation decorators and ids, no framework and no I/O.
+    // Contracts are message shapes: their schemas and validators, ids, no framework and no I/O.
     allowedExternalImports: [
+      'ajv',
       'class-validator',
       'class-transformer',
       'class-transformer/*',

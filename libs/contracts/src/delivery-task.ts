@@ -1,5 +1,9 @@
 import type { EventEnvelope } from './envelope';
 
+/** Why a task is queued: a first attempt (ordered lane, or held back), a scheduled retry, or a manual redelivery. */
+export const DELIVERY_TASK_REASONS = ['deliver', 'retry', 'redeliver'] as const;
+export type DeliveryTaskReason = (typeof DELIVERY_TASK_REASONS)[number];
+
 /**
  * One event to one webhook, waiting for its next attempt: the value of the retry topics
  * (`hookline.retry.<tier>.v1`, key = webhook id) and of `hookline.deliveries.v1`.
@@ -12,8 +16,8 @@ export interface DeliveryTask {
   attempt: number;
   /** Not before this instant. */
   dueAt: string;
-  /** Why it is queued: a first attempt on the ordered lane, a scheduled retry, or a manual redelivery. */
-  reason: 'deliver' | 'retry' | 'redeliver';
+  /** See `DELIVERY_TASK_REASONS`. */
+  reason: DeliveryTaskReason;
   /** Start of the webhook's current failure streak, so auto-disable survives restarts. */
   failingSince?: string | null;
 }

@@ -11,6 +11,7 @@ export * from './endpoint-signal';
 export * from './envelope';
 export * from './headers';
 export * from './ids';
+export * from './messages';
 export * from './relay-frames';
 export * from './retry-policy';
 export * from './storable-json';

@@ -1,0 +1,133 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isISO8601 } from 'class-validator';
+import type { JSONSchema } from '../catalog/json-schema';
+import { DEFS_PREFIX } from './schema-parts';
+
+/** Accepted as `T`, or refused with every problem named by its field. */
+export type Validated<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const WITH_UTC_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The same checks class-validator's `@IsISO8601({ strict: true })` makes, through the same function. */
+const FORMATS = {
+  iso8601: (value: string) => isISO8601(value, { strict: true }),
+  // Without an explicit offset Postgres would guess the zone, so stored instants carry one.
+  timestamp: (value: string) =>
+    isISO8601(value, { strict: true, strictSeparator: true }) && WITH_UTC_OFFSET.test(value),
+};
+
+const FORMAT_DESCRIPTIONS: Record<string, string> = {
+  iso8601: 'an ISO 8601 date',
+  timestamp: 'an ISO 8601 date-time with a UTC offset, e.g. 2026-11-22T10:00:00.000Z',
+};
+
+function newAjv(allErrors: boolean): Ajv {
+  return new Ajv({
+    allErrors,
+    // `verbose` gives each error its schema, which the messages below read.
+    verbose: allErrors,
+    strict: true,
+    // A branch (if/then, a union member) may require a field its parent schema declares.
+    strictRequired: false,
+    allowUnionTypes: true,
+    discriminator: true,
+    formats: FORMATS,
+  });
+}
+
+// Accepting is the hot path: the first problem is enough to refuse. The second compilation
+// collects every problem, and only runs on what the first refused.
+const fast = newAjv(false);
+const thorough = newAjv(true);
+
+const SUMMARY_KEYWORDS = new Set(['if', 'oneOf', 'anyOf']);
+
+/**
+ * Compiles the message `name` of `schemas` once and returns its validator. `schemas` holds every
+ * named schema its `$ref`s point at. Throws at start-up if a schema is not valid JSON Schema.
+ */
+export function compileMessageValidator<T>(
+  schemas: Record<string, JSONSchema>,
+  name: string,
+  what: string,
+): (value: unknown) => Validated<T> {
+  const root = { $defs: schemas, $ref: `${DEFS_PREFIX}${name}` };
+  const accepts = fast.compile<T>(root);
+  let explain: ValidateFunction<T> | null = null;
+  return (value: unknown): Validated<T> => {
+    if (accepts(value)) {
+      return { ok: true, value };
+    }
+    explain ??= thorough.compile<T>(root);
+    explain(value);
+    const errors = explain.errors ?? accepts.errors ?? [];
+    // `if` and `oneOf` only sum up the errors of their branches, which are listed themselves.
+    const specific = errors.filter((error) => !SUMMARY_KEYWORDS.has(error.keyword));
+    const problems = [...new Set((specific.length > 0 ? specific : errors).map(describeError))];
+    return { ok: false, reason: `invalid ${what}: ${problems.join('; ')}` };
+  };
+}
+
+/** One ajv error as a sentence that starts with the field's path, e.g. `payload.id must not be empty`. */
+export function describeError(error: ErrorObject): string {
+  const path = pathOf(error.instancePath);
+  const subject = path === '' ? 'value' : path;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return `${joinPath(path, String(params.missingProperty))} is required`;
+    case 'type':
+      return `${subject} must be ${describeTypes(String(params.type))}`;
+    case 'minLength':
+      return params.limit === 1
+        ? `${subject} must not be empty`
+        : `${subject} must be at least ${String(params.limit)} characters`;
+    case 'maxLength':
+      return `${subject} must be at most ${String(params.limit)} characters`;
+    case 'minimum':
+      return `${subject} must be ≥ ${String(params.limit)}`;
+    case 'maximum':
+      return `${subject} must be ≤ ${String(params.limit)}`;
+    case 'exclusiveMinimum':
+      return `${subject} must be > ${String(params.limit)}`;
+    case 'minItems':
+      return `${subject} must hold at least ${String(params.limit)} items`;
+    case 'maxItems':
+      return `${subject} must hold at most ${String(params.limit)} items`;
+    case 'enum':
+      return `${subject} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
+    case 'const':
+      return `${subject} must be ${String(params.allowedValue)}`;
+    case 'format':
+      return `${subject} must be ${FORMAT_DESCRIPTIONS[String(params.format)] ?? String(params.format)}`;
+    case 'pattern':
+      return `${subject} must be an id (letters, digits and _ . : -, at most 128)`;
+    case 'discriminator': {
+      const tag = joinPath(path, String(params.tag));
+      const branches =
+        (error.parentSchema?.oneOf as Array<{ properties: { type: { const: string } } }>) ?? [];
+      return `${tag} must be one of ${branches.map((branch) => branch.properties.type.const).join(', ')}`;
+    }
+    default:
+      return `${subject} ${error.message ?? 'is invalid'}`;
+  }
+}
+
+function pathOf(instancePath: string): string {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : joinPath(path, part)), '');
+}
+
+function joinPath(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function describeTypes(types: string): string {
+  const names = types
+    .split(',')
+    .map((type) => (type === 'null' ? 'null' : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`));
+  return names.join(' or ');
+}

@@ -1,0 +1,281 @@
+import type { AttemptEvent } from '../attempt-event';
+import { EVENT_CATALOG } from '../catalog';
+import type { DeliveryCommand } from '../delivery-command';
+import type { DeliveryTask } from '../delivery-task';
+import type { EventEnvelope } from '../envelope';
+import type { WebhookState } from '../webhook-state';
+import type { Validated } from './compile-validator';
+import {
+  validateApiKeyRecord,
+  validateAttemptEvent,
+  validateAttemptStart,
+  validateDeliveryCommand,
+  validateDeliveryHeld,
+  validateDeliveryTask,
+  validateEndpointSignal,
+  validateWebhookState,
+} from './validators';
+
+const at = '2026-11-22T10:00:00.000Z';
+const payload = { id: 'evt_1', type: 'job.created', timestamp: at, data: { jobId: 'job_1' } };
+const ref = {
+  deliveryId: 'dlv_1',
+  eventId: 'evt_1',
+  eventType: 'job.created',
+  organizationId: 'org_1',
+  webhookId: 'wh_1',
+  subject: 'job_1',
+  url: 'https://example.com/hooks',
+};
+const attemptEvent: AttemptEvent = {
+  ...ref,
+  attemptId: 'att_1',
+  attempt: 1,
+  startedAt: at,
+  durationMs: 12,
+  requestHeaders: { 'content-type': 'application/json' },
+  responseStatus: 200,
+  responseHeaders: { 'content-type': 'text/plain' },
+  responseBody: 'ok',
+  responseBodyTruncated: false,
+  outcome: 'success',
+  error: null,
+  deliveryStatus: 'succeeded',
+  nextAttemptAt: null,
+  eventOccurredAt: at,
+  payload,
+};
+const webhookState: WebhookState = {
+  id: 'wh_1',
+  organizationId: 'org_1',
+  url: 'https://example.com/hooks',
+  events: ['job.*'],
+  active: true,
+  auth: { type: 'none' },
+  encryptedHeaders: {},
+  retryPolicy: { preset: 'standard' },
+  timeoutSeconds: 15,
+  signatureScheme: { type: 'standard-webhooks' },
+  secrets: [{ encrypted: 'v1.sealed', expiresAt: null }],
+  ordered: false,
+  rateLimitPerSecond: null,
+  maxConcurrency: null,
+  version: 3,
+  updatedAt: at,
+};
+const jobCreated = EVENT_CATALOG.find((definition) => definition.type === 'job.created');
+const envelope = {
+  id: 'evt_1',
+  type: 'job.created',
+  occurredAt: at,
+  organizationId: 'org_1',
+  subject: 'job_1',
+  data: jobCreated?.example,
+} as unknown as EventEnvelope;
+const task: DeliveryTask = {
+  deliveryId: 'dlv_1',
+  webhookId: 'wh_1',
+  event: envelope,
+  attempt: 2,
+  dueAt: at,
+  reason: 'retry',
+  failingSince: null,
+};
+const command: DeliveryCommand = {
+  kind: 'redeliver',
+  commandId: 'cmd_1',
+  deliveryId: 'dlv_1',
+  webhookId: 'wh_1',
+  organizationId: 'org_1',
+  event: envelope,
+  attempt: 3,
+  requestedAt: at,
+};
+
+const reasonOf = <T>(result: Validated<T>): string => (result.ok ? 'accepted' : result.reason);
+const without = <T extends object>(value: T, key: keyof T): T => {
+  const copy = { ...value };
+  delete copy[key];
+  return copy;
+};
+
+describe('message validators', () => {
+  it('accept a valid example of every message', () => {
+    expect(validateAttemptEvent(attemptEvent)).toEqual({ ok: true, value: attemptEvent });
+    expect(
+      validateAttemptStart({
+        ...ref,
+        attemptId: 'att_1',
+        attempt: 1,
+        startedAt: at,
+        requestHeaders: {},
+        eventOccurredAt: at,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      validateDeliveryHeld({
+        ...ref,
+        attempt: 2,
+        heldAt: at,
+        reason: 'circuit_open',
+        nextAttemptAt: at,
+        eventOccurredAt: at,
+        payload,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(validateWebhookState(webhookState)).toEqual({ ok: true, value: webhookState });
+    expect(validateDeliveryTask(task)).toMatchObject({
+      ok: true,
+      value: { ...task, event: expect.any(Object) },
+    });
+    expect(validateDeliveryCommand(command)).toMatchObject({ ok: true });
+    expect(
+      validateEndpointSignal({
+        kind: 'disable',
+        webhookId: 'wh_1',
+        organizationId: 'org_1',
+        reason: 'gone',
+        detail: '410',
+        at,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      validateApiKeyRecord({
+        id: 'key_1',
+        organizationId: 'org_1',
+        hash: 'a'.repeat(64),
+        scopes: ['webhooks:read'],
+        revokedAt: null,
+      }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('tolerate fields a newer producer adds, and return the value itself', () => {
+    const newer = { ...attemptEvent, addedLater: { nested: true } };
+    const parsed = validateAttemptEvent(newer);
+    expect(parsed.ok && parsed.value).toBe(newer);
+  });
+
+  it('name every field that is wrong, by its path', () => {
+    expect(
+      reasonOf(
+        validateAttemptEvent({
+          ...without(attemptEvent, 'attemptId'),
+          attempt: 0,
+          responseStatus: 700,
+          outcome: 'maybe',
+          startedAt: '2026-11-22T10:00:00',
+          payload: { ...payload, id: '' },
+        }),
+      ),
+    ).toBe(
+      'invalid attempt event: attemptId is required; attempt must be ≥ 1; ' +
+        'startedAt must be an ISO 8601 date-time with a UTC offset, e.g. 2026-11-22T10:00:00.000Z; ' +
+        'responseStatus must be ≤ 599; outcome must be one of success, http_3xx, http_4xx, http_5xx, timeout, dns, tls, ' +
+        'connection_refused, connection_reset, network, blocked, expired, interrupted; payload.id must not be empty',
+    );
+    expect(reasonOf(validateAttemptEvent({ ...attemptEvent, requestHeaders: { a: 1 } }))).toBe(
+      'invalid attempt event: requestHeaders.a must be a string',
+    );
+    expect(reasonOf(validateAttemptEvent({ ...attemptEvent, error: 5 }))).toBe(
+      'invalid attempt event: error must be a string or null',
+    );
+    expect(reasonOf(validateAttemptEvent([attemptEvent]))).toBe(
+      'invalid attempt event: value must be an object',
+    );
+  });
+
+  it('refuse an attempt whose payload is another event’s', () => {
+    expect(reasonOf(validateAttemptEvent({ ...attemptEvent, payload: { ...payload, id: 'evt_2' } }))).toBe(
+      'invalid attempt event: payload.id "evt_2" differs from eventId "evt_1"',
+    );
+  });
+
+  it('refuse a null where the field may not be null, and accept it where it may', () => {
+    expect(
+      validateAttemptEvent({
+        ...attemptEvent,
+        responseStatus: null,
+        responseHeaders: null,
+        responseBody: null,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(reasonOf(validateAttemptEvent({ ...attemptEvent, durationMs: null }))).toBe(
+      'invalid attempt event: durationMs must be an integer',
+    );
+  });
+
+  it('fill in the defaults of webhook states published before their fields existed', () => {
+    const old: Record<string, unknown> = { ...webhookState, headers: { 'x-team': 'a' } };
+    for (const key of ['encryptedHeaders', 'ordered', 'rateLimitPerSecond', 'maxConcurrency']) {
+      delete old[key];
+    }
+    expect(validateWebhookState(old)).toEqual({
+      ok: true,
+      value: { ...webhookState, headers: { 'x-team': 'a' }, encryptedHeaders: {} },
+    });
+    expect(reasonOf(validateWebhookState(without(webhookState, 'encryptedHeaders')))).toBe(
+      'invalid webhook state: encryptedHeaders is required',
+    );
+  });
+
+  it('check each member of a tagged union by its own fields, and name the members when the tag is unknown', () => {
+    expect(
+      validateWebhookState({
+        ...webhookState,
+        signatureScheme: { type: 'hmac-sha256-hex', header: 'x-sig' },
+      }),
+    ).toMatchObject({ ok: true });
+    expect(
+      reasonOf(validateWebhookState({ ...webhookState, signatureScheme: { type: 'hmac-sha256-hex' } })),
+    ).toBe('invalid webhook state: signatureScheme.header is required');
+    expect(reasonOf(validateWebhookState({ ...webhookState, signatureScheme: { type: 'ed25519' } }))).toBe(
+      'invalid webhook state: signatureScheme.type must be one of standard-webhooks, hmac-sha256-hex',
+    );
+    expect(
+      reasonOf(validateWebhookState({ ...webhookState, auth: { type: 'bearer', encryptedToken: '' } })),
+    ).toBe('invalid webhook state: auth.encryptedToken must not be empty');
+  });
+
+  it('require the delays of a custom retry policy only', () => {
+    expect(reasonOf(validateWebhookState({ ...webhookState, retryPolicy: { preset: 'custom' } }))).toBe(
+      'invalid webhook state: retryPolicy.delaysSeconds is required',
+    );
+    expect(
+      reasonOf(
+        validateWebhookState({ ...webhookState, retryPolicy: { preset: 'custom', delaysSeconds: [5, 0] } }),
+      ),
+    ).toBe('invalid webhook state: retryPolicy.delaysSeconds[1] must be > 0');
+  });
+
+  it('accept every reason a delivery task is queued for, a first attempt included', () => {
+    for (const reason of ['deliver', 'retry', 'redeliver'] as const) {
+      expect(validateDeliveryTask({ ...task, reason })).toMatchObject({ ok: true });
+    }
+    expect(reasonOf(validateDeliveryTask({ ...task, reason: 'later' }))).toBe(
+      'invalid delivery task: reason must be one of deliver, retry, redeliver',
+    );
+    expect(validateDeliveryTask(without(task, 'failingSince'))).toMatchObject({
+      ok: true,
+      value: { failingSince: null },
+    });
+  });
+
+  it("check a task's envelope and a command's event in full", () => {
+    expect(reasonOf(validateDeliveryTask({ ...task, event: { ...envelope, type: 'job.nope' } }))).toBe(
+      'invalid delivery task: event: type "job.nope" is not in the event catalog',
+    );
+    expect(reasonOf(validateDeliveryCommand({ ...command, organizationId: 'org_2' }))).toBe(
+      'invalid delivery command: event.organizationId must equal organizationId',
+    );
+    expect(reasonOf(validateDeliveryCommand({ ...command, kind: 'replay', attempt: 0 }))).toBe(
+      'invalid delivery command: kind must be redeliver; attempt must be ≥ 1',
+    );
+  });
+
+  it('refuse ids outside the external id form where the contract says so', () => {
+    expect(reasonOf(validateDeliveryTask({ ...task, webhookId: 'wh 1' }))).toBe(
+      'invalid delivery task: webhookId must be an id (letters, digits and _ . : -, at most 128)',
+    );
+  });
+});

@@ -1,0 +1,127 @@
+import type { ApiKeyRecord } from '../api-key-record';
+import type { AttemptEvent } from '../attempt-event';
+import type { AttemptStart } from '../attempt-start';
+import type { DeliveryCommand } from '../delivery-command';
+import type { DeliveryHeld } from '../delivery-held';
+import type { DeliveryTask } from '../delivery-task';
+import type { EndpointSignal } from '../endpoint-signal';
+import { validateEnvelope, validateEnvelopeShell } from '../envelope';
+import type { WebhookState } from '../webhook-state';
+import { compileMessageValidator, type Validated } from './compile-validator';
+import { MESSAGE_SCHEMAS, type MessageName } from './message-schemas';
+
+const compiled = <T>(name: MessageName, what: string) =>
+  compileMessageValidator<T>(MESSAGE_SCHEMAS, name, what);
+
+const attemptEvent = compiled<AttemptEvent>('AttemptEvent', 'attempt event');
+const attemptStart = compiled<AttemptStart>('AttemptStart', 'attempt start');
+const deliveryHeld = compiled<DeliveryHeld>('DeliveryHeld', 'delivery hold');
+const webhookState = compiled<WebhookState>('WebhookState', 'webhook state');
+const deliveryTask = compiled<DeliveryTask>('DeliveryTask', 'delivery task');
+const deliveryCommand = compiled<DeliveryCommand>('DeliveryCommand', 'delivery command');
+const endpointSignal = compiled<EndpointSignal>('EndpointSignal', 'endpoint signal');
+const apiKeyRecord = compiled<ApiKeyRecord>('ApiKeyRecord', 'API key record');
+
+/** A `hookline.attempts.v1` value of schema `attempt.v1`. */
+export function validateAttemptEvent(value: unknown): Validated<AttemptEvent> {
+  return withPayloadOfItsEvent(attemptEvent(value), 'attempt event');
+}
+
+/** A `hookline.attempts.v1` value of schema `attempt-start.v1`. */
+export function validateAttemptStart(value: unknown): Validated<AttemptStart> {
+  return attemptStart(value);
+}
+
+/** A `hookline.attempts.v1` value of schema `delivery-held.v1`. */
+export function validateDeliveryHeld(value: unknown): Validated<DeliveryHeld> {
+  return withPayloadOfItsEvent(deliveryHeld(value), 'delivery hold');
+}
+
+/**
+ * A `hookline.subscriptions.v1` value, with the defaults of the fields that states published
+ * before them lack filled in.
+ */
+export function validateWebhookState(value: unknown): Validated<WebhookState> {
+  const parsed = webhookState(value);
+  if (!parsed.ok) {
+    return parsed;
+  }
+  const state = parsed.value;
+  if (state.encryptedHeaders === undefined && state.headers === undefined) {
+    return { ok: false, reason: 'invalid webhook state: encryptedHeaders is required' };
+  }
+  return {
+    ok: true,
+    value: {
+      ...state,
+      // Old states carry their headers in clear as `headers`, which consumers still honour.
+      encryptedHeaders: state.encryptedHeaders ?? {},
+      ordered: state.ordered ?? false,
+      rateLimitPerSecond: state.rateLimitPerSecond ?? null,
+      maxConcurrency: state.maxConcurrency ?? null,
+    },
+  };
+}
+
+/**
+ * A retry-tier, ordered-lane or `hookline.deliveries.v1` value. Delivery wrote the task from an
+ * event it had validated in full: the envelope is checked, its data not again.
+ */
+export function validateDeliveryTask(value: unknown): Validated<DeliveryTask> {
+  const parsed = deliveryTask(value);
+  if (!parsed.ok) {
+    return parsed;
+  }
+  const event = validateEnvelopeShell(parsed.value.event);
+  if (!event.ok) {
+    return { ok: false, reason: `invalid delivery task: ${prefixed('event', event.errors)}` };
+  }
+  return {
+    ok: true,
+    value: { ...parsed.value, event: event.value, failingSince: parsed.value.failingSince ?? null },
+  };
+}
+
+/** A `hookline.commands.v1` value; its event is validated in full, against the catalog. */
+export function validateDeliveryCommand(value: unknown): Validated<DeliveryCommand> {
+  const parsed = deliveryCommand(value);
+  if (!parsed.ok) {
+    return parsed;
+  }
+  const event = validateEnvelope(parsed.value.event);
+  if (!event.ok) {
+    return { ok: false, reason: `invalid delivery command: ${prefixed('event', event.errors)}` };
+  }
+  if (event.value.organizationId !== parsed.value.organizationId) {
+    return { ok: false, reason: 'invalid delivery command: event.organizationId must equal organizationId' };
+  }
+  return { ok: true, value: { ...parsed.value, event: event.value } };
+}
+
+/** A `hookline.signals.v1` value. */
+export function validateEndpointSignal(value: unknown): Validated<EndpointSignal> {
+  return endpointSignal(value);
+}
+
+/** A `hookline.api-keys.v1` value (a tombstone is a deleted key, not a value). */
+export function validateApiKeyRecord(value: unknown): Validated<ApiKeyRecord> {
+  return apiKeyRecord(value);
+}
+
+/** The payload row is keyed by event id: a body of another event must not be stored under it. */
+function withPayloadOfItsEvent<T extends { payload: { id: string }; eventId: string }>(
+  parsed: Validated<T>,
+  what: string,
+): Validated<T> {
+  if (parsed.ok && parsed.value.payload.id !== parsed.value.eventId) {
+    return {
+      ok: false,
+      reason: `invalid ${what}: payload.id "${parsed.value.payload.id}" differs from eventId "${parsed.value.eventId}"`,
+    };
+  }
+  return parsed;
+}
+
+function prefixed(field: string, errors: readonly string[]): string {
+  return errors.map((error) => `${field}: ${error}`).join('; ');
+}
