@@ -1,199 +1,39 @@
-import {
-  API_SCOPES,
-  ATTEMPT_OUTCOMES,
-  HOLD_REASONS,
-  DELIVERY_STATUSES,
-  RETRY_PRESETS,
-  type ApiKeyRecord,
-  type AttemptEvent,
-  type AttemptStart,
-  type DeliveryHeld,
-  type DeliveredPayload,
-  type DeliveryCommand,
-  type DeliveryTask,
-  type EndpointSignal,
-  type JSONSchema,
-  type RetryPolicy,
-  type SecretRef,
-  type WebhookState,
-} from '@hookline/contracts';
-import {
-  boolean,
-  instant,
-  integer,
-  nullable,
-  objectSchema,
-  oneOfValues,
-  ref,
-  string,
-  stringMap,
-} from './object-schema';
+import { DEFS_PREFIX, MESSAGE_SCHEMAS, type JSONSchema } from '@hookline/contracts';
 
-/** The schemas of the contracts written as interfaces; the envelope's comes from its DTO. */
+const COMPONENTS_PREFIX = '#/components/schemas/';
+
+/**
+ * The schemas consumers validate messages with, as AsyncAPI components: references point into
+ * `components/schemas`, Hookline's instant format is the standard `date-time`, and a union's
+ * discriminator is the property name AsyncAPI expects. The envelope's schema comes from its DTO.
+ */
 export function contractSchemas(): Record<string, JSONSchema> {
-  return {
-    DeliveredPayload: objectSchema<DeliveredPayload>('The body a receiver got (Standard Webhooks).', {
-      id: string('The event id, also the `webhook-id` header.'),
-      type: string(),
-      timestamp: instant(),
-      data: { type: 'object' },
-    }),
-    AttemptEvent: objectSchema<AttemptEvent>(
-      'One HTTP attempt; `attemptId` is unique per real attempt and consumers deduplicate by it.',
-      {
-        attemptId: string(),
-        deliveryId: string(),
-        eventId: string(),
-        eventType: string(),
-        organizationId: string(),
-        webhookId: string(),
-        subject: string(),
-        url: string(),
-        attempt: integer('1 for the first attempt of the delivery.'),
-        startedAt: instant(),
-        durationMs: integer(),
-        requestHeaders: stringMap('As sent, with credentials and signatures redacted.'),
-        responseStatus: nullable(integer()),
-        responseHeaders: nullable(stringMap()),
-        responseBody: nullable(string('At most 64 KiB.')),
-        responseBodyTruncated: boolean(),
-        outcome: oneOfValues(ATTEMPT_OUTCOMES),
-        error: nullable(string()),
-        deliveryStatus: oneOfValues(DELIVERY_STATUSES, "The delivery's status after this attempt."),
-        nextAttemptAt: nullable(instant()),
-        eventOccurredAt: instant(),
-        payload: ref('DeliveredPayload'),
-      },
-    ),
-    AttemptStart: objectSchema<AttemptStart>(
-      'Written before an attempt’s request goes out; its `AttemptEvent` (same `attemptId`) follows on the same partition. A start without one is logged as an `interrupted` attempt.',
-      {
-        attemptId: string('Also sent as the `hookline-attempt-id` request header.'),
-        deliveryId: string(),
-        eventId: string(),
-        eventType: string(),
-        organizationId: string(),
-        webhookId: string(),
-        subject: string(),
-        url: string(),
-        attempt: integer('1 for the first attempt of the delivery.'),
-        startedAt: instant(),
-        requestHeaders: stringMap('As sent, with credentials and signatures redacted.'),
-        eventOccurredAt: instant(),
-      },
-    ),
-    DeliveryHeld: objectSchema<DeliveryHeld>(
-      'An attempt held back (not made) and due again at `nextAttemptAt`; the log shows the delivery as `retrying` with the reason.',
-      {
-        deliveryId: string(),
-        eventId: string(),
-        eventType: string(),
-        organizationId: string(),
-        webhookId: string(),
-        subject: string(),
-        url: string(),
-        attempt: integer('The attempt that is held: the next one the delivery makes.'),
-        heldAt: instant(),
-        reason: oneOfValues(HOLD_REASONS),
-        nextAttemptAt: instant(),
-        eventOccurredAt: instant(),
-        payload: ref('DeliveredPayload'),
-      },
-    ),
-    RetryPolicy: objectSchema<RetryPolicy>(
-      'A named retry schedule; `custom` carries its own delays.',
-      {
-        preset: oneOfValues(RETRY_PRESETS),
-        delaysSeconds: { type: 'array', items: { type: 'integer' } },
-      },
-      ['delaysSeconds'],
-    ),
-    SecretRef: objectSchema<SecretRef>('A signing secret, encrypted with the platform key.', {
-      encrypted: string(),
-      expiresAt: nullable(instant('Set on a rotated-out secret still signed with until then.')),
-    }),
-    WebhookState: objectSchema<WebhookState>(
-      'The whole state delivery needs for one webhook; credentials stay encrypted.',
-      {
-        id: string(),
-        organizationId: string(),
-        url: string(),
-        events: { type: 'array', items: string('An exact type, `resource.*` or `*`.') },
-        active: boolean(),
-        auth: {
-          oneOf: [
-            closed({ type: { const: 'none' } }),
-            closed({ type: { const: 'basic' }, username: string(), encryptedPassword: string() }),
-            closed({ type: { const: 'bearer' }, encryptedToken: string() }),
-          ],
-        },
-        encryptedHeaders: stringMap(
-          'Custom request headers: names in clear, each value sealed like the credentials.',
-        ),
-        headers: stringMap(
-          'Custom request headers in clear, as states published before their values were sealed carry them; never written any more.',
-        ),
-        retryPolicy: ref('RetryPolicy'),
-        timeoutSeconds: integer(),
-        signatureScheme: {
-          oneOf: [
-            closed({ type: { const: 'standard-webhooks' } }),
-            closed({ type: { const: 'hmac-sha256-hex' }, header: string() }),
-          ],
-        },
-        secrets: { type: 'array', items: ref('SecretRef') },
-        ordered: boolean('Deliveries of one subject arrive in acceptance order.'),
-        rateLimitPerSecond: nullable(integer()),
-        maxConcurrency: nullable(integer()),
-        version: integer('Monotonic per webhook; a consumer ignores an older state.'),
-        updatedAt: instant(),
-      },
-      ['headers'],
-    ),
-    ApiKeyRecord: objectSchema<ApiKeyRecord>('An API key as every service authenticates it.', {
-      id: string(),
-      organizationId: string(),
-      hash: string('sha256 hex of the full key; the key itself never travels.'),
-      scopes: { type: 'array', items: oneOfValues(API_SCOPES) },
-      revokedAt: nullable(instant()),
-    }),
-    DeliveryTask: objectSchema<DeliveryTask>(
-      'One event to one webhook, waiting for its next attempt.',
-      {
-        deliveryId: string(),
-        webhookId: string(),
-        event: ref('EventEnvelope'),
-        attempt: integer('Number the next attempt will carry.'),
-        dueAt: instant('Not before this instant.'),
-        reason: oneOfValues(['deliver', 'retry', 'redeliver']),
-        failingSince: nullable(instant("Start of the webhook's current failure streak.")),
-      },
-      ['failingSince'],
-    ),
-    EndpointSignal: objectSchema<EndpointSignal>("Delivery's word about an endpoint.", {
-      kind: { const: 'disable' },
-      webhookId: string(),
-      organizationId: string(),
-      reason: oneOfValues(['gone', 'failing']),
-      detail: string(),
-      at: instant(),
-    }),
-    DeliveryCommand: objectSchema<DeliveryCommand>(
-      'A manual redelivery: audit-projection holds the payload, delivery carries it out.',
-      {
-        kind: { const: 'redeliver' },
-        commandId: string(),
-        deliveryId: string(),
-        webhookId: string(),
-        organizationId: string(),
-        event: ref('EventEnvelope'),
-        attempt: integer('Number the new attempt carries, after those already logged.'),
-        requestedAt: instant(),
-      },
-    ),
-  };
+  return Object.fromEntries(
+    Object.entries(MESSAGE_SCHEMAS)
+      .filter(([name]) => name !== 'EventEnvelope')
+      .map(([name, schema]) => [name, asAsyncApi(schema) as JSONSchema]),
+  );
 }
 
-function closed(properties: Record<string, JSONSchema>): JSONSchema {
-  return { type: 'object', properties, required: Object.keys(properties), additionalProperties: false };
+function asAsyncApi(node: unknown): unknown {
+  if (Array.isArray(node)) {
+    return node.map(asAsyncApi);
+  }
+  if (typeof node !== 'object' || node === null) {
+    return node;
+  }
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith(DEFS_PREFIX)) {
+        return [key, `${COMPONENTS_PREFIX}${value.slice(DEFS_PREFIX.length)}`];
+      }
+      if (key === 'format' && value === 'timestamp') {
+        return [key, 'date-time'];
+      }
+      if (key === 'discriminator' && typeof value === 'object' && value !== null) {
+        return [key, (value as { propertyName: string }).propertyName];
+      }
+      return [key, asAsyncApi(value)];
+    }),
+  );
 }

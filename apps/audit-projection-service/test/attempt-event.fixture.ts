@@ -1,6 +1,7 @@
 import {
   deliveryIdFor,
   newId,
+  validateAttemptEvent,
   type AttemptEvent,
   type AttemptStart,
   type DeliveryHeld,
@@ -161,4 +162,13 @@ export function aDeliveryHeld(event: AttemptEvent, overrides: Partial<DeliveryHe
     payload: event.payload,
     ...overrides,
   };
+}
+
+/** `value` as the attempts consumer accepts it; throws with the reason when it would refuse it. */
+export function validAttempt(value: unknown): AttemptEvent {
+  const parsed = validateAttemptEvent(value);
+  if (!parsed.ok) {
+    throw new Error(parsed.reason);
+  }
+  return parsed.value;
 }

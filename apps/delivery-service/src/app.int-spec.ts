@@ -12,8 +12,9 @@ import {
   type AttemptEvent,
   type EventEnvelope,
   type WebhookState,
+  validateAttemptEvent,
 } from '@hookline/contracts';
-import { TestReceiver, eventually, type ReplyPolicy } from '@hookline/testing';
+import { TestReceiver, eventually, type ReplyPolicy, conforming } from '@hookline/testing';
 import { jobCreatedEvent } from '../test/fixtures';
 import { isAttemptOutcome, startDeliveryHarness, type DeliveryHarness } from '../test/delivery-harness';
 
@@ -62,7 +63,7 @@ describe('delivery-service', () => {
     return attempts.messages
       .filter((message) => message.key === deliveryId && isAttemptOutcome(message.headers))
       .map((message) => ({
-        event: JSON.parse(message.value ?? 'null') as AttemptEvent,
+        event: conforming(validateAttemptEvent, JSON.parse(message.value ?? 'null')),
         headers: message.headers,
       }))
       .filter(({ event }) => !(event.error ?? '').includes('cannot sign or authenticate'));

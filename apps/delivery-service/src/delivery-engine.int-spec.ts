@@ -4,10 +4,10 @@ import {
   newId,
   type AttemptEvent,
   type DeliveryCommand,
-  type EndpointSignal,
   type EventEnvelope,
+  validateEndpointSignal,
 } from '@hookline/contracts';
-import { eventually, type ReceivedRequest } from '@hookline/testing';
+import { eventually, type ReceivedRequest, conforming } from '@hookline/testing';
 import { jobCreatedEvent } from '../test/fixtures';
 import { DeliveryMetrics } from './metrics/delivery.metrics';
 import { startDeliveryHarness, type DeliveryHarness } from '../test/delivery-harness';
@@ -113,7 +113,7 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
     const signal = await eventually(() => {
       const found = harness.signals.messages.find((message) => message.key === webhook.id);
       expect(found).toBeDefined();
-      return JSON.parse(found?.value ?? 'null') as EndpointSignal;
+      return conforming(validateEndpointSignal, JSON.parse(found?.value ?? 'null'));
     });
     expect(signal).toMatchObject({
       kind: 'disable',

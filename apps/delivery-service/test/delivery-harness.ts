@@ -10,6 +10,7 @@ import {
   type AttemptEvent,
   type EventEnvelope,
   type WebhookState,
+  validateAttemptEvent,
 } from '@hookline/contracts';
 import { KafkaPublisher, createKafka, parseBrokerList } from '@hookline/kafka';
 import { KAFKA, loadConfig } from '@hookline/platform';
@@ -19,6 +20,7 @@ import {
   eventually,
   testEnvironment,
   type ReplyPolicy,
+  conforming,
 } from '@hookline/testing';
 import { AppModule } from '../src/app.module';
 import { DeliveryEnv } from '../src/config/delivery.env';
@@ -132,7 +134,7 @@ export async function startDeliveryHarness(
     attempts.messages
       // Outcomes only: starts and hold notices share the topic.
       .filter((message) => message.key === deliveryId && isAttemptOutcome(message.headers))
-      .map((message) => JSON.parse(message.value ?? 'null') as AttemptEvent)
+      .map((message) => conforming(validateAttemptEvent, JSON.parse(message.value ?? 'null')))
       // Written by another delivery process that cannot open this run's secrets.
       .filter((event) => !(event.error ?? '').includes('cannot sign or authenticate'))
       .sort((a, b) => a.attempt - b.attempt || Date.parse(a.startedAt) - Date.parse(b.startedAt));

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
-import { API_SCOPES, Topics, type ApiKeyRecord, type WebhookState } from '@hookline/contracts';
-import { eventually } from '@hookline/testing';
+import {
+  API_SCOPES,
+  Topics,
+  type ApiKeyRecord,
+  type WebhookState,
+  validateWebhookState,
+  validateApiKeyRecord,
+} from '@hookline/contracts';
+import { eventually, conforming } from '@hookline/testing';
 import type { DataSource } from 'typeorm';
 import type { HttpClient } from '../test/http-client';
 import {
@@ -25,7 +32,9 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
     context.createWebhook(token, body);
 
   const statesOf = (webhookId: string): Array<WebhookState | null> =>
-    subscriptions.keyed(webhookId).map((message) => message.value as WebhookState | null);
+    subscriptions
+      .keyed(webhookId)
+      .map((message) => (message.value === null ? null : conforming(validateWebhookState, message.value)));
 
   beforeAll(async () => {
     context = await SubscriptionTestContext.start('subscription-int');
@@ -83,7 +92,7 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
     const record = await eventually(() => {
       const [message] = apiKeys.keyed(organization.apiKey.id);
       expect(message).toBeDefined();
-      return message.value as ApiKeyRecord;
+      return conforming(validateApiKeyRecord, message.value);
     });
     expect(record).toEqual({
       id: organization.apiKey.id,

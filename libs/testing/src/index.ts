@@ -4,3 +4,4 @@ export * from './service-process';
 export * from './test-env';
 export * from './service-container';
 export * from './configuration-reference';
+export * from './conforming';

@@ -1,11 +1,10 @@
-import { newId } from '@hookline/contracts';
+import { newId, type AttemptEvent } from '@hookline/contracts';
 import { runMigrations } from '@hookline/platform';
 import { testEnvironment } from '@hookline/testing';
 import { DataSource } from 'typeorm';
 import { aDeliveryHeld, anAttemptEvent, anAttemptStart, hoursAgo } from '../../test/attempt-event.fixture';
 import { auditDataSourceOptions } from '../database/data-source';
 import { RetentionPolicy } from '../retention/retention-policy';
-import type { AttemptEventDto } from './dto/attempt-event.dto';
 import type { AttemptsTopicMessage } from './parse-attempt-message';
 import { ProjectionRepository } from './projection.repository';
 import { ProjectionService } from './projection.service';
@@ -40,12 +39,12 @@ describe('attempt starts, interrupted attempts and holds', () => {
 
   const anAttempt = (overrides: Parameters<typeof anAttemptEvent>[0] = {}) =>
     anAttemptEvent({ organizationId, webhookId: newId('wh'), ...overrides }, hoursAgo(1));
-  const startOf = (event: AttemptEventDto): AttemptsTopicMessage => ({
+  const startOf = (event: AttemptEvent): AttemptsTopicMessage => ({
     kind: 'start',
     start: anAttemptStart(event),
     timestampMs: Date.parse(event.startedAt),
   });
-  const outcomeOf = (event: AttemptEventDto): AttemptsTopicMessage => ({ kind: 'attempt', event });
+  const outcomeOf = (event: AttemptEvent): AttemptsTopicMessage => ({ kind: 'attempt', event });
   const project = (at: number, newestTimestamp: string, ...messages: AttemptsTopicMessage[]) =>
     projection.projectBatch({ partition: at, messages, newestTimestampMs: Date.parse(newestTimestamp) });
 

@@ -3,17 +3,18 @@ import {
   ATTEMPT_START_SCHEMA,
   DELIVERY_HELD_SCHEMA,
   KafkaHeaders,
+  validateAttemptEvent,
 } from '@hookline/contracts';
 import type { KafkaMessage } from 'kafkajs';
 import { aDeliveryHeld, anAttemptEvent, anAttemptStart } from '../../test/attempt-event.fixture';
-import { parseAttemptEvent, parseAttemptMessage } from './parse-attempt-message';
+import { parseAttemptMessage } from './parse-attempt-message';
 
 function messageOf(value: Buffer | null, headers: Record<string, string> = {}): KafkaMessage {
   return { key: Buffer.from('dlv_1'), value, headers, offset: '0', timestamp: '0', attributes: 0 };
 }
 
 function reasonFor(value: unknown): string {
-  const parsed = parseAttemptEvent(value);
+  const parsed = validateAttemptEvent(value);
   if (parsed.ok) {
     throw new Error('expected the event to be refused');
   }
@@ -78,13 +79,13 @@ describe(parseAttemptMessage.name, () => {
       deliveryStatus: 'retrying',
       nextAttemptAt: '2026-11-22T10:05:00.000Z',
     });
-    expect(parseAttemptEvent(event).ok).toBe(true);
+    expect(validateAttemptEvent(event).ok).toBe(true);
   });
 
   it('accepts an event date without a time, as ingest does', () => {
     const event = anAttemptEvent();
     expect(
-      parseAttemptEvent({
+      validateAttemptEvent({
         ...event,
         eventOccurredAt: '2026-11-22',
         payload: { ...event.payload, timestamp: '2026-11-22' },
@@ -93,7 +94,7 @@ describe(parseAttemptMessage.name, () => {
   });
 
   it('tolerates fields a newer producer added', () => {
-    expect(parseAttemptEvent({ ...anAttemptEvent(), region: 'eu-1' }).ok).toBe(true);
+    expect(validateAttemptEvent({ ...anAttemptEvent(), region: 'eu-1' }).ok).toBe(true);
   });
 
   it('refuses a value that is not JSON', () => {

@@ -3,22 +3,23 @@ import {
   ATTEMPT_START_SCHEMA,
   DELIVERY_HELD_SCHEMA,
   KafkaHeaders,
+  validateAttemptEvent,
+  validateAttemptStart,
+  validateDeliveryHeld,
+  type AttemptEvent,
+  type AttemptStart,
+  type DeliveryHeld,
 } from '@hookline/contracts';
 import { decodeJson, readHeaders } from '@hookline/kafka';
 import type { KafkaMessage } from 'kafkajs';
 import type { MessageParse } from '../common/decode-batch';
-import { validateMessage } from '../common/validate-message';
-import { AttemptEventDto } from './dto/attempt-event.dto';
-import { AttemptStartDto } from './dto/attempt-start.dto';
-import { DeliveryHeldDto } from './dto/delivery-held.dto';
-import { isValidAttemptEvent } from './is-valid-attempt-event';
 
 /** One message of `hookline.attempts.v1`, by its schema header. */
 export type AttemptsTopicMessage =
-  | { kind: 'attempt'; event: AttemptEventDto }
+  | { kind: 'attempt'; event: AttemptEvent }
   /** `timestampMs` is the message's own time on the topic, which the sweeper compares partitions by. */
-  | { kind: 'start'; start: AttemptStartDto; timestampMs: number }
-  | { kind: 'held'; held: DeliveryHeldDto };
+  | { kind: 'start'; start: AttemptStart; timestampMs: number }
+  | { kind: 'held'; held: DeliveryHeld };
 
 const SCHEMAS = [ATTEMPT_EVENT_SCHEMA, ATTEMPT_START_SCHEMA, DELIVERY_HELD_SCHEMA];
 
@@ -37,52 +38,15 @@ export function parseAttemptMessage(message: KafkaMessage): MessageParse<Attempt
     return decoded;
   }
   if (schema === ATTEMPT_START_SCHEMA) {
-    const parsed = validateMessage(AttemptStartDto, decoded.value, 'attempt start');
-    if (!parsed.ok) {
-      return parsed;
-    }
-    return {
-      ok: true,
-      value: { kind: 'start', start: parsed.value, timestampMs: Number(message.timestamp) },
-    };
+    const parsed = validateAttemptStart(decoded.value);
+    return parsed.ok
+      ? { ok: true, value: { kind: 'start', start: parsed.value, timestampMs: Number(message.timestamp) } }
+      : parsed;
   }
   if (schema === DELIVERY_HELD_SCHEMA) {
-    const parsed = validateMessage(DeliveryHeldDto, decoded.value, 'delivery hold');
-    if (!parsed.ok) {
-      return parsed;
-    }
-    if (parsed.value.payload.id !== parsed.value.eventId) {
-      return payloadMismatch('delivery hold', parsed.value);
-    }
-    return { ok: true, value: { kind: 'held', held: parsed.value } };
+    const parsed = validateDeliveryHeld(decoded.value);
+    return parsed.ok ? { ok: true, value: { kind: 'held', held: parsed.value } } : parsed;
   }
-  const parsed = parseAttemptEvent(decoded.value);
-  if (!parsed.ok) {
-    return parsed;
-  }
-  return { ok: true, value: { kind: 'attempt', event: parsed.value } };
-}
-
-export function parseAttemptEvent(value: unknown): MessageParse<AttemptEventDto> {
-  const parsed: MessageParse<AttemptEventDto> = isValidAttemptEvent(value)
-    ? { ok: true, value }
-    : validateMessage(AttemptEventDto, value, 'attempt event');
-  if (!parsed.ok) {
-    return parsed;
-  }
-  // The payload row is keyed by event id: a body of another event must not be stored under it.
-  if (parsed.value.payload.id !== parsed.value.eventId) {
-    return payloadMismatch('attempt event', parsed.value);
-  }
-  return parsed;
-}
-
-function payloadMismatch(
-  what: string,
-  value: { payload: { id: string }; eventId: string },
-): MessageParse<never> {
-  return {
-    ok: false,
-    reason: `invalid ${what}: payload.id "${value.payload.id}" differs from eventId "${value.eventId}"`,
-  };
+  const parsed = validateAttemptEvent(decoded.value);
+  return parsed.ok ? { ok: true, value: { kind: 'attempt', event: parsed.value } } : parsed;
 }

@@ -1,11 +1,10 @@
-import type { DeliveredPayload } from '@hookline/contracts';
-import type { AttemptEventDto } from './dto/attempt-event.dto';
+import type { AttemptEvent, DeliveredPayload } from '@hookline/contracts';
 
 /**
  * An attempt as the projection stores it: an attempt event, or an attempt whose outcome never
  * came (`interrupted`), which carries no payload because its start did not.
  */
-export type ProjectedAttempt = Omit<AttemptEventDto, 'payload'> & { payload: DeliveredPayload | null };
+export type ProjectedAttempt = Omit<AttemptEvent, 'payload'> & { payload: DeliveredPayload | null };
 
 /** Why an interrupted attempt has no outcome, as the log shows it. */
 export const INTERRUPTED_ERROR =

@@ -1,18 +1,8 @@
-import { aRetriedDelivery, anAttemptEvent } from '../../test/attempt-event.fixture';
-import { AttemptEventDto } from './dto/attempt-event.dto';
+import { aRetriedDelivery, anAttemptEvent, validAttempt } from '../../test/attempt-event.fixture';
 import { toAttemptRow, toDeliveryRow, toPayloadRow } from './projection-rows';
-import { parseAttemptEvent } from './parse-attempt-message';
-
-function dto(value: object): AttemptEventDto {
-  const parsed = parseAttemptEvent(value);
-  if (!parsed.ok) {
-    throw new Error(parsed.reason);
-  }
-  return parsed.value;
-}
 
 describe(toDeliveryRow.name, () => {
-  const [failed, succeeded] = aRetriedDelivery().map(dto);
+  const [failed, succeeded] = aRetriedDelivery().map(validAttempt);
 
   it('reflects the attempt with the highest number, whatever the arrival order', () => {
     const inOrder = toDeliveryRow([failed, succeeded]);
@@ -50,14 +40,18 @@ describe(toDeliveryRow.name, () => {
   });
 
   it('normalises instants with offsets to UTC milliseconds', () => {
-    const row = toDeliveryRow([dto(anAttemptEvent({ startedAt: '2026-11-22T12:00:01.123456+02:00' }))]);
+    const row = toDeliveryRow([
+      validAttempt(anAttemptEvent({ startedAt: '2026-11-22T12:00:01.123456+02:00' })),
+    ]);
     expect(row.createdAt).toBe('2026-11-22T10:00:01.123Z');
   });
 });
 
 describe(toAttemptRow.name, () => {
   it('copies the attempt with its number and redacted request headers', () => {
-    const event = dto(anAttemptEvent({ attempt: 3, requestHeaders: { authorization: '[redacted]' } }));
+    const event = validAttempt(
+      anAttemptEvent({ attempt: 3, requestHeaders: { authorization: '[redacted]' } }),
+    );
     expect(toAttemptRow(event)).toMatchObject({
       id: event.attemptId,
       deliveryId: event.deliveryId,
@@ -70,7 +64,7 @@ describe(toAttemptRow.name, () => {
 
 describe(`${toAttemptRow.name} (defensive)`, () => {
   it('redacts credentials and signatures in request and response headers again', () => {
-    const event = dto(
+    const event = validAttempt(
       anAttemptEvent({
         requestHeaders: {
           Authorization: 'Basic dXNlcjpwYXNz',
@@ -93,21 +87,25 @@ describe(`${toAttemptRow.name} (defensive)`, () => {
   });
 
   it('truncates a response body over 64 KiB and flags it', () => {
-    const row = toAttemptRow(dto(anAttemptEvent({ responseBody: 'x'.repeat(70_000) })));
+    const row = toAttemptRow(validAttempt(anAttemptEvent({ responseBody: 'x'.repeat(70_000) })));
     expect(row.responseBody).toHaveLength(65_536);
     expect(row.responseBodyTruncated).toBe(true);
   });
 
   it('keeps the flag of a body the producer already truncated', () => {
-    const row = toAttemptRow(dto(anAttemptEvent({ responseBody: 'x', responseBodyTruncated: true })));
+    const row = toAttemptRow(
+      validAttempt(anAttemptEvent({ responseBody: 'x', responseBodyTruncated: true })),
+    );
     expect(row).toMatchObject({ responseBody: 'x', responseBodyTruncated: true });
-    expect(toAttemptRow(dto(anAttemptEvent({ responseBody: null }))).responseBodyTruncated).toBe(false);
+    expect(toAttemptRow(validAttempt(anAttemptEvent({ responseBody: null }))).responseBodyTruncated).toBe(
+      false,
+    );
   });
 });
 
 describe(toPayloadRow.name, () => {
   it('stores the delivered body once, dated by the earliest attempt', () => {
-    const [first, second] = aRetriedDelivery().map(dto);
+    const [first, second] = aRetriedDelivery().map(validAttempt);
     expect(toPayloadRow([second, first])).toEqual({
       eventId: first.eventId,
       organizationId: first.organizationId,

@@ -1,10 +1,8 @@
-import { RESPONSE_BODY_LIMIT_BYTES } from '@hookline/contracts';
+import { RESPONSE_BODY_LIMIT_BYTES, type AttemptStart, type DeliveryHeld } from '@hookline/contracts';
 import { redactHeaders } from '@hookline/security';
 import { truncateUtf8 } from '../common/truncate-utf8';
 import type { DeliveredPayload } from '@hookline/contracts';
 import { latestAttempt } from './latest-attempt';
-import type { AttemptStartDto } from './dto/attempt-start.dto';
-import type { DeliveryHeldDto } from './dto/delivery-held.dto';
 import { INTERRUPTED_ERROR, type ProjectedAttempt } from './projected-attempt';
 import type { AttemptRow, AttemptStartRow, DeliveryRow, HoldRow, PayloadRow } from './projection.repository';
 
@@ -100,7 +98,7 @@ export function toPayloadRow(
 }
 
 export function toAttemptStartRow(
-  start: AttemptStartDto,
+  start: AttemptStart,
   partition: number,
   timestampMs: number,
 ): AttemptStartRow {
@@ -151,7 +149,7 @@ export function interruptedAttempt(start: AttemptStartRow): ProjectedAttempt {
   };
 }
 
-export function toHoldRow(held: DeliveryHeldDto): HoldRow {
+export function toHoldRow(held: DeliveryHeld): HoldRow {
   return {
     deliveryId: held.deliveryId,
     organizationId: held.organizationId,
@@ -169,7 +167,7 @@ export function toHoldRow(held: DeliveryHeldDto): HoldRow {
 }
 
 /** A held delivery's event body, so the log can show it before any attempt. */
-export function holdPayloadRow(held: DeliveryHeldDto): PayloadRow {
+export function holdPayloadRow(held: DeliveryHeld): PayloadRow {
   return {
     eventId: held.eventId,
     organizationId: held.organizationId,

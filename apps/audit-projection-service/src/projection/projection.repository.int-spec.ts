@@ -7,13 +7,12 @@ import {
   anAttemptEvent,
   anExhaustedDelivery,
   hoursAgo,
+  validAttempt,
 } from '../../test/attempt-event.fixture';
 import { groupBy } from '../common/group-by';
 import { auditDataSourceOptions } from '../database/data-source';
 import { RetentionPolicy } from '../retention/retention-policy';
 import { OUTCOME_COLUMNS } from '../stats/stats-columns';
-import type { AttemptEventDto } from './dto/attempt-event.dto';
-import { parseAttemptEvent } from './parse-attempt-message';
 import { toAttemptRow, toDeliveryRow, toPayloadRow } from './projection-rows';
 import {
   ProjectionRepository,
@@ -125,14 +124,6 @@ const TABLES = [
   ['stats_hourly', 'organization_id, bucket_start, webhook_id, event_type'],
 ] as const;
 
-function dto(event: AttemptEvent): AttemptEventDto {
-  const parsed = parseAttemptEvent(event);
-  if (!parsed.ok) {
-    throw new Error(parsed.reason);
-  }
-  return parsed.value;
-}
-
 /** Every projection table of `schema` as row literals, for a byte-for-byte comparison. */
 async function rowsOf(dataSource: DataSource, schema: string, organizationId: string) {
   const tables: Record<string, string[]> = {};
@@ -169,7 +160,7 @@ describe(ProjectionRepository.name, () => {
   });
 
   /** Writes `events` (all new) through the repository, and the same rows the way they were sent before. */
-  async function writeBothWays(events: AttemptEventDto[]): Promise<void> {
+  async function writeBothWays(events: AttemptEvent[]): Promise<void> {
     const attempts = events.map(toAttemptRow);
     const payloads = groupBy(events, (event) => event.eventId).map(toPayloadRow);
     const deliveries = groupBy(events, (event) => event.deliveryId).map(toDeliveryRow);
@@ -231,7 +222,7 @@ describe(ProjectionRepository.name, () => {
       ...aRetriedDelivery(on, hoursAgo(3)),
       ...anExhaustedDelivery(on, hoursAgo(2)),
       ...bodies.map((responseBody) => anAttemptEvent({ ...on, responseBody }, hoursAgo(1))),
-    ].map(dto);
+    ].map(validAttempt);
 
     await writeBothWays(events);
 
@@ -248,7 +239,7 @@ describe(ProjectionRepository.name, () => {
       hoursAgo(1),
     );
 
-    await writeBothWays([dto(event)]);
+    await writeBothWays([validAttempt(event)]);
 
     expect(await rowsOf(dataSource, 'audit', organizationId)).toEqual(
       await rowsOf(dataSource, oracle, organizationId),
@@ -281,10 +272,10 @@ describe(ProjectionRepository.name, () => {
     );
 
     await repository.transaction(async (writer) => {
-      await writer.insertAttempts([toAttemptRow(dto(event))]);
-      await writer.upsertPayloads([toPayloadRow([dto(event)])]);
-      await writer.upsertDeliveries([toDeliveryRow([dto(event)])]);
-      await writer.addStats(toStatsIncrements([dto(event)]));
+      await writer.insertAttempts([toAttemptRow(validAttempt(event))]);
+      await writer.upsertPayloads([toPayloadRow([validAttempt(event)])]);
+      await writer.upsertDeliveries([toDeliveryRow([validAttempt(event)])]);
+      await writer.addStats(toStatsIncrements([validAttempt(event)]));
     });
 
     const [stored] = await dataSource.query<Array<Record<string, unknown>>>(
@@ -318,7 +309,7 @@ describe(ProjectionRepository.name, () => {
     );
     const attempts = events.flatMap(({ hour, event }) =>
       webhooks.map((webhookId) =>
-        dto(
+        validAttempt(
           anAttemptEvent({ organizationId, webhookId, eventId: event.eventId, payload: event.payload }, hour),
         ),
       ),

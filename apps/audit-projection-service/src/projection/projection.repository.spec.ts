@@ -1,8 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { aRetriedDelivery, anAttemptEvent } from '../../test/attempt-event.fixture';
+import { aRetriedDelivery, anAttemptEvent, validAttempt } from '../../test/attempt-event.fixture';
 import { groupBy } from '../common/group-by';
-import type { AttemptEventDto } from './dto/attempt-event.dto';
-import { parseAttemptEvent } from './parse-attempt-message';
 import { toAttemptRow, toDeliveryRow, toPayloadRow } from './projection-rows';
 import { ProjectionRepository, type ProjectionWriter } from './projection.repository';
 import { toStatsIncrements } from './stats-rows';
@@ -27,14 +25,6 @@ function recordingRepository(): { repository: ProjectionRepository; statements: 
   return { repository: new ProjectionRepository(dataSource as unknown as DataSource), statements };
 }
 
-function dto(value: object): AttemptEventDto {
-  const parsed = parseAttemptEvent(value);
-  if (!parsed.ok) {
-    throw new Error(parsed.reason);
-  }
-  return parsed.value;
-}
-
 /** The column names `jsonb_to_recordset(...) AS v(<name> <type>, ...)` declares. */
 function recordsetColumns(sql: string): string[] {
   const definitions = /jsonb_to_recordset\(\$1::jsonb\) AS v\(([^)]*)\)/.exec(sql)?.[1] ?? '';
@@ -47,7 +37,7 @@ describe(ProjectionRepository.name, () => {
     ...aRetriedDelivery({ webhookId: 'wh_c' }),
     anAttemptEvent({ webhookId: 'wh_b' }),
     anAttemptEvent({ webhookId: 'wh_a' }, '2026-11-22T08:00:00.000Z'),
-  ].map(dto);
+  ].map(validAttempt);
 
   /** The rows in reverse key order, the worst case for the order the writer must restore. */
   const descending = <Row>(rows: Row[], key: (row: Row) => string): Row[] =>

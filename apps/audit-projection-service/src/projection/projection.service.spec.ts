@@ -1,12 +1,12 @@
+import type { AttemptEvent } from '@hookline/contracts';
 import {
   aDeliveryHeld,
   aRetriedDelivery,
   anAttemptEvent,
   anAttemptStart,
+  validAttempt,
 } from '../../test/attempt-event.fixture';
 import { RetentionPolicy } from '../retention/retention-policy';
-import type { AttemptEventDto } from './dto/attempt-event.dto';
-import { parseAttemptEvent } from './parse-attempt-message';
 import type {
   AttemptRow,
   AttemptStartRow,
@@ -96,14 +96,6 @@ class InMemoryProjection implements ProjectionWriter {
   }
 }
 
-function dto(value: object): AttemptEventDto {
-  const parsed = parseAttemptEvent(value);
-  if (!parsed.ok) {
-    throw new Error(parsed.reason);
-  }
-  return parsed.value;
-}
-
 describe(ProjectionService.name, () => {
   let store: InMemoryProjection;
   let service: ProjectionService;
@@ -118,7 +110,7 @@ describe(ProjectionService.name, () => {
   });
 
   it('writes one delivery row and one payload row per batch, from all its attempts', async () => {
-    const [failed, succeeded] = aRetriedDelivery().map(dto);
+    const [failed, succeeded] = aRetriedDelivery().map(validAttempt);
     expect(await service.project([succeeded, failed], NOW)).toEqual({
       received: 2,
       stored: 2,
@@ -131,7 +123,7 @@ describe(ProjectionService.name, () => {
   });
 
   it('drops a duplicate inside a batch before writing', async () => {
-    const attempt = dto(anAttemptEvent());
+    const attempt = validAttempt(anAttemptEvent());
     expect(await service.project([attempt, attempt], NOW)).toEqual({
       received: 2,
       stored: 1,
@@ -141,7 +133,7 @@ describe(ProjectionService.name, () => {
   });
 
   it('leaves deliveries and payloads alone when every attempt is a replay', async () => {
-    const attempt = dto(anAttemptEvent());
+    const attempt = validAttempt(anAttemptEvent());
     await service.project([attempt], NOW);
     expect(await service.project([attempt], NOW)).toEqual({ received: 1, stored: 0, pastRetention: 0 });
     expect(store.deliveryWrites.flat()).toHaveLength(1);
@@ -150,7 +142,7 @@ describe(ProjectionService.name, () => {
   });
 
   it('merges only the new attempts of a batch that mixes replays and news', async () => {
-    const [failed, succeeded] = aRetriedDelivery().map(dto);
+    const [failed, succeeded] = aRetriedDelivery().map(validAttempt);
     await service.project([failed], NOW);
     await service.project([failed, succeeded], NOW);
     expect(store.deliveryWrites[1]).toEqual([
@@ -165,8 +157,10 @@ describe(ProjectionService.name, () => {
   });
 
   it('skips attempts that started before the attempts retention, so a replay cannot resurrect them', async () => {
-    const old = dto(anAttemptEvent({ startedAt: daysBefore(91), eventOccurredAt: daysBefore(91) }));
-    const recent = dto(anAttemptEvent({ startedAt: daysBefore(89), eventOccurredAt: daysBefore(89) }));
+    const old = validAttempt(anAttemptEvent({ startedAt: daysBefore(91), eventOccurredAt: daysBefore(91) }));
+    const recent = validAttempt(
+      anAttemptEvent({ startedAt: daysBefore(89), eventOccurredAt: daysBefore(89) }),
+    );
     expect(await service.project([old, recent], NOW)).toEqual({ received: 2, stored: 1, pastRetention: 1 });
     expect([...store.attempts.keys()]).toEqual([recent.attemptId]);
     expect(store.deliveryWrites.flat().map((row) => row.id)).toEqual([recent.deliveryId]);
@@ -174,7 +168,9 @@ describe(ProjectionService.name, () => {
   });
 
   it('stores no payload for an event that occurred before the payload retention', async () => {
-    const event = dto(anAttemptEvent({ startedAt: daysBefore(31), eventOccurredAt: daysBefore(31) }));
+    const event = validAttempt(
+      anAttemptEvent({ startedAt: daysBefore(31), eventOccurredAt: daysBefore(31) }),
+    );
     expect(await service.project([event], NOW)).toEqual({ received: 1, stored: 1, pastRetention: 0 });
     expect(store.payloadWrites.flat()).toEqual([]);
     expect(store.deliveryWrites.flat().map((row) => row.id)).toEqual([event.deliveryId]);
@@ -186,7 +182,7 @@ describe(ProjectionService.name, () => {
       { transaction } as unknown as ProjectionRepository,
       new RetentionPolicy({ payloadDays: 30, attemptDays: 90, statsDays: 400 }),
     );
-    const old = dto(anAttemptEvent({ startedAt: daysBefore(100) }));
+    const old = validAttempt(anAttemptEvent({ startedAt: daysBefore(100) }));
     expect(await skipping.project([old], NOW)).toEqual({ received: 1, stored: 0, pastRetention: 1 });
     expect(transaction).not.toHaveBeenCalled();
   });
@@ -202,15 +198,15 @@ describe(ProjectionService.name, () => {
       messages,
       newestTimestampMs: Date.parse(NOW.toISOString()),
     });
-    const start = (event: AttemptEventDto): AttemptsTopicMessage => ({
+    const start = (event: AttemptEvent): AttemptsTopicMessage => ({
       kind: 'start',
       start: anAttemptStart(event),
       timestampMs: Date.parse(event.startedAt),
     });
-    const outcome = (event: AttemptEventDto): AttemptsTopicMessage => ({ kind: 'attempt', event });
+    const outcome = (event: AttemptEvent): AttemptsTopicMessage => ({ kind: 'attempt', event });
 
     it('keeps a start until its outcome arrives, then forgets it', async () => {
-      const attempt = dto(anAttemptEvent());
+      const attempt = validAttempt(anAttemptEvent());
       await service.projectBatch(batchOf(start(attempt)), NOW);
       expect([...store.starts.keys()]).toEqual([attempt.attemptId]);
       expect(store.attempts.size).toBe(0);
@@ -220,14 +216,14 @@ describe(ProjectionService.name, () => {
     });
 
     it('stores no start whose outcome is in the same batch', async () => {
-      const attempt = dto(anAttemptEvent());
+      const attempt = validAttempt(anAttemptEvent());
       await service.projectBatch(batchOf(start(attempt), outcome(attempt)), NOW);
       expect(store.starts.size).toBe(0);
       expect(store.attempts.size).toBe(1);
     });
 
     it('records a start without outcome as an interrupted attempt, counted once', async () => {
-      const attempt = dto(anAttemptEvent());
+      const attempt = validAttempt(anAttemptEvent());
       await service.projectBatch(batchOf(start(attempt)), NOW);
       expect(await service.sweepInterrupted(180, 500, NOW)).toBe(1);
       expect(store.attempts.get(attempt.attemptId)).toEqual(
@@ -243,7 +239,7 @@ describe(ProjectionService.name, () => {
     });
 
     it('replaces an interrupted attempt by its outcome when that comes after all, moving the counts', async () => {
-      const attempt = dto(anAttemptEvent());
+      const attempt = validAttempt(anAttemptEvent());
       await service.projectBatch(batchOf(start(attempt)), NOW);
       await service.sweepInterrupted(180, 500, NOW);
       store.deliveryWrites.length = 0;
@@ -267,7 +263,7 @@ describe(ProjectionService.name, () => {
     });
 
     it('marks a held delivery and stores its payload', async () => {
-      const attempt = dto(anAttemptEvent());
+      const attempt = validAttempt(anAttemptEvent());
       const held = aDeliveryHeld(attempt);
       await service.projectBatch(batchOf({ kind: 'held', held }), NOW);
       expect(store.holdWrites.flat()).toEqual([

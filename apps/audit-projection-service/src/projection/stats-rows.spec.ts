@@ -1,16 +1,6 @@
-import { aRetriedDelivery, anAttemptEvent } from '../../test/attempt-event.fixture';
+import { aRetriedDelivery, anAttemptEvent, validAttempt } from '../../test/attempt-event.fixture';
 import { latencyBucketIndex } from '../stats/latency-histogram';
-import type { AttemptEventDto } from './dto/attempt-event.dto';
-import { parseAttemptEvent } from './parse-attempt-message';
 import { hourOf, toStatsIncrements } from './stats-rows';
-
-function dto(value: object): AttemptEventDto {
-  const parsed = parseAttemptEvent(value);
-  if (!parsed.ok) {
-    throw new Error(parsed.reason);
-  }
-  return parsed.value;
-}
 
 describe(toStatsIncrements.name, () => {
   it('truncates instants to their UTC hour', () => {
@@ -19,7 +9,7 @@ describe(toStatsIncrements.name, () => {
   });
 
   it('counts attempts, outcomes, finished deliveries and latencies of one hour together', () => {
-    const [failed, succeeded] = aRetriedDelivery({ webhookId: 'wh_1' }).map(dto);
+    const [failed, succeeded] = aRetriedDelivery({ webhookId: 'wh_1' }).map(validAttempt);
     // Both attempts of the fixture start in the 10:00 hour.
     const [row, ...others] = toStatsIncrements([failed, succeeded]);
     expect(others).toEqual([]);
@@ -53,7 +43,7 @@ describe(toStatsIncrements.name, () => {
           eventType: 'job.created',
           startedAt: '2026-11-22T11:00:00.000Z',
         }),
-      ].map(dto),
+      ].map(validAttempt),
     );
     expect(rows.map((row) => [row.webhookId, row.eventType, row.bucketStart, row.attempts])).toEqual([
       ['wh_1', 'job.created', '2026-11-22T10:00:00.000Z', 1],
@@ -77,7 +67,7 @@ describe(toStatsIncrements.name, () => {
           deliveryStatus: 'expired',
         }),
         anAttemptEvent({ outcome: 'blocked', responseStatus: null, durationMs: 0, deliveryStatus: 'failed' }),
-      ].map((event) => dto({ ...event, webhookId: 'wh_1' })),
+      ].map((event) => validAttempt({ ...event, webhookId: 'wh_1' })),
     );
     expect(row).toMatchObject({
       attempts: 3,

@@ -1,22 +1,12 @@
 import { newId, type AttemptEvent } from '@hookline/contracts';
 import { testEnvironment } from '@hookline/testing';
 import { DataSource } from 'typeorm';
-import { aRetriedDelivery, anAttemptEvent } from '../../test/attempt-event.fixture';
+import { aRetriedDelivery, anAttemptEvent, validAttempt } from '../../test/attempt-event.fixture';
 import { startAuditApp, type AuditTestApp } from '../../test/audit-test-app';
-import { parseAttemptEvent } from '../projection/parse-attempt-message';
 import { ProjectionService } from '../projection/projection.service';
-import type { AttemptEventDto } from '../projection/dto/attempt-event.dto';
 import { RetentionService } from './retention.service';
 
 const DAY_MS = 86_400_000;
-
-function dto(event: AttemptEvent): AttemptEventDto {
-  const parsed = parseAttemptEvent(event);
-  if (!parsed.ok) {
-    throw new Error(parsed.reason);
-  }
-  return parsed.value;
-}
 
 describe(RetentionService.name, () => {
   const env = testEnvironment();
@@ -68,7 +58,10 @@ describe(RetentionService.name, () => {
     // Each delivery is projected as of one hour after it started: the log held it then.
     for (const attempts of [...dueDeliveries, ...kept]) {
       for (const attempt of attempts) {
-        await projection.project([dto(attempt)], new Date(Date.parse(attempt.startedAt) + 3_600_000));
+        await projection.project(
+          [validAttempt(attempt)],
+          new Date(Date.parse(attempt.startedAt) + 3_600_000),
+        );
       }
     }
   });
@@ -114,7 +107,7 @@ describe(RetentionService.name, () => {
     const before = await snapshot();
     const projection = audit.app.get(ProjectionService);
 
-    const replay = await projection.project(dueDeliveries.flat().map(dto), now);
+    const replay = await projection.project(dueDeliveries.flat().map(validAttempt), now);
     expect(replay).toEqual({
       received: dueDeliveries.length,
       stored: 0,
@@ -127,7 +120,7 @@ describe(RetentionService.name, () => {
       attempt: 2,
       startedAt: now.toISOString(),
     };
-    expect(await projection.project([dto(redelivered)], now)).toMatchObject({ stored: 1 });
+    expect(await projection.project([validAttempt(redelivered)], now)).toMatchObject({ stored: 1 });
 
     const after = await snapshot();
     expect(after.deliveries).toEqual(before.deliveries);

@@ -1,8 +1,7 @@
+import { validateWebhookState } from '@hookline/contracts';
 import { decodeJson } from '@hookline/kafka';
 import type { KafkaMessage } from 'kafkajs';
 import type { MessageParse } from '../common/decode-batch';
-import { validateMessage } from '../common/validate-message';
-import { WebhookStateDto } from './dto/webhook-state.dto';
 import type { WebhookChange } from './webhook-change';
 
 /** One `hookline.subscriptions.v1` record: a `WebhookState`, or a tombstone (null value) on delete. */
@@ -21,7 +20,7 @@ export function parseWebhookMessage(message: KafkaMessage): MessageParse<Webhook
   if (!decoded.ok) {
     return decoded;
   }
-  const parsed = validateMessage(WebhookStateDto, decoded.value, 'webhook state');
+  const parsed = validateWebhookState(decoded.value);
   if (!parsed.ok) {
     return parsed;
   }

@@ -1,4 +1,9 @@
-import { deliveryIdFor, type EventEnvelope, type WebhookState } from '@hookline/contracts';
+import {
+  deliveryIdFor,
+  type DeliveryTaskReason,
+  type EventEnvelope,
+  type WebhookState,
+} from '@hookline/contracts';
 import { serializePayload, type SerializedPayload } from '../attempts/serialize-payload';
 import type { DeliveryMode } from '../retries/decide-next-step';
 import type { RetryTask } from '../retries/retry-task';
@@ -57,7 +62,15 @@ export function taskFor(
     event: job.event,
     attempt,
     dueAt: new Date(dueAtMs).toISOString(),
-    reason: job.mode === 'manual' ? 'redeliver' : 'retry',
+    reason: reasonFor(job.mode, attempt),
     failingSince: failingSinceMs === null ? null : new Date(failingSinceMs).toISOString(),
   };
+}
+
+/** A first attempt queued (ordered lane, or held back) is a delivery, not a retry. */
+function reasonFor(mode: DeliveryMode, attempt: number): DeliveryTaskReason {
+  if (mode === 'manual') {
+    return 'redeliver';
+  }
+  return attempt === 1 ? 'deliver' : 'retry';
 }

@@ -1,6 +1,5 @@
-import { Topics, type EndpointSignal, type WebhookState } from '@hookline/contracts';
+import { Topics, type DisableReason, type EndpointSignal, type WebhookState } from '@hookline/contracts';
 import type { TopicBatch } from '@hookline/kafka';
-import type { DisableReason } from '../isolation/endpoint-health';
 
 /** Asks subscription-service (which owns the change) to disable a webhook; key = webhook id. */
 export function disableSignalBatch(

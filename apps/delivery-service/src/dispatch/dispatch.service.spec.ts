@@ -97,7 +97,8 @@ describe(DispatchService.name, () => {
       deliveryId: deliveryIdFor(event.id, ordered.id),
       webhookId: ordered.id,
       attempt: 1,
-      reason: 'retry',
+      // A first attempt on the lane is a delivery, not a retry.
+      reason: 'deliver',
     });
   });
 

@@ -1,4 +1,4 @@
-import type { AttemptOutcome } from '@hookline/contracts';
+import type { AttemptOutcome, DisableReason } from '@hookline/contracts';
 import { CircuitBreaker, type BreakerPermit, type CircuitBreakerOptions } from './circuit-breaker';
 
 export interface EndpointHealthOptions extends CircuitBreakerOptions {
@@ -19,8 +19,6 @@ export interface StreakHint {
 }
 
 const MAX_REMEMBERED_RECOVERIES = 100_000;
-
-export type DisableReason = 'gone' | 'failing';
 
 export interface HealthVerdict {
   /** Set on a success that ends a failure streak: how many attempts had failed before it. */

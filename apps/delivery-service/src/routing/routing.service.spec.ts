@@ -50,7 +50,7 @@ describe(RoutingService.name, () => {
     expect((await metrics.rejectedWebhookStates.get()).values[0].value).toBe(2);
     expect(logged).toHaveBeenCalledWith(
       expect.stringContaining(
-        'wh_other removed from routing: its state on hookline.subscriptions.v1 is invalid: events must be an array of strings',
+        'wh_other removed from routing: its state on hookline.subscriptions.v1 is invalid: invalid webhook state: events must be an array',
       ),
     );
     logged.mockRestore();

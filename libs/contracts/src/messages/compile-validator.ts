@@ -58,6 +58,9 @@ export function compileMessageValidator<T>(
     if (accepts(value)) {
       return { ok: true, value };
     }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return { ok: false, reason: `${what} must be a JSON object` };
+    }
     explain ??= thorough.compile<T>(root);
     explain(value);
     const errors = explain.errors ?? accepts.errors ?? [];
@@ -85,15 +88,15 @@ export function describeError(error: ErrorObject): string {
     case 'maxLength':
       return `${subject} must be at most ${String(params.limit)} characters`;
     case 'minimum':
-      return `${subject} must be ≥ ${String(params.limit)}`;
+      return `${subject} must be ${integerOr(error)}≥ ${String(params.limit)}`;
     case 'maximum':
-      return `${subject} must be ≤ ${String(params.limit)}`;
+      return `${subject} must be ${integerOr(error)}≤ ${String(params.limit)}`;
     case 'exclusiveMinimum':
       return `${subject} must be > ${String(params.limit)}`;
     case 'minItems':
-      return `${subject} must hold at least ${String(params.limit)} items`;
+      return `${subject} must hold at least ${items(params.limit)}`;
     case 'maxItems':
-      return `${subject} must hold at most ${String(params.limit)} items`;
+      return `${subject} must hold at most ${items(params.limit)}`;
     case 'enum':
       return `${subject} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
     case 'const':
@@ -111,6 +114,15 @@ export function describeError(error: ErrorObject): string {
     default:
       return `${subject} ${error.message ?? 'is invalid'}`;
   }
+}
+
+function integerOr(error: ErrorObject): string {
+  const type: unknown = error.parentSchema?.type;
+  return type === 'integer' || (Array.isArray(type) && type.includes('integer')) ? 'an integer ' : '';
+}
+
+function items(limit: unknown): string {
+  return limit === 1 ? '1 item' : `${String(limit)} items`;
 }
 
 function pathOf(instancePath: string): string {

@@ -169,9 +169,9 @@ describe('message validators', () => {
         }),
       ),
     ).toBe(
-      'invalid attempt event: attemptId is required; attempt must be ≥ 1; ' +
+      'invalid attempt event: attemptId is required; attempt must be an integer ≥ 1; ' +
         'startedAt must be an ISO 8601 date-time with a UTC offset, e.g. 2026-11-22T10:00:00.000Z; ' +
-        'responseStatus must be ≤ 599; outcome must be one of success, http_3xx, http_4xx, http_5xx, timeout, dns, tls, ' +
+        'responseStatus must be an integer ≤ 599; outcome must be one of success, http_3xx, http_4xx, http_5xx, timeout, dns, tls, ' +
         'connection_refused, connection_reset, network, blocked, expired, interrupted; payload.id must not be empty',
     );
     expect(reasonOf(validateAttemptEvent({ ...attemptEvent, requestHeaders: { a: 1 } }))).toBe(
@@ -180,9 +180,7 @@ describe('message validators', () => {
     expect(reasonOf(validateAttemptEvent({ ...attemptEvent, error: 5 }))).toBe(
       'invalid attempt event: error must be a string or null',
     );
-    expect(reasonOf(validateAttemptEvent([attemptEvent]))).toBe(
-      'invalid attempt event: value must be an object',
-    );
+    expect(reasonOf(validateAttemptEvent([attemptEvent]))).toBe('attempt event must be a JSON object');
   });
 
   it('refuse an attempt whose payload is another event’s', () => {
@@ -269,7 +267,7 @@ describe('message validators', () => {
       'invalid delivery command: event.organizationId must equal organizationId',
     );
     expect(reasonOf(validateDeliveryCommand({ ...command, kind: 'replay', attempt: 0 }))).toBe(
-      'invalid delivery command: kind must be redeliver; attempt must be ≥ 1',
+      'invalid delivery command: kind must be redeliver; attempt must be an integer ≥ 1',
     );
   });
 

@@ -69,12 +69,13 @@ export function validateWebhookState(value: unknown): Validated<WebhookState> {
  */
 export function validateDeliveryTask(value: unknown): Validated<DeliveryTask> {
   const parsed = deliveryTask(value);
-  if (!parsed.ok) {
+  if (!isObject(value)) {
     return parsed;
   }
-  const event = validateEnvelopeShell(parsed.value.event);
-  if (!event.ok) {
-    return { ok: false, reason: `invalid delivery task: ${prefixed('event', event.errors)}` };
+  const event = validateEnvelopeShell(eventOf(value));
+  const problems = [...problemsOf(parsed, 'delivery task'), ...(event.ok ? [] : prefixed(event.errors))];
+  if (!parsed.ok || !event.ok) {
+    return refused('delivery task', problems);
   }
   return {
     ok: true,
@@ -85,15 +86,16 @@ export function validateDeliveryTask(value: unknown): Validated<DeliveryTask> {
 /** A `hookline.commands.v1` value; its event is validated in full, against the catalog. */
 export function validateDeliveryCommand(value: unknown): Validated<DeliveryCommand> {
   const parsed = deliveryCommand(value);
-  if (!parsed.ok) {
+  if (!isObject(value)) {
     return parsed;
   }
-  const event = validateEnvelope(parsed.value.event);
-  if (!event.ok) {
-    return { ok: false, reason: `invalid delivery command: ${prefixed('event', event.errors)}` };
+  const event = validateEnvelope(eventOf(value));
+  const problems = [...problemsOf(parsed, 'delivery command'), ...(event.ok ? [] : prefixed(event.errors))];
+  if (event.ok && event.value.organizationId !== value.organizationId) {
+    problems.push('event.organizationId must equal organizationId');
   }
-  if (event.value.organizationId !== parsed.value.organizationId) {
-    return { ok: false, reason: 'invalid delivery command: event.organizationId must equal organizationId' };
+  if (!parsed.ok || !event.ok || problems.length > 0) {
+    return refused('delivery command', problems);
   }
   return { ok: true, value: { ...parsed.value, event: event.value } };
 }
@@ -122,6 +124,26 @@ function withPayloadOfItsEvent<T extends { payload: { id: string }; eventId: str
   return parsed;
 }
 
-function prefixed(field: string, errors: readonly string[]): string {
-  return errors.map((error) => `${field}: ${error}`).join('; ');
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The event a task or command carries, checked even when the rest is refused, so every problem is named. */
+function eventOf(value: Record<string, unknown>): unknown {
+  return value.event;
+}
+
+function problemsOf(parsed: Validated<unknown>, what: string): string[] {
+  if (parsed.ok) {
+    return [];
+  }
+  return parsed.reason.slice(`invalid ${what}: `.length).split('; ');
+}
+
+function prefixed(errors: readonly string[]): string[] {
+  return errors.map((error) => `event: ${error}`);
+}
+
+function refused(what: string, problems: readonly string[]): { ok: false; reason: string } {
+  return { ok: false, reason: `invalid ${what}: ${[...new Set(problems)].join('; ')}` };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { Topics, type ApiKeyRecord } from '@hookline/contracts';
+import { Topics, validateApiKeyRecord, type ApiKeyRecord } from '@hookline/contracts';
 import { CompactedTopicReader, decodeJson } from '@hookline/kafka';
 import { hashApiKey } from '@hookline/security';
 import { KAFKA } from '../kafka/kafka.module';
@@ -69,11 +69,13 @@ export class ApiKeyRegistry
       return;
     }
     const decoded = decodeJson(value);
-    if (!decoded.ok) {
-      this.logger.error(`api key record ${id} ignored: ${decoded.reason}`);
+    const parsed = decoded.ok ? validateApiKeyRecord(decoded.value) : decoded;
+    if (!parsed.ok) {
+      // A key whose record cannot be read authenticates nothing, rather than with unknown scopes.
+      this.logger.error(`api key record ${id} ignored: ${parsed.reason}`);
       return;
     }
-    const record = decoded.value as ApiKeyRecord;
+    const record = parsed.value;
     this.byHash.set(record.hash, record);
     this.hashById.set(id, record.hash);
   }
