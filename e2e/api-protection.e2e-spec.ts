@@ -111,12 +111,16 @@ describe('API protection: rate limits and security headers', () => {
     it('limits one API key, whatever address it comes from, and not the others', async () => {
       const busy = await issueKey();
       const calm = await issueKey();
+      const startedAt = Date.now();
       const answers = await Promise.all(
-        Array.from({ length: 30 }, (_, index) =>
+        Array.from({ length: 60 }, (_, index) =>
           request(subscription('/v1/webhooks'), { token: busy, from: `198.51.100.${index + 1}` }),
         ),
       );
-      expect(answers.filter((answer) => answer.status === 200).length).toBeLessThanOrEqual(12);
+      // The bucket holds 10 and refills 10 a second: on a busy machine the 60 requests take longer
+      // to arrive, and what refilled meanwhile may pass too, but no more.
+      const refilled = Math.ceil(((Date.now() - startedAt) / 1000) * 10);
+      expect(answers.filter((answer) => answer.status === 200).length).toBeLessThanOrEqual(10 + refilled);
       expectRateLimited(answers.find((answer) => answer.status !== 200) as Answer);
       expect(
         (await request(subscription('/v1/webhooks'), { token: calm, from: '198.51.100.99' })).status,

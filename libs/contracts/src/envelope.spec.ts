@@ -1,5 +1,15 @@
 import { findEventType } from './catalog';
-import { domainTopicOfType, eventTopicProblem, validateEnvelope, validateEnvelopeShell } from './envelope';
+import { plainToInstance } from 'class-transformer';
+import {
+  ENVELOPE_SCHEMA,
+  EventEnvelope,
+  domainTopicOfType,
+  eventTopicProblem,
+  validateEnvelope,
+  validateEnvelopeShell,
+} from './envelope';
+import { newAjv } from './messages/ajv';
+import { validateInstance } from './validation';
 
 describe('envelope validation', () => {
   const valid = {
@@ -70,5 +80,80 @@ describe('envelope validation', () => {
     expect(validateEnvelope(valid, { topic: 'domain.estimate.v1' }).ok).toBe(false);
     expect(eventTopicProblem('job.created', 'domain.job.v1')).toBeNull();
     expect(domainTopicOfType('estimate.sent')).toBe('domain.estimate.v1');
+  });
+});
+
+describe('the compiled envelope check', () => {
+  const example = {
+    id: 'evt_1',
+    type: 'job.created',
+    organizationId: 'org_1',
+    subject: 'job_1',
+    occurredAt: '2026-11-22T10:00:00.000Z',
+    expiresAt: '2026-11-23T10:00:00.000Z',
+    data: { jobId: 'job_1' },
+    target: { webhookId: 'wh_1', minVersion: 2 },
+  };
+  const candidates: unknown[] = [
+    undefined,
+    null,
+    '',
+    ' ',
+    'x',
+    'x'.repeat(128),
+    'x'.repeat(129),
+    'x'.repeat(256),
+    'x'.repeat(257),
+    '😀'.repeat(256),
+    'a b',
+    'job.created',
+    0,
+    1,
+    -1,
+    1.5,
+    true,
+    [],
+    {},
+    { a: 1 },
+    { webhookId: 'wh_1', minVersion: 1 },
+    { webhookId: 'wh 1', minVersion: 1 },
+    { webhookId: 'wh_1', minVersion: 0 },
+    { webhookId: 'wh_1', minVersion: 1, extra: true },
+    { webhookId: 'wh_1' },
+    '2026-11-22T10:00:00.000Z',
+    '2026-11-22T10:00:00',
+    '2026-11-22',
+    '2026-02-30',
+    'yesterday',
+  ];
+  const classValidatorAccepts = (value: unknown): boolean => {
+    const instance = plainToInstance(EventEnvelope, value);
+    return validateInstance(instance).length === 0;
+  };
+  const compiledAccepts = newAjv(false).compile(ENVELOPE_SCHEMA);
+
+  it('accepts nothing the DTO refuses, and agrees with it on nearly every mutation', () => {
+    let compared = 0;
+    const moreLenient: string[] = [];
+    const stricter: string[] = [];
+    for (const key of [...Object.keys(example), 'extra']) {
+      const removed: Record<string, unknown> = { ...example };
+      delete removed[key];
+      for (const variant of [removed, ...candidates.map((value) => ({ ...example, [key]: value }))]) {
+        compared += 1;
+        const fast = compiledAccepts(variant);
+        const decorators = classValidatorAccepts(variant);
+        const described = `${key}: ${JSON.stringify(variant[key as keyof typeof variant])}`;
+        if (fast && !decorators) {
+          moreLenient.push(described);
+        } else if (!fast && decorators) {
+          stricter.push(described);
+        }
+      }
+    }
+    expect(moreLenient).toEqual([]);
+    // ValidateNested passes an empty array; the compiled check wants an object, and leaves it to the DTO.
+    expect(stricter).toEqual(['target: []']);
+    expect(compared).toBeGreaterThan(250);
   });
 });

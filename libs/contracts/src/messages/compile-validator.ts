@@ -1,39 +1,10 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isISO8601 } from 'class-validator';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { JSONSchema } from '../catalog/json-schema';
+import { FORMAT_DESCRIPTIONS, newAjv } from './ajv';
 import { DEFS_PREFIX } from './schema-parts';
 
 /** Accepted as `T`, or refused with every problem named by its field. */
 export type Validated<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-const WITH_UTC_OFFSET = /T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** The same checks class-validator's `@IsISO8601({ strict: true })` makes, through the same function. */
-const FORMATS = {
-  iso8601: (value: string) => isISO8601(value, { strict: true }),
-  // Without an explicit offset Postgres would guess the zone, so stored instants carry one.
-  timestamp: (value: string) =>
-    isISO8601(value, { strict: true, strictSeparator: true }) && WITH_UTC_OFFSET.test(value),
-};
-
-const FORMAT_DESCRIPTIONS: Record<string, string> = {
-  iso8601: 'an ISO 8601 date',
-  timestamp: 'an ISO 8601 date-time with a UTC offset, e.g. 2026-11-22T10:00:00.000Z',
-};
-
-function newAjv(allErrors: boolean): Ajv {
-  return new Ajv({
-    allErrors,
-    // `verbose` gives each error its schema, which the messages below read.
-    verbose: allErrors,
-    strict: true,
-    // A branch (if/then, a union member) may require a field its parent schema declares.
-    strictRequired: false,
-    allowUnionTypes: true,
-    discriminator: true,
-    formats: FORMATS,
-  });
-}
 
 // Accepting is the hot path: the first problem is enough to refuse. The second compilation
 // collects every problem, and only runs on what the first refused.
