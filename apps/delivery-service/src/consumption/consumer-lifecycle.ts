@@ -1,4 +1,4 @@
-import type { TrackedConsumer } from './tracked-consumer';
+import type { TrackedConsumer } from '@hookline/kafka';
 
 /**
  * Starts a consumer once `prerequisite` resolved (the routing table caught up: a message read earlier

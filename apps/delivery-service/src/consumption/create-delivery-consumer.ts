@@ -3,8 +3,7 @@ import type { Kafka } from 'kafkajs';
 import type { DeliveryEnv } from '../config/delivery.env';
 import type { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { ConsumerLifecycle } from './consumer-lifecycle';
-import { TrackedConsumer } from './tracked-consumer';
-import type { TrackedConsumerOptions } from './tracked-consumer.options';
+import { TrackedConsumer, type TrackedConsumerOptions } from '@hookline/kafka';
 
 export interface DeliveryConsumerSpec {
   /** Readiness and metric name, e.g. `retry-consumer`. */

@@ -5,7 +5,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import type { KafkaPublisher } from '@hookline/kafka';
+import type { BatchHandling, IncomingBatch, KafkaPublisher } from '@hookline/kafka';
 import type { ReadinessCheck } from '@hookline/platform';
 import type { DeliveryEnv } from '../config/delivery.env';
 import type { DeliveryMetrics } from '../metrics/delivery.metrics';
@@ -13,7 +13,6 @@ import type { RoutingService } from '../routing/routing.service';
 import type { ConsumerLifecycle } from './consumer-lifecycle';
 import { createDeliveryConsumer, type DeliveryConsumerSpec } from './create-delivery-consumer';
 import type { DeadLetterCollector } from './dead-letters';
-import type { BatchHandling, IncomingBatch } from './tracked-consumer';
 
 /** What every delivery consumer is built from. */
 export interface DeliveryConsumerDeps {
