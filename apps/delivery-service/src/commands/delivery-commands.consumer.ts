@@ -47,7 +47,7 @@ export class DeliveryCommandsConsumer extends DeliveryConsumer {
       }
       taken.push(this.redelivery.redeliver(parsed.command));
     });
-    this.park(refused, batch, taken);
+    this.parkRefused(refused, taken);
     return { taken };
   }
 }

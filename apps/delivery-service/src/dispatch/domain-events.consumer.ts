@@ -65,7 +65,7 @@ export class DomainEventsConsumer extends DeliveryConsumer {
       byEventId.set(parsed.event.id, work);
       taken.push(work);
     });
-    this.park(refused, batch, taken);
+    this.parkRefused(refused, taken);
     return { taken };
   }
 }

@@ -46,7 +46,7 @@ export class OrderedLaneConsumer extends DeliveryConsumer {
       }
       taken.push(this.lanes.accept(batch, parsed.task, message.offset));
     });
-    this.park(refused, batch, taken);
+    this.parkRefused(refused, taken);
     return { taken };
   }
 }

@@ -58,7 +58,7 @@ export class RetryTiersConsumer extends DeliveryConsumer {
       }
       taken.push(this.retries.handleReleased(parsed.task));
     }
-    this.park(refused, batch, taken);
+    this.parkRefused(refused, taken);
     return { taken, resumeAtMs };
   }
 }
