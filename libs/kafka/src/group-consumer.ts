@@ -8,6 +8,8 @@ export interface GroupConsumerSettings {
   minBytes?: number;
   maxBytesPerPartition?: number;
   sessionTimeoutMs?: number;
+  /** Tries of a failed request before kafkajs reports a crash; 10 unless the owner must never crash. */
+  retries?: number;
 }
 
 /**
@@ -26,7 +28,7 @@ export function createGroupConsumer(kafka: Kafka, settings: GroupConsumerSetting
     sessionTimeout: settings.sessionTimeoutMs ?? 30_000,
     heartbeatInterval: 3_000,
     allowAutoTopicCreation: false,
-    retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5_000 },
+    retry: { retries: settings.retries ?? 10, initialRetryTime: 300, maxRetryTime: 5_000 },
   });
 }
 
