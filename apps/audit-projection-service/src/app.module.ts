@@ -6,7 +6,6 @@ import {
   DatabaseReadiness,
   HealthModule,
   KafkaReadiness,
-  consumerReadiness,
   serviceFoundation,
 } from '@hookline/platform';
 import { AuthModule } from './auth/auth.module';
@@ -51,13 +50,7 @@ export class AppModule {
             apiKeys: ApiKeyRegistry,
             webhookStates: WebhookStatesConsumer,
             attempts: AttemptsConsumer,
-          ) => [
-            kafka,
-            database,
-            apiKeys,
-            consumerReadiness('webhook-states-consumer', webhookStates),
-            consumerReadiness('attempts-consumer', attempts),
-          ],
+          ) => [kafka, database, apiKeys, webhookStates, attempts],
         }),
         WebhooksModule,
         ProjectionModule,

@@ -8,7 +8,6 @@ import {
   DatabaseReadiness,
   HealthModule,
   KafkaReadiness,
-  consumerReadiness,
   serviceFoundation,
 } from '@hookline/platform';
 import { DataSource } from 'typeorm';
@@ -48,7 +47,7 @@ export class AppModule {
           useFactory: (kafka: KafkaReadiness, dataSource: DataSource, signals: EndpointSignalsConsumer) => [
             kafka,
             new DatabaseReadiness(dataSource),
-            consumerReadiness('signals-consumer', signals),
+            signals,
           ],
         }),
         OutboxModule,

@@ -49,6 +49,11 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
     await context?.stop();
   });
 
+  it('counts its signals consumer in readiness', async () => {
+    const ready = await http.request<{ info: Record<string, { status: string }> }>('GET', '/health/ready');
+    expect(ready.body.info['signals-consumer']).toEqual({ status: 'up' });
+  });
+
   it('is ready and documents its routes', async () => {
     expect((await http.request('GET', '/health/ready')).status).toBe(200);
     const docs = await http.request<{ paths: Record<string, unknown> }>('GET', '/docs-json');

@@ -3,7 +3,7 @@ import type { Kafka } from 'kafkajs';
 import { createKafka } from '@hookline/kafka';
 import { runMigrations, type ApiErrorBody } from '@hookline/platform';
 import { SecretBox } from '@hookline/security';
-import { testEnvironment } from '@hookline/testing';
+import { eventually, testEnvironment } from '@hookline/testing';
 import { DataSource } from 'typeorm';
 import { subscriptionDataSourceOptions } from '../src/database/data-source';
 import { HttpClient } from './http-client';
@@ -94,6 +94,13 @@ export class SubscriptionTestContext {
       },
       configure,
     );
+    // As an orchestrator does: the signals consumer starts after bootstrap, so ready comes a moment later.
+    await eventually(async () => {
+      const response = await fetch(`${running.baseUrl}/health/ready`);
+      if (response.status !== 200) {
+        throw new Error(`subscription-service not ready: ${await response.text()}`);
+      }
+    });
     const kafka = createKafka({
       clientId: `${runId}-${name}`,
       brokers: kafkaBrokers.split(','),

@@ -1,5 +1,6 @@
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { DeadLetter } from './dlq';
+import { CrashRecovery, createGroupConsumer } from './group-consumer';
 
 export interface ConsumedBatch {
   topic: string;
@@ -59,14 +60,22 @@ export class KafkaBatchConsumer {
   private consumer: Consumer | null = null;
   private running = false;
   private joinedGroup = false;
-  private restartTimer: NodeJS.Timeout | null = null;
+  private readonly recovery: CrashRecovery;
   /** Keyed by `topic:partition`, or `consumer` for crashes. */
   private readonly streaks = new Map<string, FailureStreak>();
 
   constructor(
     private readonly kafka: Kafka,
     private readonly options: BatchConsumerOptions,
-  ) {}
+  ) {
+    this.recovery = new CrashRecovery({
+      delayMs: options.restartDelayMs ?? 1_000,
+      isActive: () => this.running,
+      current: () => this.consumer,
+      start: () => this.start(),
+      onRestartFailed: (error) => this.options.onCrash?.(error),
+    });
+  }
 
   get isRunning(): boolean {
     return this.running;
@@ -189,22 +198,17 @@ export class KafkaBatchConsumer {
 
   async stop(): Promise<void> {
     this.running = false;
-    if (this.restartTimer) {
-      clearTimeout(this.restartTimer);
-    }
+    this.recovery.cancel();
     await this.consumer?.disconnect();
   }
 
   private createConsumer(): Consumer {
-    const consumer = this.kafka.consumer({
+    const consumer = createGroupConsumer(this.kafka, {
       groupId: this.options.groupId,
-      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 100,
+      maxWaitTimeInMs: this.options.maxWaitTimeInMs,
       minBytes: this.options.minBytes ?? 1,
       maxBytesPerPartition: this.options.maxBytesPerPartition ?? 1_048_576,
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: 3_000,
-      allowAutoTopicCreation: false,
-      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5_000 },
+      sessionTimeoutMs: this.options.sessionTimeoutMs,
     });
     consumer.on(consumer.events.GROUP_JOIN, () => {
       this.joinedGroup = true;
@@ -216,26 +220,9 @@ export class KafkaBatchConsumer {
         return;
       }
       this.options.onCrash?.(payload.error);
-      this.restartTimer = setTimeout(() => void this.restart(consumer), this.options.restartDelayMs ?? 1_000);
+      this.recovery.schedule(consumer);
     });
     return consumer;
-  }
-
-  private async restart(crashed: Consumer): Promise<void> {
-    this.restartTimer = null;
-    if (!this.running || this.consumer !== crashed) {
-      return;
-    }
-    await crashed.disconnect().catch(() => undefined);
-    try {
-      await this.start();
-    } catch (error) {
-      this.options.onCrash?.(error as Error);
-      this.restartTimer = setTimeout(
-        () => void this.restart(this.consumer ?? crashed),
-        this.options.restartDelayMs ?? 1_000,
-      );
-    }
   }
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Admin, Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { createGroupConsumer } from './group-consumer';
 
 export interface CompactedTopicReaderOptions {
   topic: string;
@@ -26,12 +27,8 @@ export class CompactedTopicReader {
     private readonly options: CompactedTopicReaderOptions,
   ) {
     this.groupId = `${options.groupPrefix}-${randomUUID()}`;
-    this.consumer = kafka.consumer({
-      groupId: this.groupId,
-      maxWaitTimeInMs: 100,
-      allowAutoTopicCreation: false,
-      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 5_000 },
-    });
+    // A reader that gave up would leave its table stale for good: it retries for as long as it runs.
+    this.consumer = createGroupConsumer(kafka, { groupId: this.groupId, retries: Number.MAX_SAFE_INTEGER });
     this.admin = kafka.admin();
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
   }

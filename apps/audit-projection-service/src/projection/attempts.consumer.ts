@@ -1,20 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Topics } from '@hookline/contracts';
-import {
-  KafkaBatchConsumer,
-  KafkaPublisher,
-  sendToDeadLetterQueue,
-  type ConsumedBatch,
-  type DeadLetter,
-  type FailureStreak,
-} from '@hookline/kafka';
-import { KAFKA, isPermanentDataError, trackConsumerFailures } from '@hookline/platform';
+import { KafkaPublisher, type ConsumedBatch } from '@hookline/kafka';
+import { KAFKA, ManagedConsumer, createDeadLetteringConsumer } from '@hookline/platform';
 import { Registry } from 'prom-client';
 import type { Kafka } from 'kafkajs';
 import { decodeBatch } from '../common/decode-batch';
@@ -36,45 +23,30 @@ const FETCH_MIN_BYTES = 64 * 1024;
  * the DLQ and the rest is projected.
  */
 @Injectable()
-export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(AttemptsConsumer.name);
-  private readonly consumer: KafkaBatchConsumer;
-
+export class AttemptsConsumer extends ManagedConsumer {
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     config: AuditEnv,
-    private readonly publisher: KafkaPublisher,
+    publisher: KafkaPublisher,
     private readonly metrics: AuditMetrics,
     private readonly projection: ProjectionService,
     registry: Registry,
   ) {
-    this.consumer = new KafkaBatchConsumer(kafka, {
-      groupId: config.AUDIT_CONSUMER_GROUP,
-      topics: [Topics.attempts],
-      fromBeginning: true,
-      // One partition validates while the transactions of others wait on Postgres.
-      partitionsConsumedConcurrently: config.AUDIT_PARTITIONS_CONCURRENTLY,
-      minBytes: FETCH_MIN_BYTES,
-      handleBatch: (batch) => this.handleBatch(batch),
-      poison: {
-        isPermanent: isPermanentDataError,
+    super('attempts-consumer', { publisher, counter: metrics.deadLettered });
+    this.manage(
+      createDeadLetteringConsumer(kafka, registry, {
+        name: CONSUMER_NAME,
+        groupId: config.AUDIT_CONSUMER_GROUP,
+        topics: [Topics.attempts],
+        fromBeginning: true,
+        // One partition validates while the transactions of others wait on Postgres.
+        partitionsConsumedConcurrently: config.AUDIT_PARTITIONS_CONCURRENTLY,
+        minBytes: FETCH_MIN_BYTES,
+        handleBatch: (batch) => this.handleBatch(batch),
         park: (letters) => this.park(letters),
-        consumer: CONSUMER_NAME,
-      },
-    });
-    trackConsumerFailures(registry, CONSUMER_NAME, this.consumer);
-  }
-
-  get failureStreak(): FailureStreak | null {
-    return this.consumer.failureStreak;
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
+      }),
+      { shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS },
+    );
   }
 
   private async handleBatch(batch: ConsumedBatch): Promise<void> {
@@ -94,15 +66,6 @@ export class AttemptsConsumer implements OnApplicationBootstrap, BeforeApplicati
     if (deadLetters.length > 0) {
       await this.park(deadLetters);
     }
-  }
-
-  private async park(letters: DeadLetter[]): Promise<void> {
-    await sendToDeadLetterQueue(this.publisher, letters);
-    const [{ sourceTopic, partition, message, reason }] = letters;
-    this.metrics.deadLettered.inc({ topic: sourceTopic }, letters.length);
-    this.logger.warn(
-      `${letters.length} message(s) of ${sourceTopic}[${partition}] sent to ${Topics.dlq}, the first at offset ${message.offset}: ${reason}`,
-    );
   }
 
   private recordProjected(messages: readonly AttemptsTopicMessage[], result: ProjectionResult): void {

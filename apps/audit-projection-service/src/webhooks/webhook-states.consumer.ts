@@ -1,20 +1,7 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Topics } from '@hookline/contracts';
-import {
-  KafkaPublisher,
-  type KafkaBatchConsumer,
-  sendToDeadLetterQueue,
-  type ConsumedBatch,
-  type DeadLetter,
-  type FailureStreak,
-} from '@hookline/kafka';
-import { KAFKA, createDeadLetteringConsumer } from '@hookline/platform';
+import { KafkaPublisher, type ConsumedBatch } from '@hookline/kafka';
+import { KAFKA, ManagedConsumer, createDeadLetteringConsumer } from '@hookline/platform';
 import { Registry } from 'prom-client';
 import type { Kafka } from 'kafkajs';
 import { decodeBatch } from '../common/decode-batch';
@@ -27,38 +14,27 @@ const CONSUMER_NAME = 'audit-projection-service/webhooks';
 
 /** `hookline.subscriptions.v1` → `audit.webhook`, so ownership checks need no other service. */
 @Injectable()
-export class WebhookStatesConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(WebhookStatesConsumer.name);
-  private readonly consumer: KafkaBatchConsumer;
-
+export class WebhookStatesConsumer extends ManagedConsumer {
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     config: AuditEnv,
-    private readonly publisher: KafkaPublisher,
-    private readonly metrics: AuditMetrics,
+    publisher: KafkaPublisher,
+    metrics: AuditMetrics,
     private readonly webhooks: WebhooksService,
     registry: Registry,
   ) {
-    this.consumer = createDeadLetteringConsumer(kafka, registry, {
-      name: CONSUMER_NAME,
-      groupId: `${config.AUDIT_CONSUMER_GROUP}-webhooks`,
-      topics: [Topics.subscriptions],
-      fromBeginning: true,
-      handleBatch: (batch) => this.handleBatch(batch),
-      park: (letters) => this.park(letters),
-    });
-  }
-
-  get failureStreak(): FailureStreak | null {
-    return this.consumer.failureStreak;
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.consumer.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer.stop();
+    super('webhook-states-consumer', { publisher, counter: metrics.deadLettered });
+    this.manage(
+      createDeadLetteringConsumer(kafka, registry, {
+        name: CONSUMER_NAME,
+        groupId: `${config.AUDIT_CONSUMER_GROUP}-webhooks`,
+        topics: [Topics.subscriptions],
+        fromBeginning: true,
+        handleBatch: (batch) => this.handleBatch(batch),
+        park: (letters) => this.park(letters),
+      }),
+      { shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS },
+    );
   }
 
   private async handleBatch(batch: ConsumedBatch): Promise<void> {
@@ -67,14 +43,5 @@ export class WebhookStatesConsumer implements OnApplicationBootstrap, BeforeAppl
     if (deadLetters.length > 0) {
       await this.park(deadLetters);
     }
-  }
-
-  private async park(letters: DeadLetter[]): Promise<void> {
-    await sendToDeadLetterQueue(this.publisher, letters);
-    const [{ sourceTopic, partition, message, reason }] = letters;
-    this.metrics.deadLettered.inc({ topic: sourceTopic }, letters.length);
-    this.logger.warn(
-      `${letters.length} message(s) of ${sourceTopic}[${partition}] sent to ${Topics.dlq}, the first at offset ${message.offset}: ${reason}`,
-    );
   }
 }

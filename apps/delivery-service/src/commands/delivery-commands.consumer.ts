@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { Topics } from '@hookline/contracts';
-import { KafkaPublisher } from '@hookline/kafka';
+import { KafkaPublisher, type BatchHandling, type IncomingBatch } from '@hookline/kafka';
 import { KAFKA } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
 import { QUIET_TOPIC_MAX_WAIT_MS } from '../consumption/create-delivery-consumer';
 import { DeadLetterCollector } from '../consumption/dead-letters';
 import { DeliveryConsumer } from '../consumption/delivery-consumer';
-import type { BatchHandling, IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { RoutingService } from '../routing/routing.service';
 import { parseDeliveryCommand } from './parse-delivery-command';
@@ -48,7 +47,7 @@ export class DeliveryCommandsConsumer extends DeliveryConsumer {
       }
       taken.push(this.redelivery.redeliver(parsed.command));
     });
-    this.park(refused, batch, taken);
+    this.parkRefused(refused, taken);
     return { taken };
   }
 }

@@ -2,9 +2,7 @@ import type { Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { DeliveryEnv } from '../config/delivery.env';
 import type { DeliveryMetrics } from '../metrics/delivery.metrics';
-import { ConsumerLifecycle } from './consumer-lifecycle';
-import { TrackedConsumer } from './tracked-consumer';
-import type { TrackedConsumerOptions } from './tracked-consumer.options';
+import { TrackedConsumer, type TrackedConsumerOptions } from '@hookline/kafka';
 
 export interface DeliveryConsumerSpec {
   /** Readiness and metric name, e.g. `retry-consumer`. */
@@ -26,14 +24,14 @@ export interface DeliveryConsumerSpec {
 /** Fetch wait of consumers whose topics are quiet most of the time. */
 export const QUIET_TOPIC_MAX_WAIT_MS = 500;
 
-/** The settings every delivery consumer shares, from the environment, with its lifecycle and metrics. */
+/** The settings every delivery consumer shares, from the environment, with its metrics. */
 export function createDeliveryConsumer(
   kafka: Kafka,
   config: DeliveryEnv,
   metrics: DeliveryMetrics,
   logger: Logger,
   spec: DeliveryConsumerSpec,
-): { consumer: TrackedConsumer; lifecycle: ConsumerLifecycle } {
+): TrackedConsumer {
   const consumer = new TrackedConsumer(kafka, {
     groupId: `${config.DELIVERY_CONSUMER_GROUP}${spec.groupSuffix}`,
     topics: spec.topics,
@@ -53,5 +51,5 @@ export function createDeliveryConsumer(
     log: logger,
   });
   metrics.watchUnfinished(spec.name, () => consumer.inFlight);
-  return { consumer, lifecycle: new ConsumerLifecycle(consumer, spec.name.replace(/-/g, ' '), logger) };
+  return consumer;
 }

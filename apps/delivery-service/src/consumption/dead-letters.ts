@@ -1,6 +1,10 @@
 import type { KafkaMessage } from 'kafkajs';
-import { sendToDeadLetterQueue, type DeadLetter, type KafkaPublisher } from '@hookline/kafka';
-import type { IncomingBatch } from './tracked-consumer';
+import {
+  sendToDeadLetterQueue,
+  type DeadLetter,
+  type IncomingBatch,
+  type KafkaPublisher,
+} from '@hookline/kafka';
 
 export const CONSUMER_NAME = 'delivery-service';
 

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope, EventTarget, WebhookState } from '@hookline/contracts';
-import { OutputSink } from '@hookline/kafka';
+import { KeyedSerialQueue, OutputSink } from '@hookline/kafka';
 import { serializePayload } from '../attempts/serialize-payload';
 import { DeliveryEnv } from '../config/delivery.env';
-import { KeyedSerialQueue } from '../consumption/keyed-serial-queue';
 import { firstAttemptJob, taskFor } from '../delivery/delivery-job';
 import { DeliveryService } from '../delivery/delivery.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';

@@ -2,9 +2,14 @@ import { Logger } from '@nestjs/common';
 import type { KafkaMessage } from 'kafkajs';
 import { Registry } from 'prom-client';
 import { KafkaHeaders, Topics, type WebhookState } from '@hookline/contracts';
-import { createKafka, type KafkaPublisher, type OutgoingMessage } from '@hookline/kafka';
+import {
+  TrackedConsumer,
+  createKafka,
+  type IncomingBatch,
+  type KafkaPublisher,
+  type OutgoingMessage,
+} from '@hookline/kafka';
 import { DeliveryEnv } from '../config/delivery.env';
-import { TrackedConsumer, type IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import type { RoutingService } from '../routing/routing.service';
 import { jobCreatedEvent } from '../../test/fixtures';

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { DOMAIN_TOPIC_PATTERN } from '@hookline/contracts';
-import { KafkaPublisher } from '@hookline/kafka';
+import { KafkaPublisher, type BatchHandling, type IncomingBatch } from '@hookline/kafka';
 import { KAFKA } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
 import { DeadLetterCollector } from '../consumption/dead-letters';
 import { DeliveryConsumer } from '../consumption/delivery-consumer';
-import type { BatchHandling, IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { RoutingService } from '../routing/routing.service';
 import { DispatchService } from './dispatch.service';
@@ -66,7 +65,7 @@ export class DomainEventsConsumer extends DeliveryConsumer {
       byEventId.set(parsed.event.id, work);
       taken.push(work);
     });
-    this.park(refused, batch, taken);
+    this.parkRefused(refused, taken);
     return { taken };
   }
 }

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { Topics } from '@hookline/contracts';
-import { KafkaPublisher } from '@hookline/kafka';
+import { KafkaPublisher, type BatchHandling, type IncomingBatch } from '@hookline/kafka';
 import { KAFKA } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
 import { DeadLetterCollector } from '../consumption/dead-letters';
 import { DeliveryConsumer } from '../consumption/delivery-consumer';
-import type { BatchHandling, IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { parseRetryTask } from '../retries/retry-task';
 import { RoutingService } from '../routing/routing.service';
@@ -47,7 +46,7 @@ export class OrderedLaneConsumer extends DeliveryConsumer {
       }
       taken.push(this.lanes.accept(batch, parsed.task, message.offset));
     });
-    this.park(refused, batch, taken);
+    this.parkRefused(refused, taken);
     return { taken };
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OutputSink, type TopicBatch } from '@hookline/kafka';
-import type { TopicPartition } from '../consumption/tracked-consumer';
+import { OutputSink, type TopicBatch, type TopicPartition } from '@hookline/kafka';
 import { jobFromTask } from '../delivery/delivery-job';
 import { DeliveryService, attemptBatch } from '../delivery/delivery.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';

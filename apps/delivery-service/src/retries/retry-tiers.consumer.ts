@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { KafkaPublisher } from '@hookline/kafka';
+import { KafkaPublisher, type BatchHandling, type IncomingBatch } from '@hookline/kafka';
 import { KAFKA } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
 import { QUIET_TOPIC_MAX_WAIT_MS } from '../consumption/create-delivery-consumer';
 import { DeadLetterCollector } from '../consumption/dead-letters';
 import { DeliveryConsumer } from '../consumption/delivery-consumer';
-import type { BatchHandling, IncomingBatch } from '../consumption/tracked-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { RoutingService } from '../routing/routing.service';
 import { RETRY_TIER_TOPICS, holdUntil, tierOfTopic } from './choose-tier';
@@ -59,7 +58,7 @@ export class RetryTiersConsumer extends DeliveryConsumer {
       }
       taken.push(this.retries.handleReleased(parsed.task));
     }
-    this.park(refused, batch, taken);
+    this.parkRefused(refused, taken);
     return { taken, resumeAtMs };
   }
 }

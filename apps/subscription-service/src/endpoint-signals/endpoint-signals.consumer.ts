@@ -1,21 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { Topics } from '@hookline/contracts';
-import {
-  KafkaPublisher,
-  type KafkaBatchConsumer,
-  sendToDeadLetterQueue,
-  type ConsumedBatch,
-  type DeadLetter,
-  type FailureStreak,
-} from '@hookline/kafka';
-import { KAFKA, createDeadLetteringConsumer } from '@hookline/platform';
+import { KafkaPublisher, type ConsumedBatch } from '@hookline/kafka';
+import { KAFKA, ManagedConsumer, createDeadLetteringConsumer } from '@hookline/platform';
 import { Registry } from 'prom-client';
 import { SubscriptionEnv } from '../config/subscription.env';
 import { parseEndpointSignal } from './endpoint-signal.message';
@@ -25,50 +12,33 @@ const CONSUMER_NAME = 'subscription-service:signals';
 
 /**
  * Consumes `hookline.signals.v1`. A batch's offsets are committed once every signal in it is
- * applied (or parked on the DLQ when it is not a valid signal), so none is lost on a crash.
+ * applied (or parked on the DLQ when it is not a valid signal), so none is lost on a crash. It starts
+ * after bootstrap without holding it up (the API serves while the consumer joins its group), and a
+ * failed start is retried; readiness is red until it started.
  */
 @Injectable()
-export class EndpointSignalsConsumer implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(EndpointSignalsConsumer.name);
-  private readonly consumer: KafkaBatchConsumer;
-  private startup: Promise<void> = Promise.resolve();
-
+export class EndpointSignalsConsumer extends ManagedConsumer {
   constructor(
     @Inject(KAFKA) kafka: Kafka,
-    private readonly publisher: KafkaPublisher,
+    publisher: KafkaPublisher,
     private readonly signals: EndpointSignalsService,
     env: SubscriptionEnv,
     registry: Registry,
   ) {
-    this.consumer = createDeadLetteringConsumer(kafka, registry, {
-      name: CONSUMER_NAME,
-      groupId: env.SIGNALS_CONSUMER_GROUP,
-      topics: [Topics.signals],
-      // A new group reads what delivery already said; stale signals are recognised and ignored.
-      fromBeginning: true,
-      handleBatch: (batch) => this.handleBatch(batch),
-      park: (letters) => this.park(letters),
-      onCrash: (error) => this.logger.error(`signals consumer crashed, restarting it: ${error.message}`),
-    });
-  }
-
-  get failureStreak(): FailureStreak | null {
-    return this.consumer.failureStreak;
-  }
-
-  onApplicationBootstrap(): void {
-    // Not awaited: the API serves while the consumer joins its group.
-    this.startup = this.consumer.start().catch((error: unknown) => {
-      this.logger.error(
-        `signals consumer failed to start: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    // A consumer stopped mid-start would go on starting; main.ts bounds a start that never ends.
-    await this.startup;
-    await this.consumer.stop();
+    super('signals-consumer', { publisher });
+    this.manage(
+      createDeadLetteringConsumer(kafka, registry, {
+        name: CONSUMER_NAME,
+        groupId: env.SIGNALS_CONSUMER_GROUP,
+        topics: [Topics.signals],
+        // A new group reads what delivery already said; stale signals are recognised and ignored.
+        fromBeginning: true,
+        handleBatch: (batch) => this.handleBatch(batch),
+        park: (letters) => this.park(letters),
+        onCrash: (error) => this.logger.error(`signals consumer crashed, restarting it: ${error.message}`),
+      }),
+      { shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS },
+    );
   }
 
   private async handleBatch(batch: ConsumedBatch): Promise<void> {
@@ -93,13 +63,6 @@ export class EndpointSignalsConsumer implements OnApplicationBootstrap, OnModule
         );
       }
       await batch.heartbeat();
-    }
-  }
-
-  private async park(letters: DeadLetter[]): Promise<void> {
-    await sendToDeadLetterQueue(this.publisher, letters);
-    for (const { sourceTopic, partition, message, reason } of letters) {
-      this.logger.warn(`sent ${sourceTopic}[${partition}]@${message.offset} to the DLQ: ${reason}`);
     }
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Runs work for one key strictly one after another, in call order, while different keys run
- * concurrently. Used across batches, so the events of one subject reach one webhook in order
- * (best effort for webhooks that did not ask for ordering).
+ * concurrently. It outlives a batch, so a consumer whose batches do not wait for their work (see
+ * TrackedConsumer) can still keep the messages of one key in order: delivery-service uses it so the
+ * events of one subject reach one webhook in order.
  */
 export class KeyedSerialQueue {
   private readonly tails = new Map<string, Promise<unknown>>();

@@ -5,11 +5,13 @@ import type {
   TopicPartition,
   TrackedConsumerOptions,
 } from './tracked-consumer.options';
+import { CrashRecovery, createGroupConsumer } from './group-consumer';
 import { PartitionProgress } from './partition-progress';
 import { uncommittedStartOffsets } from './start-offsets';
 
 export type {
   BatchHandling,
+  ConsumerLog,
   IncomingBatch,
   TopicPartition,
   TrackedConsumerOptions,
@@ -37,8 +39,9 @@ const RESTART_DELAY_MS = 1_000;
  * the first unfinished message. A partition whose handler asks to wait is paused and read again
  * later; one with too much unfinished work is paused until it drains (backpressure).
  *
- * Local to delivery-service because `KafkaBatchConsumer` (libs/kafka) commits only after the whole
- * batch resolved and exposes no pause or seek; candidate for the shared lib.
+ * `KafkaBatchConsumer` is the simpler mode for handlers that finish a batch before taking the next
+ * (a Postgres transaction per batch); both build their kafkajs consumer and recover its crashes with
+ * the same pieces (group-consumer.ts).
  */
 export class TrackedConsumer {
   private consumer: Consumer | null = null;
@@ -52,12 +55,21 @@ export class TrackedConsumer {
   private readonly work = new Set<Promise<unknown>>();
   private commitTimer: NodeJS.Timeout | null = null;
   private committing = false;
-  private restartTimer: NodeJS.Timeout | null = null;
+  private readonly recovery: CrashRecovery;
 
   constructor(
     private readonly kafka: Kafka,
     private readonly options: TrackedConsumerOptions,
-  ) {}
+  ) {
+    this.recovery = new CrashRecovery({
+      delayMs: RESTART_DELAY_MS,
+      isActive: () => this.running && !this.stopping,
+      current: () => this.consumer,
+      start: () => this.start(),
+      onRestartFailed: (error) =>
+        this.options.log.error(`Restarting the consumer of ${this.options.groupId} failed: ${error.message}`),
+    });
+  }
 
   get isRunning(): boolean {
     return this.running;
@@ -112,9 +124,7 @@ export class TrackedConsumer {
       return;
     }
     this.stopping = true;
-    if (this.restartTimer) {
-      clearTimeout(this.restartTimer);
-    }
+    this.recovery.cancel();
     this.pauseAssigned();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
@@ -131,13 +141,10 @@ export class TrackedConsumer {
   }
 
   private createConsumer(): Consumer {
-    const consumer = this.kafka.consumer({
+    const consumer = createGroupConsumer(this.kafka, {
       groupId: this.options.groupId,
-      maxWaitTimeInMs: this.options.maxWaitTimeInMs ?? 100,
-      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
-      heartbeatInterval: 3_000,
-      allowAutoTopicCreation: false,
-      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 5_000 },
+      maxWaitTimeInMs: this.options.maxWaitTimeInMs,
+      sessionTimeoutMs: this.options.sessionTimeoutMs,
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       if (this.consumer !== consumer) {
@@ -157,25 +164,9 @@ export class TrackedConsumer {
       this.options.log.error(
         `Consumer of ${this.options.groupId} crashed, restarting it: ${payload.error.message}`,
       );
-      this.restartTimer = setTimeout(() => void this.restart(consumer), RESTART_DELAY_MS);
+      this.recovery.schedule(consumer);
     });
     return consumer;
-  }
-
-  private async restart(crashed: Consumer): Promise<void> {
-    this.restartTimer = null;
-    if (!this.running || this.stopping || this.consumer !== crashed) {
-      return;
-    }
-    await crashed.disconnect().catch(() => undefined);
-    try {
-      await this.start();
-    } catch (error) {
-      this.options.log.error(
-        `Restarting the consumer of ${this.options.groupId} failed: ${(error as Error).message}`,
-      );
-      this.restartTimer = setTimeout(() => void this.restart(this.consumer ?? crashed), RESTART_DELAY_MS);
-    }
   }
 
   private onJoin(memberAssignment: Record<string, number[]>): void {
