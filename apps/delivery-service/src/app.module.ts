@@ -15,8 +15,8 @@ import { DomainEventsConsumer } from './dispatch/domain-events.consumer';
 import { DeliveryMetricsModule } from './metrics/delivery-metrics.module';
 import { OrderedLaneConsumer } from './ordering/ordered-lane.consumer';
 import { OrderingModule } from './ordering/ordering.module';
-import { RetriesModule } from './retries/retries.module';
-import { RetryTiersConsumer } from './retries/retry-tiers.consumer';
+import { RetryTiersModule } from './retry-tiers/retry-tiers.module';
+import { RetryTiersConsumer } from './retry-tiers/retry-tiers.consumer';
 import { RoutingModule } from './routing/routing.module';
 import { RoutingService } from './routing/routing.service';
 
@@ -34,11 +34,11 @@ export class AppModule {
         DeliveryMetricsModule,
         RoutingModule,
         DispatchModule,
-        RetriesModule,
+        RetryTiersModule,
         OrderingModule,
         CommandsModule,
         HealthModule.forRoot({
-          imports: [RoutingModule, DispatchModule, RetriesModule, OrderingModule, CommandsModule],
+          imports: [RoutingModule, DispatchModule, RetryTiersModule, OrderingModule, CommandsModule],
           inject: [
             KafkaReadiness,
             RoutingService,

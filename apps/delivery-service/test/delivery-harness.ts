@@ -28,7 +28,7 @@ import { DeliveryCommandsConsumer } from '../src/commands/delivery-commands.cons
 import { DomainEventsConsumer } from '../src/dispatch/domain-events.consumer';
 import { DeliveryMetrics } from '../src/metrics/delivery.metrics';
 import { OrderedLaneConsumer } from '../src/ordering/ordered-lane.consumer';
-import { RetryTiersConsumer } from '../src/retries/retry-tiers.consumer';
+import { RetryTiersConsumer } from '../src/retry-tiers/retry-tiers.consumer';
 import { RoutingService } from '../src/routing/routing.service';
 import { TEST_SECRETS_ENCRYPTION_KEYS, testSecretBox, webhookFixture, type WebhookFixture } from './fixtures';
 import { TopicCollector } from './kafka-helpers';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { DeliveryCommand } from '@hookline/contracts';
 import { serializePayload } from '../attempts/serialize-payload';
-import { DeliveryService } from '../delivery/delivery.service';
+import { DeliveryService } from '../pipeline/delivery.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { RoutingService } from '../routing/routing.service';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DeliveryModule } from '../delivery/delivery.module';
+import { DeliveryModule } from '../pipeline/delivery.module';
 import { RoutingModule } from '../routing/routing.module';
 import { DispatchService } from './dispatch.service';
 import { DomainEventsConsumer } from './domain-events.consumer';

@@ -10,10 +10,10 @@ import {
   webhookFixture,
 } from '../../test/fixtures';
 import { DeliveryEnv } from '../config/delivery.env';
-import type { DeliveryJob } from '../delivery/delivery-job';
-import type { DeliveryService } from '../delivery/delivery.service';
+import type { DeliveryJob } from '../pipeline/delivery-job';
+import type { DeliveryService } from '../pipeline/delivery.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
-import type { RetryTask } from '../retries/retry-task';
+import type { RetryTask } from '../pipeline/retry-task';
 import type { RoutingService } from '../routing/routing.service';
 import { DispatchService } from './dispatch.service';
 

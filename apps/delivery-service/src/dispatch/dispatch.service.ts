@@ -3,8 +3,8 @@ import type { EventEnvelope, EventTarget, WebhookState } from '@hookline/contrac
 import { KeyedSerialQueue, OutputSink } from '@hookline/kafka';
 import { serializePayload } from '../attempts/serialize-payload';
 import { DeliveryEnv } from '../config/delivery.env';
-import { firstAttemptJob, taskFor } from '../delivery/delivery-job';
-import { DeliveryService } from '../delivery/delivery.service';
+import { firstAttemptJob, taskFor } from '../pipeline/delivery-job';
+import { DeliveryService } from '../pipeline/delivery.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { orderedLaneBatch } from '../ordering/ordered-lane-batch';
 import { RoutingService } from '../routing/routing.service';

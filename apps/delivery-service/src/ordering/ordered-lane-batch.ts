@@ -1,6 +1,6 @@
 import { Topics } from '@hookline/contracts';
 import type { TopicBatch } from '@hookline/kafka';
-import { retryTaskMessage, type RetryTask } from '../retries/retry-task';
+import { retryTaskMessage, type RetryTask } from '../pipeline/retry-task';
 
 /** Tasks of ordered webhooks go to `hookline.deliveries.v1`, key = webhook id: one partition per webhook. */
 export function orderedLaneBatch(tasks: readonly RetryTask[]): TopicBatch {

@@ -7,7 +7,7 @@ import { DeliveryEnv } from '../config/delivery.env';
 import { DeadLetterCollector } from '../consumption/dead-letters';
 import { DeliveryConsumer } from '../consumption/delivery-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
-import { parseRetryTask } from '../retries/retry-task';
+import { parseRetryTask } from '../pipeline/retry-task';
 import { RoutingService } from '../routing/routing.service';
 import { OrderedLaneService } from './ordered-lane.service';
 

@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OutputSink, type TopicBatch, type TopicPartition } from '@hookline/kafka';
-import { jobFromTask } from '../delivery/delivery-job';
-import { DeliveryService, attemptBatch } from '../delivery/delivery.service';
+import { DeliveryService, attemptBatch } from '../pipeline/delivery.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
-import type { RetryTask } from '../retries/retry-task';
+import type { RetryTask } from '../pipeline/retry-task';
 import { RoutingService } from '../routing/routing.service';
 import { OrderedLane, type LaneStep } from './ordered-lane';
 import { orderedLaneBatch } from './ordered-lane-batch';
@@ -18,7 +17,7 @@ export class OrderedLaneService {
     private readonly routing: RoutingService,
     private readonly deliveries: DeliveryService,
     private readonly sink: OutputSink,
-    private readonly metrics: DeliveryMetrics,
+    metrics: DeliveryMetrics,
   ) {
     metrics.watchOrderedHeld(() => [...this.lanes.values()].reduce((sum, lane) => sum + lane.waiting, 0));
   }
@@ -52,24 +51,15 @@ export class OrderedLaneService {
 
   /** One step of the first delivery of a subject; retries stay in the lane instead of the tiers. */
   private async run(task: RetryTask): Promise<LaneStep> {
-    const webhook = this.routing.webhook(task.webhookId);
-    if (webhook === null) {
-      this.metrics.dropped.inc({ reason: 'webhook_unknown' });
-      this.logger.warn(
-        `Dropped ordered delivery ${task.deliveryId}: webhook ${task.webhookId} no longer exists`,
-      );
-      return { kind: 'finished', outputs: [] };
+    const admitted = this.deliveries.admit(
+      task,
+      this.routing.webhook(task.webhookId),
+      'its pending deliveries',
+    );
+    if (admitted.kind === 'finished') {
+      return admitted;
     }
-    const job = jobFromTask(task, webhook);
-    if (!webhook.active && !task.event.target) {
-      return {
-        kind: 'finished',
-        outputs: this.deliveries.cancellation(
-          job,
-          'the webhook is disabled; its pending deliveries are cancelled',
-        ),
-      };
-    }
+    const job = admitted.job;
     const step = await this.deliveries.attempt(job);
     if (step.kind === 'deferred') {
       if (step.notice !== null) {

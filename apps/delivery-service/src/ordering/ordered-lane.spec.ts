@@ -1,6 +1,6 @@
 import type { TopicBatch } from '@hookline/kafka';
 import { jobCreatedEvent } from '../../test/fixtures';
-import type { RetryTask } from '../retries/retry-task';
+import type { RetryTask } from '../pipeline/retry-task';
 import { OrderedLane, type LaneStep } from './ordered-lane';
 
 /** Lets `ms` of fake time pass, then settles every promise that became ready. */

@@ -1,7 +1,7 @@
 import type { TopicBatch } from '@hookline/kafka';
 import { assertNever } from '@hookline/platform';
 import { BoundedCache } from '../attempts/bounded-cache';
-import type { RetryTask } from '../retries/retry-task';
+import type { RetryTask } from '../pipeline/retry-task';
 
 /** What came of running the first task of a subject. */
 export type LaneStep =

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DeliveryModule } from '../delivery/delivery.module';
+import { DeliveryModule } from '../pipeline/delivery.module';
 import { RoutingModule } from '../routing/routing.module';
 import { OrderedLaneConsumer } from './ordered-lane.consumer';
 import { OrderedLaneService } from './ordered-lane.service';

@@ -3,12 +3,12 @@ import { Registry } from 'prom-client';
 import type { WebhookState } from '@hookline/contracts';
 import type { OutputSink, TopicBatch } from '@hookline/kafka';
 import { jobCreatedEvent, testSecretBox, webhookFixture } from '../../test/fixtures';
-import type { DeliveryJob } from '../delivery/delivery-job';
-import type { DeliveryService } from '../delivery/delivery.service';
+import type { DeliveryJob } from '../pipeline/delivery-job';
+import { DeliveryService } from '../pipeline/delivery.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import type { RoutingService } from '../routing/routing.service';
 import { RetryService } from './retry.service';
-import type { RetryTask } from './retry-task';
+import type { RetryTask } from '../pipeline/retry-task';
 
 describe(RetryService.name, () => {
   const box = testSecretBox();
@@ -24,12 +24,15 @@ describe(RetryService.name, () => {
     const routing = {
       webhook: (id: string) => held.find((webhook) => webhook.id === id) ?? null,
     } as unknown as RoutingService;
-    const deliveries = {
+    // The pipeline's own `admit` decides; attempting and the cancellation record are recorded here.
+    const deliveries = Object.assign(Object.create(DeliveryService.prototype) as DeliveryService, {
+      metrics: new DeliveryMetrics(new Registry()),
+      logger: new Logger(DeliveryService.name),
       deliver: async (job: DeliveryJob) => void delivered.push(job),
       cancellation: (job: DeliveryJob, why: string) => [
         { topic: 'cancelled', messages: [{ key: job.deliveryId, value: why }] },
       ],
-    } as unknown as DeliveryService;
+    });
     const sink = {
       publish: async (batches: TopicBatch[]) => void published.push(batches),
     } as unknown as OutputSink;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   ATTEMPT_EVENT_SCHEMA,
   ATTEMPT_START_SCHEMA,
@@ -10,6 +10,7 @@ import {
   type AttemptStart,
   type DeliveryHeld,
   type EventEnvelope,
+  type WebhookState,
 } from '@hookline/contracts';
 import { OutputSink, type TopicBatch } from '@hookline/kafka';
 import {
@@ -23,11 +24,11 @@ import { DeliveryEnv } from '../config/delivery.env';
 import { EndpointHealth, type HealthVerdict } from '../isolation/endpoint-health';
 import { WebhookLimiter } from '../isolation/webhook-limiter';
 import { DeliveryMetrics, type RequeueReason } from '../metrics/delivery.metrics';
-import { chooseTier, topicOfTier } from '../retries/choose-tier';
-import { decideNextStep, deliveryStatusOf, type NextStep } from '../retries/decide-next-step';
-import { retryTaskMessage, type RetryTask } from '../retries/retry-task';
+import { chooseTier } from '../retry-policy/choose-tier';
+import { decideNextStep, deliveryStatusOf, type NextStep } from '../retry-policy/decide-next-step';
+import { tierBatchOf, type RetryTask } from './retry-task';
 import { disableSignalBatch } from './disable-signal';
-import { taskFor, type DeliveryJob } from './delivery-job';
+import { jobFromTask, taskFor, type DeliveryJob } from './delivery-job';
 import {
   deliveryExhaustedEvent,
   deliveryRecoveredEvent,
@@ -54,8 +55,13 @@ export type DeliveryStep =
  * The rules of one delivery step: breaker, per-webhook limits, the attempt, the webhook's health,
  * what comes next (retry schedule, Retry-After, expiry), and what that step writes to Kafka.
  */
+/** A due task: its job to attempt, or what closes it without an attempt (see `DeliveryService.admit`). */
+export type Admission = { kind: 'job'; job: DeliveryJob } | { kind: 'finished'; outputs: TopicBatch[] };
+
 @Injectable()
 export class DeliveryService {
+  private readonly logger = new Logger(DeliveryService.name);
+
   constructor(
     private readonly attempts: AttemptDelivery,
     private readonly limiter: WebhookLimiter,
@@ -115,6 +121,30 @@ export class DeliveryService {
     await this.sink.publish(this.unorderedOutputs(job, step));
   }
 
+  /**
+   * What becomes of a task that was queued (retry tier, ordered lane) now that it is due: its job,
+   * or nothing to attempt because its webhook is gone (dropped, nothing written) or was disabled
+   * meanwhile (closed with `cancellation`). `pending` names what is cancelled, for the record.
+   */
+  admit(task: RetryTask, webhook: WebhookState | null, pending: string): Admission {
+    if (webhook === null) {
+      this.metrics.dropped.inc({ reason: 'webhook_unknown' });
+      this.logger.warn(
+        `Dropped attempt ${task.attempt} of delivery ${task.deliveryId}: webhook ${task.webhookId} no longer exists`,
+      );
+      return { kind: 'finished', outputs: [] };
+    }
+    const job = jobFromTask(task, webhook);
+    // Targeted events (activation tests) ignore the active flag, as their first attempt did.
+    if (!webhook.active && !task.event.target) {
+      return {
+        kind: 'finished',
+        outputs: this.cancellation(job, `the webhook is disabled; ${pending} are cancelled`),
+      };
+    }
+    return { kind: 'job', job };
+  }
+
   /** Closes a delivery whose webhook was disabled meanwhile: a `blocked` record, status `failed`, no request. */
   cancellation(job: DeliveryJob, why: string): TopicBatch[] {
     this.metrics.dropped.inc({ reason: 'webhook_disabled' });
@@ -149,7 +179,7 @@ export class DeliveryService {
   tierBatch(task: RetryTask, nowMs: number): TopicBatch {
     const tier = chooseTier(Date.parse(task.dueAt) - nowMs);
     this.metrics.retriesScheduled.inc({ tier: tier.name });
-    return { topic: topicOfTier(tier.name), messages: [retryTaskMessage(task)] };
+    return tierBatchOf(task, tier.name);
   }
 
   private deferred(retryAtMs: number, reason: RequeueReason, expiresAtMs: number | null): DeliveryStep {

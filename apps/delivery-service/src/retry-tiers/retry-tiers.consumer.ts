@@ -8,9 +8,9 @@ import { DeadLetterCollector } from '../consumption/dead-letters';
 import { DeliveryConsumer } from '../consumption/delivery-consumer';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { RoutingService } from '../routing/routing.service';
-import { RETRY_TIER_TOPICS, holdUntil, tierOfTopic } from './choose-tier';
+import { RETRY_TIER_TOPICS, holdUntil, tierOfTopic } from '../retry-policy/choose-tier';
 import { RetryService } from './retry.service';
-import { parseRetryTask } from './retry-task';
+import { parseRetryTask } from '../pipeline/retry-task';
 
 /**
  * Reads every retry tier. A tier partition is in write order, so when its first task must still be

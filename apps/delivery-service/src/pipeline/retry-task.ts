@@ -4,8 +4,10 @@ import {
   KafkaHeaders,
   validateDeliveryTask,
   type DeliveryTask,
+  type RetryTierName,
 } from '@hookline/contracts';
-import { decodeJson, type OutgoingMessage } from '@hookline/kafka';
+import { decodeJson, type OutgoingMessage, type TopicBatch } from '@hookline/kafka';
+import { topicOfTier } from '../retry-policy/choose-tier';
 
 /** A `DeliveryTask` as delivery writes it to the retry tiers and the ordered lane. */
 export type RetryTask = DeliveryTask;
@@ -29,4 +31,9 @@ export function retryTaskMessage(task: RetryTask): OutgoingMessage {
     value: task,
     headers: { [KafkaHeaders.schema]: DELIVERY_TASK_SCHEMA, [KafkaHeaders.eventType]: task.event.type },
   };
+}
+
+/** A task on the retry tier `tier`. */
+export function tierBatchOf(task: RetryTask, tier: RetryTierName): TopicBatch {
+  return { topic: topicOfTier(tier), messages: [retryTaskMessage(task)] };
 }

@@ -1,11 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { OutputSink } from '@hookline/kafka';
-import { jobFromTask } from '../delivery/delivery-job';
-import { DeliveryService } from '../delivery/delivery.service';
+import { DeliveryService } from '../pipeline/delivery.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { RoutingService } from '../routing/routing.service';
-import { chooseTier, topicOfTier } from './choose-tier';
-import { retryTaskMessage, type RetryTask } from './retry-task';
+import { chooseTier } from '../retry-policy/choose-tier';
+import { tierBatchOf, type RetryTask } from '../pipeline/retry-task';
 
 /** A task this close to its due time waits in memory instead of hopping through another tier. */
 const IN_MEMORY_WAIT_MS = 250;
@@ -15,8 +14,6 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** What happens to a task once its tier has held it long enough: hop to a shorter tier, or attempt. */
 @Injectable()
 export class RetryService {
-  private readonly logger = new Logger(RetryService.name);
-
   constructor(
     private readonly routing: RoutingService,
     private readonly deliveries: DeliveryService,
@@ -30,29 +27,24 @@ export class RetryService {
     if (remainingMs > IN_MEMORY_WAIT_MS) {
       const tier = chooseTier(remainingMs);
       this.metrics.tierHops.inc({ tier: tier.name });
-      await this.sink.publish([{ topic: topicOfTier(tier.name), messages: [retryTaskMessage(task)] }]);
+      await this.sink.publish([tierBatchOf(task, tier.name)]);
       return;
     }
     if (remainingMs > 0) {
       await sleep(remainingMs);
     }
     this.metrics.retryLateness.observe(Math.max(0, Date.now() - dueAtMs) / 1_000);
-    const webhook = this.routing.webhook(task.webhookId);
-    if (webhook === null) {
-      this.metrics.dropped.inc({ reason: 'webhook_unknown' });
-      this.logger.warn(
-        `Dropped attempt ${task.attempt} of delivery ${task.deliveryId}: webhook ${task.webhookId} no longer exists`,
-      );
+    const admitted = this.deliveries.admit(
+      task,
+      this.routing.webhook(task.webhookId),
+      'its remaining retries',
+    );
+    if (admitted.kind === 'finished') {
+      if (admitted.outputs.length > 0) {
+        await this.sink.publish(admitted.outputs);
+      }
       return;
     }
-    const job = jobFromTask(task, webhook);
-    // Targeted events (activation tests) ignore the active flag, as their first attempt did.
-    if (!webhook.active && !task.event.target) {
-      await this.sink.publish(
-        this.deliveries.cancellation(job, 'the webhook is disabled; its remaining retries are cancelled'),
-      );
-      return;
-    }
-    await this.deliveries.deliver(job);
+    await this.deliveries.deliver(admitted.job);
   }
 }

@@ -5,8 +5,8 @@ import {
   type WebhookState,
 } from '@hookline/contracts';
 import { serializePayload, type SerializedPayload } from '../attempts/serialize-payload';
-import type { DeliveryMode } from '../retries/decide-next-step';
-import type { RetryTask } from '../retries/retry-task';
+import type { DeliveryMode } from '../retry-policy/decide-next-step';
+import type { RetryTask } from './retry-task';
 
 /** One delivery about to be attempted: a first attempt, a retry, or a manual redelivery. */
 export interface DeliveryJob {

@@ -26,7 +26,7 @@ import { DeliveryEnv } from '../config/delivery.env';
 import { EndpointHealth } from '../isolation/endpoint-health';
 import { WebhookLimiter } from '../isolation/webhook-limiter';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
-import type { RetryTask } from '../retries/retry-task';
+import type { RetryTask } from './retry-task';
 import { firstAttemptJob, type DeliveryJob } from './delivery-job';
 import { DeliveryService } from './delivery.service';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DeliveryModule } from '../delivery/delivery.module';
+import { DeliveryModule } from '../pipeline/delivery.module';
 import { RoutingModule } from '../routing/routing.module';
 import { RetryService } from './retry.service';
 import { RetryTiersConsumer } from './retry-tiers.consumer';
@@ -9,4 +9,4 @@ import { RetryTiersConsumer } from './retry-tiers.consumer';
   providers: [RetryService, RetryTiersConsumer],
   exports: [RetryTiersConsumer],
 })
-export class RetriesModule {}
+export class RetryTiersModule {}
