@@ -21,7 +21,6 @@ import {
   webhookFixture,
 } from '../../test/fixtures';
 import { AttemptDelivery, type AttemptInput } from './attempt-delivery';
-import { FairScheduler } from '../isolation/fair-scheduler';
 import { serializePayload } from './serialize-payload';
 import { WebhookCredentialsService } from './webhook-credentials.service';
 import { WebhookHttpClient } from './webhook-http.client';
@@ -46,14 +45,7 @@ describe(AttemptDelivery.name, () => {
     const http = new WebhookHttpClient(connectPolicy);
     clients.push(http);
     const metrics = new DeliveryMetrics(new Registry());
-    return new AttemptDelivery(
-      new WebhookCredentialsService(box),
-      http,
-      policy,
-      new FairScheduler(8, 8),
-      metrics,
-      config,
-    );
+    return new AttemptDelivery(new WebhookCredentialsService(box), http, policy, metrics, config);
   }
 
   async function receiver(reply?: Parameters<typeof TestReceiver.start>[0]): Promise<TestReceiver> {
@@ -303,17 +295,6 @@ describe(AttemptDelivery.name, () => {
     expect(result).toMatchObject({
       outcome: 'blocked',
       error: expect.stringContaining('cannot sign or authenticate'),
-    });
-    expect(endpoint.requests).toHaveLength(0);
-  });
-
-  it('makes no attempt after the event expired', async () => {
-    const endpoint = await receiver();
-    const { state } = webhookFixture(box, { url: endpoint.url });
-    const event = jobCreatedEvent({ expiresAt: new Date(Date.now() - 1_000).toISOString() });
-
-    await expect(attemptDelivery().execute(inputFor(state, event), recordStart)).resolves.toMatchObject({
-      outcome: 'expired',
     });
     expect(endpoint.requests).toHaveLength(0);
   });

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   IdPrefix,
-  effectiveExpiry,
   newId,
   type AttemptOutcome,
   type AttemptStart,
@@ -15,7 +14,6 @@ import { BoundedCache } from './bounded-cache';
 import { buildRequestHeaders } from './build-request-headers';
 import { classifyOutcome, describeError } from './classify-outcome';
 import type { SerializedPayload } from './serialize-payload';
-import { FairScheduler } from '../isolation/fair-scheduler';
 import { WebhookCredentialsService, usableSecrets } from './webhook-credentials.service';
 import { WebhookHttpClient } from './webhook-http.client';
 
@@ -55,7 +53,8 @@ const URL_VERDICT_CACHE_CAPACITY = 10_000;
 
 /**
  * Makes one HTTP attempt and says how it ended; it never throws for anything the endpoint or the
- * network does. What happens next (done, retry, give up) is decided by the caller.
+ * network does. Whether to attempt at all (expiry, breaker, limits, fair share) and what happens
+ * next (done, retry, give up) are the pipeline's to decide.
  */
 @Injectable()
 export class AttemptDelivery {
@@ -68,7 +67,6 @@ export class AttemptDelivery {
     private readonly credentials: WebhookCredentialsService,
     private readonly http: WebhookHttpClient,
     private readonly egress: EgressPolicy,
-    private readonly slots: FairScheduler,
     private readonly metrics: DeliveryMetrics,
     private readonly config: DeliveryEnv,
   ) {
@@ -80,18 +78,11 @@ export class AttemptDelivery {
    * cut short by a crash is still in the log (as `interrupted`); its failure fails the attempt.
    */
   async execute(input: AttemptInput, recordStart: RecordStart): Promise<AttemptResult> {
-    const expiry = effectiveExpiry(input.event);
-    if (expiry !== null && expiry.getTime() <= Date.now()) {
-      return this.notSent(
-        'expired',
-        `event expired at ${expiry.toISOString()}; no attempt is made after its expiry`,
-      );
-    }
     const refusal = this.urlRefusal(input.webhook.url);
     if (refusal !== null) {
       return this.notSent('blocked', `not sent: ${refusal}`);
     }
-    return this.slots.use(input.webhook.organizationId, () => this.send(input, recordStart));
+    return this.send(input, recordStart);
   }
 
   private async send(input: AttemptInput, recordStart: RecordStart): Promise<AttemptResult> {

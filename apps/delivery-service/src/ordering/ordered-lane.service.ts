@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OutputSink, type TopicBatch, type TopicPartition } from '@hookline/kafka';
-import { DeliveryService, attemptBatch } from '../pipeline/delivery.service';
+import { DeliveryService, attemptedOutputs } from '../pipeline/delivery.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import type { RetryTask } from '../pipeline/retry-task';
 import { RoutingService } from '../routing/routing.service';
@@ -67,7 +67,7 @@ export class OrderedLaneService {
       }
       return { kind: 'deferred', dueAtMs: step.dueAtMs };
     }
-    const outputs: TopicBatch[] = [attemptBatch(step.attemptEvent), ...step.sideEffects];
+    const outputs = attemptedOutputs(step);
     if (step.next.kind !== 'retry') {
       return { kind: 'finished', outputs };
     }

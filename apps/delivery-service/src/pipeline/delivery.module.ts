@@ -3,6 +3,7 @@ import { DEFAULT_MAX_PRODUCE_REQUEST_BYTES, KafkaPublisher, OutputSink } from '@
 import { AttemptsModule } from '../attempts/attempts.module';
 import { DeliveryEnv } from '../config/delivery.env';
 import { EndpointHealth } from '../isolation/endpoint-health';
+import { FairScheduler } from '../isolation/fair-scheduler';
 import { ReplicaShare } from '../isolation/replica-share';
 import { WebhookLimiter } from '../isolation/webhook-limiter';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
@@ -32,6 +33,13 @@ import { DeliveryService } from './delivery.service';
       },
     },
     ReplicaShare,
+    {
+      // Process-wide: every partition's deliveries share these request slots, fairly between organizations.
+      provide: FairScheduler,
+      inject: [DeliveryEnv],
+      useFactory: (config: DeliveryEnv) =>
+        new FairScheduler(config.DELIVERY_MAX_CONCURRENCY, config.DELIVERY_ORG_MAX_CONCURRENCY),
+    },
     {
       provide: EndpointHealth,
       inject: [DeliveryEnv, DeliveryMetrics],

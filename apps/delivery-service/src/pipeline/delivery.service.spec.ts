@@ -1,3 +1,4 @@
+import { eventually } from '@hookline/testing';
 import { Registry } from 'prom-client';
 import {
   Topics,
@@ -24,6 +25,7 @@ import {
 import { serializePayload } from '../attempts/serialize-payload';
 import { DeliveryEnv } from '../config/delivery.env';
 import { EndpointHealth } from '../isolation/endpoint-health';
+import { FairScheduler } from '../isolation/fair-scheduler';
 import { WebhookLimiter } from '../isolation/webhook-limiter';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import type { RetryTask } from './retry-task';
@@ -63,6 +65,7 @@ describe(DeliveryService.name, () => {
   let published: TopicBatch[][];
   let service: DeliveryService;
   let health: EndpointHealth;
+  let slots: FairScheduler;
 
   beforeEach(() => {
     replies = [];
@@ -88,6 +91,7 @@ describe(DeliveryService.name, () => {
       maxCooldownMs: 60_000,
       autoDisableAfterMs: 3_600_000,
     });
+    slots = new FairScheduler(4, 4);
     service = new DeliveryService(
       attempts,
       new WebhookLimiter({
@@ -96,6 +100,7 @@ describe(DeliveryService.name, () => {
         maxQueueWaitMs: config.DELIVERY_SLOT_QUEUE_MAX_WAIT_MS,
         maxQueued: config.DELIVERY_WEBHOOK_MAX_QUEUED,
       }),
+      slots,
       health,
       sink,
       new DeliveryMetrics(new Registry()),
@@ -120,6 +125,41 @@ describe(DeliveryService.name, () => {
     batches
       .filter((batch) => batch.topic === topic)
       .flatMap((batch) => batch.messages.map((message) => message.value as T));
+
+  it('makes no request for an event that has expired: the attempt ends as expired', async () => {
+    const webhook = webhookWith();
+    const event = jobCreatedEvent({ expiresAt: new Date(Date.now() - 1_000).toISOString() });
+    await service.deliver(jobFor(webhook, event));
+    expect(executed).toEqual([]);
+    expect(valuesOn<AttemptEvent>(published[0], Topics.attempts)[0]).toMatchObject({
+      outcome: 'expired',
+      deliveryStatus: 'expired',
+      error: expect.stringContaining('no attempt is made after its expiry'),
+    });
+  });
+
+  it('makes no request for an event that expired while it waited for a request slot', async () => {
+    const webhook = webhookWith();
+    const expiresAtMs = Date.now() + 60_000;
+    const event = jobCreatedEvent({ expiresAt: new Date(expiresAtMs).toISOString() });
+    // Every slot taken by another organization; the delivery waits behind them.
+    const held: Array<() => void> = [];
+    const busy = Array.from({ length: 4 }, (_, index) =>
+      slots.use(`org_busy_${index}`, () => new Promise<void>((resolve) => held.push(resolve))),
+    );
+    await eventually(() => expect(held).toHaveLength(4));
+    const delivered = service.deliver(jobFor(webhook, event));
+    await eventually(() => expect(slots.queued).toBe(1));
+    const now = jest.spyOn(Date, 'now').mockReturnValue(expiresAtMs + 1);
+    try {
+      held.forEach((release) => release());
+      await Promise.all([...busy, delivered]);
+    } finally {
+      now.mockRestore();
+    }
+    expect(executed).toEqual([]);
+    expect(valuesOn<AttemptEvent>(published[0], Topics.attempts)[0]).toMatchObject({ outcome: 'expired' });
+  });
 
   it('records a success and writes its attempt event only', async () => {
     const webhook = webhookWith();

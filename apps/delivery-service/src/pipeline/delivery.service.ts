@@ -22,6 +22,7 @@ import {
 import { toAttemptEvent } from '../attempts/to-attempt-event';
 import { DeliveryEnv } from '../config/delivery.env';
 import { EndpointHealth, type HealthVerdict } from '../isolation/endpoint-health';
+import { FairScheduler } from '../isolation/fair-scheduler';
 import { WebhookLimiter } from '../isolation/webhook-limiter';
 import { DeliveryMetrics, type RequeueReason } from '../metrics/delivery.metrics';
 import { chooseTier } from '../retry-policy/choose-tier';
@@ -65,6 +66,7 @@ export class DeliveryService {
   constructor(
     private readonly attempts: AttemptDelivery,
     private readonly limiter: WebhookLimiter,
+    private readonly slots: FairScheduler,
     private readonly health: EndpointHealth,
     private readonly sink: OutputSink,
     private readonly metrics: DeliveryMetrics,
@@ -83,8 +85,8 @@ export class DeliveryService {
     const input = attemptInputOf(job);
     const expiresAtMs = effectiveExpiry(job.event)?.getTime() ?? null;
     // An expired event needs no slot: the attempt ends as `expired` without a request.
-    if (expiresAtMs !== null && expiresAtMs <= Date.now()) {
-      return this.attempted(job, await this.attempts.execute(input, this.recordStart), false, expiresAtMs);
+    if (hasExpired(expiresAtMs)) {
+      return this.attempted(job, expiredResult(expiresAtMs), false, expiresAtMs);
     }
     let probe = false;
     if (job.mode === 'scheduled') {
@@ -103,7 +105,12 @@ export class DeliveryService {
     }
     let result: AttemptResult;
     try {
-      result = await this.attempts.execute(input, this.recordStart);
+      // Slots are shared fairly between organizations, and waiting for one can outlast the event.
+      result = await this.slots.use(job.webhook.organizationId, () =>
+        hasExpired(expiresAtMs)
+          ? Promise.resolve(expiredResult(expiresAtMs))
+          : this.attempts.execute(input, this.recordStart),
+      );
     } catch (error) {
       if (probe) {
         this.health.releaseProbe(job.webhook.id);
@@ -163,7 +170,7 @@ export class DeliveryService {
       const requeue = this.tierBatch(this.taskAfter(job, job.attempt, step.dueAtMs), now);
       return step.notice === null ? [requeue] : [step.notice, requeue];
     }
-    const batches = [attemptBatch(step.attemptEvent), ...step.sideEffects];
+    const batches = attemptedOutputs(step);
     if (step.next.kind === 'retry') {
       batches.push(this.tierBatch(this.taskAfter(job, job.attempt + 1, step.next.dueAtMs), now));
     }
@@ -347,4 +354,20 @@ function heldBatch(held: DeliveryHeld): TopicBatch {
       { key: held.deliveryId, value: held, headers: { [KafkaHeaders.schema]: DELIVERY_HELD_SCHEMA } },
     ],
   };
+}
+
+/** What an attempt writes wherever its next step goes: its attempt event, then signals and events. */
+export function attemptedOutputs(step: Extract<DeliveryStep, { kind: 'attempted' }>): TopicBatch[] {
+  return [attemptBatch(step.attemptEvent), ...step.sideEffects];
+}
+
+function hasExpired(expiresAtMs: number | null): expiresAtMs is number {
+  return expiresAtMs !== null && expiresAtMs <= Date.now();
+}
+
+function expiredResult(expiresAtMs: number): AttemptResult {
+  return notSentResult(
+    'expired',
+    `event expired at ${new Date(expiresAtMs).toISOString()}; no attempt is made after its expiry`,
+  );
 }
