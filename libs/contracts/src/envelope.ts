@@ -71,6 +71,8 @@ export class EventEnvelope {
   /** Set only by Hookline itself; product services and ingest never set it. */
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
+  // ValidateNested alone passes an empty array, which dispatch would take for a target.
+  @IsObject({ message: 'target must be an object' })
   @ValidateNested()
   @Type(() => EventTarget)
   target?: EventTarget | null;
