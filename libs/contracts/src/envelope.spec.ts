@@ -11,16 +11,16 @@ import {
 import { newAjv } from './messages/ajv';
 import { validateInstance } from './validation';
 
-describe('envelope validation', () => {
-  const valid = {
-    id: 'evt_1',
-    type: 'job.created',
-    organizationId: 'org_1',
-    subject: 'job_1',
-    occurredAt: '2026-11-22T10:00:00.000Z',
-    data: findEventType('job.created')?.example,
-  };
+const valid = {
+  id: 'evt_1',
+  type: 'job.created',
+  organizationId: 'org_1',
+  subject: 'job_1',
+  occurredAt: '2026-11-22T10:00:00.000Z',
+  data: findEventType('job.created')?.example,
+};
 
+describe('envelope validation', () => {
   it('accepts a valid event, shell and data', () => {
     expect(validateEnvelope(valid)).toMatchObject({ ok: true, value: { id: 'evt_1' } });
     expect(validateEnvelopeShell(valid).ok).toBe(true);
@@ -85,18 +85,8 @@ describe('envelope validation', () => {
 
 describe('an envelope target', () => {
   it('must be an object: an empty list is not a target', () => {
-    const envelope = {
-      id: 'evt_1',
-      type: 'job.created',
-      organizationId: 'org_1',
-      subject: 'job_1',
-      occurredAt: '2026-11-22T10:00:00.000Z',
-      data: findEventType('job.created')?.example,
-    };
-    expect(validateEnvelopeShell({ ...envelope, target: { webhookId: 'wh_1', minVersion: 1 } }).ok).toBe(
-      true,
-    );
-    expect(validateEnvelopeShell({ ...envelope, target: [] })).toEqual({
+    expect(validateEnvelopeShell({ ...valid, target: { webhookId: 'wh_1', minVersion: 1 } }).ok).toBe(true);
+    expect(validateEnvelopeShell({ ...valid, target: [] })).toEqual({
       ok: false,
       errors: ['target must be an object'],
     });
@@ -104,14 +94,10 @@ describe('an envelope target', () => {
 });
 
 describe('the compiled envelope check', () => {
+  // Every field set, so each can be removed or swapped.
   const example = {
-    id: 'evt_1',
-    type: 'job.created',
-    organizationId: 'org_1',
-    subject: 'job_1',
-    occurredAt: '2026-11-22T10:00:00.000Z',
+    ...valid,
     expiresAt: '2026-11-23T10:00:00.000Z',
-    data: { jobId: 'job_1' },
     target: { webhookId: 'wh_1', minVersion: 2 },
   };
   const candidates: unknown[] = [

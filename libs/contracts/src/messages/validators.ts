@@ -72,7 +72,8 @@ export function validateDeliveryTask(value: unknown): Validated<DeliveryTask> {
   if (!isObject(value)) {
     return parsed;
   }
-  const event = validateEnvelopeShell(eventOf(value));
+  // The event is checked even when the rest is refused, so every problem is named.
+  const event = validateEnvelopeShell(value.event);
   const problems = [...problemsOf(parsed, 'delivery task'), ...(event.ok ? [] : prefixed(event.errors))];
   if (!parsed.ok || !event.ok) {
     return refused('delivery task', problems);
@@ -89,7 +90,7 @@ export function validateDeliveryCommand(value: unknown): Validated<DeliveryComma
   if (!isObject(value)) {
     return parsed;
   }
-  const event = validateEnvelope(eventOf(value));
+  const event = validateEnvelope(value.event);
   const problems = [...problemsOf(parsed, 'delivery command'), ...(event.ok ? [] : prefixed(event.errors))];
   if (event.ok && event.value.organizationId !== value.organizationId) {
     problems.push('event.organizationId must equal organizationId');
@@ -126,11 +127,6 @@ function withPayloadOfItsEvent<T extends { payload: { id: string }; eventId: str
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The event a task or command carries, checked even when the rest is refused, so every problem is named. */
-function eventOf(value: Record<string, unknown>): unknown {
-  return value.event;
 }
 
 function problemsOf(parsed: Validated<unknown>, what: string): string[] {
