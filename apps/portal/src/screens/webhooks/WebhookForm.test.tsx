@@ -82,7 +82,8 @@ describe('WebhookForm', () => {
     await userEvent.type(screen.getByLabelText('Webhook URL'), 'http://example.com');
     await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
     const url = screen.getByLabelText('Webhook URL');
-    expect(url).toHaveAttribute('aria-invalid', 'true');
+    // The refusal arrives after the click has returned: wait for the form to show it.
+    await waitFor(() => expect(url).toHaveAttribute('aria-invalid', 'true'));
     expect(url).toHaveAccessibleDescription(expect.stringContaining('url must use https'));
     expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'false');
     expect(screen.getByText('events should not be empty')).toBeInTheDocument();
