@@ -23,7 +23,9 @@ import { runBacklog } from './scenarios/backlog.mjs';
 import { runDegraded } from './scenarios/degraded.mjs';
 import { runFanout } from './scenarios/fanout.mjs';
 import { runIngest } from './scenarios/ingest.mjs';
+import { svixDirectory } from './lib/svix-peer.mjs';
 import { runMax } from './scenarios/max.mjs';
+import { runPeers } from './scenarios/peers.mjs';
 import { runProjection } from './scenarios/projection.mjs';
 import { runScale } from './scenarios/scale.mjs';
 import { runSteady } from './scenarios/steady.mjs';
@@ -37,6 +39,7 @@ const RUNNERS = {
   backlog: runBacklog,
   ingest: runIngest,
   projection: runProjection,
+  peers: runPeers,
 };
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
@@ -46,6 +49,14 @@ const log = (line) =>
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
+  if (options.scenarios.includes('peers') && !options.peers) {
+    // The full run compares with every peer that is installed here; without one it says so and goes on.
+    options.peers = svixDirectory(ROOT) ? ['svix'] : [];
+    if (options.peers.length === 0) {
+      options.scenarios = options.scenarios.filter((name) => name !== 'peers');
+      console.log('no Svix binary found (HOOKLINE_BENCH_SVIX_DIR): the run has no peers scenario');
+    }
+  }
   const runId = `${new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14)}_${process.pid}`;
   const runDir = path.join(ROOT, 'tmp/bench', runId);
   fs.mkdirSync(runDir, { recursive: true });
@@ -86,6 +97,7 @@ async function main() {
       mode: options.profileName,
       scenarios: options.scenarios,
       raw: options.raw,
+      peers: options.peers ?? [],
       profile: options.profile,
       settings: options.settings,
       serviceEnvOverrides: options.serviceEnv,
@@ -193,6 +205,7 @@ async function main() {
       db,
       sampler,
       contracts,
+      peers: options.peers ?? [],
       raw: rawWorker ? new RawPipeline(rawWorker, { brokers: infra.kafkaBrokers, runId }) : null,
       platform: new BenchPlatform({ api, receiver, contracts, log }),
     };

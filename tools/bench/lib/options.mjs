@@ -1,6 +1,17 @@
 // Command line and the two run profiles (full, --quick). Every count and duration the scenarios use is here.
 
-export const SCENARIOS = ['steady', 'max', 'scale', 'fanout', 'degraded', 'backlog', 'ingest', 'projection'];
+export const SCENARIOS = [
+  'steady',
+  'max',
+  'scale',
+  'fanout',
+  'degraded',
+  'backlog',
+  'ingest',
+  'projection',
+  'peers',
+];
+export const PEERS = ['svix'];
 
 const FULL = {
   steady: { rates: [250, 500, 1000], endpoints: 10, durationS: 15, drainTimeoutS: 60 },
@@ -44,6 +55,8 @@ const USAGE = `Usage: node tools/bench/run.mjs [--quick] [--scenario name,...] [
 
   --quick              short durations and small counts (whole run < 3 min on a quiet machine)
   --scenario a,b       run only these scenarios: ${SCENARIOS.join(', ')}
+  --peers svix         run the steady, max, fan-out and backlog loads against these servers too (scenario
+                       "peers"; the full run includes it whenever a Svix binary is found, see docs/benchmarks.md)
   --no-raw             skip the raw kafkajs → undici baseline
   --no-build           use dist/ as it is, even if the sources are newer
   --no-report          write the report only into tmp/bench/<run>/, not into docs/
@@ -67,8 +80,10 @@ export function parseOptions(argv) {
     forceReport: false,
     sharedKafka: false,
     serviceEnv: {},
+    peers: null,
     profile: ['1', 'true', 'yes'].includes(String(process.env.HOOKLINE_BENCH_PROFILE ?? '').toLowerCase()),
   };
+  let scenarioList = false;
   for (let index = 0; index < argv.length; index += 1) {
     const arg = argv[index];
     const [flag, inline] = arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
@@ -91,6 +106,20 @@ export function parseOptions(argv) {
           throw new UsageError(`unknown scenario(s): ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
         }
         options.scenarios = SCENARIOS.filter((name) => names.includes(name));
+        scenarioList = true;
+        break;
+      }
+      case '--peers': {
+        const value = inline ?? argv[++index];
+        const names = (value ?? '')
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean);
+        const unknown = names.filter((name) => !PEERS.includes(name));
+        if (names.length === 0 || unknown.length > 0) {
+          throw new UsageError(`--peers takes a comma-separated list of: ${PEERS.join(', ')}`);
+        }
+        options.peers = names;
         break;
       }
       case '--no-raw':
@@ -127,8 +156,16 @@ export function parseOptions(argv) {
     }
   }
   options.profileName = options.quick ? 'quick' : 'full';
+  // Peers run when asked for; the full run adds them when a peer is installed (run.mjs decides, it knows where).
+  if (options.peers && !options.scenarios.includes('peers')) {
+    options.scenarios.push('peers');
+  }
+  if (!options.peers && options.quick && !scenarioList) {
+    options.scenarios = options.scenarios.filter((name) => name !== 'peers');
+  }
   // A run of some scenarios only does not replace the published report unless asked to.
-  options.publish = options.report && (options.forceReport || options.scenarios.length === SCENARIOS.length);
+  const complete = SCENARIOS.every((name) => name === 'peers' || options.scenarios.includes(name));
+  options.publish = options.report && (options.forceReport || complete);
   options.settings = structuredClone(options.quick ? QUICK : FULL);
   return options;
 }

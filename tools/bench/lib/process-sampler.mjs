@@ -62,6 +62,10 @@ export class ProcessSampler {
     this.#groups.set(name, pids);
   }
 
+  untrack(name) {
+    this.#groups.delete(name);
+  }
+
   start(intervalMs = 500) {
     this.sample();
     this.#timer = setInterval(() => this.sample(), intervalMs);

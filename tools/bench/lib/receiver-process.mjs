@@ -1,6 +1,7 @@
 // The bench's webhook endpoint, in its own process so its CPU is not the load generator's.
 // Paths: /ok/<key> (200), /fail/<key> (500), /hang/<key> (answers only after hangMs), /raw/<key> (200, unsigned).
 // Every Hookline request is verified (Standard Webhooks HMAC with the key's secret) before it counts as arrived;
+// a peer's request is verified alike (Svix sends the same scheme under `svix-id`, `svix-timestamp`, `svix-signature`);
 // arrival times are recorded per key and webhook-id. A request that arrives before its key's secret is known
 // (subscription-service sends a `webhook.test` event the moment an active webhook is created) is answered as
 // the path says and verified when the secret is registered.
@@ -37,10 +38,13 @@ function arrivalsOf(key) {
   return map;
 }
 
+/** The Standard Webhooks headers, under their own names or under Svix's. */
+const idOf = (headers) => headers['webhook-id'] ?? headers['svix-id'];
+
 function verify(secret, headers, body) {
-  const id = headers['webhook-id'];
-  const timestamp = headers['webhook-timestamp'];
-  const signatures = headers['webhook-signature'];
+  const id = idOf(headers);
+  const timestamp = headers['webhook-timestamp'] ?? headers['svix-timestamp'];
+  const signatures = headers['webhook-signature'] ?? headers['svix-signature'];
   if (!id || !timestamp || !signatures) {
     return false;
   }
@@ -87,7 +91,7 @@ function handle(request, response) {
       return;
     }
     const body = Buffer.concat(chunks);
-    const id = request.headers['webhook-id'];
+    const id = idOf(request.headers);
     const secret = secrets.get(key);
     if (mode === 'raw') {
       record(key, id, arrivedAt);
@@ -159,7 +163,7 @@ serveCommands({
       for (const early of pending.get(key) ?? []) {
         if (verify(secret, early.headers, early.body)) {
           totals.verifiedLate += 1;
-          record(key, early.headers['webhook-id'], early.arrivedAt);
+          record(key, idOf(early.headers), early.arrivedAt);
         } else {
           totals.invalidSignature += 1;
         }

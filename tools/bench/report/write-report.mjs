@@ -12,12 +12,16 @@ const ANALYSIS_START = '<!-- analysis:start -->';
 const ANALYSIS_END = '<!-- analysis:end -->';
 
 const TARGETS = {
-  sustained: 2_000,
-  rawShare: 0.5,
-  p99At500: 200,
+  sustained: 3_000,
+  rawShare: 0.7,
+  p99At500: 100,
+  cpuPerEventAt500: 1.5,
   isolation: 1.5,
+  fanoutOverPeer: 2,
   backlog: 3_000,
-  batchIngest: 5_000,
+  singleIngest: 5_000,
+  batchIngest: 20_000,
+  peakRssMb: 200,
 };
 
 const num = (value, digits = 0) =>
@@ -42,6 +46,48 @@ function cpuPerDelivery(run) {
   const name = run.pipeline === 'hookline' ? 'delivery-service' : 'raw-pipeline';
   const seconds = run.resources?.processes?.[name]?.cpuSeconds;
   return seconds === undefined || !run.delivered ? null : (seconds * 1000) / run.delivered;
+}
+
+/** The processes that are a pipeline's own (not the receiver, the load generator or the other pipeline). */
+const PIPELINE_PROCESSES = {
+  hookline: (name) =>
+    name.endsWith('-service') || name.startsWith('kafka broker') || name === 'postgres (this database)',
+  raw: (name) => name === 'raw-pipeline' || name.startsWith('kafka broker'),
+  svix: (name) => name.includes('svix'),
+};
+
+/** CPU milliseconds all of a pipeline's processes spent per delivered event in the run's window. */
+function pipelineCpuPerDelivery(run) {
+  const processes = run?.resources?.processes;
+  if (!processes || !run.delivered) {
+    return null;
+  }
+  const own = PIPELINE_PROCESSES[run.pipeline];
+  const seconds = Object.entries(processes)
+    .filter(([name]) => own(name))
+    .reduce((sum, [, figures]) => sum + figures.cpuSeconds, 0);
+  return (seconds * 1000) / run.delivered;
+}
+
+/** The largest peak RSS among a pipeline's processes in the run's window, MB, and whose it was. */
+function peakRss(run) {
+  const processes = run?.resources?.processes;
+  if (!processes) {
+    return null;
+  }
+  const own = PIPELINE_PROCESSES[run.pipeline];
+  const peaks = Object.entries(processes).filter(
+    ([name]) => own(name) && !name.startsWith('kafka') && !name.startsWith('postgres'),
+  );
+  return peaks.length === 0
+    ? null
+    : peaks.reduce(
+        (best, [name, figures]) => (figures.peakRssMb > best.mb ? { name, mb: figures.peakRssMb } : best),
+        {
+          name: null,
+          mb: -1,
+        },
+      );
 }
 
 const steadyRun = (results, pipeline, rate) =>
@@ -80,6 +126,34 @@ function targets(results) {
     at500 ? `${ms(at500.latencyMs.p99)} ms${acceptedNote(at500, 500)}` : null,
     at500 ? atRate(at500, 500) && at500.allDelivered && at500.latencyMs.p99 <= TARGETS.p99At500 : null,
   );
+  const svix = scenarios.peers?.svix;
+  const svixAt1000 = peerSteadyRun(svix, 1000);
+  add(
+    'p99 ingest → receiver at 500 events/s, against Svix at 1,000 events/s',
+    '≤ Svix',
+    at500 && svixAt1000 ? `${ms(at500.latencyMs.p99)} ms vs ${ms(svixAt1000.latencyMs.p99)} ms` : null,
+    at500 && svixAt1000 ? atRate(at500, 500) && at500.latencyMs.p99 <= svixAt1000.latencyMs.p99 : null,
+  );
+  const cpuAt500 = pipelineCpuPerDelivery(at500);
+  add(
+    'CPU per delivered event at 500 events/s, all Hookline processes (services, broker, Postgres)',
+    `≤ ${TARGETS.cpuPerEventAt500} ms`,
+    cpuAt500 === null ? null : `${num(cpuAt500, 2)} ms${acceptedNote(at500, 500)}`,
+    cpuAt500 === null ? null : atRate(at500, 500) && cpuAt500 <= TARGETS.cpuPerEventAt500,
+  );
+  const fanoutH = scenarios.fanout?.hookline;
+  const fanoutS = svix?.fanout;
+  add(
+    'Fan-out 50: deliveries/s against Svix, with p99 no higher than Svix',
+    `≥ ${TARGETS.fanoutOverPeer}×, p99 ≤ Svix`,
+    fanoutH && fanoutS
+      ? `${x(ratio(fanoutH.deliveriesPerSecond, fanoutS.deliveriesPerSecond))} (${num(fanoutH.deliveriesPerSecond)} vs ${num(fanoutS.deliveriesPerSecond)}/s), p99 ${ms(fanoutH.latencyMs.p99)} vs ${ms(fanoutS.latencyMs.p99)} ms`
+      : null,
+    fanoutH && fanoutS
+      ? fanoutH.deliveriesPerSecond >= fanoutS.deliveriesPerSecond * TARGETS.fanoutOverPeer &&
+          fanoutH.latencyMs.p99 <= fanoutS.latencyMs.p99
+      : null,
+  );
   const degraded = scenarios.degraded?.hookline;
   const steadyAtDegradedRate = degraded ? steadyRun(results, 'hookline', degraded.rate) : null;
   const isolation =
@@ -108,6 +182,13 @@ function targets(results) {
     backlog ? `${num(backlog.drainPerSecond)}/s` : null,
     backlog ? backlog.allDelivered && backlog.drainPerSecond >= TARGETS.backlog : null,
   );
+  const single = scenarios.ingest?.hookline?.single;
+  add(
+    'Single-event ingest',
+    `≥ ${num(TARGETS.singleIngest)} events/s`,
+    single ? `${num(single.eventsPerSecond)} events/s` : null,
+    single ? single.eventsPerSecond >= TARGETS.singleIngest : null,
+  );
   const batch = scenarios.ingest?.hookline?.batch;
   add(
     'Batch ingest',
@@ -116,6 +197,20 @@ function targets(results) {
     batch ? batch.eventsPerSecond >= TARGETS.batchIngest : null,
   );
 
+  const maxProcesses = maxH?.resources?.processes;
+  const services = maxProcesses
+    ? Object.entries(maxProcesses).filter(([name]) => name.endsWith('-service'))
+    : [];
+  const largest = services.reduce(
+    (best, entry) => (entry[1].peakRssMb > (best?.[1].peakRssMb ?? -1) ? entry : best),
+    null,
+  );
+  add(
+    'Peak RSS of each service in the max scenario',
+    `≤ ${num(TARGETS.peakRssMb)} MB`,
+    largest ? `largest ${largest[0]} ${num(largest[1].peakRssMb)} MB` : null,
+    largest ? largest[1].peakRssMb <= TARGETS.peakRssMb : null,
+  );
   const lost = deliveryChecks(results).filter((check) => !check.allDelivered);
   const checks = deliveryChecks(results);
   add(
@@ -613,6 +708,175 @@ function chartSpec(results) {
   };
 }
 
+const peerSteadyRun = (peer, rate) => peer?.steady?.runs.find((run) => run.rate === rate) ?? null;
+
+/**
+ * Hookline next to each peer, row by row, with the ratio Hookline/peer: above 1× is better for throughput,
+ * below 1× is better for latency, CPU and memory.
+ */
+function peersSection(results) {
+  const peers = results.scenarios.peers;
+  if (!peers || Object.keys(peers).length === 0) {
+    return null;
+  }
+  const { scenarios } = results;
+  const parts = [];
+  for (const name of results.meta.peers ?? []) {
+    const peer = peers[name];
+    if (!peer) {
+      continue;
+    }
+    const rows = [];
+    const add = (measure, hookline, other, raw, better, format = num) =>
+      rows.push([
+        measure,
+        format(hookline),
+        format(other),
+        x(ratio(hookline, other)),
+        raw === undefined ? '' : format(raw),
+        better,
+      ]);
+    for (const run of peer.steady?.runs ?? []) {
+      const hookline = steadyRun(results, 'hookline', run.rate);
+      const raw = steadyRun(results, 'raw', run.rate);
+      add(
+        `steady ${num(run.rate)}/s: accepted/s`,
+        hookline?.acceptedPerSecond,
+        run.acceptedPerSecond,
+        raw?.acceptedPerSecond,
+        'higher',
+      );
+      add(
+        `steady ${num(run.rate)}/s: p50 accept → arrival ms`,
+        hookline?.latencyMs.p50,
+        run.latencyMs.p50,
+        raw?.latencyMs.p50,
+        'lower',
+        ms,
+      );
+      add(
+        `steady ${num(run.rate)}/s: p99 accept → arrival ms`,
+        hookline?.latencyMs.p99,
+        run.latencyMs.p99,
+        raw?.latencyMs.p99,
+        'lower',
+        ms,
+      );
+      add(
+        `steady ${num(run.rate)}/s: p99 of the accepting request ms`,
+        hookline?.ingestLatencyMs?.p99,
+        run.ingestLatencyMs?.p99,
+        raw?.ingestLatencyMs?.p99,
+        'lower',
+        ms,
+      );
+      add(
+        `steady ${num(run.rate)}/s: machine busy %`,
+        hookline?.resources?.machine.busyPercent,
+        run.resources?.machine.busyPercent,
+        raw?.resources?.machine.busyPercent,
+        'lower',
+      );
+      add(
+        `steady ${num(run.rate)}/s: CPU ms per delivered event, all pipeline processes`,
+        pipelineCpuPerDelivery(hookline),
+        pipelineCpuPerDelivery(run),
+        pipelineCpuPerDelivery(raw),
+        'lower',
+        (value) => num(value, 2),
+      );
+    }
+    if (peer.fanout) {
+      const hookline = scenarios.fanout?.hookline;
+      const label = `fan-out ${num(peer.fanout.webhooks)} at ${num(peer.fanout.rate)} events/s`;
+      add(
+        `${label}: deliveries/s`,
+        hookline?.deliveriesPerSecond,
+        peer.fanout.deliveriesPerSecond,
+        scenarios.fanout?.raw?.deliveriesPerSecond,
+        'higher',
+      );
+      add(
+        `${label}: p99 ms`,
+        hookline?.latencyMs.p99,
+        peer.fanout.latencyMs.p99,
+        scenarios.fanout?.raw?.latencyMs.p99,
+        'lower',
+        ms,
+      );
+    }
+    if (peer.max) {
+      add(
+        'max drain, fan-out 1 over the endpoints: deliveries/s',
+        scenarios.max?.hookline?.drainPerSecond,
+        peer.max.fanout1.drainPerSecond,
+        scenarios.max?.raw?.drainPerSecond,
+        'higher',
+      );
+      add(
+        `max drain, fan-out ${num(peer.max.fanoutN.endpoints)}: deliveries/s`,
+        null,
+        peer.max.fanoutN.drainPerSecond,
+        undefined,
+        'higher',
+      );
+      add(
+        "single-event API: events/s accepted (Svix: the max run's 64 connections)",
+        scenarios.ingest?.hookline?.single?.eventsPerSecond,
+        peer.max.fanout1.apiPerSecond,
+        scenarios.ingest?.raw?.single?.eventsPerSecond,
+        'higher',
+      );
+      const hooklinePeak = peakRss(scenarios.max?.hookline);
+      const peerPeak = peakRss(peer.max.fanoutN);
+      add(
+        `peak RSS in the max run, largest process MB (${hooklinePeak?.name ?? '–'} / ${peerPeak?.name ?? '–'})`,
+        hooklinePeak?.mb,
+        peerPeak?.mb,
+        undefined,
+        'lower',
+      );
+    }
+    if (peer.backlog?.skipped) {
+      rows.push([
+        'backlog drain: deliveries/s',
+        num(scenarios.backlog?.hookline?.drainPerSecond),
+        `not run: ${peer.backlog.skipped}`,
+        '',
+        '',
+        'higher',
+      ]);
+    } else if (peer.backlog) {
+      add(
+        `backlog drain (${peer.backlog.queue} queue): deliveries/s`,
+        scenarios.backlog?.hookline?.drainPerSecond,
+        peer.backlog.drainPerSecond,
+        scenarios.backlog?.raw?.drainPerSecond,
+        'higher',
+      );
+    }
+    const lost = [
+      ...(peer.steady?.runs ?? []).map((run) => [`steady ${run.rate}/s`, run]),
+      ['fan-out', peer.fanout],
+      ['max fan-out 1', peer.max?.fanout1],
+      ['max fan-out N', peer.max?.fanoutN],
+      ['backlog', peer.backlog?.skipped ? null : peer.backlog],
+    ].filter(([, run]) => run && !run.allDelivered);
+    parts.push(
+      [
+        `### ${name} (${peer.version}, ${peer.queue} queue; backlog through ${peer.backlog?.queue ?? 'none'})`,
+        '',
+        table(['measure', 'Hookline', name, `Hookline/${name}`, 'raw', 'better'], rows),
+        '',
+        lost.length === 0
+          ? `Every message accepted by ${name} arrived, signature verified by the receiver.`
+          : `**Not everything accepted by ${name} arrived** in: ${lost.map(([label]) => label).join(', ')}.`,
+      ].join('\n'),
+    );
+  }
+  return parts.join('\n\n');
+}
+
 function machineSection(results) {
   const env = results.meta.environment;
   if (!env) {
@@ -747,7 +1011,7 @@ function markdown(results, { chart, jsonName }) {
   const receiver = results.meta.receiver;
   if (receiver) {
     sections.push(
-      `Receiver: ${num(receiver.requests)} requests in the run; every Hookline request's Standard Webhooks signature was checked with its webhook's secret: **${num(receiver.invalidSignature)} invalid**${receiver.unverifiedNoSecret ? `, ${num(receiver.unverifiedNoSecret)} never verifiable (no secret)` : ''} (${num(receiver.verifiedLate)} arrived before the bench had the secret — the \`webhook.test\` event sent on creation — and were verified once it had).`,
+      `Receiver: ${num(receiver.requests)} requests in the run; every Hookline request's (and every peer's) Standard Webhooks signature was checked with its webhook's secret: **${num(receiver.invalidSignature)} invalid**${receiver.unverifiedNoSecret ? `, ${num(receiver.unverifiedNoSecret)} never verifiable (no secret)` : ''} (${num(receiver.verifiedLate)} arrived before the bench had the secret — the \`webhook.test\` event sent on creation — and were verified once it had).`,
     );
   }
   if (chart?.file) {
@@ -791,6 +1055,11 @@ function markdown(results, { chart, jsonName }) {
     'Ingest',
     ingestSection(results),
     "Closed loop over keep-alive connections (undici); events belong to an organization without webhooks. Raw: the same producer settings (idempotent, `acks: -1`) sending straight to Kafka, one send per event (as ingest does per request), and the same sends coalesced while a produce request is in flight (kafkajs' idempotent producer has one request per broker in flight).",
+  );
+  add(
+    'Side by side with other webhook servers',
+    peersSection(results),
+    "The same loads against another server on this machine, in the same run (`--peers svix`; the full run includes it when a Svix binary is installed): its public API stands where Hookline's ingest does (an event enters as POST /msg, answered once stored), the same receiver verifies its signatures (`svix-*` headers, the same scheme) and the same load generator paces it. Fan-out 1 addresses one endpoint through a channel per endpoint. Its API and worker share one process; Hookline's max scenario produces to Kafka directly, Svix's has to go through its API, so its max drain is bounded by its API. Its backlog waits in Redis while only its API runs, then its worker drains it.",
   );
   add(
     'Audit projection and log history',

@@ -13,7 +13,7 @@ import { newId, nowMs, sleep } from '../lib/util.mjs';
 
 const BATCH = 100;
 
-function drain(match, startedAt, readyAt) {
+export function backlogDrain(match, startedAt, readyAt) {
   return {
     startToReadyMs: readyAt !== null ? Math.round(readyAt - startedAt) : null,
     startToLastArrivalMs: match.lastArrival !== null ? Math.round(match.lastArrival - startedAt) : null,
@@ -88,7 +88,7 @@ async function hooklineBacklog(ctx, endpoints, events) {
       expectedDeliveries: all.size,
       timedOut: !complete,
     }),
-    ...drain(match, startedAt, readyAt),
+    ...backlogDrain(match, startedAt, readyAt),
     resources,
   };
 }
@@ -150,7 +150,7 @@ async function rawBacklog(ctx, endpointCount, events) {
         expectedDeliveries: all.size,
         timedOut: !complete,
       }),
-      ...drain(match, startedAt, readyAt),
+      ...backlogDrain(match, startedAt, readyAt),
       resources,
     };
   } finally {

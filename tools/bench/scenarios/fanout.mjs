@@ -26,7 +26,8 @@ function spreadOf(accepted, collected, keys) {
   return summarize(spreads);
 }
 
-async function measure(ctx, { label, keys, send }) {
+/** One open-loop run at the fan-out rate; every accepted event (`send` fills `accepted`) is expected at every key. */
+export async function measureFanout(ctx, { label, keys, send }) {
   const { receiver, sampler } = ctx;
   const settings = ctx.settings.fanout;
   const accepted = new Map();
@@ -71,7 +72,7 @@ export async function runFanout(ctx) {
   );
   const hookline = {
     pipeline: 'hookline',
-    ...(await measure(ctx, {
+    ...(await measureFanout(ctx, {
       label: 'fanout.hookline',
       keys,
       send: async (seq, accepted) => {
@@ -96,7 +97,7 @@ export async function runFanout(ctx) {
     try {
       result.raw = {
         pipeline: 'raw',
-        ...(await measure(ctx, {
+        ...(await measureFanout(ctx, {
           label: 'fanout.raw',
           keys: rawKeys,
           send: async (_, accepted) => {

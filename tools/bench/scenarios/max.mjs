@@ -12,7 +12,7 @@ import {
 } from '../lib/measure.mjs';
 import { newId, nowMs, sleep } from '../lib/util.mjs';
 
-function drainFigures(match, produceStartedAt) {
+export function drainFigures(match, produceStartedAt) {
   return {
     drainMs: match.firstArrival !== null ? Math.round(match.lastArrival - match.firstArrival) : null,
     // Deliveries/s between the first and the last arrival: the consumer's sustained rate.

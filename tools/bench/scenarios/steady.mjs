@@ -7,7 +7,8 @@ import { AcceptedByKey, awaitArrivals, collectAndMatch, deliveryFigures, firstOf
 import { summarize } from '../lib/stats.mjs';
 import { newId, nowMs, sleep } from '../lib/util.mjs';
 
-async function measure(ctx, { label, pipeline, rate, settings, keys, send }) {
+/** One open-loop run at `rate`, each event to one of `keys`; `send(seq)` resolves the accepted id or null. */
+export async function measureSteady(ctx, { label, pipeline, rate, settings, keys, send }) {
   const { receiver, sampler } = ctx;
   const accepted = new AcceptedByKey(keys);
   const acceptLatencies = [];
@@ -56,7 +57,7 @@ export async function runSteady(ctx) {
   const endpoints = await ctx.platform.provisionEndpoints('steady', settings.endpoints);
   await ctx.platform.warmUp(endpoints.map((endpoint) => ({ org: endpoint.org, keys: [endpoint.key] })));
   const hookline = (rate, run = settings) =>
-    measure(ctx, {
+    measureSteady(ctx, {
       label: `steady.hookline.${rate}`,
       pipeline: 'hookline',
       rate,
@@ -71,7 +72,7 @@ export async function runSteady(ctx) {
     });
   const rawKeys = endpoints.map((endpoint) => `raw-steady-${endpoint.index}`);
   const raw = (rate, run = settings) =>
-    measure(ctx, {
+    measureSteady(ctx, {
       label: `steady.raw.${rate}`,
       pipeline: 'raw',
       rate,
