@@ -16,6 +16,7 @@ export * from './http/graceful-shutdown';
 export * from './http/http-protection';
 export * from './http/run-http-service';
 export * from './http/storable-input.pipe';
+export * from './http/compiled-input';
 export * from './http/validation.pipe';
 export * from './kafka/consumer-health';
 export * from './kafka/consumer-lifecycle';

@@ -1,4 +1,4 @@
-import { constantTimeEqual } from './constant-time-equal';
+import { constantTimeEqual, digestsEqual, secretDigest } from './constant-time-equal';
 
 describe('constantTimeEqual', () => {
   it('is true only for identical strings', () => {
@@ -13,5 +13,17 @@ describe('constantTimeEqual', () => {
     expect(constantTimeEqual('token', '')).toBe(false);
     expect(constantTimeEqual('', 'token')).toBe(false);
     expect(constantTimeEqual('token', 'token ')).toBe(false);
+  });
+});
+
+describe('secretDigest and digestsEqual', () => {
+  it('judge like constantTimeEqual, with the known side hashed once', () => {
+    const known = secretDigest('s3cret-admin-token');
+    for (const presented of ['s3cret-admin-token', 's3cret-admin-tokeN', '', 'short', 'é', 'e\u0301']) {
+      expect(digestsEqual(secretDigest(presented), known)).toBe(
+        constantTimeEqual(presented, 's3cret-admin-token'),
+      );
+    }
+    expect(digestsEqual(Buffer.alloc(31), Buffer.alloc(32))).toBe(false);
   });
 });

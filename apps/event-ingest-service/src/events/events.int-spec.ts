@@ -304,6 +304,17 @@ describe('event-ingest-service (real Kafka and Postgres)', () => {
     await eventually(() => expect(ids.map((id) => eventsWithId(id).length)).toEqual([1, 1]));
     expect(consumed.filter((event) => event.envelope.subject === 'job_7')).toHaveLength(1);
   });
+  it('refuses a batch whose event is not an object, saying so (a list was read as an event without a type)', async () => {
+    for (const event of [[], ['job.created'], null, 'job.created']) {
+      const refused = await post('/v1/events/batch', { events: [jobCreated('job_l1'), event] });
+      const body = (await refused.json()) as { details: string[] };
+      expect({ event, status: refused.status }).toEqual({ event, status: 400 });
+      expect(body.details).toContain('events must be a list of objects: events[1] is not one');
+      expect(body.details.join('; ')).not.toMatch(/catalog/);
+    }
+    expect(consumed.filter((event) => event.envelope.subject === 'job_l1')).toHaveLength(0);
+  });
+
   it('exports hookline_* metrics: accepted by type, refused, idempotent replays and publish latency', async () => {
     const metric = async (name: string, labels = ''): Promise<number> => {
       const text = await (await fetch(`${baseUrl}/metrics`)).text();

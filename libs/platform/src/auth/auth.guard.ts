@@ -6,7 +6,7 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { constantTimeEqual } from '@hookline/security';
+import { digestsEqual, secretDigest } from '@hookline/security';
 import { AUTH_POLICY, type AuthPolicy } from './auth.decorators';
 import { authenticatePortalSession } from './authenticate-portal-session';
 import { PORTAL_SESSION_TOKEN_PREFIX } from './portal-session-token';
@@ -24,7 +24,14 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly verifier: ApiKeyVerifier,
     private readonly tokens: AuthTokens,
-  ) {}
+  ) {
+    this.adminDigest = tokens.adminToken ? secretDigest(tokens.adminToken) : null;
+    this.serviceDigests = [...tokens.serviceTokens].map(([name, token]) => [name, secretDigest(token)]);
+  }
+
+  // The known tokens are hashed once; a request hashes only the token it presents.
+  private readonly adminDigest: Buffer | null;
+  private readonly serviceDigests: Array<[string, Buffer]>;
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.getAllAndOverride<AuthPolicy | undefined>(AUTH_POLICY, [
@@ -42,14 +49,15 @@ export class AuthGuard implements CanActivate {
 
   private async authenticate(token: string, policy: AuthPolicy): Promise<Principal> {
     if (policy.admin) {
-      if (this.tokens.adminToken && constantTimeEqual(token, this.tokens.adminToken)) {
+      if (this.adminDigest && digestsEqual(secretDigest(token), this.adminDigest)) {
         return { kind: 'admin' };
       }
       throw new UnauthorizedException('this route needs the admin token');
     }
     if (policy.serviceToken) {
-      for (const [name, serviceToken] of this.tokens.serviceTokens) {
-        if (constantTimeEqual(token, serviceToken)) {
+      const presented = secretDigest(token);
+      for (const [name, known] of this.serviceDigests) {
+        if (digestsEqual(presented, known)) {
           return { kind: 'service', name };
         }
       }

@@ -1,9 +1,20 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  BadRequestException,
+  ValidationPipe,
+  type ArgumentMetadata,
+  type PipeTransform,
+  type ValidationError,
+} from '@nestjs/common';
 import { flattenValidationErrors } from '@hookline/contracts';
+import { compiledInputCheck } from './compiled-input';
 
-/** Strict validation of every HTTP input: unknown fields refused, messages name the field path. */
-export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+/**
+ * Strict validation of every HTTP input: unknown fields refused, messages name the field path. An
+ * input DTO with a `@CompiledInput` check takes its fast path first; what it refuses, and every
+ * other DTO, goes through class-validator.
+ */
+export function createValidationPipe(): PipeTransform {
+  const thorough = new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -15,4 +26,10 @@ export function createValidationPipe(): ValidationPipe {
         message: flattenValidationErrors(errors),
       }),
   });
+  return {
+    transform(value: unknown, metadata: ArgumentMetadata): unknown {
+      const check = compiledInputCheck(metadata.metatype);
+      return check?.(value) ? value : thorough.transform(value, metadata);
+    },
+  };
 }
