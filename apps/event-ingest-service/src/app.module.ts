@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
@@ -17,6 +17,12 @@ import { ingestDataSourceOptions } from './database/data-source';
 import { EventsModule } from './events/events.module';
 import { INGEST_OPTIONS } from './events/ingest-options';
 
+/** The publish routes: every call is counted (accepted, refused) and answered with its reason. */
+const PUBLISH_ROUTES = [
+  { path: 'v1/events', method: RequestMethod.POST },
+  { path: 'v1/events/batch', method: RequestMethod.POST },
+];
+
 @Module({})
 export class AppModule {
   static forRoot(config: IngestEnv): DynamicModule {
@@ -24,7 +30,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        ...serviceFoundation('event-ingest-service', config, 'hookline-event-ingest'),
+        ...serviceFoundation('event-ingest-service', config, 'hookline-event-ingest', PUBLISH_ROUTES),
         TypeOrmModule.forRoot(ingestDataSourceOptions(config.DATABASE_URL)),
         HealthModule.forRoot({
           inject: [KafkaReadiness, DatabaseReadiness, ApiKeyRegistry],

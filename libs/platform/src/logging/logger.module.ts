@@ -1,4 +1,5 @@
 import { RequestMethod, type DynamicModule } from '@nestjs/common';
+import type { RouteInfo } from '@nestjs/common/interfaces';
 import { LoggerModule } from 'nestjs-pino';
 
 /**
@@ -12,10 +13,19 @@ export const UNLOGGED_ROUTES = [
   { path: 'metrics', method: RequestMethod.ALL },
 ];
 
-/** Structured JSON logs; credentials never reach them. */
-export function createLoggerModule(service: string, level: string): DynamicModule {
+/**
+ * Structured JSON logs; credentials never reach them. `hotRoutes` also go without a request logger:
+ * routes whose every call is counted by the service's metrics and answered with its reason, where the
+ * per-request context and the async hooks it switches on would cost more than they tell
+ * (ingest's publish routes, which carry the platform's whole load).
+ */
+export function createLoggerModule(
+  service: string,
+  level: string,
+  hotRoutes: readonly RouteInfo[] = [],
+): DynamicModule {
   return LoggerModule.forRoot({
-    exclude: UNLOGGED_ROUTES,
+    exclude: [...UNLOGGED_ROUTES, ...hotRoutes],
     pinoHttp: {
       name: service,
       level,
