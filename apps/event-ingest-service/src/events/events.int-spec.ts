@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Consumer, Kafka } from 'kafkajs';
 import { Topics, findEventType, type ApiKeyRecord, type EventEnvelope } from '@hookline/contracts';
 import { KafkaPublisher, createKafka, parseBrokerList, readHeaders } from '@hookline/kafka';
-import { configureHttpApp, loadConfig, runMigrations } from '@hookline/platform';
+import { configureHttpApp, fastifyAdapter, loadConfig, runMigrations } from '@hookline/platform';
 import { generateApiKey } from '@hookline/security';
 import { eventually, testEnvironment } from '@hookline/testing';
 import { DataSource } from 'typeorm';
@@ -95,10 +95,14 @@ describe('event-ingest-service (real Kafka and Postgres)', () => {
       INGEST_SERVICE_TOKENS: `billing:${SERVICE_TOKEN}`,
       LOG_LEVEL: 'warn',
     });
-    const nest = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-      bodyParser: false,
-      logger: ['error'],
-    });
+    // On Fastify, as main.ts runs it.
+    const nest = await NestFactory.create<NestFastifyApplication>(
+      AppModule.forRoot(config),
+      fastifyAdapter({}),
+      {
+        logger: ['error'],
+      },
+    );
     configureHttpApp(nest, { title: 'ingest', description: 'test' });
     await nest.listen(0, '127.0.0.1');
     app = nest;

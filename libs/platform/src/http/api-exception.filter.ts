@@ -5,6 +5,7 @@ import {
   HttpStatus,
   Logger,
   type ExceptionFilter,
+  type HttpServer,
 } from '@nestjs/common';
 import type { Response } from 'express';
 
@@ -17,15 +18,21 @@ export interface ApiErrorBody {
   details?: string[];
 }
 
+/** A body-parser (Express) or content-type parser (Fastify) error: the request body was refused. */
 interface BodyParserError {
   type?: string;
   status?: number;
+  code?: string;
+  statusCode?: number;
   message: string;
 }
 
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(ApiExceptionFilter.name);
+
+  /** `adapter` answers on whichever HTTP framework the service runs; without it, Express's response. */
+  constructor(private readonly adapter?: Pick<HttpServer, 'reply'>) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
@@ -36,7 +43,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     } else if (body.statusCode >= 500) {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     }
-    response.status(body.statusCode).json(body);
+    if (this.adapter) {
+      this.adapter.reply(response, body, body.statusCode);
+    } else {
+      response.status(body.statusCode).json(body);
+    }
   }
 
   private toBody(exception: unknown): ApiErrorBody {
@@ -44,6 +55,26 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return fromHttpException(exception);
     }
     const parserError = exception as BodyParserError;
+    if (
+      parserError?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      parserError?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+    ) {
+      return badRequest(`request body is not valid JSON: ${parserError.message}`);
+    }
+    if (parserError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return {
+        statusCode: HttpStatus.PAYLOAD_TOO_LARGE,
+        error: 'Payload Too Large',
+        message: 'request body is larger than the limit',
+      };
+    }
+    if (parserError?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return {
+        statusCode: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        error: 'Unsupported Media Type',
+        message: 'request body must be application/json',
+      };
+    }
     if (parserError?.type === 'entity.parse.failed') {
       return badRequest(`request body is not valid JSON: ${parserError.message}`);
     }
@@ -54,7 +85,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
         message: 'request body is larger than the limit',
       };
     }
-    if (parserError?.status && parserError.status >= 400 && parserError.status < 500) {
+    const status = parserError?.status ?? parserError?.statusCode;
+    if (status && status >= 400 && status < 500) {
       return badRequest(parserError.message);
     }
     return {
