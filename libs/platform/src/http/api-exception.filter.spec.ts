@@ -29,6 +29,22 @@ describe(ApiExceptionFilter.name, () => {
 
   afterEach(() => jest.restoreAllMocks());
 
+  it('answers body refusals of either framework alike: invalid JSON 400, too large 413, not JSON 415', () => {
+    const statuses = (kinds: Array<Record<string, string>>) =>
+      kinds.map((kind) => answer(Object.assign(new Error('bad'), kind)).status);
+    expect(statuses([{ type: 'entity.parse.failed' }, { code: 'FST_ERR_CTP_INVALID_JSON_BODY' }])).toEqual([
+      400, 400,
+    ]);
+    expect(answer(Object.assign(new Error('x'), { code: 'FST_ERR_CTP_EMPTY_JSON_BODY' })).body.message).toBe(
+      'request body is not valid JSON: x',
+    );
+    expect(statuses([{ type: 'entity.too.large' }, { code: 'FST_ERR_CTP_BODY_TOO_LARGE' }])).toEqual([
+      413, 413,
+    ]);
+    expect(statuses([{ code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }])).toEqual([415]);
+    expect(errors).not.toHaveBeenCalled();
+  });
+
   it('logs an unexpected error with its stack and answers a bare 500', () => {
     expect(answer(new Error('boom'))).toEqual({
       status: 500,

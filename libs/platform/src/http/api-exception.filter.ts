@@ -27,6 +27,15 @@ interface BodyParserError {
   message: string;
 }
 
+const PARSER_ERROR_KINDS: Record<string, 'invalid-json' | 'too-large' | 'media-type' | undefined> = {
+  'entity.parse.failed': 'invalid-json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid-json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid-json',
+  'entity.too.large': 'too-large',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'too-large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'media-type',
+};
+
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(ApiExceptionFilter.name);
@@ -55,34 +64,23 @@ export class ApiExceptionFilter implements ExceptionFilter {
       return fromHttpException(exception);
     }
     const parserError = exception as BodyParserError;
-    if (
-      parserError?.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
-      parserError?.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
-    ) {
+    // Express's body-parser names the kind in `type`, Fastify's content-type parser in `code`.
+    const kind = PARSER_ERROR_KINDS[parserError?.type ?? parserError?.code ?? ''];
+    if (kind === 'invalid-json') {
       return badRequest(`request body is not valid JSON: ${parserError.message}`);
     }
-    if (parserError?.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    if (kind === 'too-large') {
       return {
         statusCode: HttpStatus.PAYLOAD_TOO_LARGE,
         error: 'Payload Too Large',
         message: 'request body is larger than the limit',
       };
     }
-    if (parserError?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    if (kind === 'media-type') {
       return {
         statusCode: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         error: 'Unsupported Media Type',
         message: 'request body must be application/json',
-      };
-    }
-    if (parserError?.type === 'entity.parse.failed') {
-      return badRequest(`request body is not valid JSON: ${parserError.message}`);
-    }
-    if (parserError?.type === 'entity.too.large') {
-      return {
-        statusCode: HttpStatus.PAYLOAD_TOO_LARGE,
-        error: 'Payload Too Large',
-        message: 'request body is larger than the limit',
       };
     }
     const status = parserError?.status ?? parserError?.statusCode;
