@@ -17,4 +17,5 @@ export * from './retry-policy';
 export * from './storable-json';
 export * from './topics';
 export * from './validation';
+export * from './webhook-filter';
 export * from './webhook-state';

@@ -1,0 +1,2 @@
+export * from './match-webhook-filter';
+export * from './webhook-filter';
