@@ -6,6 +6,7 @@ export function aWebhookState(overrides: Partial<WebhookState> = {}): WebhookSta
     organizationId: 'org_fixture',
     url: 'https://example.com/hooks',
     events: ['job.*'],
+    filter: null,
     active: true,
     auth: { type: 'none' },
     encryptedHeaders: {},

@@ -29,6 +29,7 @@ import { DomainEventsConsumer } from '../src/dispatch/domain-events.consumer';
 import { DeliveryMetrics } from '../src/metrics/delivery.metrics';
 import { OrderedLaneConsumer } from '../src/ordering/ordered-lane.consumer';
 import { RetryTiersConsumer } from '../src/retry-tiers/retry-tiers.consumer';
+import type { RoutedEvent } from '../src/routing/match-endpoints';
 import { RoutingService } from '../src/routing/routing.service';
 import { TEST_SECRETS_ENCRYPTION_KEYS, testSecretBox, webhookFixture, type WebhookFixture } from './fixtures';
 import { TopicCollector } from './kafka-helpers';
@@ -76,7 +77,7 @@ export async function startDeliveryHarness(
   const receivers: TestReceiver[] = [];
 
   class RunScopedRoutingService extends RoutingService {
-    override matchEndpoints(event: Pick<EventEnvelope, 'organizationId' | 'type'>): WebhookState[] {
+    override matchEndpoints(event: RoutedEvent): WebhookState[] {
       return event.organizationId.startsWith(organizationPrefix) ? super.matchEndpoints(event) : [];
     }
 

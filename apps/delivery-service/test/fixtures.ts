@@ -30,6 +30,7 @@ export function webhookFixture(
     organizationId: 'org_test',
     url: 'https://hooks.example.com/in',
     events: ['job.created'],
+    filter: null,
     active: true,
     auth: { type: 'none' },
     encryptedHeaders: Object.fromEntries(

@@ -144,6 +144,7 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
         organizationId: organization.id,
         url: 'https://hooks.example.com/hookline',
         events: ['job.created', 'estimate.*'],
+        filter: null,
         active: false,
         auth: { type: 'none' },
         encryptedHeaders: {},
@@ -461,7 +462,7 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
       const empty = await patch({});
       expect(empty.status).toBe(400);
       expect(empty.body.message).toMatch(
-        /set at least one of name, url, events, active, description, metadata/,
+        /set at least one of name, url, events, filter, active, description, metadata/,
       );
       expect((await patch({ timeoutSeconds: 120 })).body.message).toBe(
         'timeoutSeconds must not be greater than 60',

@@ -1,4 +1,5 @@
 import type { RetryPolicy } from './retry-policy';
+import type { WebhookFilter } from './webhook-filter';
 
 export type EndpointAuth =
   | { type: 'none' }
@@ -24,6 +25,8 @@ export interface WebhookState {
   url: string;
   /** Exact types, `resource.*` or `*`. */
   events: string[];
+  /** Of the events of those types, only the ones this selects; null = all of them. */
+  filter: WebhookFilter | null;
   active: boolean;
   auth: EndpointAuth;
   /** Custom request headers: names in clear, each value sealed like the credentials (AAD = webhook id). */

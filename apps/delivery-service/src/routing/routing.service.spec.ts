@@ -25,7 +25,9 @@ describe(RoutingService.name, () => {
     routing.applyRecord(state.id, encode({ ...state, version: 1, active: false }));
 
     expect(
-      routing.matchEndpoints({ organizationId: 'org_a', type: 'job.created' }).map((match) => match.id),
+      routing
+        .matchEndpoints({ organizationId: 'org_a', type: 'job.created', subject: 'job_1', data: {} })
+        .map((match) => match.id),
     ).toEqual([state.id]);
     expect(routing.webhook(state.id)?.version).toBe(2);
   });

@@ -1,12 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { Topics, type EventEnvelope, type WebhookState } from '@hookline/contracts';
+import { Topics, type WebhookState } from '@hookline/contracts';
 import { CompactedTopicReader, decodeJson } from '@hookline/kafka';
 import { KAFKA, type ReadinessCheck } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
-import { matchEndpoints } from './match-endpoints';
+import { matchEndpoints, type RoutedEvent } from './match-endpoints';
 import { parseWebhookState } from './parse-webhook-state';
 import { RoutingTable } from './routing-table';
 
@@ -87,7 +87,7 @@ export class RoutingService implements OnModuleInit, OnApplicationShutdown, Read
     });
   }
 
-  matchEndpoints(event: Pick<EventEnvelope, 'organizationId' | 'type'>): WebhookState[] {
+  matchEndpoints(event: RoutedEvent): WebhookState[] {
     return matchEndpoints(this.table.webhooksOf(event.organizationId), event);
   }
 

@@ -89,7 +89,7 @@ export function createApiClient(options: ApiClientOptions) {
       }),
     listEventTypes: () => subscription<{ items: EventType[] }>('GET', '/v1/event-types'),
     isSubscribed: (type: string) =>
-      subscription<{ active: boolean }>('GET', `/v1/event-types/${id(type)}/subscribed`),
+      subscription<{ active: boolean; everyEvent: boolean }>('GET', `/v1/event-types/${id(type)}/subscribed`),
     listDeliveries: (webhookId: string, filters: DeliveryFilters, cursor?: string, limit = 20) =>
       audit<Page<DeliverySummary>>('GET', `/v1/webhooks/${id(webhookId)}/deliveries`, undefined, {
         ...filters,

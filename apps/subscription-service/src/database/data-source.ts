@@ -9,6 +9,7 @@ import { Initial1763800000000 } from './migrations/1763800000000-initial';
 import { WebhookDeliveryOptions1764000000000 } from './migrations/1764000000000-webhook-delivery-options';
 import { SecretsReadScope1764100000000 } from './migrations/1764100000000-secrets-read-scope';
 import { EncryptedCustomHeaders1764700000000 } from './migrations/1764700000000-encrypted-custom-headers';
+import { WebhookFilter1765000000000 } from './migrations/1765000000000-webhook-filter';
 import { SUBSCRIPTION_SCHEMA } from './schema';
 
 export const SUBSCRIPTION_ENTITIES = [Organization, ApiKey, Webhook, WebhookSecret, OutboxMessage];
@@ -19,6 +20,7 @@ export const SUBSCRIPTION_MIGRATIONS = [
   WebhookDeliveryOptions1764000000000,
   SecretsReadScope1764100000000,
   EncryptedCustomHeaders1764700000000,
+  WebhookFilter1765000000000,
 ];
 
 export function subscriptionDataSourceOptions(url: string): DataSourceOptions & { schema: string } {

@@ -36,6 +36,6 @@ export class EventTypesController {
     @CurrentOrganization() organizationId: string,
     @Param('type') type: string,
   ): Promise<SubscribedResponse> {
-    return { active: await this.eventTypes.isSubscribed(organizationId, type) };
+    return this.eventTypes.subscribers(organizationId, type);
   }
 }

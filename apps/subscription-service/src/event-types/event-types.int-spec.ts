@@ -56,7 +56,10 @@ describe('event types (HTTP + Postgres)', () => {
     it('is false for an organization without webhooks', async () => {
       const { apiKey } = await context.createOrganization('Nothing Yet');
 
-      expect((await subscribed(apiKey.key, 'estimate.sent')).body).toEqual({ active: false });
+      expect((await subscribed(apiKey.key, 'estimate.sent')).body).toEqual({
+        active: false,
+        everyEvent: false,
+      });
     });
 
     it('is true only for the types an active webhook covers, exactly or by resource wildcard', async () => {
@@ -81,11 +84,31 @@ describe('event types (HTTP + Postgres)', () => {
     it('is true for any type with an active * webhook, and false when the only one is inactive', async () => {
       const { apiKey } = await context.createOrganization('Wildcard Co');
       const webhook = await context.createWebhook(apiKey.key, { events: ['*'], active: true });
-      expect((await subscribed(apiKey.key, 'report.submitted')).body).toEqual({ active: true });
+      expect((await subscribed(apiKey.key, 'report.submitted')).body).toEqual({
+        active: true,
+        everyEvent: true,
+      });
 
       await context.patchWebhook(apiKey.key, webhook.id, { active: false });
 
-      expect((await subscribed(apiKey.key, 'report.submitted')).body).toEqual({ active: false });
+      expect((await subscribed(apiKey.key, 'report.submitted')).body).toEqual({
+        active: false,
+        everyEvent: false,
+      });
+    });
+
+    it('says whether an active subscriber takes every event, or only those its payload filter selects', async () => {
+      const { apiKey } = await context.createOrganization('Only Filtered');
+      await context.createWebhook(apiKey.key, {
+        events: ['job.*'],
+        filter: { field: 'data.job.status', eq: 'completed' },
+        active: true,
+      });
+      expect((await subscribed(apiKey.key, 'job.created')).body).toEqual({ active: true, everyEvent: false });
+
+      await context.createWebhook(apiKey.key, { events: ['job.created'], active: true });
+
+      expect((await subscribed(apiKey.key, 'job.created')).body).toEqual({ active: true, everyEvent: true });
     });
 
     it("does not count another organization's webhooks", async () => {
@@ -93,7 +116,10 @@ describe('event types (HTTP + Postgres)', () => {
       const other = await context.createOrganization('Has None');
       await context.createWebhook(owner.apiKey.key, { events: ['*'], active: true });
 
-      expect((await subscribed(other.apiKey.key, 'job.created')).body).toEqual({ active: false });
+      expect((await subscribed(other.apiKey.key, 'job.created')).body).toEqual({
+        active: false,
+        everyEvent: false,
+      });
     });
 
     it('answers 404 for a type not in the catalog, naming it and the closest type', async () => {

@@ -3,8 +3,8 @@ import type { WebhooksRepository } from '../webhooks/webhooks.repository';
 import { EventTypeException } from './event-types.exception';
 import { EventTypesService } from './event-types.service';
 
-function setup(subscribed = true) {
-  const repository = { hasActiveSubscriber: jest.fn(async () => subscribed) };
+function setup(subscribers = { active: true, everyEvent: false }) {
+  const repository = { activeSubscribers: jest.fn(async () => subscribers) };
   return { service: new EventTypesService(repository as unknown as WebhooksRepository), repository };
 }
 
@@ -21,26 +21,22 @@ describe(EventTypesService.name, () => {
   });
 
   it('asks for an active webhook with any pattern that covers the type', async () => {
-    const { service, repository } = setup(true);
+    const { service, repository } = setup({ active: true, everyEvent: false });
 
-    expect(await service.isSubscribed('org_1', 'estimate.sent')).toBe(true);
-    expect(repository.hasActiveSubscriber).toHaveBeenCalledWith('org_1', [
-      'estimate.sent',
-      'estimate.*',
-      '*',
-    ]);
+    expect(await service.subscribers('org_1', 'estimate.sent')).toEqual({ active: true, everyEvent: false });
+    expect(repository.activeSubscribers).toHaveBeenCalledWith('org_1', ['estimate.sent', 'estimate.*', '*']);
   });
 
   it('answers 404 for a type not in the catalog, suggesting the closest', async () => {
     const { service, repository } = setup();
 
-    const error = await service.isSubscribed('org_1', 'job.craeted').catch((caught: unknown) => caught);
+    const error = await service.subscribers('org_1', 'job.craeted').catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(EventTypeException);
     expect((error as EventTypeException).getStatus()).toBe(404);
     expect((error as EventTypeException).message).toBe(
       'event type "job.craeted" is not in the catalog; did you mean "job.created"?',
     );
-    expect(repository.hasActiveSubscriber).not.toHaveBeenCalled();
+    expect(repository.activeSubscribers).not.toHaveBeenCalled();
   });
 });

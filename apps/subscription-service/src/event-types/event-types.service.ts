@@ -39,11 +39,14 @@ export class EventTypesService {
     return this.catalog;
   }
 
-  /** Whether an active webhook of the organization subscribes to `type`; 404 for an unknown type. */
-  async isSubscribed(organizationId: string, type: string): Promise<boolean> {
+  /**
+   * Whether an active webhook of the organization subscribes to `type`, and whether one of them
+   * takes every event of it (has no payload filter); 404 for an unknown type.
+   */
+  async subscribers(organizationId: string, type: string): Promise<{ active: boolean; everyEvent: boolean }> {
     if (findEventType(type) === undefined) {
       throw EventTypeException.notFound(type);
     }
-    return this.webhooks.hasActiveSubscriber(organizationId, patternsCovering(type));
+    return this.webhooks.activeSubscribers(organizationId, patternsCovering(type));
   }
 }

@@ -1,4 +1,4 @@
-import type { RetryPolicy } from '@hookline/contracts';
+import type { RetryPolicy, WebhookFilter } from '@hookline/contracts';
 
 /** Endpoint credentials as the API receives them; stored sealed (`EndpointAuth`). */
 export type AuthInput =
@@ -15,6 +15,8 @@ export interface CreateWebhookInput {
   name: string;
   url: string;
   events: string[];
+  /** null takes every event of the subscribed types. */
+  filter?: WebhookFilter | null;
   active?: boolean;
   description?: string | null;
   metadata?: Record<string, string>;
@@ -38,6 +40,7 @@ export const UPDATABLE_WEBHOOK_FIELDS = [
   'name',
   'url',
   'events',
+  'filter',
   'active',
   'description',
   'metadata',

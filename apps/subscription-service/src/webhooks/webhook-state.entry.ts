@@ -10,6 +10,7 @@ export function toWebhookState(webhook: Webhook, secrets: readonly WebhookSecret
     organizationId: webhook.organizationId,
     url: webhook.url,
     events: webhook.events,
+    filter: webhook.filter,
     active: webhook.active,
     auth: webhook.auth,
     encryptedHeaders: webhook.encryptedHeaders,

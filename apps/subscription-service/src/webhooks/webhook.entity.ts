@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { EndpointAuth, RetryPolicy, SignatureScheme } from '@hookline/contracts';
+import type { EndpointAuth, RetryPolicy, SignatureScheme, WebhookFilter } from '@hookline/contracts';
 import { SUBSCRIPTION_SCHEMA } from '../database/schema';
 import { Organization } from '../organizations/organization.entity';
 
@@ -30,6 +30,10 @@ export class Webhook {
   /** Exact types, `resource.*` or `*`. */
   @Column({ type: 'text', array: true })
   events!: string[];
+
+  /** Of the events of those types, only the ones this selects; null = all of them. */
+  @Column({ type: 'jsonb', nullable: true })
+  filter!: WebhookFilter | null;
 
   @Column({ type: 'boolean' })
   active!: boolean;

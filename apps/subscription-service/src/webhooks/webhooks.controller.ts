@@ -24,6 +24,8 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { CreatedWebhookResponse } from './dto/created-webhook.response';
 import { DEFAULT_PAGE_SIZE, ListWebhooksQuery } from './dto/list-webhooks.query';
+import { MatchEventDto } from './dto/match-event.dto';
+import { MatchResultResponse } from './dto/match-result.response';
 import { TestEventResponse } from './dto/test-event.response';
 import { UpdateWebhookDto } from './dto/update-webhook.dto';
 import { UpdatedWebhookResponse } from './dto/updated-webhook.response';
@@ -131,6 +133,31 @@ export class WebhooksController {
     @Param('id') id: string,
   ): Promise<TestEventResponse> {
     return { eventId: await this.webhooks.sendTest(organizationId, id) };
+  }
+
+  @Post(':id/match')
+  @HttpCode(HttpStatus.OK)
+  @ApiErrors({
+    badRequest: 'The sample event is invalid; every problem is listed in details',
+    notFound: NOT_FOUND,
+  })
+  @RequireScopes(['webhooks:read'])
+  @ApiOperation({
+    summary: 'Would this webhook take a sample event?',
+    description:
+      'Judges a sample event against the webhook’s event patterns and payload filter as dispatch does, and names the part of the filter that decided. Nothing is sent.',
+  })
+  @ApiOkResponse({ type: MatchResultResponse })
+  async match(
+    @CurrentOrganization() organizationId: string,
+    @Param('id') id: string,
+    @Body() sample: MatchEventDto,
+  ): Promise<MatchResultResponse> {
+    return this.webhooks.match(organizationId, id, {
+      type: sample.type,
+      subject: sample.subject ?? '',
+      data: sample.data,
+    });
   }
 
   private toResponse(webhook: Webhook): WebhookResponse {

@@ -76,6 +76,7 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
         description: 'Archilogic migration',
         url: 'https://hooks.example.com/floors',
         events: ['floor.*', 'order.created'],
+        filter: null,
         active: false,
         auth: { type: 'basic', username: 'hookline' },
         headers: { 'X-Tenant': 'acme-tenant-7', 'X-Api-Key': '[redacted]', 'X-Auth': '[redacted]' },

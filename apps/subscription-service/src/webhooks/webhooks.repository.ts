@@ -63,10 +63,20 @@ export class WebhooksRepository {
   }
 
   /** Whether an active webhook of the organization subscribes with one of `patterns`. */
-  hasActiveSubscriber(organizationId: string, patterns: readonly string[]): Promise<boolean> {
-    return this.dataSource.manager.exists(Webhook, {
-      where: { organizationId, active: true, events: ArrayOverlap([...patterns]) },
-    });
+  /** Whether an active webhook subscribes with one of `patterns`, and whether one of them has no filter. */
+  async activeSubscribers(
+    organizationId: string,
+    patterns: readonly string[],
+  ): Promise<{ active: boolean; everyEvent: boolean }> {
+    const row = await this.dataSource.manager
+      .createQueryBuilder(Webhook, 'webhook')
+      .select('count(*) > 0', 'active')
+      .addSelect('coalesce(bool_or(webhook.filter IS NULL), false)', 'everyEvent')
+      .where('webhook.organizationId = :organizationId', { organizationId })
+      .andWhere('webhook.active')
+      .andWhere('webhook.events && :patterns::text[]', { patterns: [...patterns] })
+      .getRawOne<{ active: boolean; everyEvent: boolean }>();
+    return { active: row?.active ?? false, everyEvent: row?.everyEvent ?? false };
   }
 
   /** The current secret and the rotated-out ones still in their grace period. */

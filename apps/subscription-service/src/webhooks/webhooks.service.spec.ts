@@ -385,7 +385,9 @@ describe(WebhooksService.name, () => {
       const error = await rejection(service.update(ORG, 'wh_x', body));
 
       expect(error.code).toBe('NOTHING_TO_UPDATE');
-      expect(messagesOf(error)[0]).toContain('name, url, events, active, description, metadata, auth');
+      expect(messagesOf(error)[0]).toContain(
+        'name, url, events, filter, active, description, metadata, auth',
+      );
     });
 
     it('validates like create', async () => {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { IdPrefix, newId } from '@hookline/contracts';
+import { IdPrefix, newId, type FilterableEvent } from '@hookline/contracts';
 import { EgressPolicy, SecretBox, generateSigningSecret } from '@hookline/security';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxRepository } from '../outbox/outbox.repository';
+import { matchSampleEvent, type SampleMatch } from './match-sample-event';
 import { TEST_EVENT_MESSAGES, webhookTestEvent } from './platform-event.entry';
 import { SigningSecretRotationService } from './signing-secret-rotation.service';
 import {
@@ -81,6 +82,7 @@ export class WebhooksService {
       description: input.description ?? null,
       url: input.url,
       events: uniqueEventPatterns(input.events),
+      filter: input.filter ?? null,
       active,
       auth: input.auth ? sealEndpointAuth(input.auth, id, this.secretBox) : WEBHOOK_DEFAULTS.auth(),
       encryptedHeaders: sealHeaders(input.headers ?? WEBHOOK_DEFAULTS.headers(), id, this.secretBox),
@@ -145,6 +147,11 @@ export class WebhooksService {
       throw WebhookException.notFound(id);
     }
     return webhook;
+  }
+
+  /** Would the webhook take this event (`POST /v1/webhooks/:id/match`); nothing is sent. */
+  async match(organizationId: string, id: string, sample: FilterableEvent): Promise<SampleMatch> {
+    return matchSampleEvent(await this.get(organizationId, id), sample);
   }
 
   async update(organizationId: string, id: string, changes: UpdateWebhookInput): Promise<UpdatedWebhook> {
@@ -222,6 +229,7 @@ export class WebhooksService {
       ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
       ...(changes.url !== undefined ? { url: changes.url } : {}),
       ...(changes.events !== undefined ? { events: uniqueEventPatterns(changes.events) } : {}),
+      ...(changes.filter !== undefined ? { filter: changes.filter } : {}),
       ...(changes.active !== undefined ? { active: changes.active } : {}),
       ...(changes.description !== undefined ? { description: changes.description } : {}),
       ...(changes.metadata !== undefined ? { metadata: changes.metadata } : {}),

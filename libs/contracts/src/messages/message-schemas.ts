@@ -140,6 +140,11 @@ export const MESSAGE_SCHEMAS = {
       organizationId: storedId(),
       url: text(),
       events: { type: 'array', items: text('An exact type, `resource.*` or `*`.') },
+      filter: nullable({
+        type: 'object',
+        description:
+          'The payload filter: of the events of those types, only the ones it selects are delivered. Absent in old states, or null: every event.',
+      }),
       active: boolean(),
       auth: ref('EndpointAuth'),
       encryptedHeaders: stringMap(
@@ -166,7 +171,7 @@ export const MESSAGE_SCHEMAS = {
       version: integer(0, 'Monotonic per webhook; a consumer ignores an older state.'),
       updatedAt: timestamp(),
     },
-    ['encryptedHeaders', 'headers', 'ordered', 'rateLimitPerSecond', 'maxConcurrency'],
+    ['encryptedHeaders', 'headers', 'filter', 'ordered', 'rateLimitPerSecond', 'maxConcurrency'],
   ),
   ApiKeyRecord: objectSchema<ApiKeyRecord>('An API key as every service authenticates it.', {
     id: storedId(),

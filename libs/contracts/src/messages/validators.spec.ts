@@ -50,6 +50,7 @@ const webhookState: WebhookState = {
   organizationId: 'org_1',
   url: 'https://example.com/hooks',
   events: ['job.*'],
+  filter: null,
   active: true,
   auth: { type: 'none' },
   encryptedHeaders: {},
@@ -205,7 +206,7 @@ describe('message validators', () => {
 
   it('fill in the defaults of webhook states published before their fields existed', () => {
     const old: Record<string, unknown> = { ...webhookState, headers: { 'x-team': 'a' } };
-    for (const key of ['encryptedHeaders', 'ordered', 'rateLimitPerSecond', 'maxConcurrency']) {
+    for (const key of ['encryptedHeaders', 'filter', 'ordered', 'rateLimitPerSecond', 'maxConcurrency']) {
       delete old[key];
     }
     expect(validateWebhookState(old)).toEqual({
@@ -214,6 +215,29 @@ describe('message validators', () => {
     });
     expect(reasonOf(validateWebhookState(without(webhookState, 'encryptedHeaders')))).toBe(
       'invalid webhook state: encryptedHeaders is required',
+    );
+  });
+
+  it('check the payload filter of a webhook state as the API does, naming the offending part', () => {
+    const filter = {
+      and: [
+        { field: 'data.status', eq: 'completed' },
+        { field: 'subject', startsWith: 'job_' },
+      ],
+    };
+    expect(validateWebhookState({ ...webhookState, filter })).toEqual({
+      ok: true,
+      value: { ...webhookState, filter },
+    });
+    expect(
+      reasonOf(
+        validateWebhookState({ ...webhookState, filter: { and: [{ field: 'data.status', equals: 1 }] } }),
+      ),
+    ).toBe(
+      'invalid webhook state: filter.and[0].equals is not an operator; use one of eq, ne, gt, gte, lt, lte, in, exists, startsWith, or and, or, not',
+    );
+    expect(reasonOf(validateWebhookState({ ...webhookState, filter: [] }))).toBe(
+      'invalid webhook state: filter must be an object or null',
     );
   });
 

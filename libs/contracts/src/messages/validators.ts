@@ -6,6 +6,7 @@ import type { DeliveryHeld } from '../delivery-held';
 import type { DeliveryTask } from '../delivery-task';
 import type { EndpointSignal } from '../endpoint-signal';
 import { validateEnvelope, validateEnvelopeShell } from '../envelope';
+import { findFilterProblem } from '../webhook-filter';
 import type { WebhookState } from '../webhook-state';
 import { compileMessageValidator, type Validated } from './compile-validator';
 import { MESSAGE_SCHEMAS, type MessageName } from './message-schemas';
@@ -50,12 +51,18 @@ export function validateWebhookState(value: unknown): Validated<WebhookState> {
   if (state.encryptedHeaders === undefined && state.headers === undefined) {
     return { ok: false, reason: 'invalid webhook state: encryptedHeaders is required' };
   }
+  const filterProblem =
+    state.filter === undefined || state.filter === null ? null : findFilterProblem(state.filter);
+  if (filterProblem) {
+    return { ok: false, reason: `invalid webhook state: ${filterProblem.path} ${filterProblem.message}` };
+  }
   return {
     ok: true,
     value: {
       ...state,
       // Old states carry their headers in clear as `headers`, which consumers still honour.
       encryptedHeaders: state.encryptedHeaders ?? {},
+      filter: state.filter ?? null,
       ordered: state.ordered ?? false,
       rateLimitPerSecond: state.rateLimitPerSecond ?? null,
       maxConcurrency: state.maxConcurrency ?? null,

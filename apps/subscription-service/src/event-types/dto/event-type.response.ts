@@ -52,4 +52,11 @@ export class SubscribedResponse {
       'Whether an active webhook of your organization receives this type (exactly, by `<resource>.*` or `*`).',
   })
   active!: boolean;
+
+  @ApiProperty({
+    example: true,
+    description:
+      'Whether one of those webhooks takes every event of the type, having no payload filter. false while only filtered webhooks subscribe: an event of the type may then be delivered nowhere.',
+  })
+  everyEvent!: boolean;
 }

@@ -32,9 +32,45 @@ describe(CreateWebhookDto.name, () => {
       ordered: true,
       rateLimitPerSecond: 10_000,
       maxConcurrency: null,
+      filter: {
+        and: [
+          { field: 'data.status', in: ['completed', 'closed'] },
+          { not: { field: 'subject', startsWith: 't_' } },
+        ],
+      },
     });
 
     expect(result.ok).toBe(true);
+  });
+
+  it('takes null as no filter', async () => {
+    expect((await validateBody(CreateWebhookDto, { ...valid, filter: null })).ok).toBe(true);
+  });
+
+  it.each([
+    [
+      'an operator that does not exist',
+      { field: 'data.status', equals: 'x' },
+      'filter.equals is not an operator',
+    ],
+    [
+      'a bad part inside a combinator',
+      {
+        or: [
+          { field: 'type', eq: 'job.created' },
+          { field: 'data.total', gt: [1] },
+        ],
+      },
+      'filter.or[1].gt must be a number or a string',
+    ],
+    [
+      'a field outside the event',
+      { field: 'organizationId', eq: 'org_1' },
+      'filter.field must start at type, subject, data',
+    ],
+    ['a list', [{ field: 'type', eq: 'x' }], 'filter must be an object'],
+  ])('refuses a filter with %s, naming its position', async (_, filter, message) => {
+    expect((await problemsOf({ ...valid, filter })).join('\n')).toContain(message);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { FILTER_LIMITS, FILTER_OPERATORS, findFilterProblem } from '@hookline/contracts';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -166,6 +167,30 @@ export const WebhookDescriptionField = () =>
     IsOptional(),
     IsString(),
     MaxLength(WEBHOOK_LIMITS.descriptionMaxLength),
+  );
+
+/** Nullable: null takes every event again. Checked as a whole, the message naming the offending part. */
+export const WebhookFilterField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: 'object',
+      additionalProperties: true,
+      nullable: true,
+      default: null,
+      example: {
+        and: [
+          { field: 'data.status', eq: 'completed' },
+          { not: { field: 'subject', startsWith: 'job_test_' } },
+        ],
+      },
+      description: `Of the events of the subscribed types, deliver only those this selects. A condition compares one field (\`type\`, \`subject\` or \`data.<path>\`) with a value by one of ${FILTER_OPERATORS.join(', ')}; \`and\`, \`or\` (lists) and \`not\` combine them, at most ${FILTER_LIMITS.maxDepth} levels deep, ${FILTER_LIMITS.conditions} conditions and ${FILTER_LIMITS.encodedLength} characters as JSON. A condition on a field the event lacks is false (except \`exists: false\`). null delivers every event; replaced as a whole on PATCH.`,
+    }),
+    IsOptional(),
+    AsSent(),
+    SatisfiesRules((value) => {
+      const problem = findFilterProblem(value);
+      return problem ? [`${problem.path} ${problem.message}`] : [];
+    }),
   );
 
 export const WebhookMetadataField = () =>

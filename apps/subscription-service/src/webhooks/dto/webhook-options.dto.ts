@@ -1,8 +1,9 @@
-import type { RetryPolicy } from '@hookline/contracts';
+import type { RetryPolicy, WebhookFilter } from '@hookline/contracts';
 import type { AuthInput, SignatureSchemeInput } from '../webhook-input';
 import {
   WebhookAuthField,
   WebhookDescriptionField,
+  WebhookFilterField,
   WebhookHeadersField,
   WebhookMaxConcurrencyField,
   WebhookMetadataField,
@@ -20,6 +21,9 @@ import {
 export abstract class WebhookOptionsDto {
   @WebhookDescriptionField()
   description?: string | null;
+
+  @WebhookFilterField()
+  filter?: WebhookFilter | null;
 
   @WebhookMetadataField()
   metadata?: Record<string, string>;

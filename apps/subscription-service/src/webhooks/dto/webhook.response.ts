@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RETRY_PRESETS, type EndpointAuth, type RetryPreset } from '@hookline/contracts';
+import { RETRY_PRESETS, type EndpointAuth, type RetryPreset, type WebhookFilter } from '@hookline/contracts';
 import { redactHeaders } from '@hookline/security';
 import { assertNever } from '@hookline/platform';
 import { AUTH_TYPES } from './endpoint-auth.dto';
@@ -55,6 +55,15 @@ export class WebhookResponse {
 
   @ApiProperty({ type: [String], example: ['job.created', 'estimate.*'] })
   events!: string[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    example: { field: 'data.status', eq: 'completed' },
+    description: 'The payload filter; null when every event of the subscribed types is delivered.',
+  })
+  filter!: WebhookFilter | null;
 
   @ApiProperty({ example: true })
   active!: boolean;
@@ -126,6 +135,7 @@ export function toWebhookResponse(webhook: Webhook, headers: Record<string, stri
     description: webhook.description,
     url: webhook.url,
     events: webhook.events,
+    filter: webhook.filter,
     active: webhook.active,
     auth: toAuthView(webhook.auth),
     headers: redactHeaders(headers),
