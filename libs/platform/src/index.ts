@@ -33,3 +33,4 @@ export * from './auth/portal-session-token';
 export * from './types/assert-never';
 export * from './service-foundation';
 export * from './tasks/periodic-task';
+export * from './tasks/periodic-job';
