@@ -4,6 +4,7 @@ export * from './auth/auth.guard';
 export * from './auth/current-organization.decorator';
 export * from './auth/principal';
 export * from './config/base-env';
+export * from './config/env.module';
 export * from './config/integer-env.decorator';
 export * from './config/load-config';
 export * from './health/health.module';
