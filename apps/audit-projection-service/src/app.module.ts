@@ -4,13 +4,13 @@ import {
   ApiKeyRegistry,
   AuthGuard,
   DatabaseReadiness,
+  EnvModule,
   HealthModule,
   KafkaReadiness,
   serviceFoundation,
 } from '@hookline/platform';
 import { AuthModule } from './auth/auth.module';
-import { AuditConfigModule } from './config/audit-config.module';
-import type { AuditEnv } from './config/audit.env';
+import { AuditEnv } from './config/audit.env';
 import { DatabaseModule } from './database/database.module';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { AuditMetricsModule } from './metrics/audit-metrics.module';
@@ -30,7 +30,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        AuditConfigModule.forRoot(config),
+        EnvModule.forRoot(AuditEnv, config),
         ...serviceFoundation(SERVICE_NAME, config),
         AuditMetricsModule,
         DatabaseModule,

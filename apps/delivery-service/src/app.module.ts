@@ -1,10 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
+  EnvModule,
   HealthModule,
-  KafkaModule,
   KafkaReadiness,
-  MetricsModule,
-  createLoggerModule,
+  serviceFoundation,
   type ReadinessCheck,
 } from '@hookline/platform';
 import { CommandsModule } from './commands/commands.module';
@@ -26,11 +25,9 @@ export class AppModule {
   static forRoot(config: DeliveryEnv): DynamicModule {
     return {
       module: AppModule,
-      global: true,
       imports: [
-        createLoggerModule('delivery-service', config.LOG_LEVEL),
-        MetricsModule.forRoot('delivery-service'),
-        KafkaModule.forRoot({ clientId: 'hookline-delivery', brokers: config.KAFKA_BROKERS }),
+        EnvModule.forRoot(DeliveryEnv, config),
+        ...serviceFoundation('delivery-service', config, 'hookline-delivery'),
         DeliveryMetricsModule,
         RoutingModule,
         DispatchModule,
@@ -50,8 +47,6 @@ export class AppModule {
           useFactory: (...checks: ReadinessCheck[]) => checks,
         }),
       ],
-      providers: [{ provide: DeliveryEnv, useValue: config }],
-      exports: [DeliveryEnv],
     };
   }
 }

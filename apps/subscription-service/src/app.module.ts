@@ -13,7 +13,7 @@ import {
 import { DataSource } from 'typeorm';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { DatabaseApiKeyVerifier } from './api-keys/api-key-verifier.service';
-import { SubscriptionConfigModule } from './config/subscription-config.module';
+import { subscriptionConfigModule } from './config/subscription-config.module';
 import type { SubscriptionEnv } from './config/subscription.env';
 import { subscriptionDataSourceOptions } from './database/data-source';
 import { EndpointSignalsConsumer } from './endpoint-signals/endpoint-signals.consumer';
@@ -34,7 +34,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        SubscriptionConfigModule.forRoot(config),
+        subscriptionConfigModule(config),
         ...serviceFoundation(SERVICE_NAME, config),
         TypeOrmModule.forRoot({
           ...subscriptionDataSourceOptions(config.DATABASE_URL),

@@ -45,15 +45,8 @@ export interface DeliveryRef {
   url: string;
 }
 
-/**
- * The value of `hookline.attempts.v1` (key = delivery id): one per HTTP attempt.
- * `attemptId` is unique per real attempt; consumers deduplicate by it.
- */
-export interface AttemptEvent extends DeliveryRef {
-  attemptId: string;
-  /** 1 for the first attempt of the delivery. */
-  attempt: number;
-  startedAt: string;
+/** What one HTTP attempt sent and got back, as delivery-service measured it and the log keeps it. */
+export interface AttemptExchange {
   durationMs: number;
   /** Request headers as sent, with credentials and signatures redacted. */
   requestHeaders: Record<string, string>;
@@ -63,6 +56,17 @@ export interface AttemptEvent extends DeliveryRef {
   responseBodyTruncated: boolean;
   outcome: AttemptOutcome;
   error: string | null;
+}
+
+/**
+ * The value of `hookline.attempts.v1` (key = delivery id): one per HTTP attempt.
+ * `attemptId` is unique per real attempt; consumers deduplicate by it.
+ */
+export interface AttemptEvent extends DeliveryRef, AttemptExchange {
+  attemptId: string;
+  /** 1 for the first attempt of the delivery. */
+  attempt: number;
+  startedAt: string;
   /** The delivery's status after this attempt. */
   deliveryStatus: DeliveryStatus;
   nextAttemptAt: string | null;

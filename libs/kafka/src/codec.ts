@@ -19,6 +19,15 @@ export function decodeJson(value: Buffer | null): DecodeResult {
   }
 }
 
+/** A message value decoded as JSON and checked by `validate` (a contract's validator), or why it is refused. */
+export function decodeValidated<T>(
+  value: Buffer | null,
+  validate: (decoded: unknown) => { ok: true; value: T } | { ok: false; reason: string },
+): { ok: true; value: T } | { ok: false; reason: string } {
+  const decoded = decodeJson(value);
+  return decoded.ok ? validate(decoded.value) : decoded;
+}
+
 /** kafkajs hands headers as Buffers (or arrays of them); we only use single string values. */
 export function readHeaders(headers: IHeaders | undefined): HeaderMap {
   const result: HeaderMap = {};

@@ -1,27 +1,13 @@
 import { formatCidr, parseCidr, parseCidrList } from './cidr';
 
 describe('parseCidr', () => {
-  it('parses IPv4 and IPv6 ranges', () => {
-    expect(parseCidr('127.0.0.0/8')).toEqual({
-      network: '127.0.0.0',
-      prefix: 8,
-      family: 'ipv4',
-    });
-    expect(parseCidr(' ::1/128 ')).toEqual({
-      network: '::1',
-      prefix: 128,
-      family: 'ipv6',
-    });
-    expect(parseCidr('FD00::/8')).toEqual({
-      network: 'fd00::',
-      prefix: 8,
-      family: 'ipv6',
-    });
-    expect(parseCidr('0.0.0.0/0')).toEqual({
-      network: '0.0.0.0',
-      prefix: 0,
-      family: 'ipv4',
-    });
+  it.each([
+    ['127.0.0.0/8', { network: '127.0.0.0', prefix: 8, family: 'ipv4' }],
+    [' ::1/128 ', { network: '::1', prefix: 128, family: 'ipv6' }],
+    ['FD00::/8', { network: 'fd00::', prefix: 8, family: 'ipv6' }],
+    ['0.0.0.0/0', { network: '0.0.0.0', prefix: 0, family: 'ipv4' }],
+  ])('parses IPv4 and IPv6 ranges: %j', (range, parsed) => {
+    expect(parseCidr(range)).toEqual(parsed);
   });
 
   it('reads a bare address as a single host', () => {

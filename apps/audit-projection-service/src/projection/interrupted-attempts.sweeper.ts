@@ -1,10 +1,5 @@
-import {
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
-import { PeriodicTask } from '@hookline/platform';
+import { Injectable } from '@nestjs/common';
+import { PeriodicJob } from '@hookline/platform';
 import { AuditEnv } from '../config/audit.env';
 import { AuditMetrics } from '../metrics/audit.metrics';
 import { ProjectionService } from './projection.service';
@@ -19,33 +14,17 @@ const SWEEP_BATCH = 500;
  * starts due, and the next one takes them.
  */
 @Injectable()
-export class InterruptedAttemptsSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(InterruptedAttemptsSweeper.name);
-  private readonly task: PeriodicTask;
-
+export class InterruptedAttemptsSweeper extends PeriodicJob {
   constructor(
     private readonly projection: ProjectionService,
     private readonly metrics: AuditMetrics,
     private readonly config: AuditEnv,
   ) {
-    this.task = new PeriodicTask(
-      'interrupted-attempts sweep',
-      SWEEP_INTERVAL_MS,
-      () => this.sweep(),
-      this.logger,
-    );
-  }
-
-  onApplicationBootstrap(): void {
-    this.task.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+    super({ name: 'interrupted-attempts sweep', intervalMs: SWEEP_INTERVAL_MS });
   }
 
   /** One sweep until nothing is due; resolves with how many attempts it recorded. */
-  async sweep(): Promise<number> {
+  async runOnce(): Promise<number> {
     let total = 0;
     for (;;) {
       const recorded = await this.projection.sweepInterrupted(

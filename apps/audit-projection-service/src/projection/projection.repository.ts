@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AttemptOutcome, DeliveredPayload, DeliveryStatus } from '@hookline/contracts';
+import type { AttemptExchange, AttemptOutcome, DeliveredPayload, DeliveryStatus } from '@hookline/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { columnList, jsonbRecordset } from '../common/jsonb-recordset';
 import { toStorableJson } from '../common/storable-json';
@@ -21,7 +21,7 @@ import {
 import type { StatsIncrement } from './stats-rows';
 
 /** Instants travel as ISO strings: the driver sends them to Postgres untouched. */
-export interface AttemptRow {
+export interface AttemptRow extends AttemptExchange {
   id: string;
   deliveryId: string;
   organizationId: string;
@@ -30,14 +30,6 @@ export interface AttemptRow {
   url: string;
   attemptNumber: number;
   startedAt: string;
-  durationMs: number;
-  requestHeaders: Record<string, string>;
-  responseStatus: number | null;
-  responseHeaders: Record<string, string> | null;
-  responseBody: string | null;
-  responseBodyTruncated: boolean;
-  outcome: AttemptOutcome;
-  error: string | null;
   nextAttemptAt: string | null;
 }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   IdPrefix,
   newId,
+  type AttemptExchange,
   type AttemptOutcome,
   type AttemptStart,
   type EventEnvelope,
@@ -13,6 +14,7 @@ import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { BoundedCache } from './bounded-cache';
 import { buildRequestHeaders } from './build-request-headers';
 import { classifyOutcome, describeError } from './classify-outcome';
+import { deliveryRefOf } from './delivery-ref-of';
 import type { SerializedPayload } from './serialize-payload';
 import { WebhookCredentialsService, usableSecrets } from './webhook-credentials.service';
 import { WebhookHttpClient } from './webhook-http.client';
@@ -27,18 +29,10 @@ export interface AttemptInput {
   payload: SerializedPayload;
 }
 
-export interface AttemptResult {
+/** `requestHeaders` is empty when nothing was sent. */
+export interface AttemptResult extends AttemptExchange {
   attemptId: string;
   startedAt: Date;
-  durationMs: number;
-  /** As sent, with credentials and signatures redacted; empty when nothing was sent. */
-  requestHeaders: Record<string, string>;
-  responseStatus: number | null;
-  responseHeaders: Record<string, string> | null;
-  responseBody: string | null;
-  responseBodyTruncated: boolean;
-  outcome: AttemptOutcome;
-  error: string | null;
 }
 
 /**
@@ -183,13 +177,7 @@ function attemptStartOf(
 ): AttemptStart {
   return {
     attemptId,
-    deliveryId: input.deliveryId,
-    eventId: input.event.id,
-    eventType: input.event.type,
-    organizationId: input.event.organizationId,
-    webhookId: input.webhook.id,
-    subject: input.event.subject,
-    url: input.webhook.url,
+    ...deliveryRefOf(input),
     attempt: input.attempt,
     startedAt: startedAt.toISOString(),
     requestHeaders,

@@ -1,5 +1,6 @@
 import type { AttemptEvent, DeliveryStatus } from '@hookline/contracts';
 import type { AttemptInput, AttemptResult } from './attempt-delivery';
+import { deliveryRefOf } from './delivery-ref-of';
 
 /** What the caller decided after the attempt. */
 export interface AttemptVerdict {
@@ -15,13 +16,7 @@ export function toAttemptEvent(
 ): AttemptEvent {
   return {
     attemptId: result.attemptId,
-    deliveryId: input.deliveryId,
-    eventId: input.event.id,
-    eventType: input.event.type,
-    organizationId: input.event.organizationId,
-    webhookId: input.webhook.id,
-    subject: input.event.subject,
-    url: input.webhook.url,
+    ...deliveryRefOf(input),
     attempt: input.attempt,
     startedAt: result.startedAt.toISOString(),
     durationMs: result.durationMs,

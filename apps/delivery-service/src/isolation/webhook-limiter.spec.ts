@@ -10,11 +10,16 @@ const held = (decision: LimiterDecision): (() => void) => {
 describe(WebhookLimiter.name, () => {
   const webhook = { id: 'wh_1', maxConcurrency: 2, rateLimitPerSecond: null };
   let now = 0;
-  const limiterWith = (options: Partial<WebhookLimiterOptions> = {}) =>
-    new WebhookLimiter(
-      { defaultMaxConcurrency: 16, stallMs: 1_000, maxQueueWaitMs: 30_000, maxQueued: 1_000, ...options },
-      () => now,
-    );
+  const options: WebhookLimiterOptions = {
+    defaultMaxConcurrency: 16,
+    stallMs: 1_000,
+    maxQueueWaitMs: 30_000,
+    maxQueued: 1_000,
+  };
+  const limiterWith = (overrides: Partial<WebhookLimiterOptions> = {}) =>
+    new WebhookLimiter({ ...options, ...overrides }, () => now);
+  /** Reads the (fake) system clock, as the service's limiter does. */
+  const limiterOnSystemClock = () => new WebhookLimiter(options);
   /** Lets granted waiters run their continuation. */
   const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -84,12 +89,7 @@ describe(WebhookLimiter.name, () => {
   it('gives up on a webhook whose requests stop finishing: its waiters are refused after the stall budget', async () => {
     jest.useFakeTimers();
     now = Date.now();
-    const limiter = new WebhookLimiter({
-      defaultMaxConcurrency: 16,
-      stallMs: 1_000,
-      maxQueueWaitMs: 30_000,
-      maxQueued: 1_000,
-    });
+    const limiter = limiterOnSystemClock();
     held(await limiter.acquire(webhook));
     held(await limiter.acquire(webhook));
     const waiting = limiter.acquire(webhook);
@@ -125,12 +125,7 @@ describe(WebhookLimiter.name, () => {
 
   it('keeps waiting while the webhook finishes requests, however long the queue has waited in total', async () => {
     jest.useFakeTimers();
-    const limiter = new WebhookLimiter({
-      defaultMaxConcurrency: 16,
-      stallMs: 1_000,
-      maxQueueWaitMs: 30_000,
-      maxQueued: 1_000,
-    });
+    const limiter = limiterOnSystemClock();
     const slots = [held(await limiter.acquire(webhook)), held(await limiter.acquire(webhook))];
     const waiters = [1, 2, 3].map(() => limiter.acquire(webhook));
     for (let step = 0; step < 3; step += 1) {
@@ -144,10 +139,7 @@ describe(WebhookLimiter.name, () => {
   it('counts a stall only while requests are in flight: an idle gap before a new burst is no stall', async () => {
     jest.useFakeTimers();
     now = Date.now();
-    const limiter = new WebhookLimiter(
-      { defaultMaxConcurrency: 16, stallMs: 1_000, maxQueueWaitMs: 30_000, maxQueued: 1_000 },
-      () => now,
-    );
+    const limiter = limiterWith();
     // A 1 s endpoint with a cap of 2: two requests answered, then nothing for 5 s.
     const firstRound = [held(await limiter.acquire(webhook)), held(await limiter.acquire(webhook))];
     now += 1_000;
@@ -175,12 +167,7 @@ describe(WebhookLimiter.name, () => {
 
   it('before any request has finished, judges none overdue before the webhook timeout', async () => {
     jest.useFakeTimers();
-    const limiter = new WebhookLimiter({
-      defaultMaxConcurrency: 16,
-      stallMs: 1_000,
-      maxQueueWaitMs: 30_000,
-      maxQueued: 1_000,
-    });
+    const limiter = limiterOnSystemClock();
     const slow = { ...webhook, timeoutSeconds: 5 };
     const first = held(await limiter.acquire(slow));
     held(await limiter.acquire(slow));

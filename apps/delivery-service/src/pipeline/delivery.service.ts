@@ -19,6 +19,7 @@ import {
   type AttemptInput,
   type AttemptResult,
 } from '../attempts/attempt-delivery';
+import { deliveryRefOf } from '../attempts/delivery-ref-of';
 import { toAttemptEvent } from '../attempts/to-attempt-event';
 import { DeliveryEnv } from '../config/delivery.env';
 import { EndpointHealth, type HealthVerdict } from '../isolation/endpoint-health';
@@ -202,13 +203,7 @@ export class DeliveryService {
       return step;
     }
     const notice: DeliveryHeld = {
-      deliveryId: job.deliveryId,
-      eventId: job.event.id,
-      eventType: job.event.type,
-      organizationId: job.event.organizationId,
-      webhookId: job.webhook.id,
-      subject: job.event.subject,
-      url: job.webhook.url,
+      ...deliveryRefOf(job),
       attempt: job.attempt,
       heldAt: new Date().toISOString(),
       reason: 'circuit_open',

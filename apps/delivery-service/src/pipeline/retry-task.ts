@@ -6,7 +6,7 @@ import {
   type DeliveryTask,
   type RetryTierName,
 } from '@hookline/contracts';
-import { decodeJson, type OutgoingMessage, type TopicBatch } from '@hookline/kafka';
+import { decodeValidated, type OutgoingMessage, type TopicBatch } from '@hookline/kafka';
 import { topicOfTier } from '../retry-policy/choose-tier';
 
 /** A `DeliveryTask` as delivery writes it to the retry tiers and the ordered lane. */
@@ -16,11 +16,7 @@ export type RetryTaskParse = { ok: true; task: RetryTask } | { ok: false; reason
 
 /** A retry-tier or lane message as a task, or why it is refused (it then goes to the DLQ). */
 export function parseRetryTask(message: KafkaMessage): RetryTaskParse {
-  const decoded = decodeJson(message.value);
-  if (!decoded.ok) {
-    return decoded;
-  }
-  const parsed = validateDeliveryTask(decoded.value);
+  const parsed = decodeValidated(message.value, validateDeliveryTask);
   return parsed.ok ? { ok: true, task: parsed.value } : parsed;
 }
 

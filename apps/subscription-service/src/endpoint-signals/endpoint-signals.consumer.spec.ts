@@ -29,6 +29,17 @@ function fakeKafka(connects: Array<() => Promise<void>>) {
   return { kafka, consumers };
 }
 
+/** The consumer on a fake cluster; what it would apply or park is not reached by these cases. */
+function consumerOn(kafka: Kafka): EndpointSignalsConsumer {
+  return new EndpointSignalsConsumer(
+    kafka,
+    {} as KafkaPublisher,
+    {} as EndpointSignalsService,
+    new SubscriptionEnv(),
+    new Registry(),
+  );
+}
+
 describe(EndpointSignalsConsumer.name, () => {
   beforeEach(() => {
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
@@ -45,13 +56,7 @@ describe(EndpointSignalsConsumer.name, () => {
       },
       () => new Promise<void>((resolve) => (connectSecond = resolve)),
     ]);
-    const consumer = new EndpointSignalsConsumer(
-      kafka,
-      {} as KafkaPublisher,
-      {} as EndpointSignalsService,
-      new SubscriptionEnv(),
-      new Registry(),
-    );
+    const consumer = consumerOn(kafka);
     const readiness: ReadinessCheck = consumer;
 
     consumer.onApplicationBootstrap();
@@ -72,13 +77,7 @@ describe(EndpointSignalsConsumer.name, () => {
 
   it('answers readiness under the name the health endpoint shows', () => {
     const { kafka } = fakeKafka([]);
-    const consumer = new EndpointSignalsConsumer(
-      kafka,
-      {} as KafkaPublisher,
-      {} as EndpointSignalsService,
-      new SubscriptionEnv(),
-      new Registry(),
-    );
+    const consumer = consumerOn(kafka);
     expect((consumer as ReadinessCheck).name).toBe('signals-consumer');
   });
 });

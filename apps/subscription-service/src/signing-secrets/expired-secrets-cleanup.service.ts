@@ -1,11 +1,6 @@
-import {
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PeriodicTask } from '@hookline/platform';
+import { PeriodicJob } from '@hookline/platform';
 import { SubscriptionEnv } from '../config/subscription.env';
 import { WebhookChangesService } from '../webhooks/webhook-changes.service';
 import { WebhooksRepository } from '../webhooks/webhooks.repository';
@@ -18,30 +13,14 @@ const MAX_BATCHES_PER_RUN = 100;
  * webhook's state, so the topic stops carrying them. One webhook per transaction, under its row lock.
  */
 @Injectable()
-export class ExpiredSecretsCleanupService implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(ExpiredSecretsCleanupService.name);
-  private readonly task: PeriodicTask;
-
+export class ExpiredSecretsCleanupService extends PeriodicJob {
   constructor(
     private readonly dataSource: DataSource,
     private readonly webhooks: WebhooksRepository,
     private readonly changes: WebhookChangesService,
     private readonly env: SubscriptionEnv,
   ) {
-    this.task = new PeriodicTask(
-      'expired secret cleanup',
-      env.SECRET_CLEANUP_INTERVAL_MS,
-      () => this.runOnce(),
-      this.logger,
-    );
-  }
-
-  onApplicationBootstrap(): void {
-    this.task.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+    super({ name: 'expired secret cleanup', intervalMs: env.SECRET_CLEANUP_INTERVAL_MS });
   }
 
   /** Cleans up every webhook with expired secrets; returns how many were republished. */

@@ -1,13 +1,8 @@
-import {
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EndpointAuth } from '@hookline/contracts';
 import { SecretBox } from '@hookline/security';
 import { DataSource } from 'typeorm';
-import { PeriodicTask, assertNever } from '@hookline/platform';
+import { PeriodicJob, assertNever } from '@hookline/platform';
 import { SubscriptionEnv } from '../config/subscription.env';
 import { WebhookChangesService } from '../webhooks/webhook-changes.service';
 import { WebhookSecret } from '../webhooks/webhook-secret.entity';
@@ -20,10 +15,7 @@ import { WebhooksRepository } from '../webhooks/webhooks.repository';
  * be dropped. Runs at start and then periodically, one webhook per transaction.
  */
 @Injectable()
-export class SecretsReencryptionService implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(SecretsReencryptionService.name);
-  private readonly task: PeriodicTask;
-
+export class SecretsReencryptionService extends PeriodicJob {
   constructor(
     private readonly dataSource: DataSource,
     private readonly webhooks: WebhooksRepository,
@@ -31,20 +23,7 @@ export class SecretsReencryptionService implements OnApplicationBootstrap, Befor
     private readonly secretBox: SecretBox,
     private readonly env: SubscriptionEnv,
   ) {
-    this.task = new PeriodicTask(
-      're-encryption',
-      env.SECRET_REENCRYPTION_INTERVAL_MS,
-      () => this.runOnce(),
-      this.logger,
-    );
-  }
-
-  onApplicationBootstrap(): void {
-    this.task.start({ runNow: true });
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.task.stop();
+    super({ name: 're-encryption', intervalMs: env.SECRET_REENCRYPTION_INTERVAL_MS, firstRunAfterMs: 0 });
   }
 
   /** Re-encrypts every webhook that needs it; returns how many were rewritten. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { Topics, validateApiKeyRecord, type ApiKeyRecord } from '@hookline/contracts';
-import { CompactedTopicReader, decodeJson } from '@hookline/kafka';
+import { CompactedTopicReader, decodeValidated } from '@hookline/kafka';
 import { hashApiKey } from '@hookline/security';
 import { KAFKA } from '../kafka/kafka.module';
 import type { ReadinessCheck } from '../health/readiness-check';
@@ -68,8 +68,7 @@ export class ApiKeyRegistry
     if (value === null) {
       return;
     }
-    const decoded = decodeJson(value);
-    const parsed = decoded.ok ? validateApiKeyRecord(decoded.value) : decoded;
+    const parsed = decodeValidated(value, validateApiKeyRecord);
     if (!parsed.ok) {
       // A key whose record cannot be read authenticates nothing, rather than with unknown scopes.
       this.logger.error(`api key record ${id} ignored: ${parsed.reason}`);

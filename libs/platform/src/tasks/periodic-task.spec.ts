@@ -14,18 +14,28 @@ describe(PeriodicTask.name, () => {
     jest.restoreAllMocks();
   });
 
-  it('runs every interval, measured from the end of the previous run', async () => {
-    const work = jest.fn(async () => undefined);
-    task = new PeriodicTask('job', 1_000, work, logger);
-    task.start();
+  it.each([
+    { firstRun: 'after one interval', start: {}, firstRunAfterMs: 1_000 },
+    {
+      firstRun: 'after the delay it is started with',
+      start: { firstRunAfterMs: 5_000 },
+      firstRunAfterMs: 5_000,
+    },
+  ])(
+    'runs first $firstRun, then every interval, measured from the end of the previous run',
+    async ({ start, firstRunAfterMs }) => {
+      const work = jest.fn(async () => undefined);
+      task = new PeriodicTask('job', 1_000, work, logger);
+      task.start(start);
 
-    await jest.advanceTimersByTimeAsync(999);
-    expect(work).toHaveBeenCalledTimes(0);
-    await jest.advanceTimersByTimeAsync(1);
-    expect(work).toHaveBeenCalledTimes(1);
-    await jest.advanceTimersByTimeAsync(2_000);
-    expect(work).toHaveBeenCalledTimes(3);
-  });
+      await jest.advanceTimersByTimeAsync(firstRunAfterMs - 1);
+      expect(work).toHaveBeenCalledTimes(0);
+      await jest.advanceTimersByTimeAsync(1);
+      expect(work).toHaveBeenCalledTimes(1);
+      await jest.advanceTimersByTimeAsync(2_000);
+      expect(work).toHaveBeenCalledTimes(3);
+    },
+  );
 
   it('runs at once when asked to, and never two runs at the same time', async () => {
     let finish!: () => void;
@@ -33,7 +43,7 @@ describe(PeriodicTask.name, () => {
       .fn(async (): Promise<void> => undefined)
       .mockImplementationOnce(() => new Promise<void>((resolve) => (finish = resolve)));
     task = new PeriodicTask('job', 100, work, logger);
-    task.start({ runNow: true });
+    task.start({ firstRunAfterMs: 0 });
 
     await jest.advanceTimersByTimeAsync(0);
     const joined = task.runNow();
@@ -49,7 +59,7 @@ describe(PeriodicTask.name, () => {
     const error = jest.spyOn(logger, 'error').mockImplementation(() => undefined);
     const work = jest.fn().mockRejectedValueOnce(new Error('database is down')).mockResolvedValue(undefined);
     task = new PeriodicTask('cleanup', 100, work, logger);
-    task.start({ runNow: true });
+    task.start({ firstRunAfterMs: 0 });
 
     await jest.advanceTimersByTimeAsync(100);
 

@@ -17,13 +17,13 @@ export class PeriodicTask {
     private readonly logger: Logger,
   ) {}
 
-  /** `runNow` starts the first run at once instead of after one interval. */
-  start({ runNow = false }: { runNow?: boolean } = {}): void {
+  /** The first run comes after one interval unless `firstRunAfterMs` says otherwise (0: at once). */
+  start({ firstRunAfterMs = this.intervalMs }: { firstRunAfterMs?: number } = {}): void {
     if (!this.stopped) {
       return;
     }
     this.stopped = false;
-    this.schedule(runNow ? 0 : this.intervalMs);
+    this.schedule(firstRunAfterMs);
   }
 
   /** Runs now (or joins the run in progress) and resolves when it has finished. */
