@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AttemptOutcome, DeliveredPayload, DeliveryStatus } from '@hookline/contracts';
+import type { AttemptOutcome, DeliveredPayload, DeliveryRef, DeliveryStatus } from '@hookline/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { columnList, jsonbRecordset } from '../common/jsonb-recordset';
 import { toStorableJson } from '../common/storable-json';
@@ -42,15 +42,8 @@ export interface AttemptRow {
 }
 
 /** An attempt started, not yet known to have ended. */
-export interface AttemptStartRow {
+export interface AttemptStartRow extends DeliveryRef {
   id: string;
-  deliveryId: string;
-  organizationId: string;
-  webhookId: string;
-  eventId: string;
-  eventType: string;
-  subject: string;
-  url: string;
   attemptNumber: number;
   startedAt: string;
   requestHeaders: Record<string, string>;
@@ -60,14 +53,7 @@ export interface AttemptStartRow {
 }
 
 /** A delivery held back without an attempt (its next attempt is `heldAttempt`). */
-export interface HoldRow {
-  deliveryId: string;
-  organizationId: string;
-  webhookId: string;
-  eventId: string;
-  eventType: string;
-  subject: string;
-  url: string;
+export interface HoldRow extends DeliveryRef {
   heldAttempt: number;
   heldAt: string;
   reason: string;
@@ -82,14 +68,9 @@ export interface StoredAttempts {
   replaced: Set<string>;
 }
 
-export interface DeliveryRow {
+/** The delivery's own row: its id is `id`, not `deliveryId`. */
+export interface DeliveryRow extends Omit<DeliveryRef, 'deliveryId'> {
   id: string;
-  organizationId: string;
-  webhookId: string;
-  eventId: string;
-  eventType: string;
-  subject: string;
-  url: string;
   status: DeliveryStatus;
   lastAttemptId: string;
   lastAttemptNumber: number;
