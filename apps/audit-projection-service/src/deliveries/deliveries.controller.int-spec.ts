@@ -2,11 +2,12 @@ import type { AttemptEvent } from '@hookline/contracts';
 import type { ApiErrorBody } from '@hookline/platform';
 import { eventually } from '@hookline/testing';
 import { DataSource } from 'typeorm';
-import { aRetriedDelivery, anAttemptEvent, hoursAgo } from '../../test/attempt-event.fixture';
+import { aRetriedDelivery, anAttemptEvent, hoursAgo, timedOut } from '../../test/attempt-event.fixture';
 import { useAuditHarness } from '../../test/audit-harness';
+import { aDeliveryListFilter } from '../../test/delivery-list-filter.fixture';
 import { aWebhookState } from '../../test/webhook-state.fixture';
 import { DeliveriesController } from './deliveries.controller';
-import { buildDeliveryListQuery } from './delivery-list.query';
+import { buildDeliveryListQuery, type DeliveryListFilter } from './delivery-list.query';
 import { DeliveriesRepository } from './deliveries.repository';
 import type { DeliveryDetailDto } from './dto/delivery-detail.dto';
 import type { DeliveryPageDto } from './dto/delivery-page.dto';
@@ -33,16 +34,7 @@ describe(DeliveriesController.name, () => {
     deliveryStatus: 'failed',
   });
   const d3 = attemptOf(3, { eventType: 'job.created' });
-  const d4 = attemptOf(4, {
-    eventType: 'job.created',
-    responseStatus: null,
-    responseHeaders: null,
-    responseBody: null,
-    outcome: 'timeout',
-    error: 'no response within 15s',
-    deliveryStatus: 'retrying',
-    nextAttemptAt: minute(9),
-  });
+  const d4 = attemptOf(4, { eventType: 'job.created', ...timedOut(minute(9)) });
   const d5 = attemptOf(5, { eventType: 'estimate.created' });
   const newestFirst = [d5, d4, d3, d2, d1].map((event) => event.deliveryId);
 
@@ -146,19 +138,9 @@ describe(DeliveriesController.name, () => {
       // On a few rows the organization's index plus a sort can cost less; production tables make it far
       // dearer. A sort still shows in the plan when no index gives the order, so this checks the index.
       await manager.query('SET LOCAL enable_sort = off');
-      const explain = async (filter: Partial<Parameters<typeof buildDeliveryListQuery>[0]>) => {
+      const explain = async (filter: Partial<DeliveryListFilter>) => {
         const { sql, params } = buildDeliveryListQuery(
-          {
-            organizationId,
-            webhookId: webhook.id,
-            status: null,
-            eventType: null,
-            eventId: null,
-            from: null,
-            to: null,
-            after: null,
-            ...filter,
-          },
+          aDeliveryListFilter(organizationId, webhook.id, filter),
           21,
         );
         const [row] = await manager.query<Array<{ 'QUERY PLAN': unknown }>>(
