@@ -57,6 +57,19 @@ export function anAttemptEvent(
   };
 }
 
+/** What an attempt that got no response in time carries, its retry due at `nextAttemptAt`. */
+export function timedOut(nextAttemptAt: string): Partial<AttemptEvent> {
+  return {
+    responseStatus: null,
+    responseHeaders: null,
+    responseBody: null,
+    outcome: 'timeout',
+    error: 'no response within 15s',
+    deliveryStatus: 'retrying',
+    nextAttemptAt,
+  };
+}
+
 /** A failed attempt followed by a successful retry of the same delivery, 5 minutes later. */
 export function aRetriedDelivery(
   base: Partial<AttemptEvent> = {},

@@ -8,7 +8,7 @@ import {
 } from '@hookline/contracts';
 import { KafkaPublisher, createKafka, decodeJson, readHeaders } from '@hookline/kafka';
 import { generateApiKey } from '@hookline/security';
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 
 export interface CommandSeen {
   key: string | null;
@@ -82,18 +82,12 @@ export class AuditKafka {
   /** Collects the DLQ from the beginning under a group of this run. */
   async watchDeadLetters(groupId: string): Promise<DeadLetterSeen[]> {
     const seen: DeadLetterSeen[] = [];
-    const consumer = this.kafka.consumer({ groupId, maxWaitTimeInMs: 100, allowAutoTopicCreation: false });
-    this.consumers.push(consumer);
-    await consumer.connect();
-    await consumer.subscribe({ topics: [Topics.dlq], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        seen.push({
-          key: message.key?.toString() ?? null,
-          value: message.value?.toString() ?? '',
-          headers: readHeaders(message.headers),
-        });
-      },
+    await this.watch(groupId, Topics.dlq, (message) => {
+      seen.push({
+        key: message.key?.toString() ?? null,
+        value: message.value?.toString() ?? '',
+        headers: readHeaders(message.headers),
+      });
     });
     return seen;
   }
@@ -101,19 +95,26 @@ export class AuditKafka {
   /** Collects `hookline.commands.v1` from the beginning under a group of this run. */
   async watchCommands(groupId: string): Promise<CommandSeen[]> {
     const seen: CommandSeen[] = [];
+    await this.watch(groupId, Topics.commands, (message) => {
+      // Other teams' tests share the topic; what is not a JSON command is not ours.
+      const decoded = decodeJson(message.value);
+      if (decoded.ok) {
+        seen.push({ key: message.key?.toString() ?? null, command: decoded.value as DeliveryCommand });
+      }
+    });
+    return seen;
+  }
+
+  /** Reads `topic` from the beginning until `disconnect`, handing each message to `onMessage`. */
+  private async watch(
+    groupId: string,
+    topic: string,
+    onMessage: (message: KafkaMessage) => void,
+  ): Promise<void> {
     const consumer = this.kafka.consumer({ groupId, maxWaitTimeInMs: 100, allowAutoTopicCreation: false });
     this.consumers.push(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topics: [Topics.commands], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        // Other teams' tests share the topic; what is not a JSON command is not ours.
-        const decoded = decodeJson(message.value);
-        if (decoded.ok) {
-          seen.push({ key: message.key?.toString() ?? null, command: decoded.value as DeliveryCommand });
-        }
-      },
-    });
-    return seen;
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await consumer.run({ eachMessage: async ({ message }) => onMessage(message) });
   }
 }

@@ -1,29 +1,24 @@
 import type { AttemptEvent } from '@hookline/contracts';
 import type { ApiErrorBody } from '@hookline/platform';
-import { eventually, testEnvironment } from '@hookline/testing';
+import { eventually } from '@hookline/testing';
 import { DataSource } from 'typeorm';
-import { aRetriedDelivery, anAttemptEvent, hoursAgo } from '../../test/attempt-event.fixture';
-import { AuditKafka } from '../../test/audit-kafka';
-import { startAuditApp, type AuditTestApp } from '../../test/audit-test-app';
-import { getJson } from '../../test/http';
+import { aRetriedDelivery, anAttemptEvent, hoursAgo, timedOut } from '../../test/attempt-event.fixture';
+import { useAuditHarness } from '../../test/audit-harness';
+import { aDeliveryListFilter } from '../../test/delivery-list-filter.fixture';
 import { aWebhookState } from '../../test/webhook-state.fixture';
 import { DeliveriesController } from './deliveries.controller';
-import { buildDeliveryListQuery } from './delivery-list.query';
+import { buildDeliveryListQuery, type DeliveryListFilter } from './delivery-list.query';
 import { DeliveriesRepository } from './deliveries.repository';
 import type { DeliveryDetailDto } from './dto/delivery-detail.dto';
 import type { DeliveryPageDto } from './dto/delivery-page.dto';
 
 describe(DeliveriesController.name, () => {
-  const env = testEnvironment();
-  const organizationId = `org_${env.runId}_api`;
-  const otherOrganizationId = `org_${env.runId}_api_other`;
+  const audit = useAuditHarness('api');
+  const { kafka } = audit;
+  const organizationId = audit.organizationId();
+  const otherOrganizationId = audit.organizationId('other');
   const webhook = aWebhookState({ organizationId });
   const deletedWebhook = aWebhookState({ organizationId });
-  let kafka: AuditKafka;
-  let audit: AuditTestApp;
-  let readKey: string;
-  let otherOrgKey: string;
-  let noScopeKey: string;
 
   // Five recent deliveries one minute apart; the list shows them newest first.
   const base = hoursAgo(3);
@@ -39,33 +34,24 @@ describe(DeliveriesController.name, () => {
     deliveryStatus: 'failed',
   });
   const d3 = attemptOf(3, { eventType: 'job.created' });
-  const d4 = attemptOf(4, {
-    eventType: 'job.created',
-    responseStatus: null,
-    responseHeaders: null,
-    responseBody: null,
-    outcome: 'timeout',
-    error: 'no response within 15s',
-    deliveryStatus: 'retrying',
-    nextAttemptAt: minute(9),
-  });
+  const d4 = attemptOf(4, { eventType: 'job.created', ...timedOut(minute(9)) });
   const d5 = attemptOf(5, { eventType: 'estimate.created' });
   const newestFirst = [d5, d4, d3, d2, d1].map((event) => event.deliveryId);
 
+  /** API keys by what they may do, published in `beforeAll`. */
+  let keys: Record<'read' | 'otherOrg' | 'noScope', string>;
+
   beforeAll(async () => {
-    kafka = new AuditKafka(env.kafkaBrokers);
-    await kafka.connect();
-    readKey = await kafka.createApiKey(organizationId, ['deliveries:read'], `key_${env.runId}_api_read`);
-    otherOrgKey = await kafka.createApiKey(
-      otherOrganizationId,
-      ['deliveries:read'],
-      `key_${env.runId}_api_other`,
-    );
-    noScopeKey = await kafka.createApiKey(organizationId, ['webhooks:read'], `key_${env.runId}_api_noscope`);
+    await audit.connect();
+    keys = await audit.createApiKeys({
+      read: { organizationId, scopes: ['deliveries:read'] },
+      otherOrg: { organizationId: otherOrganizationId, scopes: ['deliveries:read'] },
+      noScope: { organizationId, scopes: ['webhooks:read'] },
+    });
     await kafka.sendWebhookState(webhook);
     await kafka.sendWebhookState(deletedWebhook);
     await kafka.sendAttempts(d1, d2, d3, d4, d5);
-    audit = await startAuditApp(env, `${env.runId}-audit-api`);
+    await audit.start();
     await eventually(
       async () => {
         const { status, body } = await list(`/v1/webhooks/${webhook.id}/deliveries?limit=100`);
@@ -76,15 +62,8 @@ describe(DeliveriesController.name, () => {
     );
   });
 
-  afterAll(async () => {
-    await audit?.close();
-    await kafka?.disconnect();
-  });
-
-  const list = (path: string, key: string | null = readKey) =>
-    getJson<DeliveryPageDto>(audit.baseUrl, path, key);
-  const fail = (path: string, key: string | null = readKey) =>
-    getJson<ApiErrorBody>(audit.baseUrl, path, key);
+  const list = (path: string, key: string | null = keys.read) => audit.getJson<DeliveryPageDto>(path, key);
+  const fail = (path: string, key: string | null = keys.read) => audit.getJson<ApiErrorBody>(path, key);
 
   /** Follows `nextCursor` to the end and returns each page's ids. */
   async function allPages(query: string): Promise<string[][]> {
@@ -159,19 +138,9 @@ describe(DeliveriesController.name, () => {
       // On a few rows the organization's index plus a sort can cost less; production tables make it far
       // dearer. A sort still shows in the plan when no index gives the order, so this checks the index.
       await manager.query('SET LOCAL enable_sort = off');
-      const explain = async (filter: Partial<Parameters<typeof buildDeliveryListQuery>[0]>) => {
+      const explain = async (filter: Partial<DeliveryListFilter>) => {
         const { sql, params } = buildDeliveryListQuery(
-          {
-            organizationId,
-            webhookId: webhook.id,
-            status: null,
-            eventType: null,
-            eventId: null,
-            from: null,
-            to: null,
-            after: null,
-            ...filter,
-          },
+          aDeliveryListFilter(organizationId, webhook.id, filter),
           21,
         );
         const [row] = await manager.query<Array<{ 'QUERY PLAN': unknown }>>(
@@ -225,9 +194,7 @@ describe(DeliveriesController.name, () => {
     await kafka.sendAttempts(failed);
     await eventually(
       async () =>
-        expect((await getJson(audit.baseUrl, `/v1/deliveries/${failed.deliveryId}`, readKey)).status).toBe(
-          200,
-        ),
+        expect((await audit.getJson(`/v1/deliveries/${failed.deliveryId}`, keys.read)).status).toBe(200),
       { timeoutMs: 30_000, intervalMs: 100 },
     );
     // The projection commits attempt 2 (row and count together) after the delivery row was read
@@ -252,10 +219,9 @@ describe(DeliveriesController.name, () => {
       return findAttempts(...args);
     });
     try {
-      const { status, body } = await getJson<DeliveryDetailDto>(
-        audit.baseUrl,
+      const { status, body } = await audit.getJson<DeliveryDetailDto>(
         `/v1/deliveries/${failed.deliveryId}`,
-        readKey,
+        keys.read,
       );
       expect(status).toBe(200);
       expect(spy).toHaveBeenCalledTimes(1);
@@ -266,17 +232,17 @@ describe(DeliveriesController.name, () => {
   });
 
   it("answers 404 for another organization's webhook and delivery", async () => {
-    const listed = await fail(`/v1/webhooks/${webhook.id}/deliveries`, otherOrgKey);
+    const listed = await fail(`/v1/webhooks/${webhook.id}/deliveries`, keys.otherOrg);
     expect(listed).toEqual({
       status: 404,
       body: { statusCode: 404, error: 'Not Found', message: `webhook ${webhook.id} not found` },
     });
-    const detail = await fail(`/v1/deliveries/${d1.deliveryId}`, otherOrgKey);
+    const detail = await fail(`/v1/deliveries/${d1.deliveryId}`, keys.otherOrg);
     expect(detail).toEqual({
       status: 404,
       body: { statusCode: 404, error: 'Not Found', message: `delivery ${d1.deliveryId} not found` },
     });
-    expect((await getJson(audit.baseUrl, `/v1/deliveries/${d1.deliveryId}`, readKey)).status).toBe(200);
+    expect((await audit.getJson(`/v1/deliveries/${d1.deliveryId}`, keys.read)).status).toBe(200);
   });
 
   it('answers 404 for a webhook it never heard of', async () => {
@@ -288,7 +254,7 @@ describe(DeliveriesController.name, () => {
       const anonymous = await fail(path, null);
       expect(anonymous.status).toBe(401);
       expect(anonymous.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
-      const unscoped = await fail(path, noScopeKey);
+      const unscoped = await fail(path, keys.noScope);
       expect(unscoped.status).toBe(403);
       expect(unscoped.body.message).toContain('deliveries:read');
     }

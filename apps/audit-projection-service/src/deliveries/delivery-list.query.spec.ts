@@ -1,16 +1,8 @@
-import { buildDeliveryListQuery, type DeliveryListFilter } from './delivery-list.query';
+import { aDeliveryListFilter } from '../../test/delivery-list-filter.fixture';
+import { buildDeliveryListQuery } from './delivery-list.query';
 
 describe(buildDeliveryListQuery.name, () => {
-  const base: DeliveryListFilter = {
-    organizationId: 'org_1',
-    webhookId: 'wh_1',
-    status: null,
-    eventType: null,
-    eventId: null,
-    from: null,
-    to: null,
-    after: null,
-  };
+  const base = aDeliveryListFilter('org_1', 'wh_1');
   const innerWhere = (sql: string) => /WHERE (.*)\n/.exec(sql)?.[1];
 
   it('filters on the webhook and organization only, by default', () => {

@@ -12,12 +12,12 @@ export class AuditMetrics {
   readonly commandsSent: Counter<'kind'>;
 
   constructor(registry: Registry) {
-    this.attemptsProjected = new Counter({
-      name: 'hookline_audit_attempts_projected_total',
-      help: 'Attempt events handled: stored for the first time, replays that changed nothing, or past retention and skipped; and attempts recorded as interrupted (started, no outcome ever came)',
-      labelNames: ['result'],
-      registers: [registry],
-    });
+    this.attemptsProjected = countedBy(
+      registry,
+      'result',
+      'hookline_audit_attempts_projected_total',
+      'Attempt events handled: stored for the first time, replays that changed nothing, or past retention and skipped; and attempts recorded as interrupted (started, no outcome ever came)',
+    );
     this.batchSize = new Histogram({
       name: 'hookline_audit_projection_batch_size',
       help: 'Valid attempt events per projected batch (one transaction each)',
@@ -29,23 +29,33 @@ export class AuditMetrics {
       help: 'When the last batch committed: now minus the start of its newest attempt',
       registers: [registry],
     });
-    this.deadLettered = new Counter({
-      name: 'hookline_audit_dlq_total',
-      help: 'Messages sent to the DLQ because they could not be parsed or validated',
-      labelNames: ['topic'],
-      registers: [registry],
-    });
-    this.retentionPruned = new Counter({
-      name: 'hookline_audit_retention_pruned_rows_total',
-      help: 'Rows removed because they were past their retention',
-      labelNames: ['table'],
-      registers: [registry],
-    });
-    this.commandsSent = new Counter({
-      name: 'hookline_audit_commands_sent_total',
-      help: 'Delivery commands produced to hookline.commands.v1',
-      labelNames: ['kind'],
-      registers: [registry],
-    });
+    this.deadLettered = countedBy(
+      registry,
+      'topic',
+      'hookline_audit_dlq_total',
+      'Messages sent to the DLQ because they could not be parsed or validated',
+    );
+    this.retentionPruned = countedBy(
+      registry,
+      'table',
+      'hookline_audit_retention_pruned_rows_total',
+      'Rows removed because they were past their retention',
+    );
+    this.commandsSent = countedBy(
+      registry,
+      'kind',
+      'hookline_audit_commands_sent_total',
+      'Delivery commands produced to hookline.commands.v1',
+    );
   }
+}
+
+/** A counter of `registry` with one label: every counter of the service is split by exactly one. */
+function countedBy<Label extends string>(
+  registry: Registry,
+  label: Label,
+  name: string,
+  help: string,
+): Counter<Label> {
+  return new Counter({ name, help, labelNames: [label], registers: [registry] });
 }

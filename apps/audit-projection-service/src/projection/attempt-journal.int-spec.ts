@@ -66,6 +66,13 @@ describe('attempt starts, interrupted attempts and holds', () => {
     ]);
     return row;
   };
+  /** A delivery row as a breaker's hold leaves it, with `attemptCount` attempts made before. */
+  const heldByBreaker = (attemptCount: number, nextAttemptAt: string) => ({
+    status: 'retrying',
+    attempt_count: attemptCount,
+    held_reason: 'circuit_open',
+    next_attempt_at: new Date(nextAttemptAt),
+  });
   /** The rollups' attempts of the webhook against a recount of its attempts, by outcome. */
   const rollupAndRecount = async (webhookId: string) => {
     const [rollup] = await dataSource.query<
@@ -195,12 +202,7 @@ describe('attempt starts, interrupted attempts and holds', () => {
     const first = anAttempt();
     const held = aDeliveryHeld(first);
     await project(at, held.heldAt, { kind: 'held', held });
-    expect(await deliveryOf(first.deliveryId)).toEqual({
-      status: 'retrying',
-      attempt_count: 0,
-      held_reason: 'circuit_open',
-      next_attempt_at: new Date(held.nextAttemptAt),
-    });
+    expect(await deliveryOf(first.deliveryId)).toEqual(heldByBreaker(0, held.nextAttemptAt));
     const [payload] = await dataSource.query<Array<{ body: unknown }>>(
       `SELECT body FROM audit.payload WHERE event_id = $1`,
       [first.eventId],
@@ -235,12 +237,7 @@ describe('attempt starts, interrupted attempts and holds', () => {
       nextAttemptAt: plus(failed.startedAt, 40_000),
     });
     await project(at, held.heldAt, { kind: 'held', held });
-    expect(await deliveryOf(failed.deliveryId)).toEqual({
-      status: 'retrying',
-      attempt_count: 1,
-      held_reason: 'circuit_open',
-      next_attempt_at: new Date(held.nextAttemptAt),
-    });
+    expect(await deliveryOf(failed.deliveryId)).toEqual(heldByBreaker(1, held.nextAttemptAt));
   });
 
   it('applies two holds of one delivery in one batch, the later one winning', async () => {

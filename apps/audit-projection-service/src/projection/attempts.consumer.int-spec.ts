@@ -1,5 +1,5 @@
 import { KafkaHeaders, Topics, type AttemptEvent } from '@hookline/contracts';
-import { eventually, testEnvironment } from '@hookline/testing';
+import { eventually } from '@hookline/testing';
 import { DataSource } from 'typeorm';
 import {
   aRetriedDelivery,
@@ -7,9 +7,7 @@ import {
   anExhaustedDelivery,
   hoursAgo,
 } from '../../test/attempt-event.fixture';
-import { AuditKafka } from '../../test/audit-kafka';
-import { startAuditApp, type AuditTestApp } from '../../test/audit-test-app';
-import { getJson } from '../../test/http';
+import { useAuditHarness } from '../../test/audit-harness';
 import { aWebhookState } from '../../test/webhook-state.fixture';
 import type { DeliveryDetailDto } from '../deliveries/dto/delivery-detail.dto';
 import { AuditEnv } from '../config/audit.env';
@@ -17,24 +15,19 @@ import type { StatsDto } from '../stats/dto/stats.dto';
 import { AttemptsConsumer } from './attempts.consumer';
 
 describe(AttemptsConsumer.name, () => {
-  const env = testEnvironment();
-  const organizationId = `org_${env.runId}_projection`;
+  const audit = useAuditHarness('projection');
+  const { env, kafka } = audit;
+  const organizationId = audit.organizationId();
   const webhook = aWebhookState({ organizationId });
-  let kafka: AuditKafka;
-  let audit: AuditTestApp;
-  let apiKey: string;
+
+  /** API keys by what they may do, published in `beforeAll`. */
+  let keys: Record<'read', string>;
 
   beforeAll(async () => {
-    kafka = new AuditKafka(env.kafkaBrokers);
-    await kafka.connect();
-    apiKey = await kafka.createApiKey(organizationId, ['deliveries:read'], `key_${env.runId}_projection`);
+    await audit.connect();
+    keys = await audit.createApiKeys({ read: { organizationId, scopes: ['deliveries:read'] } });
     await kafka.sendWebhookState(webhook);
-    audit = await startAuditApp(env, `${env.runId}-audit-projection`);
-  });
-
-  afterAll(async () => {
-    await audit?.close();
-    await kafka?.disconnect();
+    await audit.start();
   });
 
   // Recent, so every retention window keeps them whenever the test runs.
@@ -48,10 +41,9 @@ describe(AttemptsConsumer.name, () => {
   ): Promise<DeliveryDetailDto> {
     return eventually(
       async () => {
-        const { status, body } = await getJson<DeliveryDetailDto>(
-          audit.baseUrl,
+        const { status, body } = await audit.getJson<DeliveryDetailDto>(
           `/v1/deliveries/${deliveryId}`,
-          apiKey,
+          keys.read,
         );
         expect(status).toBe(200);
         expect(isDone(body)).toBe(true);
@@ -214,10 +206,9 @@ describe(AttemptsConsumer.name, () => {
 
     const stats = await eventually(
       async () => {
-        const { status, body } = await getJson<StatsDto>(
-          audit.baseUrl,
+        const { status, body } = await audit.getJson<StatsDto>(
           `/v1/stats?webhookId=${statsWebhook.id}&from=${hoursAgo(3)}`,
-          apiKey,
+          keys.read,
         );
         expect(status).toBe(200);
         return body;

@@ -6,7 +6,7 @@ import {
   validateAttemptEvent,
 } from '@hookline/contracts';
 import type { KafkaMessage } from 'kafkajs';
-import { aDeliveryHeld, anAttemptEvent, anAttemptStart } from '../../test/attempt-event.fixture';
+import { aDeliveryHeld, anAttemptEvent, anAttemptStart, timedOut } from '../../test/attempt-event.fixture';
 import { parseAttemptMessage } from './parse-attempt-message';
 
 function messageOf(value: Buffer | null, headers: Record<string, string> = {}): KafkaMessage {
@@ -70,15 +70,7 @@ describe(parseAttemptMessage.name, () => {
   });
 
   it('accepts nulls where the contract allows them (no response, no next attempt)', () => {
-    const event = anAttemptEvent({
-      responseStatus: null,
-      responseHeaders: null,
-      responseBody: null,
-      outcome: 'timeout',
-      error: 'no response within 15s',
-      deliveryStatus: 'retrying',
-      nextAttemptAt: '2026-11-22T10:05:00.000Z',
-    });
+    const event = anAttemptEvent(timedOut('2026-11-22T10:05:00.000Z'));
     expect(validateAttemptEvent(event).ok).toBe(true);
   });
 

@@ -1,11 +1,21 @@
 import { ATTEMPT_OUTCOMES } from '@hookline/contracts';
-import type { ColumnTypes, RecordOf } from '../common/jsonb-recordset';
+import { recordBuilder, type ColumnTypes, type RecordOf } from '../common/jsonb-recordset';
 import { COUNTER_COLUMNS } from '../stats/stats-columns';
-import type { AttemptRow, AttemptStartRow, DeliveryRow, HoldRow, PayloadRow } from './projection.repository';
+import type { DeliveryRow } from './projection.repository';
 import type { StatsIncrement } from './stats-rows';
 
 // A batch travels as one jsonb array of records per statement (see `jsonbRecordset`): each record
 // is keyed by column name, and each `*_COLUMNS` map gives the SQL type of every column.
+
+/** What names a delivery on every message of the attempts topic, but the delivery's id. */
+const DELIVERY_REF_COLUMNS = {
+  organization_id: 'text',
+  webhook_id: 'text',
+  event_id: 'text',
+  event_type: 'text',
+  subject: 'text',
+  url: 'text',
+} as const;
 
 export const ATTEMPT_COLUMNS = {
   id: 'text',
@@ -30,12 +40,7 @@ export const ATTEMPT_COLUMNS = {
 export const ATTEMPT_START_COLUMNS = {
   id: 'text',
   delivery_id: 'text',
-  organization_id: 'text',
-  webhook_id: 'text',
-  event_id: 'text',
-  event_type: 'text',
-  subject: 'text',
-  url: 'text',
+  ...DELIVERY_REF_COLUMNS,
   attempt_number: 'int',
   started_at: 'timestamptz',
   request_headers: 'jsonb',
@@ -46,12 +51,7 @@ export const ATTEMPT_START_COLUMNS = {
 
 export const HOLD_COLUMNS = {
   delivery_id: 'text',
-  organization_id: 'text',
-  webhook_id: 'text',
-  event_id: 'text',
-  event_type: 'text',
-  subject: 'text',
-  url: 'text',
+  ...DELIVERY_REF_COLUMNS,
   held_attempt: 'int',
   held_at: 'timestamptz',
   reason: 'text',
@@ -70,12 +70,7 @@ export const PAYLOAD_COLUMNS = {
 
 export const DELIVERY_COLUMNS = {
   id: 'text',
-  organization_id: 'text',
-  webhook_id: 'text',
-  event_id: 'text',
-  event_type: 'text',
-  subject: 'text',
-  url: 'text',
+  ...DELIVERY_REF_COLUMNS,
   status: 'text',
   attempt_count: 'int',
   last_attempt_id: 'text',
@@ -99,96 +94,16 @@ export const STATS_COLUMNS: ColumnTypes = {
   latency_histogram: 'bigint[]',
 };
 
-export function attemptRecord(row: AttemptRow): RecordOf<typeof ATTEMPT_COLUMNS> {
-  return {
-    id: row.id,
-    delivery_id: row.deliveryId,
-    organization_id: row.organizationId,
-    webhook_id: row.webhookId,
-    event_type: row.eventType,
-    url: row.url,
-    attempt_number: row.attemptNumber,
-    started_at: row.startedAt,
-    duration_ms: row.durationMs,
-    request_headers: row.requestHeaders,
-    response_status: row.responseStatus,
-    response_headers: row.responseHeaders,
-    response_body: row.responseBody,
-    response_body_truncated: row.responseBodyTruncated,
-    outcome: row.outcome,
-    error: row.error,
-    next_attempt_at: row.nextAttemptAt,
-  };
-}
+export const attemptRecord = recordBuilder(ATTEMPT_COLUMNS);
+export const attemptStartRecord = recordBuilder(ATTEMPT_START_COLUMNS);
+export const holdRecord = recordBuilder(HOLD_COLUMNS);
+export const payloadRecord = recordBuilder(PAYLOAD_COLUMNS);
 
-export function attemptStartRecord(row: AttemptStartRow): RecordOf<typeof ATTEMPT_START_COLUMNS> {
-  return {
-    id: row.id,
-    delivery_id: row.deliveryId,
-    organization_id: row.organizationId,
-    webhook_id: row.webhookId,
-    event_id: row.eventId,
-    event_type: row.eventType,
-    subject: row.subject,
-    url: row.url,
-    attempt_number: row.attemptNumber,
-    started_at: row.startedAt,
-    request_headers: row.requestHeaders,
-    event_occurred_at: row.eventOccurredAt,
-    kafka_partition: row.kafkaPartition,
-    kafka_timestamp: row.kafkaTimestamp,
-  };
-}
+const deliveryColumnsOf = recordBuilder(DELIVERY_COLUMNS);
 
-export function holdRecord(row: HoldRow): RecordOf<typeof HOLD_COLUMNS> {
-  return {
-    delivery_id: row.deliveryId,
-    organization_id: row.organizationId,
-    webhook_id: row.webhookId,
-    event_id: row.eventId,
-    event_type: row.eventType,
-    subject: row.subject,
-    url: row.url,
-    held_attempt: row.heldAttempt,
-    held_at: row.heldAt,
-    reason: row.reason,
-    next_attempt_at: row.nextAttemptAt,
-    event_occurred_at: row.eventOccurredAt,
-  };
-}
-
-export function payloadRecord(row: PayloadRow): RecordOf<typeof PAYLOAD_COLUMNS> {
-  return {
-    event_id: row.eventId,
-    organization_id: row.organizationId,
-    event_type: row.eventType,
-    body: row.body,
-    occurred_at: row.occurredAt,
-    created_at: row.createdAt,
-  };
-}
-
+/** `attempt_count` carries the attempts to add to the stored count, see `UPSERT_DELIVERIES`. */
 export function deliveryRecord(row: DeliveryRow): RecordOf<typeof DELIVERY_COLUMNS> {
-  return {
-    id: row.id,
-    organization_id: row.organizationId,
-    webhook_id: row.webhookId,
-    event_id: row.eventId,
-    event_type: row.eventType,
-    subject: row.subject,
-    url: row.url,
-    status: row.status,
-    attempt_count: row.newAttempts,
-    last_attempt_id: row.lastAttemptId,
-    last_attempt_number: row.lastAttemptNumber,
-    last_response_status: row.lastResponseStatus,
-    last_outcome: row.lastOutcome,
-    last_attempt_at: row.lastAttemptAt,
-    next_attempt_at: row.nextAttemptAt,
-    event_occurred_at: row.eventOccurredAt,
-    created_at: row.createdAt,
-    updated_at: row.updatedAt,
-  };
+  return deliveryColumnsOf({ ...row, attemptCount: row.newAttempts });
 }
 
 export function statsRecord(row: StatsIncrement): RecordOf<typeof STATS_COLUMNS> {

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { AttemptExchange, AttemptOutcome, DeliveredPayload, DeliveryStatus } from '@hookline/contracts';
+import type {
+  AttemptExchange,
+  AttemptOutcome,
+  DeliveredPayload,
+  DeliveryRef,
+  DeliveryStatus,
+} from '@hookline/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { columnList, jsonbRecordset } from '../common/jsonb-recordset';
 import { toStorableJson } from '../common/storable-json';
@@ -34,15 +40,8 @@ export interface AttemptRow extends AttemptExchange {
 }
 
 /** An attempt started, not yet known to have ended. */
-export interface AttemptStartRow {
+export interface AttemptStartRow extends DeliveryRef {
   id: string;
-  deliveryId: string;
-  organizationId: string;
-  webhookId: string;
-  eventId: string;
-  eventType: string;
-  subject: string;
-  url: string;
   attemptNumber: number;
   startedAt: string;
   requestHeaders: Record<string, string>;
@@ -52,14 +51,7 @@ export interface AttemptStartRow {
 }
 
 /** A delivery held back without an attempt (its next attempt is `heldAttempt`). */
-export interface HoldRow {
-  deliveryId: string;
-  organizationId: string;
-  webhookId: string;
-  eventId: string;
-  eventType: string;
-  subject: string;
-  url: string;
+export interface HoldRow extends DeliveryRef {
   heldAttempt: number;
   heldAt: string;
   reason: string;
@@ -74,14 +66,9 @@ export interface StoredAttempts {
   replaced: Set<string>;
 }
 
-export interface DeliveryRow {
+/** The delivery's own row: its id is `id`, not `deliveryId`. */
+export interface DeliveryRow extends Omit<DeliveryRef, 'deliveryId'> {
   id: string;
-  organizationId: string;
-  webhookId: string;
-  eventId: string;
-  eventType: string;
-  subject: string;
-  url: string;
   status: DeliveryStatus;
   lastAttemptId: string;
   lastAttemptNumber: number;
@@ -238,22 +225,17 @@ class SqlProjectionWriter implements ProjectionWriter {
   constructor(private readonly manager: EntityManager) {}
 
   async insertStarts(rows: AttemptStartRow[]): Promise<void> {
-    if (rows.length === 0) {
-      return;
-    }
-    const sorted = [...rows].sort((a, b) => compareIds(a.id, b.id));
-    await this.manager.query(INSERT_STARTS, [toStorableJson(sorted.map(attemptStartRecord))]);
+    await this.writeInKeyOrder(INSERT_STARTS, rows, (row) => row.id, attemptStartRecord);
   }
 
   async insertAttempts(rows: AttemptRow[]): Promise<StoredAttempts> {
+    const written = await this.writeInKeyOrder<AttemptRow, { id: string; replaced: boolean }>(
+      INSERT_ATTEMPTS,
+      rows,
+      (row) => row.id,
+      attemptRecord,
+    );
     const stored: StoredAttempts = { inserted: new Set(), replaced: new Set() };
-    if (rows.length === 0) {
-      return stored;
-    }
-    const sorted = [...rows].sort((a, b) => compareIds(a.id, b.id));
-    const written: Array<{ id: string; replaced: boolean }> = await this.manager.query(INSERT_ATTEMPTS, [
-      toStorableJson(sorted.map(attemptRecord)),
-    ]);
     for (const row of written) {
       (row.replaced ? stored.replaced : stored.inserted).add(row.id);
     }
@@ -268,11 +250,7 @@ class SqlProjectionWriter implements ProjectionWriter {
   }
 
   async applyHolds(rows: HoldRow[]): Promise<void> {
-    if (rows.length === 0) {
-      return;
-    }
-    const sorted = [...rows].sort((a, b) => compareIds(a.deliveryId, b.deliveryId));
-    await this.manager.query(APPLY_HOLDS, [toStorableJson(sorted.map(holdRecord))]);
+    await this.writeInKeyOrder(APPLY_HOLDS, rows, (row) => row.deliveryId, holdRecord);
   }
 
   async advanceWatermark(partition: number, timestamp: string): Promise<void> {
@@ -288,27 +266,29 @@ class SqlProjectionWriter implements ProjectionWriter {
   }
 
   async upsertPayloads(rows: PayloadRow[]): Promise<void> {
-    if (rows.length === 0) {
-      return;
-    }
-    const sorted = [...rows].sort((a, b) => compareIds(a.eventId, b.eventId));
-    await this.manager.query(UPSERT_PAYLOADS, [toStorableJson(sorted.map(payloadRecord))]);
+    await this.writeInKeyOrder(UPSERT_PAYLOADS, rows, (row) => row.eventId, payloadRecord);
   }
 
   async upsertDeliveries(rows: DeliveryRow[]): Promise<void> {
-    if (rows.length === 0) {
-      return;
-    }
-    const sorted = [...rows].sort((a, b) => compareIds(a.id, b.id));
-    await this.manager.query(UPSERT_DELIVERIES, [toStorableJson(sorted.map(deliveryRecord))]);
+    await this.writeInKeyOrder(UPSERT_DELIVERIES, rows, (row) => row.id, deliveryRecord);
   }
 
   async addStats(rows: StatsIncrement[]): Promise<void> {
+    await this.writeInKeyOrder(ADD_STATS, rows, STATS_KEY, statsRecord);
+  }
+
+  /** Runs `sql` with `rows` as its one jsonb parameter, in key order; sends nothing for no rows. */
+  private async writeInKeyOrder<Row, Written = unknown>(
+    sql: string,
+    rows: readonly Row[],
+    keyOf: (row: Row) => string,
+    toRecord: (row: Row) => object,
+  ): Promise<Written[]> {
     if (rows.length === 0) {
-      return;
+      return [];
     }
-    const sorted = [...rows].sort((a, b) => compareIds(STATS_KEY(a), STATS_KEY(b)));
-    await this.manager.query(ADD_STATS, [toStorableJson(sorted.map(statsRecord))]);
+    const sorted = [...rows].sort((a, b) => compareIds(keyOf(a), keyOf(b)));
+    return this.manager.query(sql, [toStorableJson(sorted.map(toRecord))]);
   }
 }
 

@@ -142,9 +142,12 @@ export class ProjectionService {
     await writer.addStats(
       mergeStatsIncrements([
         ...toStatsIncrements([...fresh, ...replaced]),
-        // What the replaced attempts added as interrupted comes back out.
+        // What the replaced attempts added as interrupted comes back out; where their start stood
+        // on the topic plays no part in the rollups.
         ...toStatsIncrements(
-          replaced.map((event) => interruptedAttempt(startOf(event))),
+          replaced.map((event) =>
+            interruptedAttempt(toAttemptStartRow(event, 0, Date.parse(event.startedAt))),
+          ),
           -1,
         ),
       ]),
@@ -173,24 +176,4 @@ function mergePayloads(rows: PayloadRow[]): PayloadRow[] {
   return groupBy(rows, (row) => row.eventId).map((group) =>
     group.reduce((earliest, row) => (row.createdAt < earliest.createdAt ? row : earliest)),
   );
-}
-
-/** The start an attempt had, as far as its interrupted record depends on it. */
-function startOf(event: ProjectedAttempt): AttemptStartRow {
-  return {
-    id: event.attemptId,
-    deliveryId: event.deliveryId,
-    organizationId: event.organizationId,
-    webhookId: event.webhookId,
-    eventId: event.eventId,
-    eventType: event.eventType,
-    subject: event.subject,
-    url: event.url,
-    attemptNumber: event.attempt,
-    startedAt: event.startedAt,
-    requestHeaders: event.requestHeaders,
-    eventOccurredAt: event.eventOccurredAt,
-    kafkaPartition: 0,
-    kafkaTimestamp: event.startedAt,
-  };
 }

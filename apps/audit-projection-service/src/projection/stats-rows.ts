@@ -2,29 +2,18 @@ import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '@hookline/contracts';
 import { assertNever } from '@hookline/platform';
 import { groupBy } from '../common/group-by';
 import { emptyLatencyHistogram, latencyBucketIndex } from '../stats/latency-histogram';
-import { OUTCOMES_WITHOUT_LATENCY } from '../stats/stats-columns';
+import { OUTCOMES_WITHOUT_LATENCY, type StatsCounters } from '../stats/stats-columns';
 import type { ProjectedAttempt } from './projected-attempt';
 
 const HOUR_MS = 3_600_000;
 
 /** What a set of new attempts adds to one `audit.stats_hourly` row. */
-export interface StatsIncrement {
+export interface StatsIncrement extends StatsCounters {
   organizationId: string;
   webhookId: string;
   eventType: string;
   /** The UTC hour the attempts started in. */
   bucketStart: string;
-  attempts: number;
-  outcomes: Record<AttemptOutcome, number>;
-  /** First attempts: deliveries that began. */
-  deliveriesStarted: number;
-  /** Attempts that left their delivery succeeded, failed or expired. */
-  deliveriesSucceeded: number;
-  deliveriesFailed: number;
-  deliveriesExpired: number;
-  latencyCount: number;
-  latencySumMs: number;
-  latencyMaxMs: number | null;
   latencyHistogram: number[];
 }
 

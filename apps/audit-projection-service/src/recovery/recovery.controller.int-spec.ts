@@ -1,33 +1,30 @@
 import type { AttemptEvent, DeliveryCommand } from '@hookline/contracts';
 import type { ApiErrorBody } from '@hookline/platform';
-import { eventually, testEnvironment } from '@hookline/testing';
+import { eventually } from '@hookline/testing';
 import {
   aRetriedDelivery,
   anAttemptEvent,
   anExhaustedDelivery,
   hoursAgo,
 } from '../../test/attempt-event.fixture';
-import { AuditKafka, type CommandSeen } from '../../test/audit-kafka';
-import { startAuditApp, type AuditTestApp } from '../../test/audit-test-app';
-import { getJson, postJson } from '../../test/http';
+import { useAuditHarness } from '../../test/audit-harness';
+import type { CommandSeen } from '../../test/audit-kafka';
 import { aWebhookState } from '../../test/webhook-state.fixture';
 import type { RecoveryAcceptedDto } from './dto/recovery-accepted.dto';
 import type { RedeliveryAcceptedDto } from './dto/redelivery-accepted.dto';
 import { RecoveryController } from './recovery.controller';
 
 describe(RecoveryController.name, () => {
-  const env = testEnvironment();
-  const organizationId = `org_${env.runId}_recovery`;
-  const otherOrganizationId = `org_${env.runId}_recovery_other`;
+  const audit = useAuditHarness('recovery');
+  const { env, kafka } = audit;
+  const organizationId = audit.organizationId();
+  const otherOrganizationId = audit.organizationId('other');
   const webhook = aWebhookState({ organizationId });
   const deletedWebhook = aWebhookState({ organizationId });
   const otherWebhook = aWebhookState({ organizationId: otherOrganizationId });
-  let kafka: AuditKafka;
-  let audit: AuditTestApp;
   let commands: CommandSeen[];
-  let writeKey: string;
-  let readOnlyKey: string;
-  let otherOrgKey: string;
+  /** API keys by what they may do, published in `beforeAll`. */
+  let keys: Record<'write' | 'readOnly' | 'otherOrg', string>;
 
   const on = (target: string, occurredAt: string, base: Partial<AttemptEvent> = {}) => ({
     organizationId,
@@ -58,24 +55,13 @@ describe(RecoveryController.name, () => {
   );
 
   beforeAll(async () => {
-    kafka = new AuditKafka(env.kafkaBrokers);
-    await kafka.connect();
+    await audit.connect();
     commands = await kafka.watchCommands(`${env.runId}-audit-commands-watch`);
-    writeKey = await kafka.createApiKey(
-      organizationId,
-      ['webhooks:write'],
-      `key_${env.runId}_recovery_write`,
-    );
-    readOnlyKey = await kafka.createApiKey(
-      organizationId,
-      ['deliveries:read'],
-      `key_${env.runId}_recovery_read`,
-    );
-    otherOrgKey = await kafka.createApiKey(
-      otherOrganizationId,
-      ['webhooks:write', 'deliveries:read'],
-      `key_${env.runId}_recovery_other`,
-    );
+    keys = await audit.createApiKeys({
+      write: { organizationId, scopes: ['webhooks:write'] },
+      readOnly: { organizationId, scopes: ['deliveries:read'] },
+      otherOrg: { organizationId: otherOrganizationId, scopes: ['webhooks:write', 'deliveries:read'] },
+    });
     for (const state of [webhook, deletedWebhook, otherWebhook]) {
       await kafka.sendWebhookState(state);
     }
@@ -89,33 +75,31 @@ describe(RecoveryController.name, () => {
       ...failedOtherOrg,
       staleEvent,
     );
-    audit = await startAuditApp(env, `${env.runId}-audit-recovery`);
+    await audit.start();
     const projected = [failedEarly, failedLater, succeeded, retrying, failedOnDeleted, [staleEvent]];
     await eventually(
       async () => {
         for (const attempts of projected) {
-          const { status, body } = await getJson<{ attemptCount: number }>(
-            audit.baseUrl,
+          const { status, body } = await audit.getJson<{ attemptCount: number }>(
             `/v1/deliveries/${attempts[0].deliveryId}`,
-            readOnlyKey,
+            keys.readOnly,
           );
           expect([status, body.attemptCount]).toEqual([200, attempts.length]);
         }
         // Webhook states arrive on their own topic, each partition at its own pace: recovery must know
         // every webhook the tests use. A `since` of now finds nothing to resend, so no command goes out.
         for (const [live, key] of [
-          [webhook, writeKey],
-          [otherWebhook, otherOrgKey],
+          [webhook, keys.write],
+          [otherWebhook, keys.otherOrg],
         ] as const) {
-          const known = await postJson<ApiErrorBody>(audit.baseUrl, `/v1/webhooks/${live.id}/recover`, key, {
+          const known = await audit.postJson<ApiErrorBody>(`/v1/webhooks/${live.id}/recover`, key, {
             since: new Date().toISOString(),
           });
           expect([live.id, known.status]).toEqual([live.id, 202]);
         }
-        const deleted = await postJson<ApiErrorBody>(
-          audit.baseUrl,
+        const deleted = await audit.postJson<ApiErrorBody>(
           `/v1/webhooks/${deletedWebhook.id}/recover`,
-          writeKey,
+          keys.write,
           { since: hoursAgo(5) },
         );
         expect(deleted.status).toBe(409);
@@ -124,24 +108,10 @@ describe(RecoveryController.name, () => {
     );
   });
 
-  afterAll(async () => {
-    await audit?.close();
-    await kafka?.disconnect();
-  });
-
-  const redeliver = (deliveryId: string, key = writeKey) =>
-    postJson<RedeliveryAcceptedDto & ApiErrorBody>(
-      audit.baseUrl,
-      `/v1/deliveries/${deliveryId}/redeliver`,
-      key,
-    );
-  const recover = (webhookId: string, body: unknown, key = writeKey) =>
-    postJson<RecoveryAcceptedDto & ApiErrorBody>(
-      audit.baseUrl,
-      `/v1/webhooks/${webhookId}/recover`,
-      key,
-      body,
-    );
+  const redeliver = (deliveryId: string, key = keys.write) =>
+    audit.postJson<RedeliveryAcceptedDto & ApiErrorBody>(`/v1/deliveries/${deliveryId}/redeliver`, key);
+  const recover = (webhookId: string, body: unknown, key = keys.write) =>
+    audit.postJson<RecoveryAcceptedDto & ApiErrorBody>(`/v1/webhooks/${webhookId}/recover`, key, body);
 
   async function commandsWithIds(ids: string[]): Promise<CommandSeen[]> {
     return eventually(
@@ -237,7 +207,7 @@ describe(RecoveryController.name, () => {
   });
 
   it("answers 404 for another organization's delivery and webhook", async () => {
-    const delivery = await redeliver(failedEarly[0].deliveryId, otherOrgKey);
+    const delivery = await redeliver(failedEarly[0].deliveryId, keys.otherOrg);
     expect(delivery).toEqual({
       status: 404,
       body: {
@@ -246,13 +216,13 @@ describe(RecoveryController.name, () => {
         message: `delivery ${failedEarly[0].deliveryId} not found`,
       },
     });
-    const recovered = await recover(webhook.id, { since: hoursAgo(5) }, otherOrgKey);
+    const recovered = await recover(webhook.id, { since: hoursAgo(5) }, keys.otherOrg);
     expect(recovered).toEqual({
       status: 404,
       body: { statusCode: 404, error: 'Not Found', message: `webhook ${webhook.id} not found` },
     });
     // The other organization can recover its own webhook.
-    expect((await recover(otherWebhook.id, { since: hoursAgo(5) }, otherOrgKey)).body).toMatchObject({
+    expect((await recover(otherWebhook.id, { since: hoursAgo(5) }, keys.otherOrg)).body).toMatchObject({
       count: 1,
     });
   });
@@ -261,14 +231,14 @@ describe(RecoveryController.name, () => {
     const sentBefore = commands.length;
     for (const call of [
       (key: string | null) =>
-        postJson<ApiErrorBody>(audit.baseUrl, `/v1/deliveries/${failedEarly[0].deliveryId}/redeliver`, key),
+        audit.postJson<ApiErrorBody>(`/v1/deliveries/${failedEarly[0].deliveryId}/redeliver`, key),
       (key: string | null) =>
-        postJson<ApiErrorBody>(audit.baseUrl, `/v1/webhooks/${webhook.id}/recover`, key, {
+        audit.postJson<ApiErrorBody>(`/v1/webhooks/${webhook.id}/recover`, key, {
           since: hoursAgo(5),
         }),
     ]) {
       expect((await call(null)).status).toBe(401);
-      const forbidden = await call(readOnlyKey);
+      const forbidden = await call(keys.readOnly);
       expect(forbidden.status).toBe(403);
       expect(forbidden.body.message).toContain('webhooks:write');
     }

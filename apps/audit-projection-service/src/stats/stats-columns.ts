@@ -36,3 +36,18 @@ export const COUNTER_COLUMNS: readonly string[] = [
   'latency_count',
   'latency_sum_ms',
 ];
+
+/** What a rollup row counts (`COUNTER_COLUMNS`, as numbers) and its longest latency. */
+export interface StatsCounters {
+  attempts: number;
+  outcomes: Record<AttemptOutcome, number>;
+  /** First attempts: deliveries that began. */
+  deliveriesStarted: number;
+  /** Attempts that left their delivery succeeded, failed or expired. */
+  deliveriesSucceeded: number;
+  deliveriesFailed: number;
+  deliveriesExpired: number;
+  latencyCount: number;
+  latencySumMs: number;
+  latencyMaxMs: number | null;
+}

@@ -1,9 +1,7 @@
 import { ATTEMPT_OUTCOMES, type AttemptEvent, type AttemptOutcome } from '@hookline/contracts';
-import { eventually, testEnvironment } from '@hookline/testing';
+import { eventually } from '@hookline/testing';
 import { anAttemptEvent, hoursAgo } from '../../test/attempt-event.fixture';
-import { AuditKafka } from '../../test/audit-kafka';
-import { startAuditApp, type AuditTestApp } from '../../test/audit-test-app';
-import { getJson } from '../../test/http';
+import { useAuditHarness } from '../../test/audit-harness';
 import { aWebhookState } from '../../test/webhook-state.fixture';
 import type { StatsDto, StatsSummaryDto } from './dto/stats.dto';
 import { StatsController } from './stats.controller';
@@ -29,17 +27,13 @@ const OUTCOME_PLAN: Array<{
 ];
 
 describe(StatsController.name, () => {
-  const env = testEnvironment();
-  const organizationId = `org_${env.runId}_stats`;
-  const otherOrganizationId = `org_${env.runId}_stats_other`;
+  const audit = useAuditHarness('stats');
+  const { kafka } = audit;
+  const organizationId = audit.organizationId();
+  const otherOrganizationId = audit.organizationId('other');
   const webhooks = [aWebhookState({ organizationId }), aWebhookState({ organizationId })];
   const otherWebhook = aWebhookState({ organizationId: otherOrganizationId });
   const firstHour = hoursAgo(5);
-  let kafka: AuditKafka;
-  let audit: AuditTestApp;
-  let readKey: string;
-  let otherOrgKey: string;
-  let writeOnlyKey: string;
 
   // 72 attempts over 3 hours, 2 webhooks and 3 event types, with latencies from 3 ms to ~4 s.
   const events: AttemptEvent[] = Array.from({ length: 72 }, (_, index) => {
@@ -71,25 +65,21 @@ describe(StatsController.name, () => {
     ),
   );
 
+  /** API keys by what they may do, published in `beforeAll`. */
+  let keys: Record<'read' | 'otherOrg' | 'writeOnly', string>;
+
   beforeAll(async () => {
-    kafka = new AuditKafka(env.kafkaBrokers);
-    await kafka.connect();
-    readKey = await kafka.createApiKey(organizationId, ['deliveries:read'], `key_${env.runId}_stats_read`);
-    otherOrgKey = await kafka.createApiKey(
-      otherOrganizationId,
-      ['deliveries:read'],
-      `key_${env.runId}_stats_other`,
-    );
-    writeOnlyKey = await kafka.createApiKey(
-      organizationId,
-      ['webhooks:write'],
-      `key_${env.runId}_stats_write`,
-    );
+    await audit.connect();
+    keys = await audit.createApiKeys({
+      read: { organizationId, scopes: ['deliveries:read'] },
+      otherOrg: { organizationId: otherOrganizationId, scopes: ['deliveries:read'] },
+      writeOnly: { organizationId, scopes: ['webhooks:write'] },
+    });
     for (const webhook of [...webhooks, otherWebhook]) {
       await kafka.sendWebhookState(webhook);
     }
     await kafka.sendAttempts(...events, ...otherOrgEvents);
-    audit = await startAuditApp(env, `${env.runId}-audit-stats`);
+    await audit.start();
     await eventually(
       async () => {
         const { body } = await stats(`from=${firstHour}`);
@@ -103,13 +93,8 @@ describe(StatsController.name, () => {
     );
   });
 
-  afterAll(async () => {
-    await audit?.close();
-    await kafka?.disconnect();
-  });
-
-  const stats = (query: string, key: string | null = readKey) =>
-    getJson<StatsDto>(audit.baseUrl, `/v1/stats?${query}`, key);
+  const stats = (query: string, key: string | null = keys.read) =>
+    audit.getJson<StatsDto>(`/v1/stats?${query}`, key);
 
   it('matches counts, success rate and latencies computed from the raw attempts', async () => {
     const { status, body } = await stats(`from=${firstHour}&to=${hoursAgo(-1)}`);
@@ -172,11 +157,11 @@ describe(StatsController.name, () => {
   });
 
   it("keeps each organization to its own numbers and answers 404 for another's webhook", async () => {
-    const other = await stats(`from=${firstHour}`, otherOrgKey);
+    const other = await stats(`from=${firstHour}`, keys.otherOrg);
     expect(other.status).toBe(200);
     expect(other.body.total.attempts).toBe(otherOrgEvents.length);
     expect(other.body.byWebhook.map((row) => row.webhookId)).toEqual([otherWebhook.id]);
-    const foreign = await getJson(audit.baseUrl, `/v1/stats?webhookId=${webhooks[0].id}`, otherOrgKey);
+    const foreign = await audit.getJson(`/v1/stats?webhookId=${webhooks[0].id}`, keys.otherOrg);
     expect(foreign).toEqual({
       status: 404,
       body: { statusCode: 404, error: 'Not Found', message: `webhook ${webhooks[0].id} not found` },
@@ -184,8 +169,8 @@ describe(StatsController.name, () => {
   });
 
   it('answers 401 without a key, 403 without deliveries:read and 400 for a bad range', async () => {
-    expect((await getJson(audit.baseUrl, '/v1/stats', null)).status).toBe(401);
-    const forbidden = await getJson<{ message: string }>(audit.baseUrl, '/v1/stats', writeOnlyKey);
+    expect((await audit.getJson('/v1/stats', null)).status).toBe(401);
+    const forbidden = await audit.getJson<{ message: string }>('/v1/stats', keys.writeOnly);
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.message).toContain('deliveries:read');
     for (const [query, mention] of [
@@ -194,11 +179,7 @@ describe(StatsController.name, () => {
       [`from=${hoursAgo(0)}&to=${hoursAgo(2)}`, 'from must be before to'],
       [`from=${hoursAgo(24 * 40)}`, 'bucket=day'],
     ]) {
-      const { status, body } = await getJson<{ message: string }>(
-        audit.baseUrl,
-        `/v1/stats?${query}`,
-        readKey,
-      );
+      const { status, body } = await audit.getJson<{ message: string }>(`/v1/stats?${query}`, keys.read);
       expect({ query, status }).toEqual({ query, status: 400 });
       expect(body.message).toContain(mention);
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '@hookline/contracts';
 import { DataSource } from 'typeorm';
 import type { StatsRange } from './stats-range';
-import { COUNTER_COLUMNS, OUTCOME_COLUMNS } from './stats-columns';
+import { COUNTER_COLUMNS, OUTCOME_COLUMNS, type StatsCounters } from './stats-columns';
 
 export type StatsDimension = 'total' | 'webhook' | 'eventType' | 'bucket';
 
@@ -14,19 +14,10 @@ export interface StatsFilter {
 }
 
 /** Sums over the hourly rollups of one group (the whole range, a webhook, an event type or a bucket). */
-export interface StatsAggregate {
+export interface StatsAggregate extends StatsCounters {
   dimension: StatsDimension;
   /** Webhook id, event type or bucket start (ISO); null for the total. */
   key: string | null;
-  attempts: number;
-  outcomes: Record<AttemptOutcome, number>;
-  deliveriesStarted: number;
-  deliveriesSucceeded: number;
-  deliveriesFailed: number;
-  deliveriesExpired: number;
-  latencyCount: number;
-  latencySumMs: number;
-  latencyMaxMs: number | null;
   latencyP50Ms: number | null;
   latencyP95Ms: number | null;
   latencyP99Ms: number | null;

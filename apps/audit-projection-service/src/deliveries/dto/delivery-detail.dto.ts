@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { AttemptDto } from './attempt.dto';
 import { DeliverySummaryDto } from './delivery-summary.dto';
+import { ApiNullableTimestamp } from '../../common/api-property.decorators';
 
 export class DeliveryDetailDto extends DeliverySummaryDto {
   @ApiProperty({ example: 'wh_01JDZ8K3M4N5P6Q7R8S9T0V1W2' })
@@ -9,12 +10,7 @@ export class DeliveryDetailDto extends DeliverySummaryDto {
   @ApiProperty({ example: 'job_123', description: 'The resource the event is about' })
   subject!: string;
 
-  @ApiProperty({
-    type: String,
-    format: 'date-time',
-    nullable: true,
-    description: 'When the next retry is due',
-  })
+  @ApiNullableTimestamp('When the next retry is due')
   nextAttemptAt!: string | null;
 
   @ApiProperty({

@@ -1,5 +1,6 @@
 import { DELIVERY_STATUSES, HOLD_REASONS, type DeliveryStatus, type HoldReason } from '@hookline/contracts';
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiNullable, ApiTimestamp } from '../../common/api-property.decorators';
 
 /** One row of a webhook's log history. */
 export class DeliverySummaryDto {
@@ -21,11 +22,7 @@ export class DeliverySummaryDto {
   @ApiProperty({ example: 2 })
   attemptCount!: number;
 
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    description: 'HTTP status of the latest attempt; null when no response came',
-  })
+  @ApiNullable(Number, 'HTTP status of the latest attempt; null when no response came')
   lastResponseStatus!: number | null;
 
   @ApiProperty({
@@ -36,12 +33,9 @@ export class DeliverySummaryDto {
   })
   heldReason!: HoldReason | null;
 
-  @ApiProperty({
-    format: 'date-time',
-    description: 'When the first attempt started, or the delivery was first held',
-  })
+  @ApiTimestamp('When the first attempt started, or the delivery was first held')
   createdAt!: string;
 
-  @ApiProperty({ format: 'date-time', description: 'When the latest attempt ended' })
+  @ApiTimestamp('When the latest attempt ended')
   updatedAt!: string;
 }

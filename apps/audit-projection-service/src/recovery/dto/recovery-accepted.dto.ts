@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApiNullableTimestamp } from '../../common/api-property.decorators';
 
 export class RecoveryAcceptedDto {
   @ApiProperty({ type: [String], description: 'One redelivery command per failed delivery, oldest first' })
@@ -13,11 +14,6 @@ export class RecoveryAcceptedDto {
   @ApiProperty({ description: 'More failed deliveries remain than one call sends (1000)' })
   truncated!: boolean;
 
-  @ApiProperty({
-    type: String,
-    format: 'date-time',
-    nullable: true,
-    description: 'When truncated: call again with this `since` to continue',
-  })
+  @ApiNullableTimestamp('When truncated: call again with this `since` to continue')
   nextSince!: string | null;
 }

@@ -1,6 +1,7 @@
 import { ATTEMPT_OUTCOMES, type AttemptOutcome } from '@hookline/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { STATS_BUCKETS, type StatsBucket } from '../stats-range';
+import { ApiNullable, ApiTimestamp } from '../../common/api-property.decorators';
 
 export class DeliveryCountsDto {
   @ApiProperty({ description: 'Deliveries whose first attempt falls in the range' })
@@ -25,23 +26,22 @@ export class LatencyDto {
   })
   count!: number;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Exact mean, ms' })
+  @ApiNullable(Number, 'Exact mean, ms')
   mean!: number | null;
 
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    description: 'Median, ms, from the log-scale histogram: never below the true value, < 9.1% above it',
-  })
+  @ApiNullable(
+    Number,
+    'Median, ms, from the log-scale histogram: never below the true value, < 9.1% above it',
+  )
   p50!: number | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: '95th percentile, ms (same precision)' })
+  @ApiNullable(Number, '95th percentile, ms (same precision)')
   p95!: number | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: '99th percentile, ms (same precision)' })
+  @ApiNullable(Number, '99th percentile, ms (same precision)')
   p99!: number | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Exact maximum, ms' })
+  @ApiNullable(Number, 'Exact maximum, ms')
   max!: number | null;
 }
 
@@ -65,11 +65,7 @@ export class StatsSummaryDto {
   @ApiProperty({ type: DeliveryCountsDto })
   deliveries!: DeliveryCountsDto;
 
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    description: 'deliveries.succeeded / deliveries.finished; null when none finished',
-  })
+  @ApiNullable(Number, 'deliveries.succeeded / deliveries.finished; null when none finished')
   successRate!: number | null;
 
   @ApiProperty({ type: LatencyDto })
@@ -87,24 +83,24 @@ export class EventTypeStatsDto extends StatsSummaryDto {
 }
 
 export class BucketStatsDto extends StatsSummaryDto {
-  @ApiProperty({ format: 'date-time' })
+  @ApiTimestamp()
   bucketStart!: string;
 }
 
 export class StatsDto {
-  @ApiProperty({ format: 'date-time', description: 'Effective start (inclusive), on a bucket boundary' })
+  @ApiTimestamp('Effective start (inclusive), on a bucket boundary')
   from!: string;
 
-  @ApiProperty({ format: 'date-time', description: 'Effective end (exclusive), on a bucket boundary' })
+  @ApiTimestamp('Effective end (exclusive), on a bucket boundary')
   to!: string;
 
   @ApiProperty({ enum: STATS_BUCKETS })
   bucket!: StatsBucket;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiNullable(String)
   webhookId!: string | null;
 
-  @ApiProperty({ type: String, nullable: true })
+  @ApiNullable(String)
   eventType!: string | null;
 
   @ApiProperty({ type: StatsSummaryDto })

@@ -1,0 +1,89 @@
+import type { INestApplication } from '@nestjs/common';
+import type { ApiScope } from '@hookline/contracts';
+import { testEnvironment, type TestEnvironment } from '@hookline/testing';
+import { AuditKafka } from './audit-kafka';
+import { startAuditApp, type AuditTestApp } from './audit-test-app';
+import { getJson, postJson, type JsonResponse } from './http';
+
+/** Who an API key of a spec belongs to, and what it may do. */
+export interface ApiKeySpec {
+  organizationId: string;
+  scopes: ApiScope[];
+}
+
+/**
+ * One integration spec's Kafka client and in-process service. Named after the spec, so its
+ * organizations, API keys and consumer group are its own within the run.
+ */
+export class AuditHarness {
+  readonly env: TestEnvironment = testEnvironment();
+  readonly kafka: AuditKafka;
+  private started: AuditTestApp | undefined;
+
+  constructor(private readonly name: string) {
+    this.kafka = new AuditKafka(this.env.kafkaBrokers);
+  }
+
+  /** `org_<run>_<spec>`, or `org_<run>_<spec>_<suffix>` for another organization of the spec. */
+  organizationId(suffix?: string): string {
+    return [`org_${this.env.runId}_${this.name}`, suffix].filter(Boolean).join('_');
+  }
+
+  connect(): Promise<void> {
+    return this.kafka.connect();
+  }
+
+  /** Publishes one API key per entry; answers each one's secret under the same name. */
+  async createApiKeys<Name extends string>(specs: Record<Name, ApiKeySpec>): Promise<Record<Name, string>> {
+    const secrets = {} as Record<Name, string>;
+    for (const [name, { organizationId, scopes }] of Object.entries<ApiKeySpec>(specs)) {
+      const id = `key_${this.env.runId}_${this.name}_${name}`;
+      secrets[name as Name] = await this.kafka.createApiKey(organizationId, scopes, id);
+    }
+    return secrets;
+  }
+
+  /** Starts the service; it reads the topics from the beginning under the spec's consumer group. */
+  async start(): Promise<void> {
+    this.started = await startAuditApp(this.env, `${this.env.runId}-audit-${this.name}`);
+  }
+
+  get app(): INestApplication {
+    return this.running.app;
+  }
+
+  get baseUrl(): string {
+    return this.running.baseUrl;
+  }
+
+  private get running(): AuditTestApp {
+    if (this.started === undefined) {
+      throw new Error('the audit service is not started: call start() in beforeAll');
+    }
+    return this.started;
+  }
+
+  getJson<T = Record<string, unknown>>(path: string, apiKey: string | null): Promise<JsonResponse<T>> {
+    return getJson<T>(this.baseUrl, path, apiKey);
+  }
+
+  postJson<T = Record<string, unknown>>(
+    path: string,
+    apiKey: string | null,
+    body?: unknown,
+  ): Promise<JsonResponse<T>> {
+    return postJson<T>(this.baseUrl, path, apiKey, body);
+  }
+
+  async close(): Promise<void> {
+    await this.started?.close();
+    await this.kafka.disconnect();
+  }
+}
+
+/** A harness for the enclosing `describe`, closed once all of its tests ran. */
+export function useAuditHarness(name: string): AuditHarness {
+  const harness = new AuditHarness(name);
+  afterAll(() => harness.close());
+  return harness;
+}
