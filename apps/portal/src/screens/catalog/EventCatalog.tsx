@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Accordion } from 'radix-ui';
 import { useApi } from '../../app/api-context';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { JsonBlock } from '../../components/JsonBlock';
-import { LoadingState } from '../../components/LoadingState';
+import { QueryStatus } from '../../components/QueryStatus';
+import { ScreenFrame } from '../../components/ScreenFrame';
 import { queryKeys } from '../../api/queries';
 import type { EventType } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
@@ -18,13 +18,9 @@ export function EventCatalog() {
     staleTime: 300_000,
   });
   return (
-    <section aria-labelledby="catalog-title">
-      <header className="screen-header">
-        <h2 id="catalog-title">{t('catalog.title')}</h2>
-      </header>
+    <ScreenFrame titleId="catalog-title" title={t('catalog.title')}>
       <p>{t('catalog.intro')}</p>
-      {query.isPending && <LoadingState />}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      <QueryStatus query={query} />
       {query.data &&
         groupByResource(query.data.items).map((group) => (
           <section key={group.resource} className="panel" aria-labelledby={`resource-${group.resource}`}>
@@ -36,7 +32,7 @@ export function EventCatalog() {
             </Accordion.Root>
           </section>
         ))}
-    </section>
+    </ScreenFrame>
   );
 }
 
