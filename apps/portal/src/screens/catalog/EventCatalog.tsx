@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Accordion } from 'radix-ui';
 import { useApi } from '../../app/api-context';
+import { AccordionSection } from '../../components/AccordionSection';
 import { JsonBlock } from '../../components/JsonBlock';
 import { QueryStatus } from '../../components/QueryStatus';
 import { ScreenFrame } from '../../components/ScreenFrame';
@@ -45,30 +46,26 @@ function CatalogEntry({ eventType }: { eventType: EventType }) {
     staleTime: 30_000,
   });
   return (
-    <Accordion.Item value={eventType.type} className="attempt">
-      <Accordion.Header asChild>
-        <h4>
-          <Accordion.Trigger className="attempt-trigger">
-            <code>{eventType.type}</code>
-            <span>{eventType.description}</span>
-            {eventType.origin === 'platform' && <span className="badge">{t('catalog.platform')}</span>}
-            {subscribed.data && (
-              <span className={`badge ${subscribed.data.active ? 'outcome-ok' : ''}`}>
-                {subscribed.data.active ? t('catalog.received') : t('catalog.notReceived')}
-              </span>
-            )}
-            <span aria-hidden="true" className="chevron">
-              ▾
+    <AccordionSection
+      value={eventType.type}
+      heading="h4"
+      summary={
+        <>
+          <code>{eventType.type}</code>
+          <span>{eventType.description}</span>
+          {eventType.origin === 'platform' && <span className="badge">{t('catalog.platform')}</span>}
+          {subscribed.data && (
+            <span className={`badge ${subscribed.data.active ? 'outcome-ok' : ''}`}>
+              {subscribed.data.active ? t('catalog.received') : t('catalog.notReceived')}
             </span>
-          </Accordion.Trigger>
-        </h4>
-      </Accordion.Header>
-      <Accordion.Content className="attempt-content">
-        <div className="two-columns">
-          <JsonBlock value={eventType.schema} label={t('catalog.schema')} />
-          <JsonBlock value={eventType.example} label={t('catalog.example')} />
-        </div>
-      </Accordion.Content>
-    </Accordion.Item>
+          )}
+        </>
+      }
+    >
+      <div className="two-columns">
+        <JsonBlock value={eventType.schema} label={t('catalog.schema')} />
+        <JsonBlock value={eventType.example} label={t('catalog.example')} />
+      </div>
+    </AccordionSection>
   );
 }
