@@ -48,30 +48,20 @@ export class HooklineApiError extends Error {
   }
 }
 
+const KIND_OF_STATUS: ReadonlyMap<number, ApiErrorKind> = new Map([
+  [400, 'invalid_request'],
+  [422, 'invalid_request'],
+  [401, 'unauthorized'],
+  [403, 'forbidden'],
+  [404, 'not_found'],
+  [409, 'conflict'],
+  [413, 'payload_too_large'],
+  [429, 'rate_limited'],
+  [502, 'unavailable'],
+  [503, 'unavailable'],
+  [504, 'unavailable'],
+]);
+
 export function kindOfStatus(status: number): ApiErrorKind {
-  if (status === 400 || status === 422) {
-    return 'invalid_request';
-  }
-  if (status === 401) {
-    return 'unauthorized';
-  }
-  if (status === 403) {
-    return 'forbidden';
-  }
-  if (status === 404) {
-    return 'not_found';
-  }
-  if (status === 409) {
-    return 'conflict';
-  }
-  if (status === 413) {
-    return 'payload_too_large';
-  }
-  if (status === 429) {
-    return 'rate_limited';
-  }
-  if (status === 502 || status === 503 || status === 504) {
-    return 'unavailable';
-  }
-  return status >= 500 ? 'server_error' : 'invalid_request';
+  return KIND_OF_STATUS.get(status) ?? (status >= 500 ? 'server_error' : 'invalid_request');
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { unwrap, type DeliveryDetail, type DeliveryListQuery, type DeliverySummary } from '@hookline/client';
 import type { ContextFactory } from '../cli-context';
 import { colour, statusColour, table } from '../output/output';
+import { addByIdCommand } from './by-id-command';
 import { parsePositiveInteger, parseSince } from './parse-options';
 
 const STATUSES = ['pending', 'succeeded', 'retrying', 'failed', 'expired'] as const;
@@ -61,30 +62,21 @@ export function registerDeliveriesCommands(program: Command, context: ContextFac
       );
     });
 
-  deliveries
-    .command('get <id>')
-    .description('one delivery with its payload and every attempt')
-    .action(async (id: string) => {
-      const ctx = context();
-      const delivery = await unwrap(
-        ctx.client().audit.GET('/v1/deliveries/{id}', { params: { path: { id } } }),
-      );
-      ctx.output.result(delivery, () => describeDelivery(delivery));
-    });
+  addByIdCommand(deliveries, context, {
+    name: 'get',
+    description: 'one delivery with its payload and every attempt',
+    call: (client, id) => unwrap(client.audit.GET('/v1/deliveries/{id}', { params: { path: { id } } })),
+    describe: (delivery) => describeDelivery(delivery),
+  });
 
-  deliveries
-    .command('redeliver <id>')
-    .description('send a delivery again, as a new attempt')
-    .action(async (id: string) => {
-      const ctx = context();
-      const accepted = await unwrap(
-        ctx.client().audit.POST('/v1/deliveries/{id}/redeliver', { params: { path: { id } } }),
-      );
-      ctx.output.result(
-        accepted,
-        () => `${colour.green('✓')} redelivery of ${id} queued (command ${accepted.commandId})`,
-      );
-    });
+  addByIdCommand(deliveries, context, {
+    name: 'redeliver',
+    description: 'send a delivery again, as a new attempt',
+    call: (client, id) =>
+      unwrap(client.audit.POST('/v1/deliveries/{id}/redeliver', { params: { path: { id } } })),
+    describe: (accepted, id) =>
+      `${colour.green('✓')} redelivery of ${id} queued (command ${accepted.commandId})`,
+  });
 }
 
 function describeDelivery(delivery: DeliveryDetail): string {

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { unwrap, type UpdateWebhook, type Webhook } from '@hookline/client';
 import type { ContextFactory } from '../cli-context';
 import { colour, table } from '../output/output';
+import { addByIdCommand } from './by-id-command';
 import { parseBoolean, parseEventList, parsePositiveInteger } from './parse-options';
 
 interface CreateOptions {
@@ -86,16 +87,12 @@ export function registerWebhooksCommands(program: Command, context: ContextFacto
       );
     });
 
-  webhooks
-    .command('get <id>')
-    .description('one webhook')
-    .action(async (id: string) => {
-      const ctx = context();
-      const webhook = await unwrap(
-        ctx.client().subscription.GET('/v1/webhooks/{id}', { params: { path: { id } } }),
-      );
-      ctx.output.result(webhook, () => describeWebhook(webhook));
-    });
+  addByIdCommand(webhooks, context, {
+    name: 'get',
+    description: 'one webhook',
+    call: (client, id) => unwrap(client.subscription.GET('/v1/webhooks/{id}', { params: { path: { id } } })),
+    describe: (webhook) => describeWebhook(webhook),
+  });
 
   webhooks
     .command('update <id>')
@@ -120,47 +117,41 @@ export function registerWebhooksCommands(program: Command, context: ContextFacto
       ctx.output.result(updated, () => describeWebhook(updated));
     });
 
-  webhooks
-    .command('delete <id>')
-    .description('delete a webhook; deliveries to it stop')
-    .action(async (id: string) => {
-      const ctx = context();
-      await unwrap(ctx.client().subscription.DELETE('/v1/webhooks/{id}', { params: { path: { id } } }));
-      ctx.output.result({ deleted: id }, () => `${colour.green('✓')} deleted ${id}`);
-    });
+  addByIdCommand(webhooks, context, {
+    name: 'delete',
+    description: 'delete a webhook; deliveries to it stop',
+    call: async (client, id) => {
+      await unwrap(client.subscription.DELETE('/v1/webhooks/{id}', { params: { path: { id } } }));
+      return { deleted: id };
+    },
+    describe: (_deleted, id) => `${colour.green('✓')} deleted ${id}`,
+  });
 
-  webhooks
-    .command('test <id>')
-    .description('send the webhook a webhook.test event now')
-    .action(async (id: string) => {
-      const ctx = context();
-      const sent = await unwrap(
-        ctx.client().subscription.POST('/v1/webhooks/{id}/test', { params: { path: { id } } }),
-      );
-      ctx.output.result(
-        sent,
-        () => `${colour.green('✓')} webhook.test sent: event ${sent.eventId} (its webhook-id header)`,
-      );
-    });
+  addByIdCommand(webhooks, context, {
+    name: 'test',
+    description: 'send the webhook a webhook.test event now',
+    call: (client, id) =>
+      unwrap(client.subscription.POST('/v1/webhooks/{id}/test', { params: { path: { id } } })),
+    describe: (sent) =>
+      `${colour.green('✓')} webhook.test sent: event ${sent.eventId} (its webhook-id header)`,
+  });
 
-  webhooks
-    .command('rotate-secret <id>')
-    .description('issue a new signing secret; the old one keeps signing during the grace period')
-    .option(
-      '--grace-seconds <n>',
-      'how long the old secret still signs (0 retires it at once)',
-      parsePositiveInteger,
-    )
-    .action(async (id: string, options: { graceSeconds?: number }) => {
-      const ctx = context();
-      const rotated = await unwrap(
-        ctx.client().subscription.POST('/v1/webhooks/{id}/secret/rotate', {
+  addByIdCommand(webhooks, context, {
+    name: 'rotate-secret',
+    description: 'issue a new signing secret; the old one keeps signing during the grace period',
+    call: (client, id, options: { graceSeconds?: number }) =>
+      unwrap(
+        client.subscription.POST('/v1/webhooks/{id}/secret/rotate', {
           params: { path: { id } },
           body: options.graceSeconds === undefined ? {} : { gracePeriodSeconds: options.graceSeconds },
         }),
-      );
-      ctx.output.result(rotated, () => `${colour.green('✓')} new signing secret  ${rotated.key}`);
-    });
+      ),
+    describe: (rotated) => `${colour.green('✓')} new signing secret  ${rotated.key}`,
+  }).option(
+    '--grace-seconds <n>',
+    'how long the old secret still signs (0 retires it at once)',
+    parsePositiveInteger,
+  );
 }
 
 function describeWebhook(webhook: Webhook): string {

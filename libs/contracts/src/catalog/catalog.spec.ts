@@ -319,81 +319,66 @@ describe(validateEventData.name, () => {
   });
 
   describe('a field with a value out of its domain', () => {
-    it('lists the allowed statuses', () => {
-      const data = { ...exampleOf('job.created'), status: 'done' };
-
-      expect(errorsOf('job.created', data)).toEqual([
+    it.each<[string, string, Json, string]>([
+      [
+        'lists the allowed statuses',
+        'job.created',
+        { status: 'done' },
         `data.status must be one of the following values: ${JOB_STATUSES.join(', ')}`,
-      ]);
-    });
-
-    it('refuses an empty string', () => {
-      const data = { ...exampleOf('job.created'), name: '' };
-
-      expect(errorsOf('job.created', data)).toEqual(['data.name should not be empty']);
-    });
-
-    it('refuses a string over its maximum length', () => {
-      const data = { ...exampleOf('job.created'), number: 'J-'.padEnd(41, '9') };
-
-      expect(errorsOf('job.created', data)).toEqual([
+      ],
+      ['refuses an empty string', 'job.created', { name: '' }, 'data.name should not be empty'],
+      [
+        'refuses a string over its maximum length',
+        'job.created',
+        { number: 'J-'.padEnd(41, '9') },
         'data.number must be shorter than or equal to 40 characters',
-      ]);
-    });
-
-    it('refuses a link that is not https', () => {
-      const data = {
-        ...exampleOf('drawing.created'),
-        pdf_url: 'http://exports.fielddraw.example.com/drw_5e3b7.pdf',
-      };
-
-      expect(errorsOf('drawing.created', data)).toEqual(['data.pdf_url must be an https URL']);
-    });
-
-    it('refuses a timestamp without a UTC offset', () => {
-      const data = { ...exampleOf('project.created'), created_at: '2022-01-16T04:19:23' };
-
-      expect(errorsOf('project.created', data)).toEqual([
+      ],
+      [
+        'refuses a link that is not https',
+        'drawing.created',
+        { pdf_url: 'http://exports.fielddraw.example.com/drw_5e3b7.pdf' },
+        'data.pdf_url must be an https URL',
+      ],
+      [
+        'refuses a timestamp without a UTC offset',
+        'project.created',
+        { created_at: '2022-01-16T04:19:23' },
         'data.created_at must be a date-time with a UTC offset, e.g. 2026-11-22T10:00:00.000Z',
-      ]);
-    });
-
-    it('refuses an impossible date', () => {
-      const data = { ...exampleOf('project.created'), created_at: '2026-02-30T10:00:00Z' };
-
-      expect(errorsOf('project.created', data)).toEqual([
+      ],
+      [
+        'refuses an impossible date',
+        'project.created',
+        { created_at: '2026-02-30T10:00:00Z' },
         'data.created_at must be a valid ISO 8601 date string',
-      ]);
-    });
-
-    it('refuses an id that is not a UUID where the product uses UUIDs', () => {
-      const data = { ...exampleOf('floor.deleted'), id: 'floor_1' };
-
-      expect(errorsOf('floor.deleted', data)).toEqual(['data.id must be a UUID']);
-    });
-
-    it('refuses an unknown name in changedFields', () => {
-      const data = { ...exampleOf('job.updated'), changedFields: ['name', 'colour'] };
-
-      expect(errorsOf('job.updated', data)).toEqual([
+      ],
+      [
+        'refuses an id that is not a UUID where the product uses UUIDs',
+        'floor.deleted',
+        { id: 'floor_1' },
+        'data.id must be a UUID',
+      ],
+      [
+        'refuses an unknown name in changedFields',
+        'job.updated',
+        { changedFields: ['name', 'colour'] },
         `each value in data.changedFields must be one of the following values: ${JOB_CHANGEABLE_FIELDS.join(', ')}`,
-      ]);
-    });
-
-    it('refuses an HTTP status out of range', () => {
-      const data = { ...exampleOf('delivery.exhausted'), lastResponseStatus: 99 };
-
-      expect(errorsOf('delivery.exhausted', data)).toEqual([
+      ],
+      [
+        'refuses an HTTP status out of range',
+        'delivery.exhausted',
+        { lastResponseStatus: 99 },
         'data.lastResponseStatus must not be less than 100',
-      ]);
-    });
-
-    it('refuses an event type that is not a catalog name', () => {
-      const data = { ...exampleOf('delivery.exhausted'), eventType: 'Job Created' };
-
-      expect(errorsOf('delivery.exhausted', data)).toEqual([
+      ],
+      [
+        'refuses an event type that is not a catalog name',
+        'delivery.exhausted',
+        { eventType: 'Job Created' },
         'data.eventType must be an event type such as job.created',
-      ]);
+      ],
+    ])('%s (%s)', (_case, type, change, message) => {
+      const data = { ...exampleOf(type), ...change };
+
+      expect(errorsOf(type, data)).toEqual([message]);
     });
   });
 

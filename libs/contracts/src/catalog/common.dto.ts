@@ -23,6 +23,23 @@ export class UserRef {
   email!: string | null;
 }
 
+/** How to reach a customer or a colleague; either way of reaching them may be unknown (camelCase resources). */
+export class ContactDetails {
+  /** The full name, or a company name. */
+  @IsText(200)
+  name!: string;
+
+  /** The email address, or null. */
+  @Nullable()
+  @IsEmailAddress()
+  email!: string | null;
+
+  /** The phone number as entered, or null. */
+  @Nullable()
+  @IsText(40)
+  phone!: string | null;
+}
+
 /** A postal address (camelCase resources). */
 export class PostalAddress {
   /** Street and number. */

@@ -1,4 +1,4 @@
-import { UserRef } from './common.dto';
+import { ContactDetails, UserRef } from './common.dto';
 import { defineEventType } from './define-event-type';
 import type { EventTypeDefinition } from './event-type-definition';
 import {
@@ -17,6 +17,7 @@ import {
   IsTimestamp,
   Nullable,
 } from './field-decorators';
+import { IsUserRefOrNull } from './is-user-ref-or-null';
 
 export const ESTIMATE_STATUSES = ['draft', 'sent', 'viewed', 'approved', 'declined', 'expired'] as const;
 export type EstimateStatus = (typeof ESTIMATE_STATUSES)[number];
@@ -37,23 +38,6 @@ export const ESTIMATE_CHANGEABLE_FIELDS = [
   'validUntil',
   'documentUrl',
 ] as const;
-
-/** The person or company an estimate is addressed to. */
-export class EstimateCustomer {
-  /** The customer's full name or company name. */
-  @IsText(200)
-  name!: string;
-
-  /** The customer's email address, or null. */
-  @Nullable()
-  @IsEmailAddress()
-  email!: string | null;
-
-  /** The customer's phone number as entered, or null. */
-  @Nullable()
-  @IsText(40)
-  phone!: string | null;
-}
 
 /** One priced line of an estimate. */
 export class EstimateLineItem {
@@ -118,8 +102,8 @@ export class EstimateData {
 
   /** Who the estimate is addressed to, or null while not yet chosen. */
   @Nullable()
-  @IsNestedObject(() => EstimateCustomer)
-  customer!: EstimateCustomer | null;
+  @IsNestedObject(() => ContactDetails)
+  customer!: ContactDetails | null;
 
   /** ISO 4217 code of every amount in the estimate, e.g. `USD`. */
   @IsCurrencyCode()
@@ -194,8 +178,7 @@ export class EstimateSentData {
   message!: string | null;
 
   /** The user who sent the estimate, or null when an automation did. */
-  @Nullable()
-  @IsNestedObject(() => UserRef)
+  @IsUserRefOrNull()
   sentBy!: UserRef | null;
 }
 

@@ -189,22 +189,17 @@ export function IsEmailAddress(): FieldDecorator {
 
 /** An ISO 3166-1 alpha-2 country code, e.g. `US`. */
 export function IsCountryCode(): FieldDecorator {
-  return compose(
-    IsRequired(),
-    IsString(),
-    IsISO31661Alpha2(),
-    withSchema({ type: 'string', format: 'country-code' }),
-  );
+  return isIsoCode(IsISO31661Alpha2(), 'country-code');
 }
 
 /** An ISO 4217 currency code, e.g. `USD`. */
 export function IsCurrencyCode(): FieldDecorator {
-  return compose(
-    IsRequired(),
-    IsString(),
-    IsISO4217CurrencyCode(),
-    withSchema({ type: 'string', format: 'currency-code' }),
-  );
+  return isIsoCode(IsISO4217CurrencyCode(), 'currency-code');
+}
+
+// The compiled check knows the code lists by their format name; class-validator by its own validator.
+function isIsoCode(isCode: FieldDecorator, format: string): FieldDecorator {
+  return compose(IsRequired(), IsString(), isCode, withSchema({ type: 'string', format }));
 }
 
 /** One of `values`. */

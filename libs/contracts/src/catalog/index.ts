@@ -5,6 +5,7 @@ export * from './define-event-type';
 export { getNullableFields } from './field-decorators';
 export * from './json-schema';
 export * from './common.dto';
+export * from './signed-pdf.dto';
 export * from './job.events';
 export * from './estimate.events';
 export * from './signed-document.events';

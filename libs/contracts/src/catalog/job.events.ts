@@ -1,9 +1,8 @@
-import { PostalAddress, UserRef } from './common.dto';
+import { ContactDetails, PostalAddress, UserRef } from './common.dto';
 import { defineEventType } from './define-event-type';
 import type { EventTypeDefinition } from './event-type-definition';
 import {
   IsCount,
-  IsEmailAddress,
   IsFieldNameList,
   IsHttpsUrl,
   IsIdentifier,
@@ -13,6 +12,7 @@ import {
   IsTimestamp,
   Nullable,
 } from './field-decorators';
+import { IsUserRefOrNull } from './is-user-ref-or-null';
 
 export const JOB_STATUSES = [
   'lead',
@@ -42,24 +42,10 @@ export type JobDocumentCategory = (typeof JOB_DOCUMENT_CATEGORIES)[number];
 export const JOB_CHANGEABLE_FIELDS = ['number', 'name', 'status', 'customer', 'address', 'assignee'] as const;
 
 /** The customer a job is for. */
-export class JobCustomer {
+export class JobCustomer extends ContactDetails {
   /** The customer's id in the CRM. */
   @IsIdentifier()
   id!: string;
-
-  /** The customer's full name or company name. */
-  @IsText(200)
-  name!: string;
-
-  /** The customer's email address, or null. */
-  @Nullable()
-  @IsEmailAddress()
-  email!: string | null;
-
-  /** The customer's phone number as entered, or null. */
-  @Nullable()
-  @IsText(40)
-  phone!: string | null;
 }
 
 /** A job as it is after the change an event reports; the `data` of `job.created`. */
@@ -90,8 +76,7 @@ export class JobData {
   address!: PostalAddress | null;
 
   /** The user the job is assigned to, or null when unassigned. */
-  @Nullable()
-  @IsNestedObject(() => UserRef)
+  @IsUserRefOrNull()
   assignee!: UserRef | null;
 
   /** When the job was created. */
@@ -117,13 +102,11 @@ export class JobAssignedData {
   job!: JobData;
 
   /** The user the job was assigned to before, or null when it was unassigned. */
-  @Nullable()
-  @IsNestedObject(() => UserRef)
+  @IsUserRefOrNull()
   previousAssignee!: UserRef | null;
 
   /** The user who made the assignment, or null when an automation did. */
-  @Nullable()
-  @IsNestedObject(() => UserRef)
+  @IsUserRefOrNull()
   assignedBy!: UserRef | null;
 }
 
@@ -138,8 +121,7 @@ export class JobStatusChangedData {
   previousStatus!: JobStatus;
 
   /** The user who changed the status, or null when an automation did. */
-  @Nullable()
-  @IsNestedObject(() => UserRef)
+  @IsUserRefOrNull()
   changedBy!: UserRef | null;
 }
 
@@ -171,8 +153,7 @@ export class JobImage {
   caption!: string | null;
 
   /** The user who added the image, or null when an integration did. */
-  @Nullable()
-  @IsNestedObject(() => UserRef)
+  @IsUserRefOrNull()
   createdBy!: UserRef | null;
 
   /** When the image was added. */
@@ -222,8 +203,7 @@ export class JobDocument {
   url!: string;
 
   /** The user who added the document, or null when an integration did. */
-  @Nullable()
-  @IsNestedObject(() => UserRef)
+  @IsUserRefOrNull()
   createdBy!: UserRef | null;
 
   /** When the document was added. */

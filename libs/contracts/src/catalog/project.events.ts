@@ -1,3 +1,4 @@
+import { ContactDetails } from './common.dto';
 import { defineEventType } from './define-event-type';
 import type { EventTypeDefinition } from './event-type-definition';
 import {
@@ -77,24 +78,10 @@ export class ProjectAddress {
 }
 
 /** The sales representative in charge of a project. */
-export class ProjectSalesRep {
+export class ProjectSalesRep extends ContactDetails {
   /** The sales rep's user id. */
   @IsIdentifier()
   id!: string;
-
-  /** The sales rep's display name. */
-  @IsText(200)
-  name!: string;
-
-  /** The sales rep's email address, or null. */
-  @Nullable()
-  @IsEmailAddress()
-  email!: string | null;
-
-  /** The sales rep's phone number as entered, or null. */
-  @Nullable()
-  @IsText(40)
-  phone!: string | null;
 }
 
 /** A project as it is after the change an event reports; the `data` of `project.created`. */

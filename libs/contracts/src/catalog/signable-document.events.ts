@@ -1,10 +1,10 @@
-import { DocumentSigner } from './common.dto';
+import { SignedPdf } from './signed-pdf.dto';
 import { defineEventType } from './define-event-type';
 import type { EventTypeDefinition } from './event-type-definition';
-import { IsHttpsUrl, IsIdentifier, IsNestedList, IsText, IsTimestamp, Nullable } from './field-decorators';
+import { IsIdentifier, IsText, Nullable } from './field-decorators';
 
 /** The `data` of `signable_document.signed`: a document generated from a template, now signed by every party. */
-export class SignableDocumentSignedData {
+export class SignableDocumentSignedData extends SignedPdf {
   /** The signable document's id. */
   @IsIdentifier()
   id!: string;
@@ -27,18 +27,6 @@ export class SignableDocumentSignedData {
   /** The document's title. */
   @IsText(200)
   title!: string;
-
-  /** Where to download the signed PDF. */
-  @IsHttpsUrl()
-  url!: string;
-
-  /** Every party who signed, in signing order. */
-  @IsNestedList(() => DocumentSigner, 1, 50)
-  signers!: DocumentSigner[];
-
-  /** When the last party signed. */
-  @IsTimestamp()
-  completedAt!: string;
 }
 
 export const SIGNABLE_DOCUMENT_EVENTS: readonly EventTypeDefinition[] = [

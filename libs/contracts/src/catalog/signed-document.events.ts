@@ -1,10 +1,10 @@
-import { DocumentSigner } from './common.dto';
+import { SignedPdf } from './signed-pdf.dto';
 import { defineEventType } from './define-event-type';
 import type { EventTypeDefinition } from './event-type-definition';
-import { IsHttpsUrl, IsIdentifier, IsNestedList, IsText, IsTimestamp, Nullable } from './field-decorators';
+import { IsIdentifier, IsText, Nullable } from './field-decorators';
 
 /** The `data` of `signed_document.signed`: a document uploaded for signature, now signed by every party. */
-export class SignedDocumentSignedData {
+export class SignedDocumentSignedData extends SignedPdf {
   /** The signed document's id. */
   @IsIdentifier()
   id!: string;
@@ -21,18 +21,6 @@ export class SignedDocumentSignedData {
   /** The signed file's name. */
   @IsText(255)
   fileName!: string;
-
-  /** Where to download the signed PDF. */
-  @IsHttpsUrl()
-  url!: string;
-
-  /** Every party who signed, in signing order. */
-  @IsNestedList(() => DocumentSigner, 1, 50)
-  signers!: DocumentSigner[];
-
-  /** When the last party signed. */
-  @IsTimestamp()
-  completedAt!: string;
 }
 
 export const SIGNED_DOCUMENT_EVENTS: readonly EventTypeDefinition[] = [

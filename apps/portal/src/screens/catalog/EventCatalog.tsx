@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Accordion } from 'radix-ui';
 import { useApi } from '../../app/api-context';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { AccordionSection } from '../../components/AccordionSection';
 import { JsonBlock } from '../../components/JsonBlock';
-import { LoadingState } from '../../components/LoadingState';
+import { QueryStatus } from '../../components/QueryStatus';
+import { ScreenFrame } from '../../components/ScreenFrame';
 import { queryKeys } from '../../api/queries';
 import type { EventType } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
@@ -18,13 +19,9 @@ export function EventCatalog() {
     staleTime: 300_000,
   });
   return (
-    <section aria-labelledby="catalog-title">
-      <header className="screen-header">
-        <h2 id="catalog-title">{t('catalog.title')}</h2>
-      </header>
+    <ScreenFrame titleId="catalog-title" title={t('catalog.title')}>
       <p>{t('catalog.intro')}</p>
-      {query.isPending && <LoadingState />}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      <QueryStatus query={query} />
       {query.data &&
         groupByResource(query.data.items).map((group) => (
           <section key={group.resource} className="panel" aria-labelledby={`resource-${group.resource}`}>
@@ -36,7 +33,7 @@ export function EventCatalog() {
             </Accordion.Root>
           </section>
         ))}
-    </section>
+    </ScreenFrame>
   );
 }
 
@@ -49,30 +46,26 @@ function CatalogEntry({ eventType }: { eventType: EventType }) {
     staleTime: 30_000,
   });
   return (
-    <Accordion.Item value={eventType.type} className="attempt">
-      <Accordion.Header asChild>
-        <h4>
-          <Accordion.Trigger className="attempt-trigger">
-            <code>{eventType.type}</code>
-            <span>{eventType.description}</span>
-            {eventType.origin === 'platform' && <span className="badge">{t('catalog.platform')}</span>}
-            {subscribed.data && (
-              <span className={`badge ${subscribed.data.active ? 'outcome-ok' : ''}`}>
-                {subscribed.data.active ? t('catalog.received') : t('catalog.notReceived')}
-              </span>
-            )}
-            <span aria-hidden="true" className="chevron">
-              ▾
+    <AccordionSection
+      value={eventType.type}
+      heading="h4"
+      summary={
+        <>
+          <code>{eventType.type}</code>
+          <span>{eventType.description}</span>
+          {eventType.origin === 'platform' && <span className="badge">{t('catalog.platform')}</span>}
+          {subscribed.data && (
+            <span className={`badge ${subscribed.data.active ? 'outcome-ok' : ''}`}>
+              {subscribed.data.active ? t('catalog.received') : t('catalog.notReceived')}
             </span>
-          </Accordion.Trigger>
-        </h4>
-      </Accordion.Header>
-      <Accordion.Content className="attempt-content">
-        <div className="two-columns">
-          <JsonBlock value={eventType.schema} label={t('catalog.schema')} />
-          <JsonBlock value={eventType.example} label={t('catalog.example')} />
-        </div>
-      </Accordion.Content>
-    </Accordion.Item>
+          )}
+        </>
+      }
+    >
+      <div className="two-columns">
+        <JsonBlock value={eventType.schema} label={t('catalog.schema')} />
+        <JsonBlock value={eventType.example} label={t('catalog.example')} />
+      </div>
+    </AccordionSection>
   );
 }

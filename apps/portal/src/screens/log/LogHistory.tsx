@@ -2,8 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useApi } from '../../app/api-context';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { LoadingState } from '../../components/LoadingState';
+import { QueryStatus } from '../../components/QueryStatus';
 import { StatusBadge } from '../../components/StatusBadge';
 import { queryKeys } from '../../api/queries';
 import type { DeliveryFilters } from '../../api/types';
@@ -53,8 +52,7 @@ export function LogHistory({ webhookId, canRedeliver }: { webhookId: string; can
         </div>
       </header>
       <LogFilters eventTypes={eventTypes.data?.items ?? []} onApply={applyFilters} />
-      {page.isPending && <LoadingState />}
-      {page.isError && <ErrorNotice error={page.error} onRetry={() => void page.refetch()} />}
+      <QueryStatus query={page} />
       {page.data && page.data.items.length === 0 && <EmptyState title={t('log.empty')} />}
       {page.data && page.data.items.length > 0 && (
         <div className="table-scroll">

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useApi } from '../../app/api-context';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { LoadingState } from '../../components/LoadingState';
+import { QueryStatus } from '../../components/QueryStatus';
+import { ScreenFrame } from '../../components/ScreenFrame';
 import { queryKeys } from '../../api/queries';
 import type { Stats } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { TrendChart } from './TrendChart';
 
 type Range = '24h' | '30d';
 
@@ -25,10 +25,7 @@ export default function StatisticsScreen({ initialWebhookId }: { initialWebhookI
     refetchInterval: 30_000,
   });
   return (
-    <section aria-labelledby="stats-title">
-      <header className="screen-header">
-        <h2 id="stats-title">{t('stats.title')}</h2>
-      </header>
+    <ScreenFrame titleId="stats-title" title={t('stats.title')}>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
         <label>
           {t('stats.scope')}
@@ -49,13 +46,12 @@ export default function StatisticsScreen({ initialWebhookId }: { initialWebhookI
           </select>
         </label>
       </form>
-      {stats.isPending && <LoadingState />}
-      {stats.isError && <ErrorNotice error={stats.error} onRetry={() => void stats.refetch()} />}
+      <QueryStatus query={stats} />
       {stats.data && stats.data.total.attempts === 0 && <EmptyState title={t('stats.none')} />}
       {stats.data && stats.data.total.attempts > 0 && (
         <StatsCharts stats={stats.data} hourly={range === '24h'} />
       )}
-    </section>
+    </ScreenFrame>
   );
 }
 
@@ -84,61 +80,24 @@ function StatsCharts({ stats, hourly }: { stats: Stats; hourly: boolean }) {
         })}
       </p>
       <div className="charts">
-        <figure className="chart" aria-label={t('stats.successRate')}>
-          <figcaption>{t('stats.successRate')} (%)</figcaption>
-          <ResponsiveContainer width="100%" height={240}>
-            <LineChart data={rows}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="at" />
-              <YAxis domain={[0, 100]} />
-              <Tooltip />
-              <Line
-                type="monotone"
-                dataKey="successRate"
-                name={t('stats.successRate')}
-                stroke="var(--accent)"
-                connectNulls
-                isAnimationActive={false}
-              />
-            </LineChart>
-          </ResponsiveContainer>
-        </figure>
-        <figure className="chart" aria-label={t('stats.latency')}>
-          <figcaption>{t('stats.latency')}</figcaption>
-          <ResponsiveContainer width="100%" height={240}>
-            <LineChart data={rows}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="at" />
-              <YAxis />
-              <Tooltip />
-              <Legend />
-              <Line
-                type="monotone"
-                dataKey="p50"
-                name={t('stats.p50')}
-                stroke="#2f855a"
-                connectNulls
-                isAnimationActive={false}
-              />
-              <Line
-                type="monotone"
-                dataKey="p95"
-                name={t('stats.p95')}
-                stroke="#b7791f"
-                connectNulls
-                isAnimationActive={false}
-              />
-              <Line
-                type="monotone"
-                dataKey="p99"
-                name={t('stats.p99')}
-                stroke="#c53030"
-                connectNulls
-                isAnimationActive={false}
-              />
-            </LineChart>
-          </ResponsiveContainer>
-        </figure>
+        <TrendChart
+          title={`${t('stats.successRate')} (%)`}
+          label={t('stats.successRate')}
+          rows={rows}
+          domain={[0, 100]}
+          lines={[{ dataKey: 'successRate', name: t('stats.successRate'), stroke: 'var(--accent)' }]}
+        />
+        <TrendChart
+          title={t('stats.latency')}
+          label={t('stats.latency')}
+          rows={rows}
+          legend
+          lines={[
+            { dataKey: 'p50', name: t('stats.p50'), stroke: '#2f855a' },
+            { dataKey: 'p95', name: t('stats.p95'), stroke: '#b7791f' },
+            { dataKey: 'p99', name: t('stats.p99'), stroke: '#c53030' },
+          ]}
+        />
       </div>
     </>
   );

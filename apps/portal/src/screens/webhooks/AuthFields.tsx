@@ -1,79 +1,48 @@
 import type { AuthType } from '../../api/types';
-import { Field, FieldErrors } from '../../components/Field';
+import { ChoiceFieldset } from '../../components/ChoiceFieldset';
+import { TextField } from '../../components/TextField';
+import type { FormBinder } from '../../components/form-binder';
 import { useI18n } from '../../i18n/i18n';
 import type { WebhookFormValues } from './webhook-form-values';
 
 interface AuthFieldsProps {
-  values: WebhookFormValues;
-  set: <K extends keyof WebhookFormValues>(key: K, value: WebhookFormValues[K]) => void;
+  form: FormBinder<WebhookFormValues>;
   errors?: string[];
   editing: boolean;
 }
 
-const AUTH_TYPES: AuthType[] = ['none', 'basic', 'bearer'];
+const AUTH_TYPES: readonly AuthType[] = ['none', 'basic', 'bearer'];
 
-export function AuthFields({ values, set, errors, editing }: AuthFieldsProps) {
+export function AuthFields({ form, errors, editing }: AuthFieldsProps) {
   const { t } = useI18n();
-  const keepHelp = editing ? t('form.auth.keepHelp') : undefined;
+  // A stored credential is never shown back: while editing, an empty field keeps it.
+  const secretField = (field: 'password' | 'token', autoComplete: string) => (
+    <TextField
+      label={t(`form.auth.${field}`)}
+      help={editing ? t('form.auth.keepHelp') : undefined}
+      type="password"
+      autoComplete={autoComplete}
+      {...form.bind(field)}
+    />
+  );
   return (
-    <fieldset className="fieldset">
-      <legend>{t('form.auth')}</legend>
-      <div className="choices-row">
-        {AUTH_TYPES.map((type) => (
-          <label key={type} className="choice">
-            <input
-              type="radio"
-              name="authType"
-              value={type}
-              checked={values.authType === type}
-              onChange={() => set('authType', type)}
-            />
-            {t(`form.auth.${type}`)}
-          </label>
-        ))}
-      </div>
-      {values.authType === 'basic' && (
+    <ChoiceFieldset
+      legend={t('form.auth')}
+      name="authType"
+      options={AUTH_TYPES}
+      {...form.bind('authType')}
+      labelOf={(type) => t(`form.auth.${type}`)}
+      inline
+      errorsId="auth-errors"
+      errors={errors}
+    >
+      {form.values.authType === 'basic' && (
         <div className="field-row">
-          <Field label={t('form.auth.username')}>
-            {({ id, describedBy }) => (
-              <input
-                id={id}
-                autoComplete="off"
-                value={values.username}
-                onChange={(e) => set('username', e.target.value)}
-                aria-describedby={describedBy}
-              />
-            )}
-          </Field>
-          <Field label={t('form.auth.password')} help={keepHelp}>
-            {({ id, describedBy }) => (
-              <input
-                id={id}
-                type="password"
-                autoComplete="new-password"
-                value={values.password}
-                onChange={(e) => set('password', e.target.value)}
-                aria-describedby={describedBy}
-              />
-            )}
-          </Field>
+          <TextField label={t('form.auth.username')} autoComplete="off" {...form.bind('username')} />
+          {secretField('password', 'new-password')}
         </div>
       )}
-      {values.authType === 'bearer' && (
-        <Field label={t('form.auth.token')} help={keepHelp}>
-          {({ id, describedBy }) => (
-            <input
-              id={id}
-              type="password"
-              autoComplete="off"
-              value={values.token}
-              onChange={(e) => set('token', e.target.value)}
-              aria-describedby={describedBy}
-            />
-          )}
-        </Field>
-      )}
-      {errors && <FieldErrors id="auth-errors" errors={errors} />}
-    </fieldset>
+      {form.values.authType === 'bearer' && secretField('token', 'off')}
+    </ChoiceFieldset>
   );
 }

@@ -3,8 +3,8 @@ import { canReadSecret, canWrite } from '../../app/access';
 import { useApi, usePortal } from '../../app/api-context';
 import { hrefOf, navigate } from '../../app/router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorNotice, describeError } from '../../components/ErrorNotice';
-import { LoadingState } from '../../components/LoadingState';
+import { describeError } from '../../components/ErrorNotice';
+import { QueryStatus } from '../../components/QueryStatus';
 import { useNotify } from '../../components/Notices';
 import { queryKeys } from '../../api/queries';
 import type { Webhook } from '../../api/types';
@@ -25,8 +25,7 @@ export function WebhookDetail({ webhookId }: { webhookId: string }) {
       <p>
         <a href={hrefOf({ screen: 'webhooks' })}>← {t('detail.back')}</a>
       </p>
-      {query.isPending && <LoadingState />}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+      <QueryStatus query={query} />
       {query.data && <WebhookDetailBody webhook={query.data} />}
     </section>
   );

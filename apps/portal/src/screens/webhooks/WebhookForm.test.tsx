@@ -27,17 +27,23 @@ const existing: Webhook = {
   updatedAt: '2026-11-22T10:00:00.000Z',
 };
 
+/** Renders the form with `initial`; what it submits is recorded in the list returned. */
+function renderFormRecordingSubmits(initial: Webhook | null): Array<Partial<WebhookInput>> {
+  const submitted: Array<Partial<WebhookInput>> = [];
+  renderWithPortal(
+    <WebhookForm
+      initial={initial}
+      eventTypes={CATALOG}
+      onSubmit={async (input) => submitted.push(input)}
+      onCancel={() => undefined}
+    />,
+  );
+  return submitted;
+}
+
 describe('WebhookForm', () => {
   it('sends every field of a new webhook as typed', async () => {
-    const submitted: Array<Partial<WebhookInput>> = [];
-    renderWithPortal(
-      <WebhookForm
-        initial={null}
-        eventTypes={CATALOG}
-        onSubmit={async (input) => submitted.push(input)}
-        onCancel={() => undefined}
-      />,
-    );
+    const submitted = renderFormRecordingSubmits(null);
     await userEvent.type(screen.getByLabelText('Name'), 'ERP');
     await userEvent.type(screen.getByLabelText('Webhook URL'), 'https://erp.example.com/in');
     await userEvent.click(screen.getByLabelText('Bearer token'));
@@ -92,15 +98,7 @@ describe('WebhookForm', () => {
   });
 
   it('on edit, keeps stored credentials and redacted headers unless they are changed', async () => {
-    const submitted: Array<Partial<WebhookInput>> = [];
-    renderWithPortal(
-      <WebhookForm
-        initial={existing}
-        eventTypes={CATALOG}
-        onSubmit={async (input) => submitted.push(input)}
-        onCancel={() => undefined}
-      />,
-    );
+    const submitted = renderFormRecordingSubmits(existing);
     expect(screen.getByLabelText('Username')).toHaveValue('hookline');
     expect(screen.getByLabelText(/Short: retry after 5 minutes/)).toBeChecked();
     await userEvent.clear(screen.getByLabelText('Name'));

@@ -1,8 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error';
-import type { EventType, Webhook, WebhookInput } from '../../api/types';
+import type { EventType, SignatureSchemeType, Webhook, WebhookInput } from '../../api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { CheckboxField } from '../../components/CheckboxField';
+import { ChoiceFieldset } from '../../components/ChoiceFieldset';
 import { Field, FieldErrors } from '../../components/Field';
+import { TextField } from '../../components/TextField';
+import { useFormBinder } from '../../components/form-binder';
 import { useI18n } from '../../i18n/i18n';
 import { AuthFields } from './AuthFields';
 import { EventsPicker } from './EventsPicker';
@@ -24,19 +28,18 @@ interface WebhookFormProps {
   onCancel: () => void;
 }
 
+const SIGNATURE_TYPES: readonly SignatureSchemeType[] = ['standard-webhooks', 'hmac-sha256-hex'];
+
 type FieldErrorMap = Partial<Record<WebhookField | '', string[]>>;
 
 /** Create or edit a webhook; the API's validation problems come back onto the fields they name. */
 export function WebhookForm({ initial, eventTypes, onSubmit, onCancel }: WebhookFormProps) {
   const { t } = useI18n();
-  const [values, setValues] = useState<WebhookFormValues>(() =>
-    initial ? formValuesOf(initial) : emptyFormValues(),
-  );
+  const form = useFormBinder<WebhookFormValues>(() => (initial ? formValuesOf(initial) : emptyFormValues()));
+  const { values, set } = form;
   const [errors, setErrors] = useState<FieldErrorMap>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
-  const set = <K extends keyof WebhookFormValues>(key: K, value: WebhookFormValues[K]) =>
-    setValues((current) => ({ ...current, [key]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -73,33 +76,23 @@ export function WebhookForm({ initial, eventTypes, onSubmit, onCancel }: Webhook
         </div>
       )}
       {failure !== null && <ErrorNotice error={failure} />}
-      <Field label={t('form.name')} help={t('form.nameHelp')} errors={errors.name}>
-        {({ id, describedBy, invalid: bad }) => (
-          <input
-            id={id}
-            value={values.name}
-            onChange={(e) => set('name', e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={bad}
-            required
-          />
-        )}
-      </Field>
-      <Field label={t('form.url')} help={t('form.urlHelp')} errors={errors.url}>
-        {({ id, describedBy, invalid: bad }) => (
-          <input
-            id={id}
-            type="url"
-            inputMode="url"
-            placeholder="https://"
-            value={values.url}
-            onChange={(e) => set('url', e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={bad}
-            required
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('form.name')}
+        help={t('form.nameHelp')}
+        errors={errors.name}
+        {...form.bind('name')}
+        required
+      />
+      <TextField
+        label={t('form.url')}
+        help={t('form.urlHelp')}
+        errors={errors.url}
+        type="url"
+        inputMode="url"
+        placeholder="https://"
+        {...form.bind('url')}
+        required
+      />
       <Field label={t('form.description')} errors={errors.description}>
         {({ id, describedBy, invalid: bad }) => (
           <textarea
@@ -112,92 +105,52 @@ export function WebhookForm({ initial, eventTypes, onSubmit, onCancel }: Webhook
           />
         )}
       </Field>
-      <AuthFields values={values} set={set} errors={errors.auth} editing={initial !== null} />
+      <AuthFields form={form} errors={errors.auth} editing={initial !== null} />
       <fieldset className="fieldset">
         <legend>{t('form.events')}</legend>
         <p className="help">{t('form.events.help')}</p>
         <EventsPicker
           eventTypes={eventTypes}
-          value={values.events}
-          onChange={(events) => set('events', events)}
+          {...form.bind('events')}
           errorId={errors.events ? 'events-errors' : undefined}
         />
         {errors.events && <FieldErrors id="events-errors" errors={errors.events} />}
       </fieldset>
-      <RetryPolicyFields values={values} set={set} errors={errors.retryPolicy} />
-      <Field label={t('form.timeout')} help={t('form.timeoutHelp')} errors={errors.timeoutSeconds}>
-        {({ id, describedBy, invalid: bad }) => (
-          <input
-            id={id}
-            type="number"
-            min={1}
-            value={values.timeoutSeconds}
-            onChange={(e) => set('timeoutSeconds', e.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={bad}
-          />
-        )}
-      </Field>
+      <RetryPolicyFields form={form} errors={errors.retryPolicy} />
+      <TextField
+        label={t('form.timeout')}
+        help={t('form.timeoutHelp')}
+        errors={errors.timeoutSeconds}
+        type="number"
+        min={1}
+        {...form.bind('timeoutSeconds')}
+      />
       <HeadersEditor
         rows={values.headers}
         onChange={(rows) => set('headers', rows)}
         errors={errors.headers}
       />
-      <fieldset className="fieldset">
-        <legend>{t('form.signature')}</legend>
-        {(['standard-webhooks', 'hmac-sha256-hex'] as const).map((type) => (
-          <label key={type} className="choice">
-            <input
-              type="radio"
-              name="signatureType"
-              value={type}
-              checked={values.signatureType === type}
-              onChange={() => set('signatureType', type)}
-            />
-            {t(type === 'standard-webhooks' ? 'form.signature.standard' : 'form.signature.hmac')}
-          </label>
-        ))}
+      <ChoiceFieldset
+        legend={t('form.signature')}
+        name="signatureType"
+        options={SIGNATURE_TYPES}
+        {...form.bind('signatureType')}
+        labelOf={(type) =>
+          t(type === 'standard-webhooks' ? 'form.signature.standard' : 'form.signature.hmac')
+        }
+        errorsId="signature-errors"
+        errors={errors.signatureScheme}
+      >
         {values.signatureType === 'hmac-sha256-hex' && (
-          <Field label={t('form.signature.header')}>
-            {({ id, describedBy }) => (
-              <input
-                id={id}
-                value={values.signatureHeader}
-                placeholder="x-hookline-signature"
-                onChange={(e) => set('signatureHeader', e.target.value)}
-                aria-describedby={describedBy}
-              />
-            )}
-          </Field>
-        )}
-        {errors.signatureScheme && <FieldErrors id="signature-errors" errors={errors.signatureScheme} />}
-      </fieldset>
-      <div className="field checkbox-field">
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={values.ordered}
-            onChange={(e) => set('ordered', e.target.checked)}
-            aria-describedby="ordered-help"
+          <TextField
+            label={t('form.signature.header')}
+            placeholder="x-hookline-signature"
+            {...form.bind('signatureHeader')}
           />
-          {t('form.ordered')}
-        </label>
-        <p id="ordered-help" className="help">
-          {t('form.orderedHelp')}
-        </p>
-      </div>
-      {initial === null && (
-        <div className="field checkbox-field">
-          <label className="choice">
-            <input
-              type="checkbox"
-              checked={values.active}
-              onChange={(e) => set('active', e.target.checked)}
-            />
-            {t('form.active')}
-          </label>
-        </div>
-      )}
+        )}
+      </ChoiceFieldset>
+      <CheckboxField label={t('form.ordered')} help={t('form.orderedHelp')} {...form.bind('ordered')} />
+      {initial === null && <CheckboxField label={t('form.active')} {...form.bind('active')} />}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={saving}>
           {saving ? t('form.saving') : t('form.save')}

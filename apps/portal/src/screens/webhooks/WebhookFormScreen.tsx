@@ -3,6 +3,7 @@ import { useApi } from '../../app/api-context';
 import { navigate } from '../../app/router';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { LoadingState } from '../../components/LoadingState';
+import { ScreenFrame } from '../../components/ScreenFrame';
 import { useNotify } from '../../components/Notices';
 import { queryKeys } from '../../api/queries';
 import type { WebhookInput } from '../../api/types';
@@ -41,10 +42,7 @@ export function WebhookFormScreen({ webhookId }: { webhookId: string | null }) {
 
   const failed = eventTypes.error ?? webhook.error;
   return (
-    <section aria-labelledby="form-title">
-      <header className="screen-header">
-        <h2 id="form-title">{title}</h2>
-      </header>
+    <ScreenFrame titleId="form-title" title={title}>
       {failed && (
         <ErrorNotice
           error={failed}
@@ -62,6 +60,6 @@ export function WebhookFormScreen({ webhookId }: { webhookId: string | null }) {
           onCancel={() => navigate(webhookId ? { screen: 'webhook', id: webhookId } : { screen: 'webhooks' })}
         />
       )}
-    </section>
+    </ScreenFrame>
   );
 }

@@ -3,8 +3,8 @@ import { canWrite } from '../../app/access';
 import { useApi, usePortal } from '../../app/api-context';
 import { hrefOf } from '../../app/router';
 import { EmptyState } from '../../components/EmptyState';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { LoadingState } from '../../components/LoadingState';
+import { QueryStatus } from '../../components/QueryStatus';
+import { ScreenFrame } from '../../components/ScreenFrame';
 import { queryKeys } from '../../api/queries';
 import { useI18n } from '../../i18n/i18n';
 import { ActiveToggle } from './ActiveToggle';
@@ -28,13 +28,8 @@ export function WebhookList() {
   );
 
   return (
-    <section aria-labelledby="webhooks-title">
-      <header className="screen-header">
-        <h2 id="webhooks-title">{t('webhooks.title')}</h2>
-        {addButton}
-      </header>
-      {query.isPending && <LoadingState />}
-      {query.isError && <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />}
+    <ScreenFrame titleId="webhooks-title" title={t('webhooks.title')} actions={addButton}>
+      <QueryStatus query={query} />
       {query.isSuccess && webhooks.length === 0 && (
         <EmptyState title={t('webhooks.empty.title')}>
           <p>{t('webhooks.empty.body')}</p>
@@ -116,6 +111,6 @@ export function WebhookList() {
           )}
         </>
       )}
-    </section>
+    </ScreenFrame>
   );
 }
