@@ -37,6 +37,8 @@ export interface Webhook {
   description: string | null;
   url: string;
   events: string[];
+  /** The payload filter (see docs/delivery.md); null delivers every event of the types. */
+  filter: Record<string, unknown> | null;
   active: boolean;
   auth: { type: AuthType; username?: string };
   headers: Record<string, string>;
@@ -66,6 +68,8 @@ export interface WebhookInput {
   description?: string | null;
   url: string;
   events: string[];
+  /** An object, null to clear it; text that is not JSON is sent as typed for the API to refuse. */
+  filter?: unknown;
   active?: boolean;
   auth?: AuthInput;
   headers: Record<string, string>;

@@ -84,6 +84,10 @@ export const en = {
   'form.retry.none': 'No retries',
   'form.retry.custom': 'Custom delays',
   'form.retry.delays': 'Delays before each retry, in seconds, separated by commas',
+  'form.filter': 'Payload filter',
+  'form.filterHelp':
+    'Optional JSON: deliver only the events of the chosen types whose fields match, e.g. {"field": "data.job.status", "in": ["completed", "closed"]}. Leave empty for every event.',
+  'detail.noFilter': 'None: every event of these types',
   'form.timeout': 'Timeout (seconds)',
   'form.timeoutHelp': 'How long your server has to answer each attempt.',
   'form.ordered': 'Ordered delivery',

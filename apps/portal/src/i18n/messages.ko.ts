@@ -88,6 +88,10 @@ export const ko: Record<MessageKey, string> = {
   'form.timeout': '제한 시간(초)',
   'form.timeoutHelp': '서버가 각 시도에 응답해야 하는 시간입니다.',
   'form.ordered': '순서 보장 전송',
+  'form.filter': '페이로드 필터',
+  'form.filterHelp':
+    '선택 사항인 JSON: 선택한 유형의 이벤트 중 필드가 일치하는 것만 보냅니다. 예: {"field": "data.job.status", "in": ["completed", "closed"]}. 비워 두면 모든 이벤트를 보냅니다.',
+  'detail.noFilter': '없음: 이 유형의 모든 이벤트',
   'form.orderedHelp': '같은 대상의 이벤트를 순서대로 보냅니다. 실패한 이벤트가 이후 이벤트를 대기시킵니다.',
   'form.signature': '서명 방식',
   'form.signature.standard': 'Standard Webhooks (webhook-signature 헤더)',

@@ -206,6 +206,26 @@ export interface paths {
     patch: operations['WebhooksController_update'];
     trace?: never;
   };
+  '/v1/webhooks/{id}/match': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Would this webhook take a sample event?
+     * @description Judges a sample event against the webhook’s event patterns and payload filter as dispatch does, and names the part of the filter that decided. Nothing is sent.
+     */
+    post: operations['WebhooksController_match'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks/{id}/secret': {
     parameters: {
       query?: never;
@@ -410,6 +430,27 @@ export interface components {
        */
       events: string[];
       /**
+       * @description Of the events of the subscribed types, deliver only those this selects. A condition compares one field (`type`, `subject` or `data.<path>`) with a value by one of eq, ne, gt, gte, lt, lte, in, exists, startsWith; `and`, `or` (lists) and `not` combine them, at most 5 levels deep, 50 conditions and 4096 characters as JSON. A condition on a field the event lacks is false (except `exists: false`). null delivers every event; replaced as a whole on PATCH.
+       * @default null
+       * @example {
+       *       "and": [
+       *         {
+       *           "eq": "completed",
+       *           "field": "data.status"
+       *         },
+       *         {
+       *           "not": {
+       *             "field": "subject",
+       *             "startsWith": "job_test_"
+       *           }
+       *         }
+       *       ]
+       *     }
+       */
+      filter?: {
+        [key: string]: unknown;
+      } | null;
+      /**
        * @description Custom request headers (at most 20; names of at most 64 characters, values of at most 1024). Hop-by-hop, proxy-*, host, content-*, authorization (use auth), user-agent and webhook-* headers are refused. Replaced as a whole on PATCH.
        * @default {}
        * @example {
@@ -515,6 +556,16 @@ export interface components {
        *     ]
        */
       events: string[];
+      /**
+       * @description The payload filter; null when every event of the subscribed types is delivered.
+       * @example {
+       *       "eq": "completed",
+       *       "field": "data.status"
+       *     }
+       */
+      filter: {
+        [key: string]: unknown;
+      } | null;
       /**
        * @description Custom request headers (stored encrypted); values of credential-like names (authorization, *token*, *secret* …) and values that are credentials (`Basic …`, `Bearer …`) are redacted.
        * @example {
@@ -661,6 +712,43 @@ export interface components {
       prefix: string;
       scopes: ('webhooks:read' | 'webhooks:write' | 'events:write' | 'deliveries:read' | 'secrets:read')[];
     };
+    MatchEventDto: {
+      /**
+       * @description The event data; not checked against the catalog, so a partial sample is fine.
+       * @example {
+       *       "status": "completed",
+       *       "total": 1250.5
+       *     }
+       */
+      data: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description The resource the event is about; empty when left out.
+       * @example job_42
+       */
+      subject?: string;
+      /**
+       * @description The event type, as in the catalog.
+       * @example job.status_changed
+       */
+      type: string;
+    };
+    MatchResultResponse: {
+      /** @description Whether the webhook is active: an inactive one receives nothing, matching or not. */
+      active: boolean;
+      /**
+       * @description The part of the filter that decided, by its path; null without a filter.
+       * @example filter.and[1]
+       */
+      decidedBy: string | null;
+      /** @description Whether the filter selects the event; null when the webhook has no filter. */
+      filterMatches: boolean | null;
+      /** @description Both hold: the event type is subscribed and the filter selects the event. */
+      matches: boolean;
+      /** @description One of the webhook’s event patterns selects the type. */
+      typeMatches: boolean;
+    };
     NoAuthDto: {
       /**
        * @description discriminator enum property added by openapi-typescript
@@ -753,6 +841,11 @@ export interface components {
        * @example true
        */
       active: boolean;
+      /**
+       * @description Whether one of those webhooks takes every event of the type, having no payload filter. false while only filtered webhooks subscribe: an event of the type may then be delivered nowhere.
+       * @example true
+       */
+      everyEvent: boolean;
     };
     TestEventResponse: {
       /**
@@ -784,6 +877,27 @@ export interface components {
        *     ]
        */
       events?: string[];
+      /**
+       * @description Of the events of the subscribed types, deliver only those this selects. A condition compares one field (`type`, `subject` or `data.<path>`) with a value by one of eq, ne, gt, gte, lt, lte, in, exists, startsWith; `and`, `or` (lists) and `not` combine them, at most 5 levels deep, 50 conditions and 4096 characters as JSON. A condition on a field the event lacks is false (except `exists: false`). null delivers every event; replaced as a whole on PATCH.
+       * @default null
+       * @example {
+       *       "and": [
+       *         {
+       *           "eq": "completed",
+       *           "field": "data.status"
+       *         },
+       *         {
+       *           "not": {
+       *             "field": "subject",
+       *             "startsWith": "job_test_"
+       *           }
+       *         }
+       *       ]
+       *     }
+       */
+      filter?: {
+        [key: string]: unknown;
+      } | null;
       /**
        * @description Custom request headers (at most 20; names of at most 64 characters, values of at most 1024). Hop-by-hop, proxy-*, host, content-*, authorization (use auth), user-agent and webhook-* headers are refused. Replaced as a whole on PATCH.
        * @default {}
@@ -886,6 +1000,16 @@ export interface components {
        */
       events: string[];
       /**
+       * @description The payload filter; null when every event of the subscribed types is delivered.
+       * @example {
+       *       "eq": "completed",
+       *       "field": "data.status"
+       *     }
+       */
+      filter: {
+        [key: string]: unknown;
+      } | null;
+      /**
        * @description Custom request headers (stored encrypted); values of credential-like names (authorization, *token*, *secret* …) and values that are credentials (`Basic …`, `Bearer …`) are redacted.
        * @example {
        *       "X-Tenant": "acme"
@@ -980,6 +1104,16 @@ export interface components {
        *     ]
        */
       events: string[];
+      /**
+       * @description The payload filter; null when every event of the subscribed types is delivered.
+       * @example {
+       *       "eq": "completed",
+       *       "field": "data.status"
+       *     }
+       */
+      filter: {
+        [key: string]: unknown;
+      } | null;
       /**
        * @description Custom request headers (stored encrypted); values of credential-like names (authorization, *token*, *secret* …) and values that are credentials (`Basic …`, `Bearer …`) are redacted.
        * @example {
@@ -1764,6 +1898,67 @@ export interface operations {
         };
       };
       /** @description The key lacks a scope: webhooks:write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description No such webhook in your organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  WebhooksController_match: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MatchEventDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MatchResultResponse'];
+        };
+      };
+      /** @description The sample event is invalid; every problem is listed in details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description The key lacks a scope: webhooks:read */
       403: {
         headers: {
           [name: string]: unknown;

@@ -3,6 +3,7 @@ import { canReadSecret, canWrite } from '../../app/access';
 import { useApi, usePortal } from '../../app/api-context';
 import { hrefOf, navigate } from '../../app/router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { JsonBlock } from '../../components/JsonBlock';
 import { describeError } from '../../components/ErrorNotice';
 import { QueryStatus } from '../../components/QueryStatus';
 import { useNotify } from '../../components/Notices';
@@ -113,6 +114,14 @@ function WebhookDetailBody({ webhook }: { webhook: Webhook }) {
                 <li key={event}>{event}</li>
               ))}
             </ul>
+          </dd>
+          <dt>{t('form.filter')}</dt>
+          <dd>
+            {webhook.filter === null ? (
+              t('detail.noFilter')
+            ) : (
+              <JsonBlock value={webhook.filter} label={t('form.filter')} />
+            )}
           </dd>
           <dt>{t('form.auth')}</dt>
           <dd>{t(`form.auth.${webhook.auth.type}`)}</dd>

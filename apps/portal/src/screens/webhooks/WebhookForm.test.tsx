@@ -13,6 +13,7 @@ const existing: Webhook = {
   description: null,
   url: 'https://crm.example.com/hooks',
   events: ['job.created'],
+  filter: { field: 'data.job.status', eq: 'completed' },
   active: true,
   auth: { type: 'basic', username: 'hookline' },
   headers: { 'X-Tenant': 'acme' },
@@ -62,6 +63,7 @@ describe('WebhookForm', () => {
         description: null,
         url: 'https://erp.example.com/in',
         events: ['job.*'],
+        filter: null,
         auth: { type: 'bearer', token: 's3cret' },
         headers: { 'X-Source': 'hookline' },
         retryPolicy: { preset: 'custom', delaysSeconds: [60, 600] },
@@ -108,5 +110,44 @@ describe('WebhookForm', () => {
     expect(submitted[0]).not.toHaveProperty('auth');
     expect(submitted[0]).not.toHaveProperty('headers');
     expect(submitted[0]).not.toHaveProperty('active');
+  });
+
+  it('sends the payload filter parsed, shows the stored one, and clears it when emptied', async () => {
+    const submitted = renderFormRecordingSubmits(existing);
+    const filter = screen.getByLabelText('Payload filter');
+    expect(JSON.parse((filter as HTMLTextAreaElement).value)).toEqual(existing.filter);
+
+    await userEvent.clear(filter);
+    await userEvent.click(filter);
+    await userEvent.paste('{"or": [{"field": "subject", "startsWith": "job_"}]}');
+    await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
+    await userEvent.clear(filter);
+    await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
+
+    expect(submitted.map((input) => input.filter)).toEqual([
+      { or: [{ field: 'subject', startsWith: 'job_' }] },
+      null,
+    ]);
+  });
+
+  it('sends a filter that is not JSON as typed, and shows the API’s refusal on the field', async () => {
+    const sent: unknown[] = [];
+    const onSubmit = (input: Partial<WebhookInput>) => {
+      sent.push(input.filter);
+      return Promise.reject(
+        new ApiError(400, 'invalid', ['filter must be an object: a condition, or one of and, or, not']),
+      );
+    };
+    renderWithPortal(
+      <WebhookForm initial={existing} eventTypes={CATALOG} onSubmit={onSubmit} onCancel={() => undefined} />,
+    );
+    const filter = screen.getByLabelText('Payload filter');
+    await userEvent.clear(filter);
+    await userEvent.type(filter, 'status is completed');
+    await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
+
+    await waitFor(() => expect(filter).toHaveAttribute('aria-invalid', 'true'));
+    expect(filter).toHaveAccessibleDescription(expect.stringContaining('filter must be an object'));
+    expect(sent).toEqual(['status is completed']);
   });
 });

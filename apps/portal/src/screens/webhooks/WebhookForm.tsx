@@ -116,6 +116,21 @@ export function WebhookForm({ initial, eventTypes, onSubmit, onCancel }: Webhook
         />
         {errors.events && <FieldErrors id="events-errors" errors={errors.events} />}
       </fieldset>
+      <Field label={t('form.filter')} help={t('form.filterHelp')} errors={errors.filter}>
+        {({ id, describedBy, invalid: bad }) => (
+          <textarea
+            id={id}
+            rows={4}
+            className="code"
+            spellCheck={false}
+            placeholder='{"field": "data.job.status", "eq": "completed"}'
+            value={values.filter}
+            onChange={(e) => set('filter', e.target.value)}
+            aria-describedby={describedBy}
+            aria-invalid={bad}
+          />
+        )}
+      </Field>
       <RetryPolicyFields form={form} errors={errors.retryPolicy} />
       <TextField
         label={t('form.timeout')}

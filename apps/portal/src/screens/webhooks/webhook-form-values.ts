@@ -15,6 +15,8 @@ export interface WebhookFormValues {
   token: string;
   headers: HeaderRow[];
   events: string[];
+  /** The payload filter as JSON text; empty for none. */
+  filter: string;
   retryPreset: RetryPreset;
   customDelays: string;
   timeoutSeconds: string;
@@ -32,6 +34,7 @@ export const WEBHOOK_FIELDS = [
   'auth',
   'headers',
   'events',
+  'filter',
   'retryPolicy',
   'timeoutSeconds',
   'ordered',
@@ -51,6 +54,7 @@ export function emptyFormValues(): WebhookFormValues {
     token: '',
     headers: [],
     events: [],
+    filter: '',
     retryPreset: 'standard',
     customDelays: '',
     timeoutSeconds: '15',
@@ -72,6 +76,7 @@ export function formValuesOf(webhook: Webhook): WebhookFormValues {
     token: '',
     headers: Object.entries(webhook.headers).map(([name, value]) => ({ name, value })),
     events: webhook.events,
+    filter: webhook.filter === null ? '' : JSON.stringify(webhook.filter, null, 2),
     retryPreset: webhook.retryPolicy.preset,
     customDelays: (webhook.retryPolicy.delaysSeconds ?? []).join(', '),
     timeoutSeconds: String(webhook.timeoutSeconds),
@@ -97,6 +102,7 @@ export function toWebhookInput(values: WebhookFormValues, initial: Webhook | nul
     description: values.description === '' ? null : values.description,
     url: values.url.trim(),
     events: values.events,
+    filter: filterInput(values.filter),
     retryPolicy:
       values.retryPreset === 'custom'
         ? { preset: 'custom', delaysSeconds: delays }
@@ -128,6 +134,18 @@ export function toWebhookInput(values: WebhookFormValues, initial: Webhook | nul
     input.active = values.active;
   }
   return input;
+}
+
+/** Empty clears the filter; text that does not parse goes as typed, and the API names the problem. */
+function filterInput(text: string): unknown {
+  if (text.trim() === '') {
+    return null;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 function authInput(values: WebhookFormValues): WebhookInput['auth'] {
