@@ -54,6 +54,7 @@ describe('the OpenAPI document of subscription-service', () => {
       'POST /v1/organizations/{organizationId}/portal-sessions',
       'POST /v1/portal-sessions',
       'POST /v1/webhooks',
+      'POST /v1/webhooks/{id}/match',
       'POST /v1/webhooks/{id}/secret/rotate',
       'POST /v1/webhooks/{id}/test',
     ]);
