@@ -1,7 +1,13 @@
 import { findEventType } from '@hookline/contracts';
 import { eventually } from '@hookline/testing';
 import { call, type ApiResponse } from './support/api-client';
-import { createOrganization, startPlatform, type Organization, type Platform } from './support/platform';
+import {
+  createOrganization,
+  createWebhook,
+  startPlatform,
+  type Organization,
+  type Platform,
+} from './support/platform';
 
 interface ErrorBody {
   statusCode: number;
@@ -40,12 +46,7 @@ describe('hostile input at the HTTP edge of every service', () => {
   beforeAll(async () => {
     platform = await startPlatform();
     acme = await createOrganization(platform, 'Hostile Acme');
-    const created = await call<{ id: string }>('POST', subscription('/v1/webhooks'), {
-      token: acme.apiKey.key,
-      body: validWebhook,
-    });
-    expect(created.status).toBe(201);
-    webhookId = created.body.id;
+    webhookId = (await createWebhook(platform, acme.apiKey.key, validWebhook)).id;
     // The key reaches ingest and audit over hookline.api-keys.v1.
     await eventually(async () => {
       const probes = await Promise.all([
