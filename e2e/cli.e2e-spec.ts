@@ -6,6 +6,7 @@ import { Webhook } from 'standardwebhooks';
 import { EVENT_CATALOG } from '@hookline/contracts';
 import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
 import { call } from './support/api-client';
+import { arrivalOf } from './support/arrivals';
 import { HooklineCli, JsonLines } from './support/hookline-cli';
 import { createOrganization, startPlatform, type Platform } from './support/platform';
 
@@ -87,16 +88,7 @@ describe('the hookline CLI against the real stack', () => {
     );
 
     const triggered = await cli.json<{ id: string }>(['trigger', 'job.created']);
-    const request = await eventually(
-      () => {
-        const found = receiver
-          .requestsTo('/local-hooks')
-          .find((item) => item.headers['webhook-id'] === triggered.id);
-        expect(found).toBeDefined();
-        return found!;
-      },
-      { timeoutMs: 30_000 },
-    );
+    const request = await arrivalOf(receiver, triggered.id, { path: '/local-hooks', timeoutMs: 30_000 });
     // The original headers and signature, over the original bytes.
     expect(request.headers['webhook-signature']).toMatch(/^v1,/);
     expect(request.headers['user-agent']).toMatch(/Hookline/i);
@@ -317,16 +309,7 @@ describe('the hookline CLI against the real stack', () => {
         timeoutMs: 30_000,
       });
       const triggered = await cli.json<{ id: string }>(['trigger', 'estimate.created']);
-      delivered = await eventually(
-        () => {
-          const found = receiver
-            .requestsTo('/verified')
-            .find((item) => item.headers['webhook-id'] === triggered.id);
-          expect(found).toBeDefined();
-          return found!;
-        },
-        { timeoutMs: 30_000 },
-      );
+      delivered = await arrivalOf(receiver, triggered.id, { path: '/verified', timeoutMs: 30_000 });
     });
 
     it('accepts a real delivery', async () => {

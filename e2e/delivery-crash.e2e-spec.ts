@@ -1,24 +1,7 @@
 import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
-import { call } from './support/api-client';
-import {
-  createOrganization,
-  startPlatform,
-  type Organization,
-  type Platform,
-  publishEvent,
-  untilRouted,
-} from './support/platform';
-
-interface DeliveryListItem {
-  id: string;
-  eventId: string;
-  status: string;
-}
-
-interface DeliveryDetail {
-  status: string;
-  attempts: Array<{ attempt: number; responseStatus: number | null; outcome: string }>;
-}
+import { succeededDelivery } from './support/delivery-log';
+import { publishEvent, type Organization, type Platform } from './support/platform';
+import { startRoutedWebhook } from './support/routed-webhook';
 
 /**
  * delivery-service is SIGKILLed three times while events flow and retries are pending. Every event
@@ -33,8 +16,6 @@ describe('delivery-service survives SIGKILL without losing an accepted event', (
   let webhookId: string;
   const seen = new Map<string, number>();
 
-  const subscriptionApi = (path: string) => `${platform.subscription.baseUrl}${path}`;
-  const auditApi = (path: string) => `${platform.audit.baseUrl}${path}`;
   const idOf = (request: ReceivedRequest) => request.headers['webhook-id'] as string;
   const successes = (eventId: string) =>
     receiver.requests.filter((request, index) => idOf(request) === eventId && statuses[index] === 200).length;
@@ -56,32 +37,25 @@ describe('delivery-service survives SIGKILL without losing an accepted event', (
   };
 
   beforeAll(async () => {
-    receiver = await TestReceiver.start((request) => {
-      const id = idOf(request);
-      const count = (seen.get(id) ?? 0) + 1;
-      seen.set(id, count);
-      const status = count === 1 ? 500 : 200;
-      statuses.push(status);
-      return { status, body: status === 200 ? 'ok' : 'not yet' };
-    });
-    platform = await startPlatform({
-      DELIVERY_SESSION_TIMEOUT_MS: '8000',
-      // Every first request fails on purpose; the breaker would (rightly) slow the whole test down.
-      DELIVERY_BREAKER_MIN_REQUESTS: '100000',
-    });
-    organization = await createOrganization(platform, 'Crash Test Roofing');
-    const webhook = await call<{ id: string }>('POST', subscriptionApi('/v1/webhooks'), {
-      token: organization.apiKey.key,
-      body: { name: 'crash receiver', url: `${receiver.url}/jobs`, events: ['job.*'], active: true },
-    });
-    expect(webhook.status).toBe(201);
-    webhookId = webhook.body.id;
-    // The webhook reaches delivery through Kafka: wait until an event is routed to it.
-    await untilRouted(
-      () => publish('job_warmup'),
-      (id) => expect(seen.get(id)).toBeGreaterThanOrEqual(1),
-      { perTryMs: 2_000 },
-    );
+    ({ platform, receiver, organization, webhookId } = await startRoutedWebhook({
+      organization: 'Crash Test Roofing',
+      webhook: 'crash receiver',
+      reply: (request) => {
+        const id = idOf(request);
+        const count = (seen.get(id) ?? 0) + 1;
+        seen.set(id, count);
+        const status = count === 1 ? 500 : 200;
+        statuses.push(status);
+        return { status, body: status === 200 ? 'ok' : 'not yet' };
+      },
+      env: {
+        DELIVERY_SESSION_TIMEOUT_MS: '8000',
+        // Every first request fails on purpose; the breaker would (rightly) slow the whole test down.
+        DELIVERY_BREAKER_MIN_REQUESTS: '100000',
+      },
+      arrived: (id) => expect(seen.get(id)).toBeGreaterThanOrEqual(1),
+      perTryMs: 2_000,
+    }));
   }, 180_000);
 
   afterAll(async () => {
@@ -123,29 +97,13 @@ describe('delivery-service survives SIGKILL without losing an accepted event', (
     expect(new Set(accepted).size).toBe(45);
 
     for (const eventId of accepted) {
-      const detail = await eventually(
-        async () => {
-          const listed = await call<{ items: DeliveryListItem[] }>(
-            'GET',
-            auditApi(`/v1/webhooks/${webhookId}/deliveries?eventId=${eventId}`),
-            { token: organization.apiKey.key },
-          );
-          expect(listed.status).toBe(200);
-          expect(listed.body.items).toHaveLength(1);
-          expect(listed.body.items[0].status).toBe('succeeded');
-          const found = await call<DeliveryDetail>(
-            'GET',
-            auditApi(`/v1/deliveries/${listed.body.items[0].id}`),
-            {
-              token: organization.apiKey.key,
-            },
-          );
-          expect(found.status).toBe(200);
+      const detail = await succeededDelivery(
+        platform,
+        organization.apiKey.key,
+        { webhookId, eventId },
+        (found) =>
           // Every request the receiver saw is logged, a request a kill cut short as interrupted.
-          expect(found.body.attempts.length).toBeGreaterThanOrEqual(seen.get(eventId) ?? 0);
-          return found.body;
-        },
-        { timeoutMs: 30_000, intervalMs: 250 },
+          expect(found.attempts.length).toBeGreaterThanOrEqual(seen.get(eventId) ?? 0),
       );
       const numbers = [...new Set(detail.attempts.map((attempt) => attempt.attempt))].sort((a, b) => a - b);
       // Attempt numbers run from 1 without a gap (a replay after a crash may log one number twice).

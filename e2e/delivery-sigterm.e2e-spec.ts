@@ -1,22 +1,7 @@
 import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
-import { call } from './support/api-client';
-import {
-  createOrganization,
-  startPlatform,
-  type Organization,
-  type Platform,
-  publishEvent,
-  untilRouted,
-} from './support/platform';
-
-interface DeliveryListItem {
-  id: string;
-  status: string;
-}
-
-interface DeliveryDetail {
-  attempts: Array<{ attempt: number; responseStatus: number | null }>;
-}
+import { succeededDelivery } from './support/delivery-log';
+import { publishEvent, type Organization, type Platform } from './support/platform';
+import { startRoutedWebhook } from './support/routed-webhook';
 
 // Longer than a quarter of SHUTDOWN_TIMEOUT_MS (what each consumer once had to drain), well within all of it.
 const RECEIVER_DELAY_MS = 4_000;
@@ -47,19 +32,13 @@ describe('delivery-service stops on SIGTERM without losing or repeating a delive
   };
 
   beforeAll(async () => {
-    receiver = await TestReceiver.start(() => ({ status: 200, body: 'ok', delayMs: RECEIVER_DELAY_MS }));
-    platform = await startPlatform({ SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS) });
-    organization = await createOrganization(platform, 'Sigterm Roofing');
-    const webhook = await call<{ id: string }>('POST', `${platform.subscription.baseUrl}/v1/webhooks`, {
-      token: organization.apiKey.key,
-      body: { name: 'slow receiver', url: `${receiver.url}/jobs`, events: ['job.*'], active: true },
-    });
-    expect(webhook.status).toBe(201);
-    webhookId = webhook.body.id;
-    await untilRouted(
-      () => publish('job_warmup'),
-      (id) => expect(timesReceived(id)).toBe(1),
-    );
+    ({ platform, receiver, organization, webhookId } = await startRoutedWebhook({
+      organization: 'Sigterm Roofing',
+      webhook: 'slow receiver',
+      reply: () => ({ status: 200, body: 'ok', delayMs: RECEIVER_DELAY_MS }),
+      env: { SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS) },
+      arrived: (id, started) => expect(started.requests.filter((r) => idOf(r) === id).length).toBe(1),
+    }));
   }, 180_000);
 
   afterAll(async () => {
@@ -100,25 +79,7 @@ describe('delivery-service stops on SIGTERM without losing or repeating a delive
 
     // The log holds one delivery per event with the single attempt the receiver saw.
     for (const eventId of accepted) {
-      const detail = await eventually(
-        async () => {
-          const listed = await call<{ items: DeliveryListItem[] }>(
-            'GET',
-            `${platform.audit.baseUrl}/v1/webhooks/${webhookId}/deliveries?eventId=${eventId}`,
-            { token: organization.apiKey.key },
-          );
-          expect(listed.body.items).toHaveLength(1);
-          expect(listed.body.items[0].status).toBe('succeeded');
-          const found = await call<DeliveryDetail>(
-            'GET',
-            `${platform.audit.baseUrl}/v1/deliveries/${listed.body.items[0].id}`,
-            { token: organization.apiKey.key },
-          );
-          expect(found.status).toBe(200);
-          return found.body;
-        },
-        { timeoutMs: 30_000, intervalMs: 250 },
-      );
+      const detail = await succeededDelivery(platform, organization.apiKey.key, { webhookId, eventId });
       expect(detail.attempts).toEqual([expect.objectContaining({ attempt: 1, responseStatus: 200 })]);
     }
   }, 300_000);

@@ -4,17 +4,14 @@ import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testin
 import { call } from './support/api-client';
 import {
   createOrganization,
+  createWebhook,
+  publishEvent,
   startPlatform,
+  untilRouted,
+  type CreatedWebhook,
   type Organization,
   type Platform,
-  publishEvent,
-  untilRouted,
 } from './support/platform';
-
-interface CreatedWebhook {
-  id: string;
-  signingSecret: string;
-}
 
 interface DeliveryListItem {
   id: string;
@@ -39,14 +36,19 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
 
   const newOrganization = (name: string): Promise<Organization> => createOrganization(platform, name);
 
-  const createWebhook = async (path: string, events: string[], active: boolean): Promise<CreatedWebhook> => {
-    const response = await call<CreatedWebhook>('POST', subscriptionApi('/v1/webhooks'), {
-      token: acme.apiKey.key,
-      body: { name: `hook ${path}`, url: `${receiver.url}${path}`, events, active },
+  const createWebhookAt = async (
+    path: string,
+    events: string[],
+    active: boolean,
+  ): Promise<CreatedWebhook> => {
+    const created = await createWebhook(platform, acme.apiKey.key, {
+      name: `hook ${path}`,
+      url: `${receiver.url}${path}`,
+      events,
+      active,
     });
-    expect(response.status).toBe(201);
-    expect(response.body.signingSecret).toMatch(/^whsec_/);
-    return response.body;
+    expect(created.signingSecret).toMatch(/^whsec_/);
+    return created;
   };
 
   const publish = (type: string, subject: string) => publishEvent(platform, acme.apiKey.key, subject, type);
@@ -66,9 +68,9 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
     platform = await startPlatform();
     acme = await newOrganization('Acme Roofing');
     globex = await newOrganization('Globex Floors');
-    witnessWebhook = await createWebhook('/witness', ['job.*'], true);
-    webhook = await createWebhook('/jobs', ['job.*'], true);
-    inactiveWebhook = await createWebhook('/inactive', ['*'], false);
+    witnessWebhook = await createWebhookAt('/witness', ['job.*'], true);
+    webhook = await createWebhookAt('/jobs', ['job.*'], true);
+    inactiveWebhook = await createWebhookAt('/inactive', ['*'], false);
     // Subscriptions reach delivery through Kafka; wait until both active webhooks are routed.
     await untilRouted(
       () => publish('job.updated', 'job_warmup'),

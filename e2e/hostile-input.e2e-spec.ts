@@ -1,7 +1,13 @@
 import { findEventType } from '@hookline/contracts';
 import { eventually } from '@hookline/testing';
 import { call, type ApiResponse } from './support/api-client';
-import { createOrganization, startPlatform, type Organization, type Platform } from './support/platform';
+import {
+  createOrganization,
+  createWebhook,
+  startPlatform,
+  type Organization,
+  type Platform,
+} from './support/platform';
 
 interface ErrorBody {
   statusCode: number;
@@ -40,12 +46,7 @@ describe('hostile input at the HTTP edge of every service', () => {
   beforeAll(async () => {
     platform = await startPlatform();
     acme = await createOrganization(platform, 'Hostile Acme');
-    const created = await call<{ id: string }>('POST', subscription('/v1/webhooks'), {
-      token: acme.apiKey.key,
-      body: validWebhook,
-    });
-    expect(created.status).toBe(201);
-    webhookId = created.body.id;
+    webhookId = (await createWebhook(platform, acme.apiKey.key, validWebhook)).id;
     // The key reaches ingest and audit over hookline.api-keys.v1.
     await eventually(async () => {
       const probes = await Promise.all([
@@ -75,16 +76,6 @@ describe('hostile input at the HTTP edge of every service', () => {
         await call('POST', ingest('/v1/events'), { token: acme.apiKey.key, body: jobCreated(extra) }),
         400,
         message,
-      );
-    });
-
-    it('POST /v1/events refuses a data key named constructor', async () => {
-      const body = jobCreated();
-      const raw = JSON.stringify(body).replace('"data":{', '"data":{"constructor":{"x":1},');
-      expectRefusal(
-        await call('POST', ingest('/v1/events'), { token: acme.apiKey.key, rawBody: raw }),
-        400,
-        /^data\.constructor is a reserved name/,
       );
     });
 
@@ -121,19 +112,28 @@ describe('hostile input at the HTTP edge of every service', () => {
       );
     });
 
-    it('refuses reserved header and metadata names', async () => {
-      const raw = JSON.stringify(validWebhook).replace('{', '{"metadata":{"__proto__":"x"},');
-      expectRefusal(
-        await call('POST', subscription('/v1/webhooks'), { token: acme.apiKey.key, rawBody: raw }),
-        400,
+    // Written as text: an object literal cannot hold a key named __proto__, and these keys are the point.
+    it.each([
+      [
+        'POST /v1/events refuses a data key named constructor',
+        () => ingest('/v1/events'),
+        JSON.stringify(jobCreated()).replace('"data":{', '"data":{"constructor":{"x":1},'),
+        /^data\.constructor is a reserved name/,
+      ],
+      [
+        'POST /v1/webhooks refuses a metadata key named __proto__',
+        () => subscription('/v1/webhooks'),
+        JSON.stringify(validWebhook).replace('{', '{"metadata":{"__proto__":"x"},'),
         /^metadata\.__proto__ is a reserved name/,
-      );
-      const headers = JSON.stringify(validWebhook).replace('{', '{"headers":{"prototype":"x"},');
-      expectRefusal(
-        await call('POST', subscription('/v1/webhooks'), { token: acme.apiKey.key, rawBody: headers }),
-        400,
+      ],
+      [
+        'POST /v1/webhooks refuses a header named prototype',
+        () => subscription('/v1/webhooks'),
+        JSON.stringify(validWebhook).replace('{', '{"headers":{"prototype":"x"},'),
         /^headers\.prototype is a reserved name/,
-      );
+      ],
+    ])('%s', async (_name, url, rawBody, message) => {
+      expectRefusal(await call('POST', url(), { token: acme.apiKey.key, rawBody }), 400, message);
     });
 
     it('refuses organization and API key names', async () => {

@@ -1,7 +1,14 @@
 import { Webhook } from 'standardwebhooks';
 import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
-import { call } from './support/api-client';
-import { createOrganization, startPlatform, type Platform, publishEvent } from './support/platform';
+import { arrivalOf } from './support/arrivals';
+import {
+  createOrganization,
+  createWebhook,
+  rotateSigningSecret,
+  startPlatform,
+  type Platform,
+  publishEvent,
+} from './support/platform';
 
 describe('signing secret rotation through the whole stack', () => {
   let platform: Platform;
@@ -10,12 +17,23 @@ describe('signing secret rotation through the whole stack', () => {
 
   const publish = (subject: string) => publishEvent(platform, key, subject);
 
-  const deliveryOf = (eventId: string): Promise<ReceivedRequest> =>
-    eventually(() => {
-      const [request] = receiver.requests.filter((item) => item.headers['webhook-id'] === eventId);
-      expect(request).toBeDefined();
-      return request;
-    });
+  const deliveryOf = (eventId: string): Promise<ReceivedRequest> => arrivalOf(receiver, eventId);
+
+  /** A delivery of an event published now, once one carries `signatures` signatures (retried until then). */
+  const deliveryWithSignatures = (
+    subject: string,
+    signatures: number,
+    timeoutMs: number,
+    intervalMs: number,
+  ) =>
+    eventually(
+      async () => {
+        const request = await deliveryOf(await publish(subject));
+        expect(String(request.headers['webhook-signature']).split(' ')).toHaveLength(signatures);
+        return request;
+      },
+      { timeoutMs, intervalMs },
+    );
 
   const verifies = (secret: string, request: ReceivedRequest): boolean => {
     try {
@@ -38,16 +56,13 @@ describe('signing secret rotation through the whole stack', () => {
   });
 
   it('signs with both secrets during the grace period, then with the new one only', async () => {
-    const created = await call<{ id: string; signingSecret: string }>(
-      'POST',
-      `${platform.subscription.baseUrl}/v1/webhooks`,
-      {
-        token: key,
-        body: { name: 'rotating', url: `${receiver.url}/rotating`, events: ['job.*'], active: true },
-      },
-    );
-    expect(created.status).toBe(201);
-    const oldSecret = created.body.signingSecret;
+    const created = await createWebhook(platform, key, {
+      name: 'rotating',
+      url: `${receiver.url}/rotating`,
+      events: ['job.*'],
+      active: true,
+    });
+    const oldSecret = created.signingSecret;
     await eventually(
       async () => expect(verifies(oldSecret, await deliveryOf(await publish('job_before')))).toBe(true),
       {
@@ -56,34 +71,14 @@ describe('signing secret rotation through the whole stack', () => {
       },
     );
 
-    const rotated = await call<{ key: string }>(
-      'POST',
-      `${platform.subscription.baseUrl}/v1/webhooks/${created.body.id}/secret/rotate`,
-      { token: key, body: { gracePeriodSeconds: 4 } },
-    );
-    expect(rotated.status).toBe(200);
-    const newSecret = rotated.body.key;
+    const newSecret = await rotateSigningSecret(platform, key, created.id, 4);
     expect(newSecret).not.toBe(oldSecret);
 
-    const duringGrace = await eventually(
-      async () => {
-        const request = await deliveryOf(await publish('job_during'));
-        expect(String(request.headers['webhook-signature']).split(' ')).toHaveLength(2);
-        return request;
-      },
-      { timeoutMs: 10_000, intervalMs: 0 },
-    );
+    const duringGrace = await deliveryWithSignatures('job_during', 2, 10_000, 0);
     expect(verifies(oldSecret, duringGrace)).toBe(true);
     expect(verifies(newSecret, duringGrace)).toBe(true);
 
-    const afterGrace = await eventually(
-      async () => {
-        const request = await deliveryOf(await publish('job_after'));
-        expect(String(request.headers['webhook-signature']).split(' ')).toHaveLength(1);
-        return request;
-      },
-      { timeoutMs: 30_000, intervalMs: 500 },
-    );
+    const afterGrace = await deliveryWithSignatures('job_after', 1, 30_000, 500);
     expect(verifies(newSecret, afterGrace)).toBe(true);
     expect(verifies(oldSecret, afterGrace)).toBe(false);
   });

@@ -19,8 +19,11 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 # Strimzi KafkaTopic and Prometheus Operator ServiceMonitor: no schema ships with kubernetes-validate,
 # so the fields the chart writes are pinned here (unknown fields rejected, as in strict mode).
 METADATA = {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}
-CRD_SCHEMAS = {
-    ("kafka.strimzi.io/v1beta2", "KafkaTopic"): {
+
+
+def custom_resource(spec_required, spec_properties):
+    """A custom resource whose spec holds exactly `spec_properties`, `spec_required` among them."""
+    return {
         "type": "object",
         "required": ["apiVersion", "kind", "metadata", "spec"],
         "additionalProperties": False,
@@ -28,46 +31,43 @@ CRD_SCHEMAS = {
             "apiVersion": {}, "kind": {}, "metadata": METADATA,
             "spec": {
                 "type": "object",
-                "required": ["topicName", "partitions", "replicas"],
+                "required": spec_required,
                 "additionalProperties": False,
-                "properties": {
-                    "topicName": {"type": "string", "pattern": r"^[a-zA-Z0-9._-]+$"},
-                    "partitions": {"type": "integer", "minimum": 1},
-                    "replicas": {"type": "integer", "minimum": 1, "maximum": 32767},
-                    "config": {"type": "object", "additionalProperties": {"type": "string"}},
-                },
+                "properties": spec_properties,
             },
         },
-    },
-    ("monitoring.coreos.com/v1", "ServiceMonitor"): {
-        "type": "object",
-        "required": ["apiVersion", "kind", "metadata", "spec"],
-        "additionalProperties": False,
-        "properties": {
-            "apiVersion": {}, "kind": {}, "metadata": METADATA,
-            "spec": {
-                "type": "object",
-                "required": ["selector", "endpoints"],
-                "additionalProperties": False,
-                "properties": {
-                    "selector": {"type": "object", "properties": {"matchLabels": {"type": "object"}}},
-                    "endpoints": {
-                        "type": "array",
-                        "minItems": 1,
-                        "items": {
-                            "type": "object",
-                            "additionalProperties": False,
-                            "properties": {
-                                "port": {"type": "string"},
-                                "path": {"type": "string"},
-                                "interval": {"type": "string", "pattern": r"^[0-9]+(ms|s|m|h)$"},
-                            },
-                        },
+    }
+
+
+CRD_SCHEMAS = {
+    ("kafka.strimzi.io/v1beta2", "KafkaTopic"): custom_resource(
+        ["topicName", "partitions", "replicas"],
+        {
+            "topicName": {"type": "string", "pattern": r"^[a-zA-Z0-9._-]+$"},
+            "partitions": {"type": "integer", "minimum": 1},
+            "replicas": {"type": "integer", "minimum": 1, "maximum": 32767},
+            "config": {"type": "object", "additionalProperties": {"type": "string"}},
+        },
+    ),
+    ("monitoring.coreos.com/v1", "ServiceMonitor"): custom_resource(
+        ["selector", "endpoints"],
+        {
+            "selector": {"type": "object", "properties": {"matchLabels": {"type": "object"}}},
+            "endpoints": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {
+                        "port": {"type": "string"},
+                        "path": {"type": "string"},
+                        "interval": {"type": "string", "pattern": r"^[0-9]+(ms|s|m|h)$"},
                     },
                 },
             },
         },
-    },
+    ),
 }
 
 

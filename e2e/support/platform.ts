@@ -158,3 +158,38 @@ export async function untilRouted(
     { timeoutMs, intervalMs: 0 },
   );
 }
+
+export interface CreatedWebhook {
+  id: string;
+  signingSecret: string;
+}
+
+/** Creates a webhook in the organization of `token`; the test stops here unless it was created (201). */
+export async function createWebhook(
+  platform: Platform,
+  token: string,
+  body: Record<string, unknown>,
+): Promise<CreatedWebhook> {
+  const response = await call<CreatedWebhook>('POST', `${platform.subscription.baseUrl}/v1/webhooks`, {
+    token,
+    body,
+  });
+  expect(response.status).toBe(201);
+  return response.body;
+}
+
+/** Rotates a webhook's signing secret, the old one signing too for `gracePeriodSeconds`; answers the new one. */
+export async function rotateSigningSecret(
+  platform: Platform,
+  token: string,
+  webhookId: string,
+  gracePeriodSeconds: number,
+): Promise<string> {
+  const response = await call<{ key: string }>(
+    'POST',
+    `${platform.subscription.baseUrl}/v1/webhooks/${webhookId}/secret/rotate`,
+    { token, body: { gracePeriodSeconds } },
+  );
+  expect(response.status).toBe(200);
+  return response.body.key;
+}

@@ -147,6 +147,30 @@ const runAs = (user, command, args, options = {}) =>
   run(command, args, { ...options, ...(user ? { uid: user.uid, gid: user.gid } : {}) });
 
 /**
+ * Runs `program` of the Postgres installation on our data dir (`-D` first, then `args`, `action` last);
+ * a non-zero exit fails with its output, and the server log's tail once the server has one.
+ */
+async function runOnDataDir(
+  user,
+  binDir,
+  paths,
+  { program, action, args, withLog = false, spawnOptions = {} },
+) {
+  const result = await runAs(
+    user,
+    path.join(binDir, program),
+    ['-D', paths.dataDir, ...args, ...(action ? [action] : [])],
+    { cwd: paths.root, ...spawnOptions },
+  );
+  if (result.code !== 0) {
+    const log = withLog ? `\n${await describeLogTail(paths.logFile)}` : '';
+    throw new InfraError(
+      `${action ? `${program} ${action}` : program} failed (exit ${result.code}) for ${paths.dataDir}:\n${(result.stdout + result.stderr).trim()}${log}`,
+    );
+  }
+}
+
+/**
  * Whether `user` can reach `dir` through its existing ancestors (mode bits only;
  * directories we still have to create get mode 0755).
  */
@@ -240,12 +264,9 @@ async function initCluster(paths, binDir, user, log) {
     await fsp.chown(pwFile, user.uid, user.gid);
   }
   try {
-    const result = await runAs(
-      user,
-      path.join(binDir, 'initdb'),
-      [
-        '-D',
-        paths.dataDir,
+    await runOnDataDir(user, binDir, paths, {
+      program: 'initdb',
+      args: [
         '-U',
         SUPERUSER,
         '--auth-local=trust',
@@ -255,13 +276,7 @@ async function initCluster(paths, binDir, user, log) {
         'UTF8',
         '--locale=C.UTF-8',
       ],
-      { cwd: paths.root },
-    );
-    if (result.code !== 0) {
-      throw new InfraError(
-        `initdb failed (exit ${result.code}) for ${paths.dataDir}:\n${(result.stdout + result.stderr).trim()}`,
-      );
-    }
+    });
   } finally {
     await fsp.rm(pwFile, { force: true });
   }
@@ -281,29 +296,14 @@ async function startServer(cfg, paths, binDir, user, timeoutMs) {
     '-c full_page_writes=off',
     '-c max_connections=200',
   ].join(' ');
-  const result = await runAs(
-    user,
-    path.join(binDir, 'pg_ctl'),
-    [
-      '-D',
-      paths.dataDir,
-      '-l',
-      paths.logFile,
-      '-o',
-      serverOptions,
-      '-w',
-      '-t',
-      String(Math.ceil(timeoutMs / 1000)),
-      'start',
-    ],
+  await runOnDataDir(user, binDir, paths, {
+    program: 'pg_ctl',
+    action: 'start',
+    args: ['-l', paths.logFile, '-o', serverOptions, '-w', '-t', String(Math.ceil(timeoutMs / 1000))],
+    withLog: true,
     // Own session, so a Ctrl-C in the terminal that ran `up` does not reach the postmaster.
-    { cwd: paths.root, detached: true },
-  );
-  if (result.code !== 0) {
-    throw new InfraError(
-      `pg_ctl start failed (exit ${result.code}) for ${paths.dataDir}:\n${(result.stdout + result.stderr).trim()}\n${await describeLogTail(paths.logFile)}`,
-    );
-  }
+    spawnOptions: { detached: true },
+  });
 }
 
 const superuserConnection = (port, socketDir) => ({
@@ -430,17 +430,12 @@ export async function stopPostgres(cfg, { log }) {
   }
   log(`Postgres: stopping pid ${running.pid}`);
   const binDir = await findBinDir(cfg);
-  const result = await runAs(
-    user,
-    path.join(binDir, 'pg_ctl'),
-    ['-D', paths.dataDir, '-m', 'fast', '-w', '-t', '60', 'stop'],
-    { cwd: paths.root },
-  );
-  if (result.code !== 0) {
-    throw new InfraError(
-      `pg_ctl stop failed (exit ${result.code}) for ${paths.dataDir}:\n${(result.stdout + result.stderr).trim()}\n${await describeLogTail(paths.logFile)}`,
-    );
-  }
+  await runOnDataDir(user, binDir, paths, {
+    program: 'pg_ctl',
+    action: 'stop',
+    args: ['-m', 'fast', '-w', '-t', '60'],
+    withLog: true,
+  });
   log('Postgres: stopped');
   return true;
 }

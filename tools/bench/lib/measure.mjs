@@ -64,6 +64,17 @@ export async function collectAndMatch(receiver, keys, accepted) {
   };
 }
 
+/**
+ * The end of every delivery measurement: waits for the accepted events at `keys` (see awaitArrivals), ends the
+ * resource sample `label` once they arrived (or the timeout passed), then collects and matches the arrivals.
+ */
+export async function drainArrivals({ receiver, sampler }, { label, keys, accepted, timeoutMs }) {
+  const complete = await awaitArrivals(receiver, keys, accepted, timeoutMs);
+  const resources = sampler.end(label);
+  const match = await collectAndMatch(receiver, keys, accepted);
+  return { complete, resources, match };
+}
+
 /** Events accepted per second while they were being accepted (first to last acceptance). */
 export function acceptanceRate(accepted) {
   let first = Infinity;

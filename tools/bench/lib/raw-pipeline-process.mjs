@@ -35,9 +35,32 @@ function consumerOf(kafka, groupId) {
   });
 }
 
-async function joined(consumer, run) {
+// Runs `handleBatch` on every non-empty batch and commits the batch's offsets once it resolved (at-least-once, as
+// delivery-service does); resolves when the consumer has joined its group.
+async function consumeBatches(consumer, { partitionsConsumedConcurrently, handleBatch }) {
   const joinedGroup = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
-  await run();
+  await consumer.run({
+    autoCommit: false,
+    eachBatchAutoResolve: false,
+    partitionsConsumedConcurrently,
+    eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, isRunning, isStale }) => {
+      if (batch.messages.length === 0 || !isRunning() || isStale()) {
+        return;
+      }
+      await handleBatch(batch);
+      resolveOffset(batch.lastOffset());
+      await commitOffsetsIfNecessary({
+        topics: [
+          {
+            topic: batch.topic,
+            partitions: [
+              { partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() },
+            ],
+          },
+        ],
+      });
+    },
+  });
   await joinedGroup;
 }
 
@@ -97,44 +120,26 @@ async function startPipeline({
   await producer.connect();
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: false });
-  await joined(consumer, () =>
-    consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 6,
-      eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, isRunning, isStale }) => {
-        if (batch.messages.length === 0 || !isRunning() || isStale()) {
-          return;
+  await consumeBatches(consumer, {
+    partitionsConsumedConcurrently: 6,
+    handleBatch: async (batch) => {
+      const work = [];
+      for (const message of batch.messages) {
+        const key = message.key.toString();
+        const value = message.value.toString();
+        // A `target` header picks one URL (one endpoint per message); without it, every URL (fan-out).
+        const target = message.headers?.target;
+        const urls = target === undefined ? targets : [targets[Number(target.toString())]];
+        for (const url of urls) {
+          work.push(slots.use(() => post(url, key, value)));
         }
-        const work = [];
-        for (const message of batch.messages) {
-          const key = message.key.toString();
-          const value = message.value.toString();
-          // A `target` header picks one URL (one endpoint per message); without it, every URL (fan-out).
-          const target = message.headers?.target;
-          const urls = target === undefined ? targets : [targets[Number(target.toString())]];
-          for (const url of urls) {
-            work.push(slots.use(() => post(url, key, value)));
-          }
-        }
-        const records = await Promise.all(work);
-        await producer.send({ topic: attemptsTopic, acks: -1, messages: records });
-        resolveOffset(batch.lastOffset());
-        await commitOffsetsIfNecessary({
-          topics: [
-            {
-              topic: batch.topic,
-              partitions: [
-                { partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() },
-              ],
-            },
-          ],
-        });
-        counters.batches += 1;
-        counters.messages += batch.messages.length;
-      },
-    }),
-  );
+      }
+      const records = await Promise.all(work);
+      await producer.send({ topic: attemptsTopic, acks: -1, messages: records });
+      counters.batches += 1;
+      counters.messages += batch.messages.length;
+    },
+  });
   pipeline = { consumer, producer, agent, counters };
   return { started: true };
 }
@@ -163,51 +168,33 @@ async function startProjector({ brokers, groupId, topic, databaseUrl, table, fro
   const counters = { batches: 0, rows: 0 };
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning });
-  await joined(consumer, () =>
-    consumer.run({
-      autoCommit: false,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 1,
-      eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary, isRunning, isStale }) => {
-        if (batch.messages.length === 0 || !isRunning() || isStale()) {
-          return;
-        }
-        const ids = [];
-        const bodies = [];
-        for (const message of batch.messages) {
-          ids.push(message.key.toString());
-          bodies.push(message.value.toString());
-        }
-        const client = await pool.connect();
-        try {
-          await client.query('BEGIN');
-          await client.query(
-            `INSERT INTO ${table} (id, body) SELECT * FROM unnest($1::text[], $2::jsonb[]) ON CONFLICT (id) DO NOTHING`,
-            [ids, bodies],
-          );
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        } finally {
-          client.release();
-        }
-        resolveOffset(batch.lastOffset());
-        await commitOffsetsIfNecessary({
-          topics: [
-            {
-              topic: batch.topic,
-              partitions: [
-                { partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() },
-              ],
-            },
-          ],
-        });
-        counters.batches += 1;
-        counters.rows += ids.length;
-      },
-    }),
-  );
+  await consumeBatches(consumer, {
+    partitionsConsumedConcurrently: 1,
+    handleBatch: async (batch) => {
+      const ids = [];
+      const bodies = [];
+      for (const message of batch.messages) {
+        ids.push(message.key.toString());
+        bodies.push(message.value.toString());
+      }
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(
+          `INSERT INTO ${table} (id, body) SELECT * FROM unnest($1::text[], $2::jsonb[]) ON CONFLICT (id) DO NOTHING`,
+          [ids, bodies],
+        );
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+      counters.batches += 1;
+      counters.rows += ids.length;
+    },
+  });
   projector = { consumer, pool, counters };
   return { started: true };
 }

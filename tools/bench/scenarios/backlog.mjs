@@ -2,13 +2,7 @@
 // Events are spread over the endpoints of several organizations, as in steady and max.
 import { RAW_TOPICS } from '../lib/infra.mjs';
 import { forEachConcurrently } from '../lib/load.mjs';
-import {
-  AcceptedByKey,
-  awaitArrivals,
-  collectAndMatch,
-  deliveryFigures,
-  perSecond,
-} from '../lib/measure.mjs';
+import { AcceptedByKey, deliveryFigures, drainArrivals, perSecond } from '../lib/measure.mjs';
 import { newId, nowMs, sleep } from '../lib/util.mjs';
 
 const BATCH = 100;
@@ -25,8 +19,33 @@ export function backlogDrain(match, startedAt, readyAt) {
   };
 }
 
+/**
+ * Waits until the backlog in `accepted` (AcceptedByKey) arrived; rates count from `startedAt`, when the
+ * consumer was started with the whole backlog waiting.
+ */
+async function drainBacklog(ctx, { label, keys, accepted, startedAt, readyAt }) {
+  const { complete, resources, match } = await drainArrivals(ctx, {
+    label,
+    keys,
+    accepted: accepted.of,
+    timeoutMs: ctx.settings.backlog.drainTimeoutS * 1000,
+  });
+  const all = accepted.merged();
+  return {
+    ...deliveryFigures({
+      accepted: all,
+      match,
+      firstAcceptedAt: startedAt,
+      expectedDeliveries: all.size,
+      timedOut: !complete,
+    }),
+    ...backlogDrain(match, startedAt, readyAt),
+    resources,
+  };
+}
+
 async function hooklineBacklog(ctx, endpoints, events) {
-  const { api, platform, receiver, sampler, kafka, services } = ctx;
+  const { api, platform, sampler, kafka, services } = ctx;
   const group = ctx.env.DELIVERY_CONSUMER_GROUP;
   const topic = ctx.contracts.domainTopic('job');
   ctx.log('backlog: stopping delivery-service');
@@ -67,34 +86,18 @@ async function hooklineBacklog(ctx, endpoints, events) {
   await services.delivery.start();
   let readyAt = null;
   await services.delivery.waitUntilReady().then(() => (readyAt = nowMs()));
-  const complete = await awaitArrivals(
-    receiver,
-    keys,
-    accepted.of,
-    ctx.settings.backlog.drainTimeoutS * 1000,
-  );
-  const resources = sampler.end('backlog.hookline');
-  const match = await collectAndMatch(receiver, keys, accepted.of);
   return {
     pipeline: 'hookline',
     events,
     endpoints: keys.length,
     refused,
     ingestPerSecond: perSecond(all.size, ingestMs),
-    ...deliveryFigures({
-      accepted: all,
-      match,
-      firstAcceptedAt: startedAt,
-      expectedDeliveries: all.size,
-      timedOut: !complete,
-    }),
-    ...backlogDrain(match, startedAt, readyAt),
-    resources,
+    ...(await drainBacklog(ctx, { label: 'backlog.hookline', keys, accepted, startedAt, readyAt })),
   };
 }
 
 async function rawBacklog(ctx, endpointCount, events) {
-  const { kafka, platform, receiver, sampler, raw } = ctx;
+  const { kafka, platform, sampler, raw } = ctx;
   const keys = Array.from({ length: endpointCount }, (_, index) => `raw-backlog-${index}`);
   const ports = await platform.receiverPorts(keys.length);
   const targets = keys.map((key, index) => `http://127.0.0.1:${ports[index]}/raw/${key}`);
@@ -130,28 +133,11 @@ async function rawBacklog(ctx, endpointCount, events) {
   await raw.start(targets, { groupId });
   const readyAt = nowMs();
   try {
-    const complete = await awaitArrivals(
-      receiver,
-      keys,
-      accepted.of,
-      ctx.settings.backlog.drainTimeoutS * 1000,
-    );
-    const resources = sampler.end('backlog.raw');
-    const match = await collectAndMatch(receiver, keys, accepted.of);
-    const all = accepted.merged();
     return {
       pipeline: 'raw',
       events,
       endpoints: keys.length,
-      ...deliveryFigures({
-        accepted: all,
-        match,
-        firstAcceptedAt: startedAt,
-        expectedDeliveries: all.size,
-        timedOut: !complete,
-      }),
-      ...backlogDrain(match, startedAt, readyAt),
-      resources,
+      ...(await drainBacklog(ctx, { label: 'backlog.raw', keys, accepted, startedAt, readyAt })),
     };
   } finally {
     await raw.stop();

@@ -1,7 +1,7 @@
 // degraded: endpoints of several organizations, 10 % answering 500 and 5 % hanging (answer only after hangMs,
 // past delivery's timeout). Load spread evenly; the latency of the healthy endpoints is compared with steady.
 import { pacedLoop } from '../lib/load.mjs';
-import { awaitArrivals, collectAndMatch, deliveryFigures, firstOf } from '../lib/measure.mjs';
+import { deliveryFigures, drainArrivals, firstOf } from '../lib/measure.mjs';
 import { summarize } from '../lib/stats.mjs';
 import { nowMs, waitFor } from '../lib/util.mjs';
 
@@ -54,14 +54,12 @@ export async function runDegraded(ctx) {
   }
   const healthyKeys = healthy.map((org) => org.webhooks[0].key);
   const acceptedByKey = new Map(healthy.map((org) => [org.webhooks[0].key, acceptedByOrg.get(org.id)]));
-  const complete = await awaitArrivals(
-    receiver,
-    healthyKeys,
-    (key) => acceptedByKey.get(key),
-    settings.drainTimeoutS * 1000,
-  );
-  const resources = sampler.end('degraded.hookline');
-  const match = await collectAndMatch(receiver, healthyKeys, (key) => acceptedByKey.get(key));
+  const { complete, resources, match } = await drainArrivals(ctx, {
+    label: 'degraded.hookline',
+    keys: healthyKeys,
+    accepted: (key) => acceptedByKey.get(key),
+    timeoutMs: settings.drainTimeoutS * 1000,
+  });
 
   const unhealthy = {};
   for (const org of orgs.filter((candidate) => candidate.webhooks[0].mode !== 'ok')) {

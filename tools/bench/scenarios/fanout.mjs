@@ -2,7 +2,7 @@
 // plus the spread between the first and the last endpoint of one event.
 import { RAW_TOPICS } from '../lib/infra.mjs';
 import { pacedLoop } from '../lib/load.mjs';
-import { awaitArrivals, collectAndMatch, deliveryFigures, firstOf } from '../lib/measure.mjs';
+import { deliveryFigures, drainArrivals, firstOf } from '../lib/measure.mjs';
 import { summarize } from '../lib/stats.mjs';
 import { newId, nowMs, sleep } from '../lib/util.mjs';
 
@@ -28,7 +28,7 @@ function spreadOf(accepted, collected, keys) {
 
 /** One open-loop run at the fan-out rate; every accepted event (`send` fills `accepted`) is expected at every key. */
 export async function measureFanout(ctx, { label, keys, send }) {
-  const { receiver, sampler } = ctx;
+  const { sampler } = ctx;
   const settings = ctx.settings.fanout;
   const accepted = new Map();
   sampler.begin(label);
@@ -38,9 +38,12 @@ export async function measureFanout(ctx, { label, keys, send }) {
     send: (seq) => send(seq, accepted),
   });
   const expected = accepted.size * keys.length;
-  const complete = await awaitArrivals(receiver, keys, accepted, settings.drainTimeoutS * 1000);
-  const resources = sampler.end(label);
-  const match = await collectAndMatch(receiver, keys, accepted);
+  const { complete, resources, match } = await drainArrivals(ctx, {
+    label,
+    keys,
+    accepted,
+    timeoutMs: settings.drainTimeoutS * 1000,
+  });
   return {
     webhooks: keys.length,
     rate: settings.rate,

@@ -3,13 +3,7 @@
 // Spread over the endpoints of several organizations (the platform's capacity), and once more all to one
 // endpoint (what one customer can receive: per-webhook concurrency limits apply).
 import { RAW_TOPICS } from '../lib/infra.mjs';
-import {
-  AcceptedByKey,
-  awaitArrivals,
-  collectAndMatch,
-  deliveryFigures,
-  perSecond,
-} from '../lib/measure.mjs';
+import { AcceptedByKey, deliveryFigures, drainArrivals, perSecond } from '../lib/measure.mjs';
 import { newId, nowMs, sleep } from '../lib/util.mjs';
 
 export function drainFigures(match, produceStartedAt) {
@@ -26,7 +20,7 @@ export function drainFigures(match, produceStartedAt) {
 
 /** `messages`: [{key of the receiver endpoint, id, message}] */
 export async function produceAndDrain(ctx, { label, topic, keys, messages }) {
-  const { kafka, receiver, sampler } = ctx;
+  const { kafka, sampler } = ctx;
   const accepted = new AcceptedByKey(keys);
   const byMessage = new Map(messages.map((entry) => [entry.message, entry]));
   sampler.begin(label);
@@ -45,9 +39,12 @@ export async function produceAndDrain(ctx, { label, topic, keys, messages }) {
     },
   );
   const produceMs = nowMs() - produceStartedAt;
-  const complete = await awaitArrivals(receiver, keys, accepted.of, ctx.settings.max.drainTimeoutS * 1000);
-  const resources = sampler.end(label);
-  const match = await collectAndMatch(receiver, keys, accepted.of);
+  const { complete, resources, match } = await drainArrivals(ctx, {
+    label,
+    keys,
+    accepted: accepted.of,
+    timeoutMs: ctx.settings.max.drainTimeoutS * 1000,
+  });
   const all = accepted.merged();
   return {
     events: messages.length,

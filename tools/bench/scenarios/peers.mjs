@@ -8,13 +8,7 @@
 //   backlog  Redis queue: the backlog count accepted by the API alone, then the worker drains it
 import path from 'node:path';
 import { forEachConcurrently } from '../lib/load.mjs';
-import {
-  AcceptedByKey,
-  awaitArrivals,
-  collectAndMatch,
-  deliveryFigures,
-  perSecond,
-} from '../lib/measure.mjs';
+import { AcceptedByKey, awaitArrivals, deliveryFigures, drainArrivals, perSecond } from '../lib/measure.mjs';
 import { EVENT_TYPE } from '../lib/platform.mjs';
 import { ROOT } from '../lib/services.mjs';
 import { RedisQueue, SvixPeer, svixDirectory, svixVersion } from '../lib/svix-peer.mjs';
@@ -102,24 +96,38 @@ async function sendAll(ctx, svix, setup, count) {
     startedAt,
     apiMs,
     refused,
-    // For awaitArrivals / collectAndMatch: one map for every key (fan-out) or one per key.
+    // For drainArrivals: one map for every key (fan-out) or one per key.
     expected: fanOut ? fanned : accepted.of,
     all: fanOut ? fanned : accepted.merged(),
     deliveries: fanOut ? fanned.size * setup.keys.length : accepted.merged().size,
   };
 }
 
+/** Waits for what sendAll sent to arrive; the delivery figures count from the first API call. */
+async function drainSent(ctx, setup, sent, { label, timeoutMs }) {
+  const { complete, resources, match } = await drainArrivals(ctx, {
+    label,
+    keys: setup.keys,
+    accepted: sent.expected,
+    timeoutMs,
+  });
+  const figures = deliveryFigures({
+    accepted: sent.all,
+    match,
+    firstAcceptedAt: sent.startedAt,
+    expectedDeliveries: sent.deliveries,
+    timedOut: !complete,
+  });
+  return { figures, resources, match };
+}
+
 async function maxRun(ctx, svix, setup, { label, events }) {
   ctx.sampler.begin(label);
   const sent = await sendAll(ctx, svix, setup, events);
-  const complete = await awaitArrivals(
-    ctx.receiver,
-    setup.keys,
-    sent.expected,
-    ctx.settings.max.drainTimeoutS * 1000,
-  );
-  const resources = ctx.sampler.end(label);
-  const match = await collectAndMatch(ctx.receiver, setup.keys, sent.expected);
+  const { figures, resources, match } = await drainSent(ctx, setup, sent, {
+    label,
+    timeoutMs: ctx.settings.max.drainTimeoutS * 1000,
+  });
   return {
     pipeline: 'svix',
     events,
@@ -127,13 +135,7 @@ async function maxRun(ctx, svix, setup, { label, events }) {
     apiMs: Math.round(sent.apiMs),
     apiPerSecond: perSecond(sent.all.size, sent.apiMs),
     refused: sent.refused,
-    ...deliveryFigures({
-      accepted: sent.all,
-      match,
-      firstAcceptedAt: sent.startedAt,
-      expectedDeliveries: sent.deliveries,
-      timedOut: !complete,
-    }),
+    ...figures,
     ...drainFigures(match, sent.startedAt),
     resources,
   };
@@ -222,27 +224,17 @@ async function backlogRun(ctx, svix, redis) {
   const startedAt = nowMs();
   await svix.start({ queue: dsn, worker: true });
   const readyAt = nowMs();
-  const complete = await awaitArrivals(
-    ctx.receiver,
-    setup.keys,
-    sent.expected,
-    settings.drainTimeoutS * 1000,
-  );
-  const resources = ctx.sampler.end('peers.svix.backlog');
-  const match = await collectAndMatch(ctx.receiver, setup.keys, sent.expected);
+  const { figures, resources, match } = await drainSent(ctx, setup, sent, {
+    label: 'peers.svix.backlog',
+    timeoutMs: settings.drainTimeoutS * 1000,
+  });
   const run = {
     pipeline: 'svix',
     events: settings.events,
     endpoints: setup.keys.length,
     queue: 'redis',
     apiPerSecond: perSecond(sent.all.size, sent.apiMs),
-    ...deliveryFigures({
-      accepted: sent.all,
-      match,
-      firstAcceptedAt: sent.startedAt,
-      expectedDeliveries: sent.deliveries,
-      timedOut: !complete,
-    }),
+    ...figures,
     ...backlogDrain(match, startedAt, readyAt),
     resources,
   };

@@ -82,42 +82,55 @@ async function count(db, sql, params = []) {
   return Number(rows[0].count);
 }
 
+/**
+ * Produces the attempt records and waits until `storedNow()` counts all of them (or the drain timeout);
+ * the rate is from the first produce call to the last record stored.
+ */
+async function produceUntilStored(ctx, { label, topic, messages, storedNow }) {
+  const { kafka, sampler } = ctx;
+  sampler.begin(label);
+  const startedAt = nowMs();
+  await kafka.sendAll(topic, messages, { chunkSize: 1_000, concurrency: 4 });
+  const produceMs = nowMs() - startedAt;
+  const done = await waitFor(async () => (await storedNow()) >= messages.length, {
+    timeoutMs: ctx.settings.projection.drainTimeoutS * 1000,
+    intervalMs: 100,
+  });
+  const elapsedMs = nowMs() - startedAt;
+  const resources = sampler.end(label);
+  const stored = await storedNow();
+  const figures = {
+    attempts: messages.length,
+    stored,
+    allStored: stored >= messages.length,
+    timedOut: !done,
+    elapsedMs: Math.round(elapsedMs),
+    attemptsPerSecond: perSecond(stored, elapsedMs),
+    resources,
+  };
+  return { produceMs: Math.round(produceMs), figures };
+}
+
 async function projectHookline(ctx, org, attempts, label) {
-  const { kafka, db, sampler, contracts } = ctx;
+  const { db, contracts } = ctx;
   const before = await count(db, 'SELECT count(*) FROM audit.delivery WHERE organization_id = $1', [org.id]);
   const messages = attempts.map((attempt) => ({
     key: attempt.deliveryId,
     value: JSON.stringify(attempt),
     headers: { [contracts.KafkaHeaders.schema]: contracts.ATTEMPT_EVENT_SCHEMA },
   }));
-  sampler.begin(label);
-  const startedAt = nowMs();
-  await kafka.sendAll(contracts.Topics.attempts, messages, { chunkSize: 1_000, concurrency: 4 });
-  const producedMs = nowMs() - startedAt;
-  const target = before + attempts.length;
-  const done = await waitFor(
-    async () =>
-      (await count(db, 'SELECT count(*) FROM audit.delivery WHERE organization_id = $1', [org.id])) >= target,
-    { timeoutMs: ctx.settings.projection.drainTimeoutS * 1000, intervalMs: 100 },
-  );
-  const elapsedMs = nowMs() - startedAt;
-  const resources = sampler.end(label);
-  const stored =
-    (await count(db, 'SELECT count(*) FROM audit.delivery WHERE organization_id = $1', [org.id])) - before;
-  return {
-    attempts: attempts.length,
-    stored,
-    allStored: stored >= attempts.length,
-    timedOut: !done,
-    produceMs: Math.round(producedMs),
-    elapsedMs: Math.round(elapsedMs),
-    attemptsPerSecond: perSecond(stored, elapsedMs),
-    resources,
-  };
+  const { produceMs, figures } = await produceUntilStored(ctx, {
+    label,
+    topic: contracts.Topics.attempts,
+    messages,
+    storedNow: async () =>
+      (await count(db, 'SELECT count(*) FROM audit.delivery WHERE organization_id = $1', [org.id])) - before,
+  });
+  return { ...figures, produceMs };
 }
 
 async function projectRaw(ctx, attempts) {
-  const { kafka, db, sampler, raw } = ctx;
+  const { db, raw } = ctx;
   await db.query(`CREATE SCHEMA IF NOT EXISTS bench_raw`);
   await db.query(`CREATE TABLE IF NOT EXISTS ${RAW_TABLE} (id text PRIMARY KEY, body jsonb NOT NULL)`);
   await db.query(`TRUNCATE ${RAW_TABLE}`);
@@ -131,28 +144,13 @@ async function projectRaw(ctx, attempts) {
   await sleep(500);
   try {
     const messages = attempts.map((attempt) => ({ key: attempt.attemptId, value: JSON.stringify(attempt) }));
-    sampler.begin('projection.raw');
-    const startedAt = nowMs();
-    await kafka.sendAll(RAW_TOPICS.attempts, messages, { chunkSize: 1_000, concurrency: 4 });
-    const done = await waitFor(
-      async () => (await count(db, `SELECT count(*) FROM ${RAW_TABLE}`)) >= attempts.length,
-      {
-        timeoutMs: ctx.settings.projection.drainTimeoutS * 1000,
-        intervalMs: 100,
-      },
-    );
-    const elapsedMs = nowMs() - startedAt;
-    const resources = sampler.end('projection.raw');
-    const stored = await count(db, `SELECT count(*) FROM ${RAW_TABLE}`);
-    return {
-      attempts: attempts.length,
-      stored,
-      allStored: stored >= attempts.length,
-      timedOut: !done,
-      elapsedMs: Math.round(elapsedMs),
-      attemptsPerSecond: perSecond(stored, elapsedMs),
-      resources,
-    };
+    const { figures } = await produceUntilStored(ctx, {
+      label: 'projection.raw',
+      topic: RAW_TOPICS.attempts,
+      messages,
+      storedNow: () => count(db, `SELECT count(*) FROM ${RAW_TABLE}`),
+    });
+    return figures;
   } finally {
     await raw.worker.call('stopProjector');
     await db.query(`DROP SCHEMA bench_raw CASCADE`);

@@ -3,13 +3,13 @@
 // arrival at the receiver. Hookline and raw alternate rate by rate so both see the same machine.
 import { RAW_TOPICS } from '../lib/infra.mjs';
 import { pacedLoop } from '../lib/load.mjs';
-import { AcceptedByKey, awaitArrivals, collectAndMatch, deliveryFigures, firstOf } from '../lib/measure.mjs';
+import { AcceptedByKey, deliveryFigures, drainArrivals, firstOf } from '../lib/measure.mjs';
 import { summarize } from '../lib/stats.mjs';
 import { newId, nowMs, sleep } from '../lib/util.mjs';
 
 /** One open-loop run at `rate`, each event to one of `keys`; `send(seq)` resolves the accepted id or null. */
 export async function measureSteady(ctx, { label, pipeline, rate, settings, keys, send }) {
-  const { receiver, sampler } = ctx;
+  const { sampler } = ctx;
   const accepted = new AcceptedByKey(keys);
   const acceptLatencies = [];
   let refused = 0;
@@ -30,9 +30,12 @@ export async function measureSteady(ctx, { label, pipeline, rate, settings, keys
       acceptLatencies.push(acceptedAt - sentAt);
     },
   });
-  const complete = await awaitArrivals(receiver, keys, accepted.of, settings.drainTimeoutS * 1000);
-  const resources = sampler.end(label);
-  const match = await collectAndMatch(receiver, keys, accepted.of);
+  const { complete, resources, match } = await drainArrivals(ctx, {
+    label,
+    keys,
+    accepted: accepted.of,
+    timeoutMs: settings.drainTimeoutS * 1000,
+  });
   const all = accepted.merged();
   return {
     pipeline,
