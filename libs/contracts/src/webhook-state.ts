@@ -6,7 +6,14 @@ export type EndpointAuth =
   | { type: 'basic'; username: string; encryptedPassword: string }
   | { type: 'bearer'; encryptedToken: string };
 
-export type SignatureScheme = { type: 'standard-webhooks' } | { type: 'hmac-sha256-hex'; header: string };
+/**
+ * `standard-webhooks`: `v1,` HMAC-SHA256 signatures with `whsec_` secrets. `standard-webhooks-ed25519`:
+ * `v1a,` ed25519 signatures with `whsk_` secret keys, verified with their `whpk_` public keys.
+ */
+export type SignatureScheme =
+  | { type: 'standard-webhooks' }
+  | { type: 'standard-webhooks-ed25519' }
+  | { type: 'hmac-sha256-hex'; header: string };
 
 /** A signing secret as it travels between services: encrypted, with the end of its grace period. */
 export interface SecretRef {

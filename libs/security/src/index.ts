@@ -18,3 +18,4 @@ export {
 } from './secret-keyring';
 export type { KeyringEntry } from './secret-keyring';
 export * from './signing-secret';
+export * from './signing-key';

@@ -1,6 +1,6 @@
 import { PREVIOUS_SIGNATURES_HEADER_SUFFIX, WebhookHeaders, type SignatureScheme } from '@hookline/contracts';
 import { assertNever } from '@hookline/platform';
-import { signBodyHex, signStandardWebhook } from './sign-payload';
+import { signBodyHex, signStandardWebhook, signStandardWebhookEd25519 } from './sign-payload';
 
 export interface RequestHeadersInput {
   eventId: string;
@@ -10,7 +10,7 @@ export interface RequestHeadersInput {
   body: Buffer;
   userAgent: string;
   signatureScheme: SignatureScheme;
-  /** Plaintext `whsec_` secrets usable now, current first. */
+  /** Plaintext secrets usable now, current first: `whsec_`, or `whsk_` keys for ed25519. */
   signingSecrets: readonly string[];
   /** Full `authorization` value (`Basic …` / `Bearer …`), or null. */
   authorization: string | null;
@@ -63,6 +63,14 @@ export function buildRequestHeaders(input: RequestHeadersInput): Record<string, 
   switch (scheme.type) {
     case 'standard-webhooks':
       headers[WebhookHeaders.signature] = signStandardWebhook({
+        messageId: input.eventId,
+        timestampSeconds: input.timestampSeconds,
+        body: input.body,
+        secrets: input.signingSecrets,
+      });
+      break;
+    case 'standard-webhooks-ed25519':
+      headers[WebhookHeaders.signature] = signStandardWebhookEd25519({
         messageId: input.eventId,
         timestampSeconds: input.timestampSeconds,
         body: input.body,

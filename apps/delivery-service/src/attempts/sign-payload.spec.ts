@@ -1,7 +1,7 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, verify } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { generateSigningSecret } from '@hookline/security';
-import { signBodyHex, signStandardWebhook } from './sign-payload';
+import { generateSigningKeyPair, generateSigningSecret, parsePublicKey } from '@hookline/security';
+import { signBodyHex, signStandardWebhook, signStandardWebhookEd25519 } from './sign-payload';
 
 describe('signStandardWebhook', () => {
   const body = Buffer.from(
@@ -75,5 +75,44 @@ describe('signBodyHex', () => {
     expect(signBodyHex(body, secret)).toBe(
       createHmac('sha256', secret).update(body.toString()).digest('hex'),
     );
+  });
+});
+
+describe('signStandardWebhookEd25519', () => {
+  const body = Buffer.from('{"type":"job.created","data":{"id":"job_1"}}');
+  const verifiesWith = (publicKey: string, signature: string): boolean =>
+    verify(
+      null,
+      Buffer.concat([Buffer.from('evt_1.1700000000.'), body]),
+      parsePublicKey(publicKey),
+      Buffer.from(signature.slice(4), 'base64'),
+    );
+
+  it('signs v1a with each key, current first; a receiver holding only a public key verifies its own', () => {
+    const current = generateSigningKeyPair();
+    const retiring = generateSigningKeyPair();
+    const header = signStandardWebhookEd25519({
+      messageId: 'evt_1',
+      timestampSeconds: 1_700_000_000,
+      body,
+      secrets: [current.secretKey, retiring.secretKey],
+    });
+    const [first, second] = header.split(' ');
+
+    expect(first.startsWith('v1a,')).toBe(true);
+    expect(verifiesWith(current.publicKey, first)).toBe(true);
+    expect(verifiesWith(retiring.publicKey, second)).toBe(true);
+    expect(verifiesWith(retiring.publicKey, first)).toBe(false);
+  });
+
+  it('refuses an HMAC secret', () => {
+    expect(() =>
+      signStandardWebhookEd25519({
+        messageId: 'evt_1',
+        timestampSeconds: 1,
+        body,
+        secrets: [generateSigningSecret()],
+      }),
+    ).toThrow(/must start with "whsk_"/);
   });
 });

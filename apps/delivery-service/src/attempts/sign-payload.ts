@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
-import { parseSigningSecret } from '@hookline/security';
+import { createHmac, sign } from 'node:crypto';
+import { parseSigningKey, parseSigningSecret } from '@hookline/security';
 
 export interface StandardSignatureInput {
   /** `webhook-id`: the event id. */
@@ -26,6 +26,22 @@ export function signStandardWebhook({
         .digest('base64');
       return `v1,${digest}`;
     })
+    .join(' ');
+}
+
+/**
+ * `webhook-signature` of scheme `standard-webhooks-ed25519`: `v1a,<base64 ed25519 signature of
+ * "{id}.{timestamp}.{body}">` with each `whsk_` secret key, space-separated.
+ */
+export function signStandardWebhookEd25519({
+  messageId,
+  timestampSeconds,
+  body,
+  secrets,
+}: StandardSignatureInput): string {
+  const signed = Buffer.concat([Buffer.from(`${messageId}.${timestampSeconds}.`, 'utf8'), body]);
+  return secrets
+    .map((secret) => `v1a,${sign(null, signed, parseSigningKey(secret)).toString('base64')}`)
     .join(' ');
 }
 

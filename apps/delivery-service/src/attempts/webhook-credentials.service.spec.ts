@@ -1,4 +1,4 @@
-import { SecretBoxError, generateSigningSecret } from '@hookline/security';
+import { SecretBoxError, generateSigningKeyPair, generateSigningSecret } from '@hookline/security';
 import { testSecretBox, webhookFixture } from '../../test/fixtures';
 import { WebhookCredentialsService, usableSecrets } from './webhook-credentials.service';
 
@@ -58,6 +58,24 @@ describe(WebhookCredentialsService.name, () => {
     const { state } = webhookFixture(box, { id: 'wh_a' }, [{ secret: 'not-a-secret', expiresAt: null }]);
 
     expect(() => service.open(state)).toThrow('whsec_');
+  });
+
+  it('opens the whsk_ key pairs of an ed25519 webhook, and refuses an HMAC secret there', () => {
+    const service = new WebhookCredentialsService(box);
+    const { secretKey } = generateSigningKeyPair();
+    const ed25519 = { signatureScheme: { type: 'standard-webhooks-ed25519' as const } };
+    const { state } = webhookFixture(box, { id: 'wh_ed', ...ed25519 }, [
+      { secret: secretKey, expiresAt: null },
+    ]);
+    const { state: mixed } = webhookFixture(box, { id: 'wh_mixed', ...ed25519 }, [
+      { secret: generateSigningSecret(), expiresAt: null },
+    ]);
+
+    expect(service.open(state).secrets).toEqual([{ secret: secretKey, expiresAt: null }]);
+    expect(() => service.open(mixed)).toThrow('whsk_');
+    expect(() =>
+      service.open(webhookFixture(box, { id: 'wh_hmac' }, [{ secret: secretKey, expiresAt: null }]).state),
+    ).toThrow('whsec_');
   });
 
   it('decrypts once per (webhook, version)', () => {

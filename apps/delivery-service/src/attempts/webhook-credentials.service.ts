@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { WebhookState } from '@hookline/contracts';
-import { SecretBox, parseSigningSecret } from '@hookline/security';
+import { SecretBox, parseSigningKey, parseSigningSecret } from '@hookline/security';
 import { BoundedCache } from './bounded-cache';
 import { basicAuthorization, bearerAuthorization } from './build-request-headers';
 
@@ -37,10 +37,13 @@ export class WebhookCredentialsService {
     if (cached) {
       return cached;
     }
+    // An ed25519 webhook signs with `whsk_` key pairs, the others with `whsec_` secrets.
+    const parseSecret =
+      webhook.signatureScheme.type === 'standard-webhooks-ed25519' ? parseSigningKey : parseSigningSecret;
     const credentials: WebhookCredentials = {
       secrets: webhook.secrets.map((ref) => {
         const secret = this.box.decrypt(ref.encrypted, webhook.id);
-        parseSigningSecret(secret);
+        parseSecret(secret);
         return { secret, expiresAt: ref.expiresAt === null ? null : Date.parse(ref.expiresAt) };
       }),
       authorization: this.openAuthorization(webhook),

@@ -2,7 +2,7 @@
 
 export type AuthType = 'none' | 'basic' | 'bearer';
 export type RetryPreset = 'standard' | 'short' | 'jittered' | 'none' | 'custom';
-export type SignatureSchemeType = 'standard-webhooks' | 'hmac-sha256-hex';
+export type SignatureSchemeType = 'standard-webhooks' | 'standard-webhooks-ed25519' | 'hmac-sha256-hex';
 export type DeliveryStatus = 'pending' | 'succeeded' | 'retrying' | 'failed' | 'expired';
 export const DELIVERY_STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'retrying', 'failed', 'expired'];
 export type AttemptOutcome =

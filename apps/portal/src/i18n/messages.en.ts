@@ -95,6 +95,7 @@ export const en = {
     'Deliver the events of one subject in order; a failing event holds back the later ones.',
   'form.signature': 'Signature scheme',
   'form.signature.standard': 'Standard Webhooks (webhook-signature header)',
+  'form.signature.ed25519': 'Standard Webhooks, ed25519 (verified with a public key)',
   'form.signature.hmac': 'HMAC-SHA256 hex of the body in a header',
   'form.signature.header': 'Signature header',
   'form.active': 'Turn on now (sends a test event)',

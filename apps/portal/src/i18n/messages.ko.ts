@@ -95,6 +95,7 @@ export const ko: Record<MessageKey, string> = {
   'form.orderedHelp': '같은 대상의 이벤트를 순서대로 보냅니다. 실패한 이벤트가 이후 이벤트를 대기시킵니다.',
   'form.signature': '서명 방식',
   'form.signature.standard': 'Standard Webhooks (webhook-signature 헤더)',
+  'form.signature.ed25519': 'Standard Webhooks, ed25519 (공개 키로 검증)',
   'form.signature.hmac': '본문의 HMAC-SHA256 16진수 값을 헤더로',
   'form.signature.header': '서명 헤더',
   'form.active': '지금 켜기 (테스트 이벤트 전송)',

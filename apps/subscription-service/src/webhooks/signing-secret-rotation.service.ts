@@ -12,6 +12,11 @@ export interface RotationOptions {
   newSecret: string;
   /** How long the old secret is still signed with; the env default when left out. */
   graceSeconds?: number;
+  /**
+   * Retire every secret held, the ones still in a grace period too: the new secret is of another
+   * kind (the scheme changed between HMAC and ed25519), which the old ones could not sign for.
+   */
+  replaceAll?: boolean;
 }
 
 /**
@@ -45,6 +50,11 @@ export class SigningSecretRotationService {
     options: RotationOptions,
     now: Date,
   ): Promise<void> {
+    if (options.replaceAll) {
+      await manager.delete(WebhookSecret, { webhookId });
+      await this.insertCurrent(manager, webhookId, options.newSecret, now);
+      return;
+    }
     const graceSeconds = options.graceSeconds ?? this.defaultGraceSeconds;
     const current = await this.webhooks.currentSecret(webhookId, manager);
     if (current !== null && graceSeconds === 0) {

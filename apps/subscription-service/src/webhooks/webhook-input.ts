@@ -8,7 +8,9 @@ export type AuthInput =
 
 /** `header` defaults to `x-hookline-signature`. */
 export type SignatureSchemeInput =
-  { type: 'standard-webhooks' } | { type: 'hmac-sha256-hex'; header?: string };
+  | { type: 'standard-webhooks' }
+  | { type: 'standard-webhooks-ed25519' }
+  | { type: 'hmac-sha256-hex'; header?: string };
 
 /** A webhook's definition as create takes it; left-out settings get `WEBHOOK_DEFAULTS`. */
 export interface CreateWebhookInput {

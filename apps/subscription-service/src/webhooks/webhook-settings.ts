@@ -58,6 +58,8 @@ export function toSignatureScheme(scheme: SignatureSchemeInput): SignatureScheme
   switch (scheme.type) {
     case 'standard-webhooks':
       return { type: 'standard-webhooks' };
+    case 'standard-webhooks-ed25519':
+      return { type: 'standard-webhooks-ed25519' };
     case 'hmac-sha256-hex':
       return {
         type: 'hmac-sha256-hex',

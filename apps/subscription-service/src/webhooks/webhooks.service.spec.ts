@@ -371,7 +371,7 @@ describe(WebhooksService.name, () => {
       expect(rotation.rotate).toHaveBeenCalledWith(
         expect.anything(),
         existing.id,
-        { newSecret: signingSecret },
+        { newSecret: signingSecret, replaceAll: false },
         expect.any(Date),
       );
       expect(rotation.rotate.mock.invocationCallOrder[0]).toBeLessThan(

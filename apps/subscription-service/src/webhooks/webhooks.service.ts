@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { IdPrefix, newId, type FilterableEvent } from '@hookline/contracts';
-import { EgressPolicy, SecretBox, generateSigningSecret } from '@hookline/security';
+import { EgressPolicy, SecretBox } from '@hookline/security';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { matchSampleEvent, type SampleMatch } from './match-sample-event';
 import { TEST_EVENT_MESSAGES, webhookTestEvent } from './platform-event.entry';
+import { isAsymmetric, newSigningSecret, shownSigningSecret } from './signing-material';
 import { SigningSecretRotationService } from './signing-secret-rotation.service';
 import {
   findEventPatternProblems,
@@ -104,7 +105,7 @@ export class WebhooksService {
       updatedAt: now,
     } satisfies Omit<Webhook, 'organization'>);
     this.assertNoHeaderConflicts(webhook);
-    const signingSecret = generateSigningSecret();
+    const signingSecret = newSigningSecret(webhook.signatureScheme);
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(Webhook, webhook);
       const secret = await this.rotation.issueFirst(manager, id, signingSecret, now);
@@ -113,7 +114,7 @@ export class WebhooksService {
         await this.sendTestEvent(manager, webhook, TEST_EVENT_MESSAGES.activated, now);
       }
     });
-    return { webhook, signingSecret };
+    return { webhook, signingSecret: shownSigningSecret(signingSecret) };
   }
 
   async list(organizationId: string, query: WebhookListQuery): Promise<WebhookPage> {
@@ -173,15 +174,24 @@ export class WebhooksService {
       const switchedOn = changes.active === true && !webhook.active;
       const patch = this.patchOf(webhook, changes, switchedOn, now);
       this.assertNoHeaderConflicts({ ...webhook, ...patch });
-      const signingSecret = changes.rotateSigningSecret === true ? generateSigningSecret() : null;
+      // A scheme of the other kind cannot sign with the secret held: a new one replaces it at once.
+      const scheme = patch.signatureScheme ?? webhook.signatureScheme;
+      const kindChanges = isAsymmetric(scheme) !== isAsymmetric(webhook.signatureScheme);
+      const signingSecret =
+        changes.rotateSigningSecret === true || kindChanges ? newSigningSecret(scheme) : null;
       if (signingSecret !== null) {
-        await this.rotation.rotate(manager, webhook.id, { newSecret: signingSecret }, now);
+        await this.rotation.rotate(
+          manager,
+          webhook.id,
+          { newSecret: signingSecret, replaceAll: kindChanges },
+          now,
+        );
       }
       await this.changes.save(manager, webhook, patch, now);
       if (switchedOn) {
         await this.sendTestEvent(manager, webhook, TEST_EVENT_MESSAGES.activated, now);
       }
-      return { webhook, signingSecret };
+      return { webhook, signingSecret: signingSecret === null ? null : shownSigningSecret(signingSecret) };
     });
   }
 

@@ -499,13 +499,15 @@ export interface components {
       retryPolicy?:
         components['schemas']['PresetRetryPolicyDto'] | components['schemas']['CustomRetryPolicyDto'];
       /**
-       * @description standard-webhooks: the webhook-signature header of the Standard Webhooks spec. hmac-sha256-hex: the hex HMAC of the raw body in `header` (default x-hookline-signature).
+       * @description standard-webhooks: the webhook-signature header of the Standard Webhooks spec (v1, HMAC-SHA256). standard-webhooks-ed25519: the same header with v1a ed25519 signatures, verified with the webhook's whpk_ public key; switching to or from it replaces the secret at once, without a grace period. hmac-sha256-hex: the hex HMAC of the raw body in `header` (default x-hookline-signature).
        * @default {
        *       "type": "standard-webhooks"
        *     }
        */
       signatureScheme?:
-        components['schemas']['StandardSignatureSchemeDto'] | components['schemas']['HmacSignatureSchemeDto'];
+        | components['schemas']['StandardSignatureSchemeDto']
+        | components['schemas']['Ed25519SignatureSchemeDto']
+        | components['schemas']['HmacSignatureSchemeDto'];
       /**
        * @description Seconds the endpoint has to answer an attempt.
        * @default 15
@@ -596,7 +598,7 @@ export interface components {
       retryPolicy: components['schemas']['RetryPolicyView'];
       signatureScheme: components['schemas']['SignatureSchemeView'];
       /**
-       * @description Verifies the webhook-signature header (Standard Webhooks). Also available from GET /v1/webhooks/{id}/secret.
+       * @description Verifies the webhook-signature header (Standard Webhooks): the `whsec_` secret, or for signatureScheme standard-webhooks-ed25519 the `whpk_` public key. Also available from GET /v1/webhooks/{id}/secret.
        * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
        */
       signingSecret: string;
@@ -630,6 +632,13 @@ export interface components {
        * @enum {string}
        */
       preset: 'custom';
+    };
+    Ed25519SignatureSchemeDto: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'standard-webhooks-ed25519';
     };
     EventTypeListResponse: {
       /** @description Every event type, in catalog order. */
@@ -804,7 +813,7 @@ export interface components {
        */
       gracePeriodSeconds?: number;
       /**
-       * @description The new secret, e.g. one carried over from another system: `whsec_` and base64 of 24-64 bytes. A random one when left out.
+       * @description The new secret, e.g. one carried over from another system: `whsec_` and base64 of 24-64 bytes, or for signatureScheme standard-webhooks-ed25519 a `whsk_` ed25519 secret key (base64 of 64 bytes). A random one when left out.
        * @example whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD
        */
       key?: string;
@@ -819,11 +828,11 @@ export interface components {
        * @example standard-webhooks
        * @enum {string}
        */
-      type: 'standard-webhooks' | 'hmac-sha256-hex';
+      type: 'standard-webhooks' | 'standard-webhooks-ed25519' | 'hmac-sha256-hex';
     };
     SigningSecretResponse: {
       /**
-       * @description The current signing secret.
+       * @description The current signing secret; for signatureScheme standard-webhooks-ed25519, the `whpk_` public key that verifies its signatures (the secret key never leaves Hookline).
        * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
        */
       key: string;
@@ -952,13 +961,15 @@ export interface components {
        */
       rotateSigningSecret?: boolean;
       /**
-       * @description standard-webhooks: the webhook-signature header of the Standard Webhooks spec. hmac-sha256-hex: the hex HMAC of the raw body in `header` (default x-hookline-signature).
+       * @description standard-webhooks: the webhook-signature header of the Standard Webhooks spec (v1, HMAC-SHA256). standard-webhooks-ed25519: the same header with v1a ed25519 signatures, verified with the webhook's whpk_ public key; switching to or from it replaces the secret at once, without a grace period. hmac-sha256-hex: the hex HMAC of the raw body in `header` (default x-hookline-signature).
        * @default {
        *       "type": "standard-webhooks"
        *     }
        */
       signatureScheme?:
-        components['schemas']['StandardSignatureSchemeDto'] | components['schemas']['HmacSignatureSchemeDto'];
+        | components['schemas']['StandardSignatureSchemeDto']
+        | components['schemas']['Ed25519SignatureSchemeDto']
+        | components['schemas']['HmacSignatureSchemeDto'];
       /**
        * @description Seconds the endpoint has to answer an attempt.
        * @default 15

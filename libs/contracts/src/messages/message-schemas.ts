@@ -131,6 +131,7 @@ export const MESSAGE_SCHEMAS = {
   }),
   SignatureScheme: taggedUnion<SignatureScheme>('How deliveries are signed.', {
     'standard-webhooks': {},
+    'standard-webhooks-ed25519': {},
     'hmac-sha256-hex': { header: text('The header that carries the hex signature.') },
   }),
   WebhookState: objectSchema<WebhookState>(

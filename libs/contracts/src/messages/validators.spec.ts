@@ -252,7 +252,7 @@ describe('message validators', () => {
       reasonOf(validateWebhookState({ ...webhookState, signatureScheme: { type: 'hmac-sha256-hex' } })),
     ).toBe('invalid webhook state: signatureScheme.header is required');
     expect(reasonOf(validateWebhookState({ ...webhookState, signatureScheme: { type: 'ed25519' } }))).toBe(
-      'invalid webhook state: signatureScheme.type must be one of standard-webhooks, hmac-sha256-hex',
+      'invalid webhook state: signatureScheme.type must be one of standard-webhooks, standard-webhooks-ed25519, hmac-sha256-hex',
     );
     expect(
       reasonOf(validateWebhookState({ ...webhookState, auth: { type: 'bearer', encryptedToken: '' } })),

@@ -28,7 +28,16 @@ interface WebhookFormProps {
   onCancel: () => void;
 }
 
-const SIGNATURE_TYPES: readonly SignatureSchemeType[] = ['standard-webhooks', 'hmac-sha256-hex'];
+const SIGNATURE_TYPES: readonly SignatureSchemeType[] = [
+  'standard-webhooks',
+  'standard-webhooks-ed25519',
+  'hmac-sha256-hex',
+];
+const SIGNATURE_LABELS = {
+  'standard-webhooks': 'form.signature.standard',
+  'standard-webhooks-ed25519': 'form.signature.ed25519',
+  'hmac-sha256-hex': 'form.signature.hmac',
+} as const;
 
 type FieldErrorMap = Partial<Record<WebhookField | '', string[]>>;
 
@@ -150,9 +159,7 @@ export function WebhookForm({ initial, eventTypes, onSubmit, onCancel }: Webhook
         name="signatureType"
         options={SIGNATURE_TYPES}
         {...form.bind('signatureType')}
-        labelOf={(type) =>
-          t(type === 'standard-webhooks' ? 'form.signature.standard' : 'form.signature.hmac')
-        }
+        labelOf={(type) => t(SIGNATURE_LABELS[type])}
         errorsId="signature-errors"
         errors={errors.signatureScheme}
       >

@@ -1,6 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, Max, Min } from 'class-validator';
-import { isValidSigningSecret, parseSigningSecret } from '@hookline/security';
+import {
+  SIGNING_KEY_PREFIX,
+  isValidSigningSecret,
+  parseSigningKey,
+  parseSigningSecret,
+} from '@hookline/security';
 import { Omittable } from '../../common/omittable.decorator';
 import { SatisfiesRules } from '../../common/satisfies-rules.decorator';
 import { WEBHOOK_LIMITS } from '../../webhooks/webhook-limits';
@@ -10,10 +15,15 @@ function signingSecretProblems(value: unknown): string[] {
     return [];
   }
   try {
-    parseSigningSecret(value);
+    // Which kind the webhook's scheme needs is checked against the webhook; here, the form of either.
+    if (value.startsWith(SIGNING_KEY_PREFIX)) {
+      parseSigningKey(value);
+    } else {
+      parseSigningSecret(value);
+    }
     return [];
   } catch (error) {
-    return [(error instanceof Error ? error.message : String(error)).replace(/^signing secret/, 'key')];
+    return [(error instanceof Error ? error.message : String(error)).replace(/^signing (secret|key)/, 'key')];
   }
 }
 
@@ -21,7 +31,7 @@ export class RotateSigningSecretDto {
   @ApiPropertyOptional({
     example: 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD',
     description:
-      'The new secret, e.g. one carried over from another system: `whsec_` and base64 of 24-64 bytes. A random one when left out.',
+      'The new secret, e.g. one carried over from another system: `whsec_` and base64 of 24-64 bytes, or for signatureScheme standard-webhooks-ed25519 a `whsk_` ed25519 secret key (base64 of 64 bytes). A random one when left out.',
   })
   @Omittable()
   @IsString()

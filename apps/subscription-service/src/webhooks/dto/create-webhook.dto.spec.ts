@@ -193,7 +193,7 @@ describe(CreateWebhookDto.name, () => {
     [
       'an unknown signature scheme',
       { signatureScheme: { type: 'rsa' } },
-      'signatureScheme.type must be one of the following values: standard-webhooks, hmac-sha256-hex',
+      'signatureScheme.type must be one of the following values: standard-webhooks, standard-webhooks-ed25519, hmac-sha256-hex',
     ],
     [
       'a signature header that is no header name',

@@ -6,13 +6,24 @@ import { findHeaderNameProblems } from '../validate-custom-headers';
 import { DEFAULT_HMAC_SIGNATURE_HEADER } from '../webhook-defaults';
 import { WEBHOOK_LIMITS } from '../webhook-limits';
 
-export const SIGNATURE_SCHEME_TYPES = ['standard-webhooks', 'hmac-sha256-hex'] as const;
+export const SIGNATURE_SCHEME_TYPES = [
+  'standard-webhooks',
+  'standard-webhooks-ed25519',
+  'hmac-sha256-hex',
+] as const;
 
 /** Standard Webhooks signatures; also chosen for an unknown type, so the error lists the types. */
 export class StandardSignatureSchemeDto {
   @ApiProperty({ enum: ['standard-webhooks'], example: 'standard-webhooks' })
   @IsIn(SIGNATURE_SCHEME_TYPES)
   type!: 'standard-webhooks';
+}
+
+/** Standard Webhooks asymmetric signatures (`v1a,`, ed25519): receivers verify with the public key alone. */
+export class Ed25519SignatureSchemeDto {
+  @ApiProperty({ enum: ['standard-webhooks-ed25519'], example: 'standard-webhooks-ed25519' })
+  @IsIn(['standard-webhooks-ed25519'])
+  type!: 'standard-webhooks-ed25519';
 }
 
 export class HmacSignatureSchemeDto {
@@ -32,9 +43,11 @@ export class HmacSignatureSchemeDto {
   header?: string;
 }
 
-export type SignatureSchemeDto = StandardSignatureSchemeDto | HmacSignatureSchemeDto;
+export type SignatureSchemeDto =
+  StandardSignatureSchemeDto | Ed25519SignatureSchemeDto | HmacSignatureSchemeDto;
 
 export const SIGNATURE_SCHEME_SUBTYPES = [
   { name: 'standard-webhooks', value: StandardSignatureSchemeDto },
+  { name: 'standard-webhooks-ed25519', value: Ed25519SignatureSchemeDto },
   { name: 'hmac-sha256-hex', value: HmacSignatureSchemeDto },
 ];

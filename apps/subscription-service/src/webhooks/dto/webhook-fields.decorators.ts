@@ -27,6 +27,7 @@ import { WEBHOOK_LIMITS } from '../webhook-limits';
 import { AUTH_SUBTYPES, BasicAuthDto, BearerAuthDto, NoAuthDto, UnknownAuthDto } from './endpoint-auth.dto';
 import { CustomRetryPolicyDto, PresetRetryPolicyDto, RETRY_POLICY_SUBTYPES } from './retry-policy.dto';
 import {
+  Ed25519SignatureSchemeDto,
   HmacSignatureSchemeDto,
   SIGNATURE_SCHEME_SUBTYPES,
   StandardSignatureSchemeDto,
@@ -99,6 +100,7 @@ export const WEBHOOK_OPTION_MODELS = [
   PresetRetryPolicyDto,
   CustomRetryPolicyDto,
   StandardSignatureSchemeDto,
+  Ed25519SignatureSchemeDto,
   HmacSignatureSchemeDto,
 ];
 
@@ -271,10 +273,11 @@ export const WebhookSignatureSchemeField = () =>
     ApiPropertyOptional({
       ...oneOf('type', {
         'standard-webhooks': StandardSignatureSchemeDto,
+        'standard-webhooks-ed25519': Ed25519SignatureSchemeDto,
         'hmac-sha256-hex': HmacSignatureSchemeDto,
       }),
       default: WEBHOOK_DEFAULTS.signatureScheme(),
-      description: `standard-webhooks: the webhook-signature header of the Standard Webhooks spec. hmac-sha256-hex: the hex HMAC of the raw body in \`header\` (default ${DEFAULT_HMAC_SIGNATURE_HEADER}).`,
+      description: `standard-webhooks: the webhook-signature header of the Standard Webhooks spec (v1, HMAC-SHA256). standard-webhooks-ed25519: the same header with v1a ed25519 signatures, verified with the webhook's whpk_ public key; switching to or from it replaces the secret at once, without a grace period. hmac-sha256-hex: the hex HMAC of the raw body in \`header\` (default ${DEFAULT_HMAC_SIGNATURE_HEADER}).`,
     }),
     Discriminated('type', StandardSignatureSchemeDto, SIGNATURE_SCHEME_SUBTYPES),
   );
