@@ -104,8 +104,14 @@ describe('the OpenAPI document of subscription-service', () => {
     expect(create.auth.oneOf).toHaveLength(3);
     expect(create.auth.discriminator).toMatchObject({ propertyName: 'type' });
     expect(create.retryPolicy.oneOf).toHaveLength(2);
-    expect(create.signatureScheme.oneOf).toHaveLength(2);
-    for (const name of ['BasicAuthDto', 'BearerAuthDto', 'CustomRetryPolicyDto', 'HmacSignatureSchemeDto']) {
+    expect(create.signatureScheme.oneOf).toHaveLength(3);
+    for (const name of [
+      'BasicAuthDto',
+      'BearerAuthDto',
+      'CustomRetryPolicyDto',
+      'Ed25519SignatureSchemeDto',
+      'HmacSignatureSchemeDto',
+    ]) {
       expect(schemas[name]).toBeDefined();
     }
     expect(Object.keys(schemas.UpdateWebhookDto.properties)).toEqual(
