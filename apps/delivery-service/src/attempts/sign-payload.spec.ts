@@ -115,4 +115,16 @@ describe('signStandardWebhookEd25519', () => {
       }),
     ).toThrow(/must start with "whsk_"/);
   });
+
+  it('signs again with a key it has signed with before, and still refuses a bad key on a second try', () => {
+    const pair = generateSigningKeyPair();
+    const signWith = (secret: string, timestampSeconds: number): string =>
+      signStandardWebhookEd25519({ messageId: 'evt_1', timestampSeconds, body, secrets: [secret] });
+
+    expect(verifiesWith(pair.publicKey, signWith(pair.secretKey, 1_700_000_000))).toBe(true);
+    expect(verifiesWith(pair.publicKey, signWith(pair.secretKey, 1_700_000_000))).toBe(true);
+    const tampered = `whsk_${Buffer.alloc(64, 1).toString('base64')}`;
+    expect(() => signWith(tampered, 1)).toThrow(/not its own/);
+    expect(() => signWith(tampered, 1)).toThrow(/not its own/);
+  });
 });

@@ -1,5 +1,6 @@
-import { createHmac, sign } from 'node:crypto';
+import { createHmac, sign, type KeyObject } from 'node:crypto';
 import { parseSigningKey, parseSigningSecret } from '@hookline/security';
+import { BoundedCache } from './bounded-cache';
 
 export interface StandardSignatureInput {
   /** `webhook-id`: the event id. */
@@ -29,6 +30,24 @@ export function signStandardWebhook({
     .join(' ');
 }
 
+/** Secret keys in use at once are few; each stays a parsed key between attempts. */
+const PARSED_KEY_CAPACITY = 1_000;
+const parsedKeys = new BoundedCache<string, KeyObject>(PARSED_KEY_CAPACITY);
+
+/**
+ * A `whsk_` key as a private key object. Parsing (two key constructions and a public-key check)
+ * costs more than the signature itself, so it is done once per key; a key that does not parse
+ * throws every time and is never kept.
+ */
+function privateKeyOf(secretKey: string): KeyObject {
+  let key = parsedKeys.get(secretKey);
+  if (key === undefined) {
+    key = parseSigningKey(secretKey);
+    parsedKeys.set(secretKey, key);
+  }
+  return key;
+}
+
 /**
  * `webhook-signature` of scheme `standard-webhooks-ed25519`: `v1a,<base64 ed25519 signature of
  * "{id}.{timestamp}.{body}">` with each `whsk_` secret key, space-separated.
@@ -41,7 +60,7 @@ export function signStandardWebhookEd25519({
 }: StandardSignatureInput): string {
   const signed = Buffer.concat([Buffer.from(`${messageId}.${timestampSeconds}.`, 'utf8'), body]);
   return secrets
-    .map((secret) => `v1a,${sign(null, signed, parseSigningKey(secret)).toString('base64')}`)
+    .map((secret) => `v1a,${sign(null, signed, privateKeyOf(secret)).toString('base64')}`)
     .join(' ');
 }
 
