@@ -577,7 +577,9 @@ function ingestSection(results) {
     raw ? x(ratio(run.eventsPerSecond, raw.eventsPerSecond)) : '',
   ];
   const single = 'single (POST /v1/events)';
-  const { hookline = {}, raw = {} } = ingest;
+  // `raw` is null in a run without the raw pipeline (--no-raw).
+  const hookline = ingest.hookline ?? {};
+  const raw = ingest.raw ?? {};
   if (hookline.single) {
     rows.push(row(single, 'hookline', hookline.single, raw.single));
   }
