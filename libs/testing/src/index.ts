@@ -6,3 +6,4 @@ export * from './service-container';
 export * from './configuration-reference';
 export * from './conforming';
 export * from './test-certificates';
+export * from './connect-proxy';
