@@ -38,6 +38,8 @@ export type ReplyPolicy = (request: ReceivedRequest, index: number) => ReceiverR
 /** A real HTTP endpoint on loopback that records every request and answers as told. */
 export class TestReceiver {
   readonly requests: ReceivedRequest[] = [];
+  /** TCP connections accepted (over TLS: handshakes begun), whether or not a request followed. */
+  connections = 0;
   private server!: Server;
   private reply: ReplyPolicy = () => ({ status: 200, body: 'ok' });
   private readonly hanging = new Set<() => void>();
@@ -121,6 +123,9 @@ export class TestReceiver {
             },
             handler,
           );
+    this.server.on('connection', () => {
+      this.connections += 1;
+    });
     this.server.keepAliveTimeout = 5_000;
     return new Promise((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
   }
