@@ -14,6 +14,7 @@ export function aWebhookState(overrides: Partial<WebhookState> = {}): WebhookSta
     timeoutSeconds: 15,
     signatureScheme: { type: 'standard-webhooks' },
     secrets: [{ encrypted: 'v1.fixture', expiresAt: null }],
+    tls: null,
     ordered: false,
     rateLimitPerSecond: null,
     maxConcurrency: null,

@@ -43,6 +43,7 @@ export function webhookFixture(
       encrypted: box.encrypt(plain[index], id),
       expiresAt: entry.expiresAt,
     })),
+    tls: null,
     ordered: false,
     rateLimitPerSecond: null,
     maxConcurrency: null,

@@ -16,6 +16,7 @@ export function aWebhook(overrides: Partial<Webhook> = {}): Webhook {
     auth: { type: 'none' },
     encryptedHeaders: {},
     legacyHeaders: {},
+    tls: null,
     retryPolicy: { preset: 'standard' },
     timeoutSeconds: 15,
     signatureScheme: { type: 'standard-webhooks' },

@@ -15,6 +15,19 @@ export type SignatureScheme =
   | { type: 'standard-webhooks-ed25519' }
   | { type: 'hmac-sha256-hex'; header: string };
 
+/**
+ * TLS settings of an endpoint beyond the public roots. The certificates are public and travel in
+ * clear (PEM); the private key is sealed like the credentials (AAD = webhook id).
+ */
+export interface EndpointTls {
+  /** PEM client certificate (leaf first, then any intermediates) shown when the endpoint asks; null = none. */
+  clientCertificate: string | null;
+  /** The client certificate's PEM private key, sealed; null exactly when `clientCertificate` is. */
+  encryptedPrivateKey: string | null;
+  /** PEM CA certificates that alone are trusted for the endpoint's certificate; null = the public roots. */
+  caCertificates: string | null;
+}
+
 /** A signing secret as it travels between services: encrypted, with the end of its grace period. */
 export interface SecretRef {
   encrypted: string;
@@ -43,6 +56,8 @@ export interface WebhookState {
    * still honour it when `encryptedHeaders` is absent. Never written any more.
    */
   headers?: Record<string, string>;
+  /** Client certificate and CA bundle for mutual TLS and self-hosted receivers; null = plain TLS. */
+  tls: EndpointTls | null;
   retryPolicy: RetryPolicy;
   timeoutSeconds: number;
   signatureScheme: SignatureScheme;

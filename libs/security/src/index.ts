@@ -2,6 +2,7 @@ export * from './api-key';
 export * from './blocked-address.error';
 export * from './constant-time-equal';
 export * from './egress-policy';
+export * from './egress-proxy';
 export * from './guarded-connector';
 export * from './guarded-lookup';
 export { parseCidr, parseCidrList, formatCidr } from './cidr';
@@ -19,3 +20,4 @@ export {
 export type { KeyringEntry } from './secret-keyring';
 export * from './signing-secret';
 export * from './signing-key';
+export * from './tunneling-connector';

@@ -5,3 +5,5 @@ export * from './test-env';
 export * from './service-container';
 export * from './configuration-reference';
 export * from './conforming';
+export * from './test-certificates';
+export * from './connect-proxy';

@@ -1,5 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 
 export interface ReceivedRequest {
   method: string;
@@ -8,6 +10,18 @@ export interface ReceivedRequest {
   /** The raw body, exactly as received: signatures are computed over it. */
   body: string;
   receivedAt: number;
+  /** Over TLS: the common name of the client certificate the sender presented, else null. */
+  clientCertificate: string | null;
+}
+
+/**
+ * Serve HTTPS on `https://localhost:<port>` with this certificate; with `ca`, only clients
+ * presenting a certificate it issued get through (mutual TLS).
+ */
+export interface ReceiverTls {
+  cert: string;
+  key: string;
+  ca?: string;
 }
 
 export interface ReceiverReply {
@@ -24,12 +38,17 @@ export type ReplyPolicy = (request: ReceivedRequest, index: number) => ReceiverR
 /** A real HTTP endpoint on loopback that records every request and answers as told. */
 export class TestReceiver {
   readonly requests: ReceivedRequest[] = [];
+  /** TCP connections accepted (over TLS: handshakes begun), whether or not a request followed. */
+  connections = 0;
   private server!: Server;
   private reply: ReplyPolicy = () => ({ status: 200, body: 'ok' });
   private readonly hanging = new Set<() => void>();
 
-  static async start(reply?: ReplyPolicy): Promise<TestReceiver> {
+  private tls: ReceiverTls | null = null;
+
+  static async start(reply?: ReplyPolicy, options: { tls?: ReceiverTls } = {}): Promise<TestReceiver> {
     const receiver = new TestReceiver();
+    receiver.tls = options.tls ?? null;
     if (reply) {
       receiver.reply = reply;
     }
@@ -39,7 +58,8 @@ export class TestReceiver {
 
   get url(): string {
     const { port } = this.server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}`;
+    // The test certificates are issued for localhost, which resolves to 127.0.0.1 only.
+    return this.tls === null ? `http://127.0.0.1:${port}` : `https://localhost:${port}`;
   }
 
   respondWith(reply: ReplyPolicy): void {
@@ -59,7 +79,7 @@ export class TestReceiver {
   }
 
   private listen(): Promise<void> {
-    this.server = createServer((req, res) => {
+    const handler: Parameters<typeof createServer>[1] = (req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
@@ -69,6 +89,7 @@ export class TestReceiver {
           headers: req.headers,
           body: Buffer.concat(chunks).toString('utf8'),
           receivedAt: Date.now(),
+          clientCertificate: clientCommonName(req.socket as TLSSocket),
         };
         const index = this.requests.push(request) - 1;
         const reply = this.reply(request, index);
@@ -88,8 +109,32 @@ export class TestReceiver {
           send();
         }
       });
+    };
+    this.server =
+      this.tls === null
+        ? createServer(handler)
+        : createHttpsServer(
+            {
+              cert: this.tls.cert,
+              key: this.tls.key,
+              ...(this.tls.ca === undefined
+                ? {}
+                : { ca: this.tls.ca, requestCert: true, rejectUnauthorized: true }),
+            },
+            handler,
+          );
+    this.server.on('connection', () => {
+      this.connections += 1;
     });
     this.server.keepAliveTimeout = 5_000;
     return new Promise((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
   }
+}
+
+function clientCommonName(socket: TLSSocket): string | null {
+  if (typeof socket.getPeerCertificate !== 'function') {
+    return null;
+  }
+  const subject = socket.getPeerCertificate().subject as Record<string, string> | undefined;
+  return subject?.CN ?? null;
 }

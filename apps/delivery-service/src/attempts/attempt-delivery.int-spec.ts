@@ -21,6 +21,7 @@ import {
   webhookFixture,
 } from '../../test/fixtures';
 import { AttemptDelivery, type AttemptInput } from './attempt-delivery';
+import { EndpointDispatchers } from './endpoint-dispatchers';
 import { serializePayload } from './serialize-payload';
 import { WebhookCredentialsService } from './webhook-credentials.service';
 import { WebhookHttpClient } from './webhook-http.client';
@@ -35,15 +36,16 @@ describe(AttemptDelivery.name, () => {
   });
   const loopback = new EgressPolicy({ allowInsecureUrls: true, allowCidrs: ['127.0.0.0/8', '::1/128'] });
   const receivers: TestReceiver[] = [];
-  const clients: WebhookHttpClient[] = [];
+  const dispatchers: EndpointDispatchers[] = [];
   const starts: AttemptStart[] = [];
   const recordStart = async (start: AttemptStart) => {
     starts.push(start);
   };
 
   function attemptDelivery(policy = loopback, connectPolicy = policy): AttemptDelivery {
-    const http = new WebhookHttpClient(connectPolicy);
-    clients.push(http);
+    const agents = new EndpointDispatchers(connectPolicy, config);
+    dispatchers.push(agents);
+    const http = new WebhookHttpClient(agents);
     const metrics = new DeliveryMetrics(new Registry());
     return new AttemptDelivery(new WebhookCredentialsService(box), http, policy, metrics, config);
   }
@@ -67,7 +69,7 @@ describe(AttemptDelivery.name, () => {
   afterEach(async () => {
     starts.length = 0;
     await Promise.all(receivers.splice(0).map((started) => started.stop()));
-    await Promise.all(clients.splice(0).map((client) => client.onApplicationShutdown()));
+    await Promise.all(dispatchers.splice(0).map((agents) => agents.onApplicationShutdown()));
   });
 
   it('records the start, under the id the request carries, before the request goes out', async () => {

@@ -16,7 +16,11 @@ import { buildRequestHeaders } from './build-request-headers';
 import { classifyOutcome, describeError } from './classify-outcome';
 import { deliveryRefOf } from './delivery-ref-of';
 import type { SerializedPayload } from './serialize-payload';
-import { WebhookCredentialsService, usableSecrets } from './webhook-credentials.service';
+import {
+  WebhookCredentialsService,
+  usableSecrets,
+  type WebhookCredentials,
+} from './webhook-credentials.service';
 import { WebhookHttpClient } from './webhook-http.client';
 
 /** One attempt of one delivery (an event to a webhook): a first attempt, a retry or a redelivery. */
@@ -84,8 +88,9 @@ export class AttemptDelivery {
     const attemptId = newId(IdPrefix.attempt);
     const startedAt = new Date();
     let headers: Record<string, string>;
+    let credentials: WebhookCredentials;
     try {
-      const credentials = this.credentials.open(webhook);
+      credentials = this.credentials.open(webhook);
       headers = buildRequestHeaders({
         eventId: input.event.id,
         attemptId,
@@ -110,7 +115,11 @@ export class AttemptDelivery {
     const clock = performance.now();
     this.metrics.inFlightRequests.inc();
     try {
-      const response = await this.http.post(webhook.url, headers, payload.body, timeoutMs);
+      const response = await this.http.post(webhook.url, headers, payload.body, timeoutMs, {
+        webhookId: webhook.id,
+        version: webhook.version,
+        tls: credentials.tls,
+      });
       const outcome = classifyOutcome({ status: response.status });
       return this.finish(attemptId, outcome, startedAt, clock, {
         requestHeaders,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { EgressPolicy, SecretBox } from '@hookline/security';
 import { DeliveryEnv } from '../config/delivery.env';
 import { AttemptDelivery } from './attempt-delivery';
+import { EndpointDispatchers } from './endpoint-dispatchers';
 import { WebhookCredentialsService } from './webhook-credentials.service';
 import { WebhookHttpClient } from './webhook-http.client';
 
@@ -20,6 +21,11 @@ import { WebhookHttpClient } from './webhook-http.client';
           allowInsecureUrls: config.ALLOW_INSECURE_URLS,
           allowCidrs: EgressPolicy.parseCidrList(config.EGRESS_ALLOW_CIDRS),
         }),
+    },
+    {
+      provide: EndpointDispatchers,
+      inject: [EgressPolicy, DeliveryEnv],
+      useFactory: (policy: EgressPolicy, config: DeliveryEnv) => new EndpointDispatchers(policy, config),
     },
     WebhookCredentialsService,
     WebhookHttpClient,

@@ -22,8 +22,29 @@ describe(WebhookCredentialsService.name, () => {
       secrets: [{ secret: secrets[0], expiresAt: null }],
       authorization: `Basic ${Buffer.from('hook:s3cret').toString('base64')}`,
       headers: {},
+      tls: null,
     });
     expect(service.open(bearer).authorization).toBe('Bearer tok');
+  });
+
+  it('opens the client key of the TLS settings (AAD = webhook id) and passes the certificates as they are', () => {
+    const service = new WebhookCredentialsService(box);
+    const { state } = webhookFixture(box, { id: 'wh_tls' });
+    const tls = {
+      clientCertificate: 'CERT',
+      encryptedPrivateKey: box.encrypt('KEY', 'wh_tls'),
+      caCertificates: 'CA',
+    };
+    const caOnly = { clientCertificate: null, encryptedPrivateKey: null, caCertificates: 'CA' };
+    const elsewhere = { ...tls, encryptedPrivateKey: box.encrypt('KEY', 'wh_other') };
+
+    expect(service.open({ ...state, tls }).tls).toEqual({ cert: 'CERT', key: 'KEY', ca: 'CA' });
+    expect(service.open({ ...state, version: 2, tls: caOnly }).tls).toEqual({
+      cert: null,
+      key: null,
+      ca: 'CA',
+    });
+    expect(() => service.open({ ...state, version: 3, tls: elsewhere })).toThrow(SecretBoxError);
   });
 
   it('opens custom header values, and takes those of a state from before they were sealed as they are', () => {

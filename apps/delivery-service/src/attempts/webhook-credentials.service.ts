@@ -16,6 +16,15 @@ export interface WebhookCredentials {
   authorization: string | null;
   /** Custom request headers in clear. */
   headers: Record<string, string>;
+  /** The endpoint's TLS material with the client key opened; null for plain TLS. */
+  tls: EndpointTlsMaterial | null;
+}
+
+/** PEM texts for the TLS client; `key` is set exactly when `cert` is. */
+export interface EndpointTlsMaterial {
+  cert: string | null;
+  key: string | null;
+  ca: string | null;
 }
 
 const CACHE_CAPACITY = 1_000;
@@ -48,6 +57,7 @@ export class WebhookCredentialsService {
       }),
       authorization: this.openAuthorization(webhook),
       headers: this.openHeaders(webhook),
+      tls: this.openTls(webhook),
     };
     this.cache.set(cacheKey, credentials);
     return credentials;
@@ -60,6 +70,17 @@ export class WebhookCredentialsService {
       return { ...(webhook.headers ?? {}) };
     }
     return Object.fromEntries(sealed.map(([name, value]) => [name, this.box.decrypt(value, webhook.id)]));
+  }
+
+  private openTls({ id, tls }: WebhookState): EndpointTlsMaterial | null {
+    if (tls === null) {
+      return null;
+    }
+    return {
+      cert: tls.clientCertificate,
+      key: tls.encryptedPrivateKey === null ? null : this.box.decrypt(tls.encryptedPrivateKey, id),
+      ca: tls.caCertificates,
+    };
   }
 
   private openAuthorization(webhook: WebhookState): string | null {

@@ -1,8 +1,8 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Agent, request } from 'undici';
+import { Injectable } from '@nestjs/common';
+import { request } from 'undici';
 import { RESPONSE_BODY_LIMIT_BYTES } from '@hookline/contracts';
-import { EgressPolicy } from '@hookline/security';
 import { describeError } from './classify-outcome';
+import { EndpointDispatchers, type EndpointRef } from './endpoint-dispatchers';
 import { readLimitedBody } from './read-limited-body';
 
 export interface WebhookResponse {
@@ -14,26 +14,14 @@ export interface WebhookResponse {
   bodyError: string | null;
 }
 
-const CONNECT_TIMEOUT_MS = 10_000;
-const CONNECTIONS_PER_ORIGIN = 64;
-
 /**
- * The one HTTP client for customer endpoints: a shared keep-alive agent whose connector enforces the
- * egress policy after DNS. Redirects are never followed; a 3xx comes back as a response.
+ * The one HTTP client for customer endpoints, over keep-alive agents whose connectors enforce the
+ * egress policy after DNS (`EndpointDispatchers`). Redirects are never followed; a 3xx comes back
+ * as a response.
  */
 @Injectable()
-export class WebhookHttpClient implements OnApplicationShutdown {
-  private readonly agent: Agent;
-
-  constructor(policy: EgressPolicy) {
-    this.agent = new Agent({
-      connect: policy.createGuardedConnector({ timeout: CONNECT_TIMEOUT_MS }),
-      connections: CONNECTIONS_PER_ORIGIN,
-      pipelining: 1,
-      keepAliveTimeout: 4_000,
-      keepAliveMaxTimeout: 30_000,
-    });
-  }
+export class WebhookHttpClient {
+  constructor(private readonly dispatchers: EndpointDispatchers) {}
 
   /** Rejects only when no response status arrived (connect, TLS, timeout, reset…). */
   async post(
@@ -41,13 +29,14 @@ export class WebhookHttpClient implements OnApplicationShutdown {
     headers: Record<string, string>,
     body: Buffer,
     timeoutMs: number,
+    endpoint: EndpointRef,
   ): Promise<WebhookResponse> {
     // headers/body timeouts bound idle gaps; the signal bounds the whole exchange, slow-drip bodies included.
     const response = await request(url, {
       method: 'POST',
       headers,
       body,
-      dispatcher: this.agent,
+      dispatcher: this.dispatchers.dispatcherFor(endpoint),
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
       signal: AbortSignal.timeout(timeoutMs),
@@ -72,10 +61,6 @@ export class WebhookHttpClient implements OnApplicationShutdown {
         bodyError: describeError(error),
       };
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.agent.close();
   }
 }
 

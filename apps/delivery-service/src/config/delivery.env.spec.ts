@@ -12,6 +12,7 @@ describe(DeliveryEnv.name, () => {
       PORT: 3003,
       ALLOW_INSECURE_URLS: false,
       EGRESS_ALLOW_CIDRS: '',
+      DELIVERY_EGRESS_PROXY_URL: '',
       DELIVERY_CONSUMER_GROUP: 'hookline-delivery',
       DELIVERY_MAX_CONCURRENCY: 256,
       DELIVERY_PARTITIONS_CONCURRENTLY: 6,
@@ -64,6 +65,16 @@ describe(DeliveryEnv.name, () => {
     );
     expect(() => loadConfig(DeliveryEnv, { ...required, ALLOW_INSECURE_URLS: 'yes' })).toThrow(
       'ALLOW_INSECURE_URLS',
+    );
+    const proxy = (value: string) => () =>
+      loadConfig(DeliveryEnv, { ...required, DELIVERY_EGRESS_PROXY_URL: value });
+    expect(proxy('https://user:hunter2@proxy.internal:3128')).toThrow(
+      'DELIVERY_EGRESS_PROXY_URL=(hidden): DELIVERY_EGRESS_PROXY_URL must use http:',
+    );
+    expect(proxy('https://user:hunter2@proxy.internal:3128')).not.toThrow('hunter2');
+    expect(proxy('http://proxy.internal:3128/path')).toThrow('must be only scheme');
+    expect(proxy('http://user:pw@proxy.internal:3128')().DELIVERY_EGRESS_PROXY_URL).toBe(
+      'http://user:pw@proxy.internal:3128',
     );
     expect(() => loadConfig(DeliveryEnv, { ...required, DELIVERY_MAX_CONCURRENCY: '0' })).toThrow(
       'DELIVERY_MAX_CONCURRENCY',

@@ -14,7 +14,7 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import { BaseEnv, toBoolean } from '@hookline/platform';
-import { EgressPolicy } from '@hookline/security';
+import { EgressPolicy, parseEgressProxyUrl } from '@hookline/security';
 import { readPackageVersion } from './package-version';
 
 @ValidatorConstraint({ name: 'cidrList' })
@@ -39,6 +39,28 @@ class IsCidrList implements ValidatorConstraintInterface {
   }
 }
 
+@ValidatorConstraint({ name: 'egressProxyUrl' })
+class IsEgressProxyUrl implements ValidatorConstraintInterface {
+  private problem = '';
+
+  validate(value: unknown): boolean {
+    if (value === '') {
+      return true;
+    }
+    try {
+      parseEgressProxyUrl(String(value));
+      return true;
+    } catch (error) {
+      this.problem = (error as Error).message;
+      return false;
+    }
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return this.problem || `${args.property} must be an http:// proxy URL`;
+  }
+}
+
 export class DeliveryEnv extends BaseEnv {
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -60,6 +82,14 @@ export class DeliveryEnv extends BaseEnv {
   @IsString()
   @Validate(IsCidrList)
   EGRESS_ALLOW_CIDRS = '';
+
+  /**
+   * `http://[user:password@]host:port`: every delivery tunnels through this CONNECT proxy (fixed egress
+   * addresses); empty = direct. Operator configuration, so it may be on a private network.
+   */
+  @IsString()
+  @Validate(IsEgressProxyUrl)
+  DELIVERY_EGRESS_PROXY_URL = '';
 
   @IsString()
   @IsNotEmpty()

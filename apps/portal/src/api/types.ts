@@ -31,6 +31,27 @@ export interface SignatureScheme {
   header?: string;
 }
 
+/** One certificate as the API sums it up; the PEM itself is not returned. */
+export interface CertificateSummary {
+  subject: string;
+  issuer: string;
+  fingerprintSha256: string;
+  notBefore: string;
+  notAfter: string;
+}
+
+/** A webhook's mutual TLS and CA settings as shown; the private key never is. */
+export interface WebhookTls {
+  clientCertificate: CertificateSummary | null;
+  caCertificates: CertificateSummary[];
+}
+
+export interface TlsInput {
+  clientCertificate: string | null;
+  privateKey: string | null;
+  caCertificates: string | null;
+}
+
 export interface Webhook {
   id: string;
   name: string;
@@ -42,6 +63,8 @@ export interface Webhook {
   active: boolean;
   auth: { type: AuthType; username?: string };
   headers: Record<string, string>;
+  /** Absent from answers of an API older than the setting. */
+  tls?: WebhookTls | null;
   retryPolicy: RetryPolicy;
   timeoutSeconds: number;
   signatureScheme: SignatureScheme;
@@ -73,6 +96,8 @@ export interface WebhookInput {
   active?: boolean;
   auth?: AuthInput;
   headers: Record<string, string>;
+  /** Replaced as a whole; null removes it. */
+  tls?: TlsInput | null;
   retryPolicy: RetryPolicy;
   timeoutSeconds: number;
   ordered: boolean;

@@ -84,6 +84,19 @@ export const en = {
   'form.retry.none': 'No retries',
   'form.retry.custom': 'Custom delays',
   'form.retry.delays': 'Delays before each retry, in seconds, separated by commas',
+  'form.tls': 'TLS client certificate and CA',
+  'form.tls.help':
+    'Optional, for endpoints that require a client certificate (mutual TLS) or use a private CA. Paste PEM text; the key is stored encrypted and never shown again.',
+  'form.tls.replaceHelp':
+    'The stored certificate and CA are shown on the webhook; the key is never shown. Anything pasted here replaces all of them, so paste every part you want to keep. Leave empty to keep them.',
+  'form.tls.certificate': 'Client certificate (PEM)',
+  'form.tls.key': 'Private key (PEM)',
+  'form.tls.ca': 'Trusted CA certificates (PEM)',
+  'form.tls.remove': 'Remove the client certificate and CA',
+  'detail.noTls': 'None: a client certificate is not sent; public CAs are trusted',
+  'detail.tls.none': 'None',
+  'detail.tls.publicRoots': 'Public CAs',
+  'detail.tls.certificate': '{subject}, issued by {issuer}, valid until {notAfter}',
   'form.filter': 'Payload filter',
   'form.filterHelp':
     'Optional JSON: deliver only the events of the chosen types whose fields match, e.g. {"field": "data.job.status", "in": ["completed", "closed"]}. Leave empty for every event.',

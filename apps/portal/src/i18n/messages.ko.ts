@@ -88,6 +88,19 @@ export const ko: Record<MessageKey, string> = {
   'form.timeout': '제한 시간(초)',
   'form.timeoutHelp': '서버가 각 시도에 응답해야 하는 시간입니다.',
   'form.ordered': '순서 보장 전송',
+  'form.tls': 'TLS 클라이언트 인증서 및 CA',
+  'form.tls.help':
+    '선택 사항: 클라이언트 인증서(상호 TLS)를 요구하거나 사설 CA를 쓰는 엔드포인트용입니다. PEM 텍스트를 붙여 넣으세요. 키는 암호화되어 저장되며 다시 표시되지 않습니다.',
+  'form.tls.replaceHelp':
+    '저장된 인증서와 CA는 웹훅 화면에 표시되며 키는 표시되지 않습니다. 여기에 붙여 넣은 내용이 전체를 대체하므로 유지할 부분을 모두 붙여 넣으세요. 유지하려면 비워 두세요.',
+  'form.tls.certificate': '클라이언트 인증서 (PEM)',
+  'form.tls.key': '개인 키 (PEM)',
+  'form.tls.ca': '신뢰할 CA 인증서 (PEM)',
+  'form.tls.remove': '클라이언트 인증서와 CA 제거',
+  'detail.noTls': '없음: 클라이언트 인증서를 보내지 않으며 공개 CA를 신뢰합니다',
+  'detail.tls.none': '없음',
+  'detail.tls.publicRoots': '공개 CA',
+  'detail.tls.certificate': '{subject}, 발급자 {issuer}, {notAfter}까지 유효',
   'form.filter': '페이로드 필터',
   'form.filterHelp':
     '선택 사항인 JSON: 선택한 유형의 이벤트 중 필드가 일치하는 것만 보냅니다. 예: {"field": "data.job.status", "in": ["completed", "closed"]}. 비워 두면 모든 이벤트를 보냅니다.',

@@ -75,6 +75,27 @@ describe(SecretsReencryptionService.name, () => {
     expect(patch.auth.encryptedToken).toMatch(/^v1\.new\./);
   });
 
+  it('re-seals the TLS client key and leaves the certificates as they are', async () => {
+    const webhook = aWebhook();
+    webhook.tls = {
+      clientCertificate: 'CERT',
+      encryptedPrivateKey: retired.encrypt('KEY', webhook.id),
+      caCertificates: 'CA',
+    };
+    const { service, changes } = setup([webhook]);
+
+    expect(await service.runOnce()).toBe(1);
+
+    const [, , patch] = changes.save.mock.calls[0] as unknown as [
+      unknown,
+      unknown,
+      { tls: { clientCertificate: string; encryptedPrivateKey: string; caCertificates: string } },
+    ];
+    expect(patch.tls).toMatchObject({ clientCertificate: 'CERT', caCertificates: 'CA' });
+    expect(patch.tls.encryptedPrivateKey).toMatch(/^v1\.new\./);
+    expect(keyring.decrypt(patch.tls.encryptedPrivateKey, webhook.id)).toBe('KEY');
+  });
+
   it('goes on past a webhook it cannot re-encrypt, and finishes the run', async () => {
     const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const broken = aWebhook({

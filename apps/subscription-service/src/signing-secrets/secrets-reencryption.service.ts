@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EndpointAuth } from '@hookline/contracts';
+import type { EndpointAuth, EndpointTls } from '@hookline/contracts';
 import { SecretBox } from '@hookline/security';
 import { DataSource } from 'typeorm';
 import { PeriodicJob, assertNever } from '@hookline/platform';
@@ -77,15 +77,20 @@ export class SecretsReencryptionService extends PeriodicJob {
       }
       const auth = this.reencryptAuth(webhook.auth, webhookId);
       const encryptedHeaders = this.reencryptHeaders(webhook.encryptedHeaders, webhookId);
+      const tls = this.reencryptTls(webhook.tls, webhookId);
       const inClear = Object.keys(webhook.legacyHeaders).length > 0;
-      if (!changed && auth === null && encryptedHeaders === null && !inClear) {
+      if (!changed && auth === null && encryptedHeaders === null && tls === null && !inClear) {
         return false;
       }
       // Saving seals headers still in clear (see WebhookChangesService.save).
       await this.changes.save(
         manager,
         webhook,
-        { ...(auth === null ? {} : { auth }), ...(encryptedHeaders === null ? {} : { encryptedHeaders }) },
+        {
+          ...(auth === null ? {} : { auth }),
+          ...(encryptedHeaders === null ? {} : { encryptedHeaders }),
+          ...(tls === null ? {} : { tls }),
+        },
         new Date(),
       );
       return true;
@@ -107,6 +112,15 @@ export class SecretsReencryptionService extends PeriodicJob {
         this.secretBox.needsReencryption(sealed) ? this.secretBox.reencrypt(sealed, webhookId) : sealed,
       ]),
     );
+  }
+
+  /** The TLS settings with the client key sealed by the primary key, or null when it already is. */
+  private reencryptTls(tls: EndpointTls | null, webhookId: string): EndpointTls | null {
+    const sealed = tls?.encryptedPrivateKey ?? null;
+    if (tls === null || sealed === null || !this.secretBox.needsReencryption(sealed)) {
+      return null;
+    }
+    return { ...tls, encryptedPrivateKey: this.secretBox.reencrypt(sealed, webhookId) };
   }
 
   /** The auth with its credential sealed by the primary key, or null when it already is. */

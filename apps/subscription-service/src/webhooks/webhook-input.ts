@@ -1,4 +1,5 @@
 import type { RetryPolicy, WebhookFilter } from '@hookline/contracts';
+import type { TlsInput } from './validate-endpoint-tls';
 
 /** Endpoint credentials as the API receives them; stored sealed (`EndpointAuth`). */
 export type AuthInput =
@@ -24,6 +25,8 @@ export interface CreateWebhookInput {
   metadata?: Record<string, string>;
   auth?: AuthInput;
   headers?: Record<string, string>;
+  /** null removes the client certificate and CA bundle. */
+  tls?: TlsInput | null;
   retryPolicy?: RetryPolicy;
   timeoutSeconds?: number;
   signatureScheme?: SignatureSchemeInput;
@@ -48,6 +51,7 @@ export const UPDATABLE_WEBHOOK_FIELDS = [
   'metadata',
   'auth',
   'headers',
+  'tls',
   'retryPolicy',
   'timeoutSeconds',
   'signatureScheme',

@@ -17,6 +17,12 @@ export const WEBHOOK_LIMITS = {
   maxConcurrency: 1_000,
   credentialMaxLength: 1_024,
   usernameMaxLength: 200,
+  /** PEM text of the client certificate (leaf and intermediates) and of its private key. */
+  tlsCertificateMaxLength: 16_384,
+  tlsPrivateKeyMaxLength: 16_384,
+  tlsCaBundleMaxLength: 65_536,
+  /** Certificates in one PEM field (a chain, or a CA bundle). */
+  tlsMaxCertificates: 10,
   /** A week: the longest a rotated-out signing secret keeps being signed with. */
   maxSecretGraceSeconds: 604_800,
   /** Rotated-out secrets still signed with at once; older ones end early, bounding the signature header. */

@@ -1,7 +1,8 @@
-import type { EndpointAuth, RetryPolicy, SignatureScheme } from '@hookline/contracts';
+import type { EndpointAuth, EndpointTls, RetryPolicy, SignatureScheme } from '@hookline/contracts';
 import type { SecretBox } from '@hookline/security';
 import { assertNever } from '@hookline/platform';
 import { DEFAULT_HMAC_SIGNATURE_HEADER } from './webhook-defaults';
+import type { TlsInput } from './validate-endpoint-tls';
 import type { AuthInput, SignatureSchemeInput } from './webhook-input';
 import type { Webhook } from './webhook.entity';
 
@@ -21,6 +22,22 @@ export function sealEndpointAuth(auth: AuthInput, webhookId: string, secretBox: 
     default:
       return assertNever(auth, 'auth type');
   }
+}
+
+/** Seals the client certificate's private key (AAD = webhook id); the certificates are public. */
+export function sealEndpointTls(
+  tls: TlsInput | null,
+  webhookId: string,
+  secretBox: SecretBox,
+): EndpointTls | null {
+  if (tls === null) {
+    return null;
+  }
+  return {
+    clientCertificate: tls.clientCertificate ?? null,
+    encryptedPrivateKey: tls.privateKey ? secretBox.encrypt(tls.privateKey, webhookId) : null,
+    caCertificates: tls.caCertificates ?? null,
+  };
 }
 
 /** Seals each custom header value like a credential; names stay readable (they are not secrets). */

@@ -19,6 +19,7 @@ describe(toWebhookState.name, () => {
       active: true,
       auth: { type: 'basic', username: 'hookline', encryptedPassword: 'v1.k1.pw' },
       encryptedHeaders: {},
+      tls: null,
       retryPolicy: { preset: 'standard' },
       timeoutSeconds: 15,
       signatureScheme: { type: 'standard-webhooks' },
@@ -29,6 +30,11 @@ describe(toWebhookState.name, () => {
       version: 3,
       updatedAt: '2026-11-23T08:00:00.000Z',
     });
+  });
+
+  it('carries the certificates in clear and the client key sealed', () => {
+    const tls = { clientCertificate: 'PEM cert', encryptedPrivateKey: 'v1.k1.key', caCertificates: 'PEM ca' };
+    expect(toWebhookState(aWebhook({ tls }), []).tls).toEqual(tls);
   });
 
   it("carries the webhook's delivery options", () => {

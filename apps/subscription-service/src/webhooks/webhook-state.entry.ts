@@ -14,6 +14,7 @@ export function toWebhookState(webhook: Webhook, secrets: readonly WebhookSecret
     active: webhook.active,
     auth: webhook.auth,
     encryptedHeaders: webhook.encryptedHeaders,
+    tls: webhook.tls,
     retryPolicy: webhook.retryPolicy,
     timeoutSeconds: webhook.timeoutSeconds,
     signatureScheme: webhook.signatureScheme,

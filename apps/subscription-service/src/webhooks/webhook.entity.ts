@@ -1,5 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import type { EndpointAuth, RetryPolicy, SignatureScheme, WebhookFilter } from '@hookline/contracts';
+import type {
+  EndpointAuth,
+  EndpointTls,
+  RetryPolicy,
+  SignatureScheme,
+  WebhookFilter,
+} from '@hookline/contracts';
 import { SUBSCRIPTION_SCHEMA } from '../database/schema';
 import { Organization } from '../organizations/organization.entity';
 
@@ -48,6 +54,10 @@ export class Webhook {
   /** Custom headers stored in clear before values were sealed; emptied by the next change. */
   @Column({ type: 'jsonb', name: 'headers', default: () => `'{}'` })
   legacyHeaders!: Record<string, string>;
+
+  /** Client certificate and CA bundle in PEM; the private key sealed (AAD = webhook id). null = plain TLS. */
+  @Column({ type: 'jsonb', nullable: true })
+  tls!: EndpointTls | null;
 
   @Column({ type: 'jsonb', name: 'retry_policy', default: () => `'{"preset": "standard"}'` })
   retryPolicy!: RetryPolicy;

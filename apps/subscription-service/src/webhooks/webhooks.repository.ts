@@ -132,6 +132,7 @@ export class WebhooksRepository {
          UNION
          SELECT id FROM ${WEBHOOK_TABLE}
          WHERE split_part(coalesce(auth->>'encryptedPassword', auth->>'encryptedToken', ''), '.', 2) NOT IN ($1, '')
+           OR split_part(coalesce(tls->>'encryptedPrivateKey', ''), '.', 2) NOT IN ($1, '')
            OR headers <> '{}'::jsonb
            OR EXISTS (
              SELECT 1 FROM jsonb_each_text(encrypted_headers) AS header

@@ -21,6 +21,7 @@ import {
   findSignatureHeaderConflicts,
   openHeaders,
   sealEndpointAuth,
+  sealEndpointTls,
   sealHeaders,
   toRetryPolicy,
   toSignatureScheme,
@@ -88,6 +89,7 @@ export class WebhooksService {
       auth: input.auth ? sealEndpointAuth(input.auth, id, this.secretBox) : WEBHOOK_DEFAULTS.auth(),
       encryptedHeaders: sealHeaders(input.headers ?? WEBHOOK_DEFAULTS.headers(), id, this.secretBox),
       legacyHeaders: {},
+      tls: sealEndpointTls(input.tls ?? null, id, this.secretBox),
       retryPolicy: input.retryPolicy ? toRetryPolicy(input.retryPolicy) : WEBHOOK_DEFAULTS.retryPolicy(),
       timeoutSeconds: input.timeoutSeconds ?? WEBHOOK_DEFAULTS.timeoutSeconds,
       signatureScheme: input.signatureScheme
@@ -249,6 +251,7 @@ export class WebhooksService {
       ...(changes.headers !== undefined
         ? { encryptedHeaders: sealHeaders(changes.headers, webhook.id, this.secretBox), legacyHeaders: {} }
         : {}),
+      ...(changes.tls !== undefined ? { tls: sealEndpointTls(changes.tls, webhook.id, this.secretBox) } : {}),
       ...(changes.retryPolicy !== undefined ? { retryPolicy: toRetryPolicy(changes.retryPolicy) } : {}),
       ...(changes.timeoutSeconds !== undefined ? { timeoutSeconds: changes.timeoutSeconds } : {}),
       ...(changes.signatureScheme !== undefined

@@ -360,6 +360,27 @@ export interface components {
        */
       type: 'bearer';
     };
+    CertificateSummaryView: {
+      /**
+       * @description SHA-256 of the certificate (DER), colon-separated hex.
+       * @example 3F:2A:9C:41:0B:7E:55:12:8D:AF:60:33:C4:19:E2:7B:90:5D:88:14:A6:2C:F1:07:3E:B9:44:D0:6A:21:5C:E8
+       */
+      fingerprintSha256: string;
+      /** @example CN=Acme Internal CA */
+      issuer: string;
+      /**
+       * Format: date-time
+       * @example 2027-11-01T00:00:00.000Z
+       */
+      notAfter: string;
+      /**
+       * Format: date-time
+       * @example 2026-11-01T00:00:00.000Z
+       */
+      notBefore: string;
+      /** @example CN=hookline-client, O=Acme */
+      subject: string;
+    };
     CreateApiKeyDto: {
       /**
        * @default default
@@ -515,6 +536,23 @@ export interface components {
        */
       timeoutSeconds?: number;
       /**
+       * @description Mutual TLS and private CAs: a client certificate with its key, a CA bundle, or both. The certificate must be valid now and the key must be its own; at most 10 certificates per field. Certificate verification always stays on. null removes it; replaced as a whole on PATCH.
+       * @default null
+       * @example {
+       *       "caCertificates": null,
+       *       "clientCertificate": "-----BEGIN CERTIFICATE-----\nMIIB…\n-----END CERTIFICATE-----\n",
+       *       "privateKey": "-----BEGIN PRIVATE KEY-----\nMIGH…\n-----END PRIVATE KEY-----\n"
+       *     }
+       */
+      tls?: {
+        /** @description PEM CA certificates that alone are trusted for the endpoint's certificate (a self-hosted receiver's private CA), instead of the public roots. */
+        caCertificates?: string | null;
+        /** @description PEM client certificate Hookline presents when the endpoint asks for one (mutual TLS): the leaf first, then any intermediates. Needs privateKey. */
+        clientCertificate?: string | null;
+        /** @description Unencrypted PEM private key of clientCertificate (PKCS#8, PKCS#1 or SEC1). Stored encrypted; never returned. */
+        privateKey?: string | null;
+      } | null;
+      /**
        * @description https only (http only where the platform runs with ALLOW_INSECURE_URLS); private, loopback and metadata addresses are refused.
        * @example https://hooks.example.com/hookline
        */
@@ -604,6 +642,8 @@ export interface components {
       signingSecret: string;
       /** @example 15 */
       timeoutSeconds: number;
+      /** @description Client certificate and CA bundle (summaries), or null for plain TLS. */
+      tls: components['schemas']['WebhookTlsView'] | null;
       /**
        * Format: date-time
        * @example 2026-11-22T10:00:00.000Z
@@ -977,6 +1017,23 @@ export interface components {
        */
       timeoutSeconds?: number;
       /**
+       * @description Mutual TLS and private CAs: a client certificate with its key, a CA bundle, or both. The certificate must be valid now and the key must be its own; at most 10 certificates per field. Certificate verification always stays on. null removes it; replaced as a whole on PATCH.
+       * @default null
+       * @example {
+       *       "caCertificates": null,
+       *       "clientCertificate": "-----BEGIN CERTIFICATE-----\nMIIB…\n-----END CERTIFICATE-----\n",
+       *       "privateKey": "-----BEGIN PRIVATE KEY-----\nMIGH…\n-----END PRIVATE KEY-----\n"
+       *     }
+       */
+      tls?: {
+        /** @description PEM CA certificates that alone are trusted for the endpoint's certificate (a self-hosted receiver's private CA), instead of the public roots. */
+        caCertificates?: string | null;
+        /** @description PEM client certificate Hookline presents when the endpoint asks for one (mutual TLS): the leaf first, then any intermediates. Needs privateKey. */
+        clientCertificate?: string | null;
+        /** @description Unencrypted PEM private key of clientCertificate (PKCS#8, PKCS#1 or SEC1). Stored encrypted; never returned. */
+        privateKey?: string | null;
+      } | null;
+      /**
        * @description https only (http only where the platform runs with ALLOW_INSECURE_URLS); private, loopback and metadata addresses are refused.
        * @example https://hooks.example.com/hookline
        */
@@ -1056,6 +1113,8 @@ export interface components {
       signingSecret?: string;
       /** @example 15 */
       timeoutSeconds: number;
+      /** @description Client certificate and CA bundle (summaries), or null for plain TLS. */
+      tls: components['schemas']['WebhookTlsView'] | null;
       /**
        * Format: date-time
        * @example 2026-11-22T10:00:00.000Z
@@ -1156,6 +1215,8 @@ export interface components {
       signatureScheme: components['schemas']['SignatureSchemeView'];
       /** @example 15 */
       timeoutSeconds: number;
+      /** @description Client certificate and CA bundle (summaries), or null for plain TLS. */
+      tls: components['schemas']['WebhookTlsView'] | null;
       /**
        * Format: date-time
        * @example 2026-11-22T10:00:00.000Z
@@ -1168,6 +1229,12 @@ export interface components {
        * @example 1
        */
       version: number;
+    };
+    WebhookTlsView: {
+      /** @description CA certificates trusted for the endpoint's certificate instead of the public roots; empty for the public roots. */
+      caCertificates: components['schemas']['CertificateSummaryView'][];
+      /** @description The client certificate presented for mutual TLS (its leaf), or null. */
+      clientCertificate: components['schemas']['CertificateSummaryView'] | null;
     };
   };
   responses: never;

@@ -12,7 +12,7 @@ import { HOLD_REASONS, type DeliveryHeld } from '../delivery-held';
 import { DELIVERY_TASK_REASONS, type DeliveryTask } from '../delivery-task';
 import { DISABLE_REASONS, type EndpointSignal } from '../endpoint-signal';
 import { RETRY_POLICY_LIMITS, RETRY_PRESETS, type RetryPolicy } from '../retry-policy';
-import type { EndpointAuth, SecretRef, SignatureScheme, WebhookState } from '../webhook-state';
+import type { EndpointAuth, EndpointTls, SecretRef, SignatureScheme, WebhookState } from '../webhook-state';
 import {
   boolean,
   externalId,
@@ -154,6 +154,22 @@ export const MESSAGE_SCHEMAS = {
       headers: stringMap(
         'Custom request headers in clear, as states published before their values were sealed carry them; never written any more.',
       ),
+      tls: nullable(
+        objectSchema<EndpointTls>(
+          'Client certificate for mutual TLS and CA bundle for self-hosted receivers. Absent in old states, or null: plain TLS.',
+          {
+            clientCertificate: nullable(text('PEM client certificate, leaf first; null = none.')),
+            encryptedPrivateKey: nullable(
+              text('The PEM private key of the client certificate, sealed (AAD = webhook id).'),
+            ),
+            caCertificates: nullable(
+              text(
+                "PEM CA certificates that alone are trusted for the endpoint's certificate; null = the public roots.",
+              ),
+            ),
+          },
+        ),
+      ),
       retryPolicy: ref('RetryPolicy'),
       timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
       signatureScheme: ref('SignatureScheme'),
@@ -172,7 +188,7 @@ export const MESSAGE_SCHEMAS = {
       version: integer(0, 'Monotonic per webhook; a consumer ignores an older state.'),
       updatedAt: timestamp(),
     },
-    ['encryptedHeaders', 'headers', 'filter', 'ordered', 'rateLimitPerSecond', 'maxConcurrency'],
+    ['encryptedHeaders', 'headers', 'filter', 'tls', 'ordered', 'rateLimitPerSecond', 'maxConcurrency'],
   ),
   ApiKeyRecord: objectSchema<ApiKeyRecord>('An API key as every service authenticates it.', {
     id: storedId(),

@@ -58,6 +58,7 @@ const webhookState: WebhookState = {
   timeoutSeconds: 15,
   signatureScheme: { type: 'standard-webhooks' },
   secrets: [{ encrypted: 'v1.sealed', expiresAt: null }],
+  tls: null,
   ordered: false,
   rateLimitPerSecond: null,
   maxConcurrency: null,
@@ -206,7 +207,14 @@ describe('message validators', () => {
 
   it('fill in the defaults of webhook states published before their fields existed', () => {
     const old: Record<string, unknown> = { ...webhookState, headers: { 'x-team': 'a' } };
-    for (const key of ['encryptedHeaders', 'filter', 'ordered', 'rateLimitPerSecond', 'maxConcurrency']) {
+    for (const key of [
+      'encryptedHeaders',
+      'filter',
+      'tls',
+      'ordered',
+      'rateLimitPerSecond',
+      'maxConcurrency',
+    ]) {
       delete old[key];
     }
     expect(validateWebhookState(old)).toEqual({
@@ -215,6 +223,22 @@ describe('message validators', () => {
     });
     expect(reasonOf(validateWebhookState(without(webhookState, 'encryptedHeaders')))).toBe(
       'invalid webhook state: encryptedHeaders is required',
+    );
+  });
+
+  it('take a webhook state with a client certificate only together with its sealed key', () => {
+    const tls = { clientCertificate: 'PEM', encryptedPrivateKey: 'v1.sealed', caCertificates: null };
+    expect(validateWebhookState({ ...webhookState, tls })).toEqual({
+      ok: true,
+      value: { ...webhookState, tls },
+    });
+    const caOnly = { clientCertificate: null, encryptedPrivateKey: null, caCertificates: 'PEM' };
+    expect(validateWebhookState({ ...webhookState, tls: caOnly })).toMatchObject({ ok: true });
+    expect(
+      reasonOf(validateWebhookState({ ...webhookState, tls: { ...tls, encryptedPrivateKey: null } })),
+    ).toBe('invalid webhook state: tls.clientCertificate and tls.encryptedPrivateKey come together');
+    expect(reasonOf(validateWebhookState({ ...webhookState, tls: { ...tls, caCertificates: 1 } }))).toBe(
+      'invalid webhook state: tls.caCertificates must be a string or null',
     );
   });
 

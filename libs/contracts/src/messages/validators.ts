@@ -51,6 +51,12 @@ export function validateWebhookState(value: unknown): Validated<WebhookState> {
   if (state.encryptedHeaders === undefined && state.headers === undefined) {
     return { ok: false, reason: 'invalid webhook state: encryptedHeaders is required' };
   }
+  if (state.tls && (state.tls.clientCertificate === null) !== (state.tls.encryptedPrivateKey === null)) {
+    return {
+      ok: false,
+      reason: 'invalid webhook state: tls.clientCertificate and tls.encryptedPrivateKey come together',
+    };
+  }
   const filterProblem =
     state.filter === undefined || state.filter === null ? null : findFilterProblem(state.filter);
   if (filterProblem) {
@@ -63,6 +69,7 @@ export function validateWebhookState(value: unknown): Validated<WebhookState> {
       // Old states carry their headers in clear as `headers`, which consumers still honour.
       encryptedHeaders: state.encryptedHeaders ?? {},
       filter: state.filter ?? null,
+      tls: state.tls ?? null,
       ordered: state.ordered ?? false,
       rateLimitPerSecond: state.rateLimitPerSecond ?? null,
       maxConcurrency: state.maxConcurrency ?? null,

@@ -26,7 +26,7 @@ export function loadConfig<T extends object>(envClass: new () => T, env: NodeJS.
     throw new ConfigurationError(
       errors.map((error) => {
         const value = known[error.property];
-        const shown = /SECRET|TOKEN|KEY|PASSWORD/.test(error.property)
+        const shown = /SECRET|TOKEN|KEY|PASSWORD|PROXY_URL/.test(error.property)
           ? '(hidden)'
           : JSON.stringify(value ?? null);
         return `${error.property}=${shown}: ${Object.values(error.constraints ?? {}).join('; ')}`;

@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n/i18n';
 import { LogHistory } from '../log/LogHistory';
 import { ActiveToggle } from './ActiveToggle';
 import { SigningSecretPanel } from './SigningSecretPanel';
+import { TlsSummary } from './TlsSummary';
 
 export function WebhookDetail({ webhookId }: { webhookId: string }) {
   const { t } = useI18n();
@@ -125,6 +126,10 @@ function WebhookDetailBody({ webhook }: { webhook: Webhook }) {
           </dd>
           <dt>{t('form.auth')}</dt>
           <dd>{t(`form.auth.${webhook.auth.type}`)}</dd>
+          <dt>{t('form.tls')}</dt>
+          <dd>
+            <TlsSummary tls={webhook.tls ?? null} />
+          </dd>
           <dt>{t('form.retry')}</dt>
           <dd>{t(`form.retry.${webhook.retryPolicy.preset}`)}</dd>
           <dt>{t('form.timeout')}</dt>

@@ -150,4 +150,72 @@ describe('WebhookForm', () => {
     expect(filter).toHaveAccessibleDescription(expect.stringContaining('filter must be an object'));
     expect(sent).toEqual(['status is completed']);
   });
+
+  it('sends the pasted client certificate, key and CA together, and leaves out empty TLS fields', async () => {
+    const submitted = renderFormRecordingSubmits(null);
+    expect(screen.queryByLabelText('Remove the client certificate and CA')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
+    await userEvent.click(screen.getByLabelText('Client certificate (PEM)'));
+    await userEvent.paste('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----');
+    await userEvent.click(screen.getByLabelText('Private key (PEM)'));
+    await userEvent.paste('-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n');
+    await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
+
+    expect(submitted[0]).not.toHaveProperty('tls');
+    expect(submitted[1].tls).toEqual({
+      clientCertificate: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+      privateKey: '-----BEGIN PRIVATE KEY-----\nMIGH\n-----END PRIVATE KEY-----\n',
+      caCertificates: null,
+    });
+  });
+
+  it('on edit, keeps stored TLS settings unless replaced or removed, and shows a refusal on the field it names', async () => {
+    const withTls: Webhook = {
+      ...existing,
+      tls: {
+        clientCertificate: {
+          subject: 'CN=hookline-client',
+          issuer: 'CN=Acme CA',
+          fingerprintSha256: 'AB:CD',
+          notBefore: '2026-11-01T00:00:00.000Z',
+          notAfter: '2027-11-01T00:00:00.000Z',
+        },
+        caCertificates: [],
+      },
+    };
+    const sent: Array<Partial<WebhookInput>> = [];
+    const onSubmit = (input: Partial<WebhookInput>) => {
+      sent.push(input);
+      return sent.length < 3
+        ? Promise.resolve()
+        : Promise.reject(
+            new ApiError(400, 'invalid', [
+              'tls.privateKey is not the key of tls.clientCertificate (the first certificate)',
+            ]),
+          );
+    };
+    renderWithPortal(
+      <WebhookForm initial={withTls} eventTypes={CATALOG} onSubmit={onSubmit} onCancel={() => undefined} />,
+    );
+    const key = screen.getByLabelText('Private key (PEM)');
+    expect(key).toHaveValue('');
+    await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
+    await userEvent.click(screen.getByLabelText('Remove the client certificate and CA'));
+    expect(key).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
+    await waitFor(() => expect(sent).toHaveLength(2));
+    await userEvent.click(screen.getByLabelText('Remove the client certificate and CA'));
+    await userEvent.click(screen.getByLabelText('Client certificate (PEM)'));
+    await userEvent.paste('CERT');
+    await userEvent.click(key);
+    await userEvent.paste('KEY');
+    await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
+
+    await waitFor(() => expect(key).toHaveAttribute('aria-invalid', 'true'));
+    expect(key).toHaveAccessibleDescription(expect.stringContaining('tls.privateKey is not the key'));
+    expect(screen.getByLabelText('Client certificate (PEM)')).toHaveAttribute('aria-invalid', 'false');
+    expect(sent[0]).not.toHaveProperty('tls');
+    expect(sent[1].tls).toBeNull();
+    expect(sent[2].tls).toEqual({ clientCertificate: 'CERT\n', privateKey: 'KEY\n', caCertificates: null });
+  });
 });

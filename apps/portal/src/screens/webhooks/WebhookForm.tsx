@@ -12,6 +12,7 @@ import { AuthFields } from './AuthFields';
 import { EventsPicker } from './EventsPicker';
 import { HeadersEditor } from './HeadersEditor';
 import { RetryPolicyFields } from './RetryPolicyFields';
+import { TlsFields } from './TlsFields';
 import {
   WEBHOOK_FIELDS,
   emptyFormValues,
@@ -115,6 +116,7 @@ export function WebhookForm({ initial, eventTypes, onSubmit, onCancel }: Webhook
         )}
       </Field>
       <AuthFields form={form} errors={errors.auth} editing={initial !== null} />
+      <TlsFields form={form} errors={errors.tls} stored={(initial?.tls ?? null) !== null} />
       <fieldset className="fieldset">
         <legend>{t('form.events')}</legend>
         <p className="help">{t('form.events.help')}</p>

@@ -14,6 +14,12 @@ export interface WebhookFormValues {
   password: string;
   token: string;
   headers: HeaderRow[];
+  /** PEM texts of the TLS settings; the stored ones are never shown back, so they start empty. */
+  tlsClientCertificate: string;
+  tlsPrivateKey: string;
+  tlsCaCertificates: string;
+  /** Editing: remove the stored TLS settings. */
+  tlsRemove: boolean;
   events: string[];
   /** The payload filter as JSON text; empty for none. */
   filter: string;
@@ -33,6 +39,7 @@ export const WEBHOOK_FIELDS = [
   'url',
   'auth',
   'headers',
+  'tls',
   'events',
   'filter',
   'retryPolicy',
@@ -53,6 +60,10 @@ export function emptyFormValues(): WebhookFormValues {
     password: '',
     token: '',
     headers: [],
+    tlsClientCertificate: '',
+    tlsPrivateKey: '',
+    tlsCaCertificates: '',
+    tlsRemove: false,
     events: [],
     filter: '',
     retryPreset: 'standard',
@@ -75,6 +86,10 @@ export function formValuesOf(webhook: Webhook): WebhookFormValues {
     password: '',
     token: '',
     headers: Object.entries(webhook.headers).map(([name, value]) => ({ name, value })),
+    tlsClientCertificate: '',
+    tlsPrivateKey: '',
+    tlsCaCertificates: '',
+    tlsRemove: false,
     events: webhook.events,
     filter: webhook.filter === null ? '' : JSON.stringify(webhook.filter, null, 2),
     retryPreset: webhook.retryPolicy.preset,
@@ -130,10 +145,31 @@ export function toWebhookInput(values: WebhookFormValues, initial: Webhook | nul
   if (authChanged) {
     input.auth = auth;
   }
+  const tls = tlsInput(values);
+  if (tls !== undefined) {
+    input.tls = tls;
+  }
   if (!initial) {
     input.active = values.active;
   }
   return input;
+}
+
+/**
+ * The TLS settings when the user gave some (replacing the stored ones as a whole), null when asked
+ * to remove them, else left out: empty fields keep what is stored, which is never shown back.
+ */
+function tlsInput(values: WebhookFormValues): WebhookInput['tls'] {
+  if (values.tlsRemove) {
+    return null;
+  }
+  const pem = (text: string) => (text.trim() === '' ? null : text.trim() + '\n');
+  const tls = {
+    clientCertificate: pem(values.tlsClientCertificate),
+    privateKey: pem(values.tlsPrivateKey),
+    caCertificates: pem(values.tlsCaCertificates),
+  };
+  return Object.values(tls).every((value) => value === null) ? undefined : tls;
 }
 
 /** Empty clears the filter; text that does not parse goes as typed, and the API names the problem. */

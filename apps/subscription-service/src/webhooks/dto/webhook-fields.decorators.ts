@@ -21,6 +21,7 @@ import {
 import { Omittable } from '../../common/omittable.decorator';
 import { SatisfiesRules } from '../../common/satisfies-rules.decorator';
 import { findCustomHeaderProblems } from '../validate-custom-headers';
+import { findEndpointTlsProblems } from '../validate-endpoint-tls';
 import { findMetadataProblems } from '../validate-metadata';
 import { DEFAULT_HMAC_SIGNATURE_HEADER, WEBHOOK_DEFAULTS } from '../webhook-defaults';
 import { WEBHOOK_LIMITS } from '../webhook-limits';
@@ -234,6 +235,49 @@ export const WebhookHeadersField = () =>
     Omittable(),
     AsSent(),
     SatisfiesRules(findCustomHeaderProblems),
+  );
+
+/** Nullable: null removes it. Checked as a whole with node:crypto, each message naming its field. */
+export const WebhookTlsField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: 'object',
+      nullable: true,
+      default: null,
+      properties: {
+        clientCertificate: {
+          type: 'string',
+          nullable: true,
+          maxLength: WEBHOOK_LIMITS.tlsCertificateMaxLength,
+          description:
+            'PEM client certificate Hookline presents when the endpoint asks for one (mutual TLS): the leaf first, then any intermediates. Needs privateKey.',
+        },
+        privateKey: {
+          type: 'string',
+          nullable: true,
+          writeOnly: true,
+          maxLength: WEBHOOK_LIMITS.tlsPrivateKeyMaxLength,
+          description:
+            'Unencrypted PEM private key of clientCertificate (PKCS#8, PKCS#1 or SEC1). Stored encrypted; never returned.',
+        },
+        caCertificates: {
+          type: 'string',
+          nullable: true,
+          maxLength: WEBHOOK_LIMITS.tlsCaBundleMaxLength,
+          description:
+            "PEM CA certificates that alone are trusted for the endpoint's certificate (a self-hosted receiver's private CA), instead of the public roots.",
+        },
+      },
+      example: {
+        clientCertificate: '-----BEGIN CERTIFICATE-----\nMIIB…\n-----END CERTIFICATE-----\n',
+        privateKey: '-----BEGIN PRIVATE KEY-----\nMIGH…\n-----END PRIVATE KEY-----\n',
+        caCertificates: null,
+      },
+      description: `Mutual TLS and private CAs: a client certificate with its key, a CA bundle, or both. The certificate must be valid now and the key must be its own; at most ${WEBHOOK_LIMITS.tlsMaxCertificates} certificates per field. Certificate verification always stays on. null removes it; replaced as a whole on PATCH.`,
+    }),
+    IsOptional(),
+    AsSent(),
+    SatisfiesRules((value) => findEndpointTlsProblems(value)),
   );
 
 export const WebhookRetryPolicyField = () =>

@@ -1,4 +1,5 @@
 import type { RetryPolicy, WebhookFilter } from '@hookline/contracts';
+import type { TlsInput } from '../validate-endpoint-tls';
 import type { AuthInput, SignatureSchemeInput } from '../webhook-input';
 import {
   WebhookAuthField,
@@ -12,6 +13,7 @@ import {
   WebhookRetryPolicyField,
   WebhookSignatureSchemeField,
   WebhookTimeoutField,
+  WebhookTlsField,
 } from './webhook-fields.decorators';
 
 /**
@@ -33,6 +35,9 @@ export abstract class WebhookOptionsDto {
 
   @WebhookHeadersField()
   headers?: Record<string, string>;
+
+  @WebhookTlsField()
+  tls?: TlsInput | null;
 
   @WebhookRetryPolicyField()
   retryPolicy?: RetryPolicy;

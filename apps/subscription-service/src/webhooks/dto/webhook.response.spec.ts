@@ -1,3 +1,4 @@
+import { createTestPki } from '@hookline/testing';
 import { aWebhook } from '../../../test/fixtures';
 import { toWebhookResponse } from './webhook.response';
 
@@ -13,6 +14,7 @@ describe(toWebhookResponse.name, () => {
       active: true,
       auth: { type: 'none' },
       headers: {},
+      tls: null,
       retryPolicy: { preset: 'standard' },
       timeoutSeconds: 15,
       signatureScheme: { type: 'standard-webhooks' },
@@ -59,6 +61,27 @@ describe(toWebhookResponse.name, () => {
     );
     expect(response.auth).toEqual({ type: 'bearer' });
     expect(JSON.stringify(response)).not.toContain('TOKEN');
+  });
+
+  it('shows the client certificate and the CA as summaries, never the private key', () => {
+    const pki = createTestPki('Acme Test CA');
+    const client = pki.issue({ commonName: 'hookline-client', usage: 'client' });
+    const response = toWebhookResponse(
+      aWebhook({
+        tls: {
+          clientCertificate: client.cert,
+          encryptedPrivateKey: 'v1.k1.KEY',
+          caCertificates: pki.ca.cert,
+        },
+      }),
+      {},
+    );
+    expect(response.tls).toMatchObject({
+      clientCertificate: { subject: 'CN=hookline-client', issuer: 'CN=Acme Test CA' },
+      caCertificates: [{ subject: 'CN=Acme Test CA' }],
+    });
+    expect(JSON.stringify(response)).not.toContain('KEY');
+    expect(JSON.stringify(response)).not.toContain('BEGIN');
   });
 
   it('redacts custom headers that carry credentials', () => {

@@ -4,6 +4,7 @@ import { redactHeaders } from '@hookline/security';
 import { assertNever } from '@hookline/platform';
 import { AUTH_TYPES } from './endpoint-auth.dto';
 import { SIGNATURE_SCHEME_TYPES } from './signature-scheme.dto';
+import { summarizeEndpointTls } from '../certificate-summary';
 import type { Webhook } from '../webhook.entity';
 
 /** How the endpoint authenticates Hookline's requests; the password or token is never shown. */
@@ -13,6 +14,44 @@ export class WebhookAuthView {
 
   @ApiPropertyOptional({ example: 'hookline', description: 'Basic auth only.' })
   username?: string;
+}
+
+export class CertificateSummaryView {
+  @ApiProperty({ example: 'CN=hookline-client, O=Acme' })
+  subject!: string;
+
+  @ApiProperty({ example: 'CN=Acme Internal CA' })
+  issuer!: string;
+
+  @ApiProperty({
+    example:
+      '3F:2A:9C:41:0B:7E:55:12:8D:AF:60:33:C4:19:E2:7B:90:5D:88:14:A6:2C:F1:07:3E:B9:44:D0:6A:21:5C:E8',
+    description: 'SHA-256 of the certificate (DER), colon-separated hex.',
+  })
+  fingerprintSha256!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-01T00:00:00.000Z' })
+  notBefore!: string;
+
+  @ApiProperty({ format: 'date-time', example: '2027-11-01T00:00:00.000Z' })
+  notAfter!: string;
+}
+
+/** The webhook's TLS settings as certificate summaries; the private key is never shown. */
+export class WebhookTlsView {
+  @ApiProperty({
+    type: CertificateSummaryView,
+    nullable: true,
+    description: 'The client certificate presented for mutual TLS (its leaf), or null.',
+  })
+  clientCertificate!: CertificateSummaryView | null;
+
+  @ApiProperty({
+    type: [CertificateSummaryView],
+    description:
+      "CA certificates trusted for the endpoint's certificate instead of the public roots; empty for the public roots.",
+  })
+  caCertificates!: CertificateSummaryView[];
 }
 
 export class RetryPolicyView {
@@ -80,6 +119,13 @@ export class WebhookResponse {
   })
   headers!: Record<string, string>;
 
+  @ApiProperty({
+    type: WebhookTlsView,
+    nullable: true,
+    description: 'Client certificate and CA bundle (summaries), or null for plain TLS.',
+  })
+  tls!: WebhookTlsView | null;
+
   @ApiProperty({ type: RetryPolicyView })
   retryPolicy!: RetryPolicyView;
 
@@ -139,6 +185,7 @@ export function toWebhookResponse(webhook: Webhook, headers: Record<string, stri
     active: webhook.active,
     auth: toAuthView(webhook.auth),
     headers: redactHeaders(headers),
+    tls: summarizeEndpointTls(webhook.tls),
     retryPolicy: webhook.retryPolicy,
     timeoutSeconds: webhook.timeoutSeconds,
     signatureScheme: webhook.signatureScheme,
