@@ -14,6 +14,8 @@ import { EgressPolicy } from '@hookline/security';
 import { LOOPBACK_EGRESS_ENV, TestReceiver } from '@hookline/testing';
 import { DeliveryEnv } from '../config/delivery.env';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
+import { OAuth2TokenClient } from '../oauth2/oauth2-token.client';
+import { OAuth2TokenService } from '../oauth2/oauth2-token.service';
 import {
   TEST_SECRETS_ENCRYPTION_KEYS,
   jobCreatedEvent,
@@ -35,7 +37,7 @@ describe(AttemptDelivery.name, () => {
   });
   const loopback = new EgressPolicy({ allowInsecureUrls: true, allowCidrs: ['127.0.0.0/8', '::1/128'] });
   const receivers: TestReceiver[] = [];
-  const clients: WebhookHttpClient[] = [];
+  const clients: Array<WebhookHttpClient | OAuth2TokenClient> = [];
   const starts: AttemptStart[] = [];
   const recordStart = async (start: AttemptStart) => {
     starts.push(start);
@@ -45,7 +47,16 @@ describe(AttemptDelivery.name, () => {
     const http = new WebhookHttpClient(connectPolicy);
     clients.push(http);
     const metrics = new DeliveryMetrics(new Registry());
-    return new AttemptDelivery(new WebhookCredentialsService(box), http, policy, metrics, config);
+    const tokens = new OAuth2TokenClient(connectPolicy);
+    clients.push(tokens);
+    return new AttemptDelivery(
+      new WebhookCredentialsService(box),
+      http,
+      new OAuth2TokenService(tokens, config),
+      policy,
+      metrics,
+      config,
+    );
   }
 
   async function receiver(reply?: Parameters<typeof TestReceiver.start>[0]): Promise<TestReceiver> {

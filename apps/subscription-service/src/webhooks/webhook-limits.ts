@@ -17,6 +17,8 @@ export const WEBHOOK_LIMITS = {
   maxConcurrency: 1_000,
   credentialMaxLength: 1_024,
   usernameMaxLength: 200,
+  /** An OAuth2 `scope` or `audience`. */
+  oauth2ParameterMaxLength: 1_024,
   /** A week: the longest a rotated-out signing secret keeps being signed with. */
   maxSecretGraceSeconds: 604_800,
   /** Rotated-out secrets still signed with at once; older ones end early, bounding the signature header. */

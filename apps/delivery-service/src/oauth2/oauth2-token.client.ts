@@ -1,0 +1,73 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Agent, request } from 'undici';
+import { EgressPolicy } from '@hookline/security';
+import type { OAuth2Client } from './oauth2-client';
+import { parseTokenResponse, type IssuedToken } from './parse-token-response';
+import { TokenEndpointError } from './token-endpoint.error';
+import { buildTokenRequest } from './token-request';
+
+/** A token request's whole exchange, connect included. */
+export const TOKEN_REQUEST_TIMEOUT_MS = 10_000;
+/** Longest token response read; a token endpoint's answer is a few hundred bytes. */
+export const TOKEN_RESPONSE_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * Calls token endpoints through its own keep-alive agent with the same guarded connector as the
+ * endpoints' client: the egress policy is checked after DNS, and redirects are never followed.
+ */
+@Injectable()
+export class OAuth2TokenClient implements OnApplicationShutdown {
+  private readonly agent: Agent;
+
+  constructor(policy: EgressPolicy) {
+    this.agent = new Agent({
+      connect: policy.createGuardedConnector({ timeout: TOKEN_REQUEST_TIMEOUT_MS }),
+      connections: 8,
+      pipelining: 1,
+      keepAliveTimeout: 4_000,
+    });
+  }
+
+  /** Rejects with a `TokenEndpointError` that says what the endpoint did, or the transport's error. */
+  async fetchToken(client: OAuth2Client, userAgent: string): Promise<IssuedToken> {
+    const { headers, body } = buildTokenRequest(client, userAgent);
+    const response = await request(client.tokenUrl, {
+      method: 'POST',
+      headers,
+      body,
+      dispatcher: this.agent,
+      headersTimeout: TOKEN_REQUEST_TIMEOUT_MS,
+      bodyTimeout: TOKEN_REQUEST_TIMEOUT_MS,
+      signal: AbortSignal.timeout(TOKEN_REQUEST_TIMEOUT_MS),
+    });
+    const text = await readBody(response.body, TOKEN_RESPONSE_LIMIT_BYTES);
+    if (text === null) {
+      throw new TokenEndpointError(
+        `token endpoint answered ${response.statusCode} with more than ${TOKEN_RESPONSE_LIMIT_BYTES} bytes`,
+      );
+    }
+    return parseTokenResponse(response.statusCode, text, client.clientSecret);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.agent.close();
+  }
+}
+
+/** The body as text, or null (and the body destroyed) once it passes `limit` bytes. */
+async function readBody(
+  body: AsyncIterable<Buffer> & { destroy(): void },
+  limit: number,
+): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of body) {
+    length += chunk.length;
+    if (length > limit) {
+      body.destroy();
+      return null;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
