@@ -1,3 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Registry } from 'prom-client';
 import { deliveryIdFor, type AttemptStart, type WebhookState } from '@hookline/contracts';
 import { loadConfig } from '@hookline/platform';
@@ -33,9 +39,9 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
   const clients: Array<WebhookHttpClient | OAuth2TokenClient> = [];
   const recordStart = async (_start: AttemptStart) => undefined;
 
-  function attemptDelivery(connectPolicy = loopback): AttemptDelivery {
+  function attemptDelivery(connectPolicy = loopback, tokenEndpointCa: string | null = null): AttemptDelivery {
     const http = new WebhookHttpClient(connectPolicy);
-    const tokens = new OAuth2TokenClient(connectPolicy);
+    const tokens = new OAuth2TokenClient(connectPolicy, tokenEndpointCa);
     clients.push(http, tokens);
     return new AttemptDelivery(
       new WebhookCredentialsService(box),
@@ -212,6 +218,83 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
       ),
     });
     expect(endpoint.requests).toHaveLength(0);
+  });
+
+  describe('over TLS', () => {
+    let certificate: string;
+    let server: Server;
+    let tokenUrl: string;
+
+    beforeAll(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'hookline-oauth2-tls-'));
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=127.0.0.1',
+          '-addext',
+          'subjectAltName=IP:127.0.0.1',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { stdio: 'ignore' },
+      );
+      certificate = readFileSync(join(dir, 'cert.pem'), 'utf8');
+      const key = readFileSync(join(dir, 'key.pem'), 'utf8');
+      rmSync(dir, { recursive: true, force: true });
+      server = createServer({ cert: certificate, key }, (request, response) => {
+        request.resume();
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ access_token: 'tok_tls', token_type: 'Bearer', expires_in: 60 }));
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      tokenUrl = `https://127.0.0.1:${(server.address() as AddressInfo).port}/token`;
+    });
+
+    afterAll(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+
+    it('fetches the token from a token endpoint whose certificate it trusts', async () => {
+      const endpoint = await receiver(() => ({ status: 204 }));
+
+      const result = await attemptDelivery(loopback, certificate).execute(
+        inputFor(oauth2Webhook(endpoint, tokenUrl)),
+        recordStart,
+      );
+
+      expect(result.outcome).toBe('success');
+      expect(tokensSeen(endpoint)).toEqual(['Bearer tok_tls']);
+    });
+
+    it('logs auth_failed, naming the TLS error, when the token endpoint’s certificate is not trusted', async () => {
+      const endpoint = await receiver();
+
+      const result = await attemptDelivery().execute(
+        inputFor(oauth2Webhook(endpoint, tokenUrl)),
+        recordStart,
+      );
+
+      expect(result).toMatchObject({
+        outcome: 'auth_failed',
+        error: expect.stringMatching(
+          /^not sent: no access token: token endpoint request failed: .*SELF_SIGNED/,
+        ),
+      });
+      expect(endpoint.requests).toHaveLength(0);
+    });
   });
 
   it('refuses a token URL the egress policy forbids at connect time, after DNS', async () => {

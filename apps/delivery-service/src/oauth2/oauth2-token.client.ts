@@ -1,4 +1,5 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { SecureContextOptions } from 'node:tls';
+import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { Agent, request } from 'undici';
 import { EgressPolicy } from '@hookline/security';
 import type { OAuth2Client } from './oauth2-client';
@@ -11,6 +12,9 @@ export const TOKEN_REQUEST_TIMEOUT_MS = 10_000;
 /** Longest token response read; a token endpoint's answer is a few hundred bytes. */
 export const TOKEN_RESPONSE_LIMIT_BYTES = 64 * 1024;
 
+/** Certificate authorities trusted instead of the system's (a test's own); not provided in production. */
+export const TOKEN_ENDPOINT_CA = Symbol('TOKEN_ENDPOINT_CA');
+
 /**
  * Calls token endpoints through its own keep-alive agent with the same guarded connector as the
  * endpoints' client: the egress policy is checked after DNS, and redirects are never followed.
@@ -19,9 +23,15 @@ export const TOKEN_RESPONSE_LIMIT_BYTES = 64 * 1024;
 export class OAuth2TokenClient implements OnApplicationShutdown {
   private readonly agent: Agent;
 
-  constructor(policy: EgressPolicy) {
+  constructor(
+    policy: EgressPolicy,
+    @Optional() @Inject(TOKEN_ENDPOINT_CA) ca: SecureContextOptions['ca'] | null = null,
+  ) {
     this.agent = new Agent({
-      connect: policy.createGuardedConnector({ timeout: TOKEN_REQUEST_TIMEOUT_MS }),
+      connect: policy.createGuardedConnector({
+        timeout: TOKEN_REQUEST_TIMEOUT_MS,
+        ...(ca === null ? {} : { ca }),
+      }),
       connections: 8,
       pipelining: 1,
       keepAliveTimeout: 4_000,
