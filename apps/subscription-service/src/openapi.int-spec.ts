@@ -101,13 +101,14 @@ describe('the OpenAPI document of subscription-service', () => {
     >;
     const create = schemas.CreateWebhookDto.properties;
 
-    expect(create.auth.oneOf).toHaveLength(3);
+    expect(create.auth.oneOf).toHaveLength(4);
     expect(create.auth.discriminator).toMatchObject({ propertyName: 'type' });
     expect(create.retryPolicy.oneOf).toHaveLength(2);
     expect(create.signatureScheme.oneOf).toHaveLength(3);
     for (const name of [
       'BasicAuthDto',
       'BearerAuthDto',
+      'OAuth2AuthDto',
       'CustomRetryPolicyDto',
       'Ed25519SignatureSchemeDto',
       'HmacSignatureSchemeDto',

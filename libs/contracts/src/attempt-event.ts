@@ -12,6 +12,8 @@ export const ATTEMPT_OUTCOMES = [
   'network',
   'blocked',
   'expired',
+  /** No request was sent: the webhook's OAuth2 token endpoint gave no usable access token. */
+  'auth_failed',
   /**
    * The request was started (its `attempt-start.v1` record was written) but no outcome was ever
    * recorded: delivery-service stopped during it. The receiver may or may not have got it; the

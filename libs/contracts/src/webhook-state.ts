@@ -4,7 +4,23 @@ import type { WebhookFilter } from './webhook-filter';
 export type EndpointAuth =
   | { type: 'none' }
   | { type: 'basic'; username: string; encryptedPassword: string }
-  | { type: 'bearer'; encryptedToken: string };
+  | { type: 'bearer'; encryptedToken: string }
+  | OAuth2ClientCredentialsAuth;
+
+/**
+ * OAuth 2.0 client credentials grant (RFC 6749 §4.4): delivery fetches an access token from `tokenUrl`
+ * with the client id and secret (HTTP Basic) and sends it as `Authorization: Bearer …`.
+ */
+export interface OAuth2ClientCredentialsAuth {
+  type: 'oauth2';
+  tokenUrl: string;
+  clientId: string;
+  encryptedClientSecret: string;
+  /** Sent as the `scope` parameter when set. */
+  scope: string | null;
+  /** Sent as the `audience` parameter (Auth0, Okta and others) when set. */
+  audience: string | null;
+}
 
 /**
  * `standard-webhooks`: `v1,` HMAC-SHA256 signatures with `whsec_` secrets. `standard-webhooks-ed25519`:

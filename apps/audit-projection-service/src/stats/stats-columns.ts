@@ -14,6 +14,7 @@ export const OUTCOME_COLUMNS: Readonly<Record<AttemptOutcome, string>> = {
   network: 'outcome_network',
   blocked: 'outcome_blocked',
   expired: 'outcome_expired',
+  auth_failed: 'outcome_auth_failed',
   interrupted: 'outcome_interrupted',
 };
 
@@ -21,6 +22,8 @@ export const OUTCOME_COLUMNS: Readonly<Record<AttemptOutcome, string>> = {
 export const OUTCOMES_WITHOUT_LATENCY: ReadonlySet<AttemptOutcome> = new Set([
   'expired',
   'blocked',
+  // Only the token endpoint was called; the endpoint was not.
+  'auth_failed',
   // Its duration is unknown: the process timing it stopped.
   'interrupted',
 ]);

@@ -24,7 +24,10 @@ const OUTCOME_PLAN: Array<{
   { outcome: 'timeout', status: null, delivery: 'retrying' },
   { outcome: 'expired', status: null, delivery: 'expired' },
   { outcome: 'blocked', status: null, delivery: 'failed' },
+  { outcome: 'auth_failed', status: null, delivery: 'retrying' },
 ];
+/** Outcomes of attempts that sent the endpoint nothing: no latency of theirs is counted. */
+const SENT_NOTHING: ReadonlySet<AttemptOutcome> = new Set(['expired', 'blocked', 'auth_failed']);
 
 describe(StatsController.name, () => {
   const audit = useAuditHarness('stats');
@@ -38,7 +41,7 @@ describe(StatsController.name, () => {
   // 72 attempts over 3 hours, 2 webhooks and 3 event types, with latencies from 3 ms to ~4 s.
   const events: AttemptEvent[] = Array.from({ length: 72 }, (_, index) => {
     const plan = OUTCOME_PLAN[index % OUTCOME_PLAN.length];
-    const sentNothing = plan.outcome === 'expired' || plan.outcome === 'blocked';
+    const sentNothing = SENT_NOTHING.has(plan.outcome);
     const startedAt = new Date(Date.parse(firstHour) + (index % 3) * HOUR_MS + index * 7_000).toISOString();
     return anAttemptEvent(
       {
@@ -203,7 +206,7 @@ function expectSummaryOf(summary: StatsSummaryDto, attempts: readonly AttemptEve
     attempts.filter((attempt) => attempt.deliveryStatus === status).length;
   const finished = finishedAs('succeeded') + finishedAs('failed') + finishedAs('expired');
   const measured = attempts
-    .filter((attempt) => attempt.outcome !== 'expired' && attempt.outcome !== 'blocked')
+    .filter((attempt) => !SENT_NOTHING.has(attempt.outcome))
     .map((attempt) => attempt.durationMs)
     .sort((a, b) => a - b);
   expect(summary).toMatchObject({

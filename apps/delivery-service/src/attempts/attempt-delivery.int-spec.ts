@@ -14,6 +14,8 @@ import { EgressPolicy } from '@hookline/security';
 import { LOOPBACK_EGRESS_ENV, TestReceiver } from '@hookline/testing';
 import { DeliveryEnv } from '../config/delivery.env';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
+import { OAuth2TokenClient } from '../oauth2/oauth2-token.client';
+import { OAuth2TokenService } from '../oauth2/oauth2-token.service';
 import {
   TEST_SECRETS_ENCRYPTION_KEYS,
   jobCreatedEvent,
@@ -37,6 +39,7 @@ describe(AttemptDelivery.name, () => {
   const loopback = new EgressPolicy({ allowInsecureUrls: true, allowCidrs: ['127.0.0.0/8', '::1/128'] });
   const receivers: TestReceiver[] = [];
   const dispatchers: EndpointDispatchers[] = [];
+  const tokenClients: OAuth2TokenClient[] = [];
   const starts: AttemptStart[] = [];
   const recordStart = async (start: AttemptStart) => {
     starts.push(start);
@@ -47,7 +50,16 @@ describe(AttemptDelivery.name, () => {
     dispatchers.push(agents);
     const http = new WebhookHttpClient(agents);
     const metrics = new DeliveryMetrics(new Registry());
-    return new AttemptDelivery(new WebhookCredentialsService(box), http, policy, metrics, config);
+    const tokens = new OAuth2TokenClient(connectPolicy, config);
+    tokenClients.push(tokens);
+    return new AttemptDelivery(
+      new WebhookCredentialsService(box),
+      http,
+      new OAuth2TokenService(tokens, config),
+      policy,
+      metrics,
+      config,
+    );
   }
 
   async function receiver(reply?: Parameters<typeof TestReceiver.start>[0]): Promise<TestReceiver> {
@@ -70,6 +82,7 @@ describe(AttemptDelivery.name, () => {
     starts.length = 0;
     await Promise.all(receivers.splice(0).map((started) => started.stop()));
     await Promise.all(dispatchers.splice(0).map((agents) => agents.onApplicationShutdown()));
+    await Promise.all(tokenClients.splice(0).map((tokens) => tokens.onApplicationShutdown()));
   });
 
   it('records the start, under the id the request carries, before the request goes out', async () => {

@@ -12,8 +12,11 @@ import { EgressPolicy, redactHeaders } from '@hookline/security';
 import { DeliveryEnv } from '../config/delivery.env';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { BoundedCache } from './bounded-cache';
-import { buildRequestHeaders } from './build-request-headers';
-import { classifyOutcome, describeError } from './classify-outcome';
+import { OAuth2TokenService } from '../oauth2/oauth2-token.service';
+import type { OAuth2Client } from '../oauth2/oauth2-client';
+import { TokenEndpointError } from '../oauth2/token-endpoint.error';
+import { bearerAuthorization, buildRequestHeaders } from './build-request-headers';
+import { classifyOutcome, describeError, outcomeOfError } from './classify-outcome';
 import { deliveryRefOf } from './delivery-ref-of';
 import type { SerializedPayload } from './serialize-payload';
 import {
@@ -21,7 +24,7 @@ import {
   usableSecrets,
   type WebhookCredentials,
 } from './webhook-credentials.service';
-import { WebhookHttpClient } from './webhook-http.client';
+import { WebhookHttpClient, type WebhookResponse } from './webhook-http.client';
 
 /** One attempt of one delivery (an event to a webhook): a first attempt, a retry or a redelivery. */
 export interface AttemptInput {
@@ -64,6 +67,7 @@ export class AttemptDelivery {
   constructor(
     private readonly credentials: WebhookCredentialsService,
     private readonly http: WebhookHttpClient,
+    private readonly oauth2: OAuth2TokenService,
     private readonly egress: EgressPolicy,
     private readonly metrics: DeliveryMetrics,
     private readonly config: DeliveryEnv,
@@ -87,10 +91,23 @@ export class AttemptDelivery {
     const { webhook, payload } = input;
     const attemptId = newId(IdPrefix.attempt);
     const startedAt = new Date();
-    let headers: Record<string, string>;
     let credentials: WebhookCredentials;
     try {
       credentials = this.credentials.open(webhook);
+    } catch (error) {
+      return this.unauthenticated(webhook, error, startedAt);
+    }
+    const { oauth2 } = credentials;
+    let accessToken: string | null = null;
+    if (oauth2 !== null) {
+      const token = await this.accessToken(webhook, oauth2, startedAt);
+      if (typeof token !== 'string') {
+        return token;
+      }
+      accessToken = token;
+    }
+    let headers: Record<string, string>;
+    try {
       headers = buildRequestHeaders({
         eventId: input.event.id,
         attemptId,
@@ -99,14 +116,11 @@ export class AttemptDelivery {
         userAgent: this.userAgent,
         signatureScheme: webhook.signatureScheme,
         signingSecrets: usableSecrets(credentials.secrets, startedAt),
-        authorization: credentials.authorization,
+        authorization: accessToken === null ? credentials.authorization : bearerAuthorization(accessToken),
         customHeaders: credentials.headers,
       });
     } catch (error) {
-      // Never send unsigned or unauthenticated: the endpoint would reject it, or worse, accept it.
-      const reason = `not sent: cannot sign or authenticate the request: ${describeError(error)}`;
-      this.logger.error(`Webhook ${webhook.id} (version ${webhook.version}): ${reason}`);
-      return this.notSent('blocked', reason, startedAt);
+      return this.unauthenticated(webhook, error, startedAt);
     }
 
     const requestHeaders = redactHeaders(headers);
@@ -115,20 +129,24 @@ export class AttemptDelivery {
     const clock = performance.now();
     this.metrics.inFlightRequests.inc();
     try {
-      const response = await this.http.post(webhook.url, headers, payload.body, timeoutMs, {
-        webhookId: webhook.id,
-        version: webhook.version,
-        tls: credentials.tls,
-      });
+      const endpoint = { webhookId: webhook.id, version: webhook.version, tls: credentials.tls };
+      let response = await this.http.post(webhook.url, headers, payload.body, timeoutMs, endpoint);
+      if (response.status === 401 && oauth2 !== null && accessToken !== null) {
+        // The token may have been revoked or have expired early: one new token, and the request once more.
+        let replacement: string;
+        try {
+          replacement = await this.oauth2.replaceRejected(webhook.id, oauth2, accessToken);
+        } catch (error) {
+          return this.finish(attemptId, tokenFailureOutcome(error), startedAt, clock, {
+            ...exchangeOf(response, requestHeaders),
+            error: `the endpoint answered 401 and no new access token came: ${describeTokenFailure(error)}`,
+          });
+        }
+        headers = { ...headers, authorization: bearerAuthorization(replacement) };
+        response = await this.http.post(webhook.url, headers, payload.body, timeoutMs, endpoint);
+      }
       const outcome = classifyOutcome({ status: response.status });
-      return this.finish(attemptId, outcome, startedAt, clock, {
-        requestHeaders,
-        responseStatus: response.status,
-        responseHeaders: redactHeaders(response.headers),
-        responseBody: response.body,
-        responseBodyTruncated: response.bodyTruncated,
-        error: response.bodyError === null ? null : `response body unreadable: ${response.bodyError}`,
-      });
+      return this.finish(attemptId, outcome, startedAt, clock, exchangeOf(response, requestHeaders));
     } catch (error) {
       return this.finish(attemptId, classifyOutcome({ error }), startedAt, clock, {
         requestHeaders,
@@ -141,6 +159,34 @@ export class AttemptDelivery {
     } finally {
       this.metrics.inFlightRequests.dec();
     }
+  }
+
+  /** The webhook's OAuth2 access token, or the result of an attempt that sent nothing without it. */
+  private async accessToken(
+    webhook: WebhookState,
+    client: OAuth2Client,
+    startedAt: Date,
+  ): Promise<string | AttemptResult> {
+    const refusal = this.urlRefusal(client.tokenUrl);
+    if (refusal !== null) {
+      return this.notSent('blocked', `not sent: token ${refusal}`, startedAt);
+    }
+    try {
+      return await this.oauth2.tokenFor(webhook.id, client);
+    } catch (error) {
+      return this.notSent(
+        tokenFailureOutcome(error),
+        `not sent: no access token: ${describeTokenFailure(error)}`,
+        startedAt,
+      );
+    }
+  }
+
+  private unauthenticated(webhook: WebhookState, error: unknown, startedAt: Date): AttemptResult {
+    // Never send unsigned or unauthenticated: the endpoint would reject it, or worse, accept it.
+    const reason = `not sent: cannot sign or authenticate the request: ${describeError(error)}`;
+    this.logger.error(`Webhook ${webhook.id} (version ${webhook.version}): ${reason}`);
+    return this.notSent('blocked', reason, startedAt);
   }
 
   private urlRefusal(url: string): string | null {
@@ -176,6 +222,31 @@ export class AttemptDelivery {
     this.metrics.recordAttempt(outcome, 0);
     return notSentResult(outcome, error, startedAt);
   }
+}
+
+function exchangeOf(
+  response: WebhookResponse,
+  requestHeaders: Record<string, string>,
+): Omit<AttemptExchange, 'durationMs' | 'outcome'> {
+  return {
+    requestHeaders,
+    responseStatus: response.status,
+    responseHeaders: redactHeaders(response.headers),
+    responseBody: response.body,
+    responseBodyTruncated: response.bodyTruncated,
+    error: response.bodyError === null ? null : `response body unreadable: ${response.bodyError}`,
+  };
+}
+
+/** A token URL refused after DNS is the egress policy's refusal; anything else, the token endpoint's failure. */
+function tokenFailureOutcome(error: unknown): AttemptOutcome {
+  return outcomeOfError(error) === 'blocked' ? 'blocked' : 'auth_failed';
+}
+
+function describeTokenFailure(error: unknown): string {
+  return error instanceof TokenEndpointError
+    ? error.message
+    : `token endpoint request failed: ${describeError(error)}`;
 }
 
 function attemptStartOf(

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EgressPolicy, SecretBox } from '@hookline/security';
 import { DeliveryEnv } from '../config/delivery.env';
+import { OAuth2TokenClient } from '../oauth2/oauth2-token.client';
+import { OAuth2TokenService } from '../oauth2/oauth2-token.service';
 import { AttemptDelivery } from './attempt-delivery';
 import { EndpointDispatchers } from './endpoint-dispatchers';
 import { WebhookCredentialsService } from './webhook-credentials.service';
@@ -29,6 +31,8 @@ import { WebhookHttpClient } from './webhook-http.client';
     },
     WebhookCredentialsService,
     WebhookHttpClient,
+    OAuth2TokenClient,
+    OAuth2TokenService,
     AttemptDelivery,
   ],
   exports: [AttemptDelivery],

@@ -12,6 +12,8 @@ import {
   webhookFixture,
 } from '../../test/fixtures';
 import { AttemptDelivery, type AttemptResult } from './attempt-delivery';
+import { OAuth2TokenClient } from '../oauth2/oauth2-token.client';
+import { OAuth2TokenService } from '../oauth2/oauth2-token.service';
 import { EndpointDispatchers } from './endpoint-dispatchers';
 import { serializePayload } from './serialize-payload';
 import { WebhookCredentialsService } from './webhook-credentials.service';
@@ -27,6 +29,7 @@ describe(EndpointDispatchers.name, () => {
   const strict = new EgressPolicy({ allowInsecureUrls: true, allowCidrs: [] });
   const started: Array<{ stop(): Promise<void> }> = [];
   const built: EndpointDispatchers[] = [];
+  const tokenClients: OAuth2TokenClient[] = [];
 
   const withCertificate = (): EndpointTls => ({
     clientCertificate: client.cert,
@@ -50,9 +53,12 @@ describe(EndpointDispatchers.name, () => {
       SECRETS_ENCRYPTION_KEYS: TEST_SECRETS_ENCRYPTION_KEYS,
       ...LOOPBACK_EGRESS_ENV,
     });
+    const tokens = new OAuth2TokenClient(policy, config);
+    tokenClients.push(tokens);
     const delivery = new AttemptDelivery(
       new WebhookCredentialsService(box),
       new WebhookHttpClient(agents),
+      new OAuth2TokenService(tokens, config),
       policy,
       new DeliveryMetrics(new Registry()),
       config,
@@ -90,6 +96,7 @@ describe(EndpointDispatchers.name, () => {
 
   afterEach(async () => {
     await Promise.all(built.splice(0).map((made) => made.onApplicationShutdown()));
+    await Promise.all(tokenClients.splice(0).map((tokens) => tokens.onApplicationShutdown()));
     await Promise.all(started.splice(0).map((server) => server.stop()));
   });
 

@@ -21,6 +21,7 @@ describe(WebhookCredentialsService.name, () => {
     expect(service.open(basic)).toEqual({
       secrets: [{ secret: secrets[0], expiresAt: null }],
       authorization: `Basic ${Buffer.from('hook:s3cret').toString('base64')}`,
+      oauth2: null,
       headers: {},
       tls: null,
     });
@@ -45,6 +46,46 @@ describe(WebhookCredentialsService.name, () => {
       ca: 'CA',
     });
     expect(() => service.open({ ...state, version: 3, tls: elsewhere })).toThrow(SecretBoxError);
+  });
+
+  it('opens an OAuth2 client secret with AAD = webhook id, keyed so that a new client gets new tokens', () => {
+    const service = new WebhookCredentialsService(box);
+    const { state } = webhookFixture(box, { id: 'wh_oauth' });
+    const auth = {
+      type: 'oauth2' as const,
+      tokenUrl: 'https://auth.example.com/token',
+      clientId: 'hookline',
+      encryptedClientSecret: box.encrypt('cs_1', 'wh_oauth'),
+      scope: 'a b',
+      audience: null,
+    };
+    const opened = service.open({ ...state, auth });
+    const renamed = service.open({ ...state, version: 2, url: 'https://hooks.example.com/v2', auth });
+    const newSecret = service.open({
+      ...state,
+      version: 3,
+      auth: { ...auth, encryptedClientSecret: box.encrypt('cs_2', 'wh_oauth') },
+    });
+
+    expect(opened.authorization).toBeNull();
+    expect(opened.oauth2).toEqual({
+      credentialKey: expect.any(String),
+      tokenUrl: 'https://auth.example.com/token',
+      clientId: 'hookline',
+      clientSecret: 'cs_1',
+      scope: 'a b',
+      audience: null,
+    });
+    expect(renamed.oauth2?.credentialKey).toBe(opened.oauth2?.credentialKey);
+    expect(newSecret.oauth2?.clientSecret).toBe('cs_2');
+    expect(newSecret.oauth2?.credentialKey).not.toBe(opened.oauth2?.credentialKey);
+    expect(() =>
+      service.open({
+        ...state,
+        version: 4,
+        auth: { ...auth, encryptedClientSecret: box.encrypt('cs_1', 'wh_other') },
+      }),
+    ).toThrow(SecretBoxError);
   });
 
   it('opens custom header values, and takes those of a state from before they were sealed as they are', () => {

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { WebhookState } from '@hookline/contracts';
+import type { OAuth2ClientCredentialsAuth, WebhookState } from '@hookline/contracts';
 import { SecretBox, parseSigningKey, parseSigningSecret } from '@hookline/security';
+import type { OAuth2Client } from '../oauth2/oauth2-client';
 import { BoundedCache } from './bounded-cache';
 import { basicAuthorization, bearerAuthorization } from './build-request-headers';
 
@@ -13,7 +15,10 @@ export interface OpenedSecret {
 /** A webhook's credentials in plaintext, for one state version. */
 export interface WebhookCredentials {
   secrets: OpenedSecret[];
+  /** A fixed `authorization` value (basic, bearer); null for none and for oauth2. */
   authorization: string | null;
+  /** The OAuth2 client whose access token authorizes each request; null unless auth is oauth2. */
+  oauth2: OAuth2Client | null;
   /** Custom request headers in clear. */
   headers: Record<string, string>;
   /** The endpoint's TLS material with the client key opened; null for plain TLS. */
@@ -56,11 +61,28 @@ export class WebhookCredentialsService {
         return { secret, expiresAt: ref.expiresAt === null ? null : Date.parse(ref.expiresAt) };
       }),
       authorization: this.openAuthorization(webhook),
+      oauth2: webhook.auth.type === 'oauth2' ? this.openOAuth2Client(webhook.auth, webhook.id) : null,
       headers: this.openHeaders(webhook),
       tls: this.openTls(webhook),
     };
     this.cache.set(cacheKey, credentials);
     return credentials;
+  }
+
+  private openOAuth2Client(auth: OAuth2ClientCredentialsAuth, webhookId: string): OAuth2Client {
+    const { tokenUrl, clientId, scope, audience } = auth;
+    // The sealed secret changes with the secret (a fresh nonce each time), so it keys the client too.
+    const credentialKey = createHash('sha256')
+      .update(JSON.stringify([tokenUrl, clientId, auth.encryptedClientSecret, scope, audience]))
+      .digest('base64url');
+    return {
+      credentialKey,
+      tokenUrl,
+      clientId,
+      clientSecret: this.box.decrypt(auth.encryptedClientSecret, webhookId),
+      scope,
+      audience,
+    };
   }
 
   private openHeaders(webhook: WebhookState): Record<string, string> {
@@ -87,6 +109,7 @@ export class WebhookCredentialsService {
     const { auth } = webhook;
     switch (auth.type) {
       case 'none':
+      case 'oauth2':
         return null;
       case 'basic':
         return basicAuthorization(auth.username, this.box.decrypt(auth.encryptedPassword, webhook.id));

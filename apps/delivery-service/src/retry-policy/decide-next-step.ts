@@ -53,6 +53,8 @@ export function decideNextStep(input: NextStepInput): NextStep {
     case 'connection_reset':
     case 'network':
     case 'blocked':
+    // The token endpoint failed; like an endpoint that failed, it may well work on the next attempt.
+    case 'auth_failed':
     // Not an outcome delivery-service sees (the log records it for a request cut short); retried.
     case 'interrupted':
       break;

@@ -1,6 +1,6 @@
 /** The shapes of the subscription and audit APIs the portal uses (see docs/openapi/). */
 
-export type AuthType = 'none' | 'basic' | 'bearer';
+export type AuthType = 'none' | 'basic' | 'bearer' | 'oauth2';
 export type RetryPreset = 'standard' | 'short' | 'jittered' | 'none' | 'custom';
 export type SignatureSchemeType = 'standard-webhooks' | 'standard-webhooks-ed25519' | 'hmac-sha256-hex';
 export type DeliveryStatus = 'pending' | 'succeeded' | 'retrying' | 'failed' | 'expired';
@@ -18,6 +18,7 @@ export type AttemptOutcome =
   | 'network'
   | 'blocked'
   | 'expired'
+  | 'auth_failed'
   | 'interrupted';
 export type HoldReason = 'circuit_open';
 
@@ -61,7 +62,15 @@ export interface Webhook {
   /** The payload filter (see docs/delivery.md); null delivers every event of the types. */
   filter: Record<string, unknown> | null;
   active: boolean;
-  auth: { type: AuthType; username?: string };
+  /** The credential itself (password, token, client secret) is never returned. */
+  auth: {
+    type: AuthType;
+    username?: string;
+    tokenUrl?: string;
+    clientId?: string;
+    scope?: string | null;
+    audience?: string | null;
+  };
   headers: Record<string, string>;
   /** Absent from answers of an API older than the setting. */
   tls?: WebhookTls | null;
@@ -84,7 +93,15 @@ export interface Page<T> {
 export type AuthInput =
   | { type: 'none' }
   | { type: 'basic'; username: string; password: string }
-  | { type: 'bearer'; token: string };
+  | { type: 'bearer'; token: string }
+  | {
+      type: 'oauth2';
+      tokenUrl: string;
+      clientId: string;
+      clientSecret: string;
+      scope: string | null;
+      audience: string | null;
+    };
 
 export interface WebhookInput {
   name: string;

@@ -65,6 +65,15 @@ export const en = {
   'form.auth.username': 'Username',
   'form.auth.password': 'Password',
   'form.auth.token': 'Token',
+  'form.auth.oauth2': 'OAuth2 client credentials',
+  'form.auth.tokenUrl': 'Token URL',
+  'form.auth.tokenUrlHelp':
+    'Hookline gets an access token here (client credentials grant, client id and secret by HTTP Basic) and sends it as a Bearer token.',
+  'form.auth.clientId': 'Client ID',
+  'form.auth.clientSecret': 'Client secret',
+  'form.auth.scope': 'Scope',
+  'form.auth.audience': 'Audience',
+  'form.auth.optional': 'Optional.',
   'form.auth.keepHelp': 'Stored encrypted and never shown again. Leave empty to keep the current value.',
   'form.headers': 'Custom headers',
   'form.headers.name': 'Header name',
@@ -222,6 +231,7 @@ export const en = {
   'outcome.network': 'Network error',
   'outcome.blocked': 'Blocked by policy',
   'outcome.expired': 'Expired',
+  'outcome.auth_failed': 'No access token',
   'outcome.interrupted': 'Interrupted (outcome unknown)',
   'held.circuit_open': 'Held: endpoint failing, paused',
 

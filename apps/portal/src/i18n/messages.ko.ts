@@ -67,6 +67,15 @@ export const ko: Record<MessageKey, string> = {
   'form.auth.username': '사용자 이름',
   'form.auth.password': '비밀번호',
   'form.auth.token': '토큰',
+  'form.auth.oauth2': 'OAuth2 클라이언트 자격 증명',
+  'form.auth.tokenUrl': '토큰 URL',
+  'form.auth.tokenUrlHelp':
+    'Hookline이 여기에서 액세스 토큰을 받아(클라이언트 자격 증명 그랜트, 클라이언트 ID와 시크릿은 HTTP Basic) Bearer 토큰으로 보냅니다.',
+  'form.auth.clientId': '클라이언트 ID',
+  'form.auth.clientSecret': '클라이언트 시크릿',
+  'form.auth.scope': '범위(scope)',
+  'form.auth.audience': '대상(audience)',
+  'form.auth.optional': '선택 사항.',
   'form.auth.keepHelp': '암호화되어 저장되며 다시 표시되지 않습니다. 현재 값을 유지하려면 비워 두세요.',
   'form.headers': '사용자 지정 헤더',
   'form.headers.name': '헤더 이름',
@@ -222,6 +231,7 @@ export const ko: Record<MessageKey, string> = {
   'outcome.network': '네트워크 오류',
   'outcome.blocked': '정책으로 차단됨',
   'outcome.expired': '만료됨',
+  'outcome.auth_failed': '액세스 토큰 없음',
   'outcome.interrupted': '중단됨 (결과 알 수 없음)',
   'held.circuit_open': '보류: 엔드포인트 장애로 일시 중지',
 

@@ -96,6 +96,30 @@ describe(SecretsReencryptionService.name, () => {
     expect(keyring.decrypt(patch.tls.encryptedPrivateKey, webhook.id)).toBe('KEY');
   });
 
+  it('re-seals an OAuth2 client secret, keeping the rest of the client', async () => {
+    const webhook = aWebhook();
+    webhook.auth = {
+      type: 'oauth2',
+      tokenUrl: 'https://auth.example.com/token',
+      clientId: 'hookline',
+      encryptedClientSecret: retired.encrypt('cs_1', webhook.id),
+      scope: 'a',
+      audience: null,
+    };
+    const { service, changes } = setup([webhook]);
+
+    expect(await service.runOnce()).toBe(1);
+
+    const [, , patch] = changes.save.mock.calls[0] as unknown as [
+      unknown,
+      unknown,
+      { auth: { encryptedClientSecret: string; clientId: string; tokenUrl: string } },
+    ];
+    expect(patch.auth).toMatchObject({ clientId: 'hookline', tokenUrl: 'https://auth.example.com/token' });
+    expect(patch.auth.encryptedClientSecret).toMatch(/^v1\.new\./);
+    expect(keyring.decrypt(patch.auth.encryptedClientSecret, webhook.id)).toBe('cs_1');
+  });
+
   it('goes on past a webhook it cannot re-encrypt, and finishes the run', async () => {
     const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const broken = aWebhook({

@@ -136,6 +136,13 @@ export class SecretsReencryptionService extends PeriodicJob {
         return this.secretBox.needsReencryption(auth.encryptedToken)
           ? { ...auth, encryptedToken: this.secretBox.reencrypt(auth.encryptedToken, webhookId) }
           : null;
+      case 'oauth2':
+        return this.secretBox.needsReencryption(auth.encryptedClientSecret)
+          ? {
+              ...auth,
+              encryptedClientSecret: this.secretBox.reencrypt(auth.encryptedClientSecret, webhookId),
+            }
+          : null;
       default:
         return assertNever(auth, 'endpoint auth');
     }

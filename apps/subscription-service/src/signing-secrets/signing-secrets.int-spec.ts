@@ -219,6 +219,32 @@ describe('signing secrets (HTTP + Postgres + Kafka)', () => {
     expect(await currentSecret(webhook.id)).toBe(webhook.signingSecret);
   });
 
+  it('re-encrypts an OAuth2 client secret sealed with a retired key, though nothing else is', async () => {
+    const retired = SecretBox.fromEnv(RETIRED_KEY);
+    const webhook: WebhookBody = await context.createWebhook(token, {
+      auth: {
+        type: 'oauth2',
+        tokenUrl: 'https://auth.example.com/token',
+        clientId: 'hookline',
+        clientSecret: 'cs_retired',
+      },
+    });
+    await stateAt(webhook.id, 1);
+    await context.database.query(
+      `UPDATE subscription.webhook SET auth = jsonb_set(auth, '{encryptedClientSecret}', to_jsonb($2::text)) WHERE id = $1`,
+      [webhook.id, retired.encrypt('cs_retired', webhook.id)],
+    );
+
+    const state = await stateAt(webhook.id, 2);
+
+    if (state.auth.type !== 'oauth2') {
+      throw new Error('expected oauth2 auth');
+    }
+    expect(state.auth.encryptedClientSecret).toMatch(/^v1\.it1\./);
+    expect(context.secretBox.decrypt(state.auth.encryptedClientSecret, webhook.id)).toBe('cs_retired');
+    expect(state.auth).toMatchObject({ tokenUrl: 'https://auth.example.com/token', clientId: 'hookline' });
+  });
+
   it('seals custom header values stored in clear or with a retired key, and republishes the state', async () => {
     const retired = SecretBox.fromEnv(RETIRED_KEY);
     const inClear: WebhookBody = await context.createWebhook(token, {});

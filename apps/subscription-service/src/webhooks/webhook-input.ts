@@ -5,7 +5,15 @@ import type { TlsInput } from './validate-endpoint-tls';
 export type AuthInput =
   | { type: 'none' }
   | { type: 'basic'; username: string; password: string }
-  | { type: 'bearer'; token: string };
+  | { type: 'bearer'; token: string }
+  | {
+      type: 'oauth2';
+      tokenUrl: string;
+      clientId: string;
+      clientSecret: string;
+      scope?: string | null;
+      audience?: string | null;
+    };
 
 /** `header` defaults to `x-hookline-signature`. */
 export type SignatureSchemeInput =

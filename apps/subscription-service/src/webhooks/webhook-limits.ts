@@ -23,6 +23,8 @@ export const WEBHOOK_LIMITS = {
   tlsCaBundleMaxLength: 65_536,
   /** Certificates in one PEM field (a chain, or a CA bundle). */
   tlsMaxCertificates: 10,
+  /** An OAuth2 `scope` or `audience`. */
+  oauth2ParameterMaxLength: 1_024,
   /** A week: the longest a rotated-out signing secret keeps being signed with. */
   maxSecretGraceSeconds: 604_800,
   /** Rotated-out secrets still signed with at once; older ones end early, bounding the signature header. */

@@ -19,6 +19,15 @@ export function sealEndpointAuth(auth: AuthInput, webhookId: string, secretBox: 
       };
     case 'bearer':
       return { type: 'bearer', encryptedToken: secretBox.encrypt(auth.token, webhookId) };
+    case 'oauth2':
+      return {
+        type: 'oauth2',
+        tokenUrl: auth.tokenUrl,
+        clientId: auth.clientId,
+        encryptedClientSecret: secretBox.encrypt(auth.clientSecret, webhookId),
+        scope: auth.scope ?? null,
+        audience: auth.audience ?? null,
+      };
     default:
       return assertNever(auth, 'auth type');
   }

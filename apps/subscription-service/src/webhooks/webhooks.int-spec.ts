@@ -175,6 +175,57 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
       expect(context.secretBox.decrypt(state.auth.encryptedToken, webhook.id)).toBe('tok_live_123');
     });
 
+    it('PATCH sets oauth2 auth: the client secret is sealed, the response shows the client only', async () => {
+      const patched = await context.patchWebhook(organization.apiKey.key, webhook.id, {
+        auth: {
+          type: 'oauth2',
+          tokenUrl: 'https://auth.example.com/oauth/token',
+          clientId: 'hookline-prod',
+          clientSecret: 'cs_live_0123456789',
+          scope: 'webhooks:receive',
+        },
+      });
+
+      expect(patched.auth).toEqual({
+        type: 'oauth2',
+        tokenUrl: 'https://auth.example.com/oauth/token',
+        clientId: 'hookline-prod',
+        scope: 'webhooks:receive',
+        audience: null,
+      });
+      const state = await eventually(() => {
+        const latest = statesOf(webhook.id).at(-1);
+        expect(latest?.auth.type).toBe('oauth2');
+        return latest as WebhookState;
+      });
+      if (state.auth.type !== 'oauth2') {
+        throw new Error('expected oauth2 auth');
+      }
+      expect(JSON.stringify(state)).not.toContain('cs_live_0123456789');
+      expect(context.secretBox.decrypt(state.auth.encryptedClientSecret, webhook.id)).toBe(
+        'cs_live_0123456789',
+      );
+    });
+
+    it('PATCH refuses an oauth2 token URL the egress policy refuses, naming the field', async () => {
+      const response = await context.http.request('PATCH', `/v1/webhooks/${webhook.id}`, {
+        token: organization.apiKey.key,
+        body: {
+          auth: {
+            type: 'oauth2',
+            tokenUrl: 'https://169.254.169.254/token',
+            clientId: 'c',
+            clientSecret: 's',
+          },
+        },
+      });
+
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain(
+        'auth.tokenUrl points to a private or loopback address',
+      );
+    });
+
     it('PATCH with rotateSigningSecret answers with the new secret, which GET secret then returns', async () => {
       const patched = await context.patchWebhook(organization.apiKey.key, webhook.id, {
         rotateSigningSecret: true,

@@ -131,7 +131,7 @@ export class WebhooksRepository {
          SELECT webhook_id AS id FROM ${SECRET_TABLE} WHERE split_part(encrypted, '.', 2) <> $1
          UNION
          SELECT id FROM ${WEBHOOK_TABLE}
-         WHERE split_part(coalesce(auth->>'encryptedPassword', auth->>'encryptedToken', ''), '.', 2) NOT IN ($1, '')
+         WHERE split_part(coalesce(auth->>'encryptedPassword', auth->>'encryptedToken', auth->>'encryptedClientSecret', ''), '.', 2) NOT IN ($1, '')
            OR split_part(coalesce(tls->>'encryptedPrivateKey', ''), '.', 2) NOT IN ($1, '')
            OR headers <> '{}'::jsonb
            OR EXISTS (

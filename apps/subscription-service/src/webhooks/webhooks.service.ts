@@ -265,13 +265,20 @@ export class WebhooksService {
     };
   }
 
-  /** Rules class-validator cannot know: the egress policy for the URL and the event catalog. */
-  private assertValidDefinition({ url, events }: UpdateWebhookInput): void {
+  /** Rules class-validator cannot know: the egress policy for the URLs and the event catalog. */
+  private assertValidDefinition({ url, events, auth }: UpdateWebhookInput): void {
     const problems: string[] = [];
     if (url !== undefined) {
       const check = this.egressPolicy.checkUrl(url);
       if (!check.ok) {
         problems.push(check.reason);
+      }
+    }
+    // Delivery calls the token endpoint too: the same rules, or it would be a way around them.
+    if (auth?.type === 'oauth2') {
+      const check = this.egressPolicy.checkUrl(auth.tokenUrl);
+      if (!check.ok) {
+        problems.push(check.reason.replace(/^url\b/, 'auth.tokenUrl'));
       }
     }
     if (events !== undefined) {

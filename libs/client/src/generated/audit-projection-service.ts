@@ -163,6 +163,7 @@ export interface components {
         | 'network'
         | 'blocked'
         | 'expired'
+        | 'auth_failed'
         | 'interrupted';
       /** @description Request headers as sent, credentials and signatures redacted */
       requestHeaders: {
@@ -188,6 +189,7 @@ export interface components {
       latencyMs: components['schemas']['LatencyDto'];
       /** @description Attempts by outcome; every outcome is present */
       outcomes: {
+        auth_failed?: number;
         blocked?: number;
         connection_refused?: number;
         connection_reset?: number;
@@ -320,6 +322,7 @@ export interface components {
       latencyMs: components['schemas']['LatencyDto'];
       /** @description Attempts by outcome; every outcome is present */
       outcomes: {
+        auth_failed?: number;
         blocked?: number;
         connection_refused?: number;
         connection_reset?: number;
@@ -414,6 +417,7 @@ export interface components {
       latencyMs: components['schemas']['LatencyDto'];
       /** @description Attempts by outcome; every outcome is present */
       outcomes: {
+        auth_failed?: number;
         blocked?: number;
         connection_refused?: number;
         connection_reset?: number;
@@ -441,6 +445,7 @@ export interface components {
       latencyMs: components['schemas']['LatencyDto'];
       /** @description Attempts by outcome; every outcome is present */
       outcomes: {
+        auth_failed?: number;
         blocked?: number;
         connection_refused?: number;
         connection_reset?: number;

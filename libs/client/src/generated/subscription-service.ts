@@ -439,7 +439,8 @@ export interface components {
       auth?:
         | components['schemas']['NoAuthDto']
         | components['schemas']['BasicAuthDto']
-        | components['schemas']['BearerAuthDto'];
+        | components['schemas']['BearerAuthDto']
+        | components['schemas']['OAuth2AuthDto'];
       /** @example Pushes job changes to the CRM */
       description?: string | null;
       /**
@@ -805,6 +806,35 @@ export interface components {
        */
       type: 'none';
     };
+    OAuth2AuthDto: {
+      /**
+       * @description Sent as `audience` (Auth0, Okta and others ask for it); none when left out.
+       * @example https://api.example.com
+       */
+      audience?: Record<string, never> | null;
+      /** @example hookline-prod */
+      clientId: string;
+      /**
+       * @description Stored encrypted; never returned.
+       * @example kR2v9yQ4mX7tL1pZ
+       */
+      clientSecret: string;
+      /**
+       * @description Space-separated scopes sent as `scope`; none when left out.
+       * @example webhooks:receive
+       */
+      scope?: Record<string, never> | null;
+      /**
+       * @description The token endpoint (client credentials grant). The same rules as the webhook url: https only, no private, loopback or metadata addresses.
+       * @example https://auth.example.com/oauth/token
+       */
+      tokenUrl: string;
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'oauth2';
+    };
     PortalSessionResponse: {
       /** @enum {string} */
       access: 'read-only' | 'read-write';
@@ -915,7 +945,8 @@ export interface components {
       auth?:
         | components['schemas']['NoAuthDto']
         | components['schemas']['BasicAuthDto']
-        | components['schemas']['BearerAuthDto'];
+        | components['schemas']['BearerAuthDto']
+        | components['schemas']['OAuth2AuthDto'];
       /** @example Pushes job changes to the CRM */
       description?: string | null;
       /**
@@ -1130,10 +1161,30 @@ export interface components {
     };
     WebhookAuthView: {
       /**
+       * @description oauth2 only; null: none is sent.
+       * @example https://api.example.com
+       */
+      audience?: string | null;
+      /**
+       * @description oauth2 only.
+       * @example hookline-prod
+       */
+      clientId?: string;
+      /**
+       * @description oauth2 only; null: none is sent.
+       * @example webhooks:receive
+       */
+      scope?: string | null;
+      /**
+       * @description oauth2 only.
+       * @example https://auth.example.com/oauth/token
+       */
+      tokenUrl?: string;
+      /**
        * @example basic
        * @enum {string}
        */
-      type: 'none' | 'basic' | 'bearer';
+      type: 'none' | 'basic' | 'bearer' | 'oauth2';
       /**
        * @description Basic auth only.
        * @example hookline

@@ -128,6 +128,13 @@ export const MESSAGE_SCHEMAS = {
     none: {},
     basic: { username: { type: 'string' }, encryptedPassword: text() },
     bearer: { encryptedToken: text() },
+    oauth2: {
+      tokenUrl: text('The token endpoint of the client credentials grant.'),
+      clientId: text(),
+      encryptedClientSecret: text(),
+      scope: nullable(text('Sent as `scope`; null: none.')),
+      audience: nullable(text('Sent as `audience`; null: none.')),
+    },
   }),
   SignatureScheme: taggedUnion<SignatureScheme>('How deliveries are signed.', {
     'standard-webhooks': {},

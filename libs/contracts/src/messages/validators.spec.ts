@@ -174,7 +174,7 @@ describe('message validators', () => {
       'invalid attempt event: attemptId is required; attempt must be an integer ≥ 1; ' +
         'startedAt must be an ISO 8601 date-time with a UTC offset, e.g. 2026-11-22T10:00:00.000Z; ' +
         'responseStatus must be an integer ≤ 599; outcome must be one of success, http_3xx, http_4xx, http_5xx, timeout, dns, tls, ' +
-        'connection_refused, connection_reset, network, blocked, expired, interrupted; payload.id must not be empty',
+        'connection_refused, connection_reset, network, blocked, expired, auth_failed, interrupted; payload.id must not be empty',
     );
     expect(reasonOf(validateAttemptEvent({ ...attemptEvent, requestHeaders: { a: 1 } }))).toBe(
       'invalid attempt event: requestHeaders.a must be a string',
@@ -281,6 +281,21 @@ describe('message validators', () => {
     expect(
       reasonOf(validateWebhookState({ ...webhookState, auth: { type: 'bearer', encryptedToken: '' } })),
     ).toBe('invalid webhook state: auth.encryptedToken must not be empty');
+    const oauth2 = {
+      type: 'oauth2',
+      tokenUrl: 'https://auth.example.com/token',
+      clientId: 'hookline',
+      encryptedClientSecret: 'v1.k1.x',
+      scope: null,
+      audience: 'https://api.example.com',
+    };
+    expect(validateWebhookState({ ...webhookState, auth: oauth2 })).toMatchObject({ ok: true });
+    expect(reasonOf(validateWebhookState({ ...webhookState, auth: { ...oauth2, scope: undefined } }))).toBe(
+      'invalid webhook state: auth.scope is required',
+    );
+    expect(
+      reasonOf(validateWebhookState({ ...webhookState, auth: { ...oauth2, encryptedClientSecret: '' } })),
+    ).toBe('invalid webhook state: auth.encryptedClientSecret must not be empty');
   });
 
   it('require the delays of a custom retry policy only', () => {

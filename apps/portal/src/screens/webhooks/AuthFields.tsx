@@ -11,12 +11,12 @@ interface AuthFieldsProps {
   editing: boolean;
 }
 
-const AUTH_TYPES: readonly AuthType[] = ['none', 'basic', 'bearer'];
+const AUTH_TYPES: readonly AuthType[] = ['none', 'basic', 'bearer', 'oauth2'];
 
 export function AuthFields({ form, errors, editing }: AuthFieldsProps) {
   const { t } = useI18n();
   // A stored credential is never shown back: while editing, an empty field keeps it.
-  const secretField = (field: 'password' | 'token', autoComplete: string) => (
+  const secretField = (field: 'password' | 'token' | 'clientSecret', autoComplete: string) => (
     <TextField
       label={t(`form.auth.${field}`)}
       help={editing ? t('form.auth.keepHelp') : undefined}
@@ -43,6 +43,35 @@ export function AuthFields({ form, errors, editing }: AuthFieldsProps) {
         </div>
       )}
       {form.values.authType === 'bearer' && secretField('token', 'off')}
+      {form.values.authType === 'oauth2' && (
+        <>
+          <TextField
+            label={t('form.auth.tokenUrl')}
+            help={t('form.auth.tokenUrlHelp')}
+            type="url"
+            autoComplete="off"
+            {...form.bind('tokenUrl')}
+          />
+          <div className="field-row">
+            <TextField label={t('form.auth.clientId')} autoComplete="off" {...form.bind('clientId')} />
+            {secretField('clientSecret', 'new-password')}
+          </div>
+          <div className="field-row">
+            <TextField
+              label={t('form.auth.scope')}
+              help={t('form.auth.optional')}
+              autoComplete="off"
+              {...form.bind('scope')}
+            />
+            <TextField
+              label={t('form.auth.audience')}
+              help={t('form.auth.optional')}
+              autoComplete="off"
+              {...form.bind('audience')}
+            />
+          </div>
+        </>
+      )}
     </ChoiceFieldset>
   );
 }

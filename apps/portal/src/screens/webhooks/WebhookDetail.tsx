@@ -125,7 +125,15 @@ function WebhookDetailBody({ webhook }: { webhook: Webhook }) {
             )}
           </dd>
           <dt>{t('form.auth')}</dt>
-          <dd>{t(`form.auth.${webhook.auth.type}`)}</dd>
+          <dd>
+            {t(`form.auth.${webhook.auth.type}`)}
+            {webhook.auth.type === 'oauth2' && (
+              <>
+                {' '}
+                <code>{webhook.auth.clientId}</code> @ <code>{webhook.auth.tokenUrl}</code>
+              </>
+            )}
+          </dd>
           <dt>{t('form.tls')}</dt>
           <dd>
             <TlsSummary tls={webhook.tls ?? null} />

@@ -75,6 +75,58 @@ describe('WebhookForm', () => {
     ]);
   });
 
+  it('sends OAuth2 client credentials, leaving out the scope and audience not typed', async () => {
+    const submitted = renderFormRecordingSubmits(null);
+    await userEvent.type(screen.getByLabelText('Name'), 'ERP');
+    await userEvent.type(screen.getByLabelText('Webhook URL'), 'https://erp.example.com/in');
+    await userEvent.click(screen.getByLabelText('OAuth2 client credentials'));
+    await userEvent.type(screen.getByLabelText('Token URL'), 'https://auth.example.com/token');
+    await userEvent.type(screen.getByLabelText('Client ID'), 'hookline');
+    await userEvent.type(screen.getByLabelText('Client secret'), 'cs_1');
+    await userEvent.type(screen.getByLabelText('Scope'), 'webhooks:receive');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'All job events' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
+    expect(submitted[0].auth).toEqual({
+      type: 'oauth2',
+      tokenUrl: 'https://auth.example.com/token',
+      clientId: 'hookline',
+      clientSecret: 'cs_1',
+      scope: 'webhooks:receive',
+      audience: null,
+    });
+  });
+
+  it('on edit of an OAuth2 webhook, shows the client, keeps the stored secret, and sends a new one typed', async () => {
+    const oauth2: Webhook = {
+      ...existing,
+      auth: {
+        type: 'oauth2',
+        tokenUrl: 'https://auth.example.com/token',
+        clientId: 'hookline',
+        scope: null,
+        audience: 'https://api.example.com',
+      },
+    };
+    const submitted = renderFormRecordingSubmits(oauth2);
+    expect(screen.getByLabelText('Token URL')).toHaveValue('https://auth.example.com/token');
+    expect(screen.getByLabelText('Client ID')).toHaveValue('hookline');
+    expect(screen.getByLabelText('Audience')).toHaveValue('https://api.example.com');
+    expect(screen.getByLabelText('Client secret')).toHaveValue('');
+    await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
+    await userEvent.type(screen.getByLabelText('Client secret'), 'cs_2');
+    await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
+
+    expect(submitted[0]).not.toHaveProperty('auth');
+    expect(submitted[1].auth).toEqual({
+      type: 'oauth2',
+      tokenUrl: 'https://auth.example.com/token',
+      clientId: 'hookline',
+      clientSecret: 'cs_2',
+      scope: null,
+      audience: 'https://api.example.com',
+    });
+  });
+
   it('shows each problem the API reports on the field it names', async () => {
     const onSubmit = () =>
       Promise.reject(

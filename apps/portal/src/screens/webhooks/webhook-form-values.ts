@@ -13,6 +13,11 @@ export interface WebhookFormValues {
   username: string;
   password: string;
   token: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  audience: string;
   headers: HeaderRow[];
   /** PEM texts of the TLS settings; the stored ones are never shown back, so they start empty. */
   tlsClientCertificate: string;
@@ -59,6 +64,11 @@ export function emptyFormValues(): WebhookFormValues {
     username: '',
     password: '',
     token: '',
+    tokenUrl: '',
+    clientId: '',
+    clientSecret: '',
+    scope: '',
+    audience: '',
     headers: [],
     tlsClientCertificate: '',
     tlsPrivateKey: '',
@@ -85,6 +95,11 @@ export function formValuesOf(webhook: Webhook): WebhookFormValues {
     username: webhook.auth.username ?? '',
     password: '',
     token: '',
+    tokenUrl: webhook.auth.tokenUrl ?? '',
+    clientId: webhook.auth.clientId ?? '',
+    clientSecret: '',
+    scope: webhook.auth.scope ?? '',
+    audience: webhook.auth.audience ?? '',
     headers: Object.entries(webhook.headers).map(([name, value]) => ({ name, value })),
     tlsClientCertificate: '',
     tlsPrivateKey: '',
@@ -141,7 +156,9 @@ export function toWebhookInput(values: WebhookFormValues, initial: Webhook | nul
     values.authType !== initial.auth.type ||
     values.password !== '' ||
     values.token !== '' ||
-    (values.authType === 'basic' && values.username !== (initial.auth.username ?? ''));
+    values.clientSecret !== '' ||
+    (values.authType === 'basic' && values.username !== (initial.auth.username ?? '')) ||
+    (values.authType === 'oauth2' && oauth2ClientChanged(values, initial));
   if (authChanged) {
     input.auth = auth;
   }
@@ -192,5 +209,25 @@ function authInput(values: WebhookFormValues): WebhookInput['auth'] {
       return { type: 'basic', username: values.username, password: values.password };
     case 'bearer':
       return { type: 'bearer', token: values.token };
+    case 'oauth2':
+      return {
+        type: 'oauth2',
+        tokenUrl: values.tokenUrl.trim(),
+        clientId: values.clientId,
+        clientSecret: values.clientSecret,
+        scope: values.scope.trim() === '' ? null : values.scope.trim(),
+        audience: values.audience.trim() === '' ? null : values.audience.trim(),
+      };
   }
+}
+
+/** The API replaces auth as a whole, so a changed client goes with its secret (the API asks for it). */
+function oauth2ClientChanged(values: WebhookFormValues, initial: Webhook): boolean {
+  const stored = initial.auth;
+  return (
+    values.tokenUrl.trim() !== (stored.tokenUrl ?? '') ||
+    values.clientId !== (stored.clientId ?? '') ||
+    values.scope.trim() !== (stored.scope ?? '') ||
+    values.audience.trim() !== (stored.audience ?? '')
+  );
 }

@@ -77,6 +77,17 @@ describe(CreateWebhookDto.name, () => {
     [{ type: 'none' }],
     [{ type: 'bearer', token: 'eyJhbGciOiJIUzI1NiJ9.e30.sig' }],
     [{ type: 'basic', username: 'u', password: 'p' }],
+    [{ type: 'oauth2', tokenUrl: 'https://auth.example.com/token', clientId: 'c', clientSecret: 's' }],
+    [
+      {
+        type: 'oauth2',
+        tokenUrl: 'https://auth.example.com/token',
+        clientId: 'hookline prod',
+        clientSecret: 's3cr:t',
+        scope: 'webhooks:receive events.read',
+        audience: 'https://api.example.com',
+      },
+    ],
   ])('accepts auth %j', async (auth) => {
     expect((await validateBody(CreateWebhookDto, { ...valid, auth })).ok).toBe(true);
   });
@@ -107,7 +118,48 @@ describe(CreateWebhookDto.name, () => {
     [
       'an unknown auth type',
       { auth: { type: 'digest' } },
-      'auth.type must be one of the following values: none, basic, bearer',
+      'auth.type must be one of the following values: none, basic, bearer, oauth2',
+    ],
+    [
+      'oauth2 without a token URL',
+      { auth: { type: 'oauth2', clientId: 'c', clientSecret: 's' } },
+      'auth.tokenUrl is required with auth type oauth2',
+    ],
+    [
+      'oauth2 without a client secret',
+      { auth: { type: 'oauth2', tokenUrl: 'https://a.example.com/t', clientId: 'c' } },
+      'auth.clientSecret is required with auth type oauth2',
+    ],
+    [
+      'oauth2 with a client id holding a line break',
+      { auth: { type: 'oauth2', tokenUrl: 'https://a.example.com/t', clientId: 'c\n', clientSecret: 's' } },
+      'auth.clientId must be printable ASCII',
+    ],
+    [
+      'oauth2 with a scope of two spaces',
+      {
+        auth: {
+          type: 'oauth2',
+          tokenUrl: 'https://a.example.com/t',
+          clientId: 'c',
+          clientSecret: 's',
+          scope: 'a  b',
+        },
+      },
+      'auth.scope must be scope tokens separated by single spaces (RFC 6749 §3.3)',
+    ],
+    [
+      'a token on oauth2 auth',
+      {
+        auth: {
+          type: 'oauth2',
+          tokenUrl: 'https://a.example.com/t',
+          clientId: 'c',
+          clientSecret: 's',
+          token: 't',
+        },
+      },
+      'auth.token is not allowed',
     ],
     [
       'basic auth without a password',

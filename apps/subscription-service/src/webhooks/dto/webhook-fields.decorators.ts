@@ -25,7 +25,14 @@ import { findEndpointTlsProblems } from '../validate-endpoint-tls';
 import { findMetadataProblems } from '../validate-metadata';
 import { DEFAULT_HMAC_SIGNATURE_HEADER, WEBHOOK_DEFAULTS } from '../webhook-defaults';
 import { WEBHOOK_LIMITS } from '../webhook-limits';
-import { AUTH_SUBTYPES, BasicAuthDto, BearerAuthDto, NoAuthDto, UnknownAuthDto } from './endpoint-auth.dto';
+import {
+  AUTH_SUBTYPES,
+  BasicAuthDto,
+  BearerAuthDto,
+  NoAuthDto,
+  OAuth2AuthDto,
+  UnknownAuthDto,
+} from './endpoint-auth.dto';
 import { CustomRetryPolicyDto, PresetRetryPolicyDto, RETRY_POLICY_SUBTYPES } from './retry-policy.dto';
 import {
   Ed25519SignatureSchemeDto,
@@ -98,6 +105,7 @@ export const WEBHOOK_OPTION_MODELS = [
   NoAuthDto,
   BasicAuthDto,
   BearerAuthDto,
+  OAuth2AuthDto,
   PresetRetryPolicyDto,
   CustomRetryPolicyDto,
   StandardSignatureSchemeDto,
@@ -214,7 +222,12 @@ export const WebhookMetadataField = () =>
 export const WebhookAuthField = () =>
   applyDecorators(
     ApiPropertyOptional({
-      ...oneOf('type', { none: NoAuthDto, basic: BasicAuthDto, bearer: BearerAuthDto }),
+      ...oneOf('type', {
+        none: NoAuthDto,
+        basic: BasicAuthDto,
+        bearer: BearerAuthDto,
+        oauth2: OAuth2AuthDto,
+      }),
       default: WEBHOOK_DEFAULTS.auth(),
       description:
         'How the endpoint authenticates Hookline. Credentials are stored encrypted and never returned; replaced as a whole on PATCH.',

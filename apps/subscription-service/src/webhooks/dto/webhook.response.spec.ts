@@ -84,6 +84,26 @@ describe(toWebhookResponse.name, () => {
     expect(JSON.stringify(response)).not.toContain('BEGIN');
   });
 
+  it('shows an oauth2 client but never its secret, even encrypted', () => {
+    const auth = {
+      type: 'oauth2',
+      tokenUrl: 'https://auth.example.com/token',
+      clientId: 'hookline',
+      encryptedClientSecret: 'v1.k1.CLIENTSECRET',
+      scope: 'webhooks:receive',
+      audience: null,
+    } as const;
+    const response = toWebhookResponse(aWebhook({ auth }), {});
+    expect(response.auth).toEqual({
+      type: 'oauth2',
+      tokenUrl: 'https://auth.example.com/token',
+      clientId: 'hookline',
+      scope: 'webhooks:receive',
+      audience: null,
+    });
+    expect(JSON.stringify(response)).not.toContain('CLIENTSECRET');
+  });
+
   it('redacts custom headers that carry credentials', () => {
     const response = toWebhookResponse(aWebhook(), {
       'X-Api-Key': 'abc123',

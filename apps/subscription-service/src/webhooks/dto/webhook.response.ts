@@ -7,13 +7,35 @@ import { SIGNATURE_SCHEME_TYPES } from './signature-scheme.dto';
 import { summarizeEndpointTls } from '../certificate-summary';
 import type { Webhook } from '../webhook.entity';
 
-/** How the endpoint authenticates Hookline's requests; the password or token is never shown. */
+/** How the endpoint authenticates Hookline's requests; the password, token or client secret is never shown. */
 export class WebhookAuthView {
   @ApiProperty({ enum: AUTH_TYPES, example: 'basic' })
   type!: EndpointAuth['type'];
 
   @ApiPropertyOptional({ example: 'hookline', description: 'Basic auth only.' })
   username?: string;
+
+  @ApiPropertyOptional({ example: 'https://auth.example.com/oauth/token', description: 'oauth2 only.' })
+  tokenUrl?: string;
+
+  @ApiPropertyOptional({ example: 'hookline-prod', description: 'oauth2 only.' })
+  clientId?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'webhooks:receive',
+    description: 'oauth2 only; null: none is sent.',
+  })
+  scope?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'https://api.example.com',
+    description: 'oauth2 only; null: none is sent.',
+  })
+  audience?: string | null;
 }
 
 export class CertificateSummaryView {
@@ -209,6 +231,14 @@ function toAuthView(auth: EndpointAuth): WebhookAuthView {
       return { type: 'basic', username: auth.username };
     case 'bearer':
       return { type: 'bearer' };
+    case 'oauth2':
+      return {
+        type: 'oauth2',
+        tokenUrl: auth.tokenUrl,
+        clientId: auth.clientId,
+        scope: auth.scope,
+        audience: auth.audience,
+      };
     default:
       return assertNever(auth, 'endpoint auth');
   }
