@@ -43,7 +43,12 @@ export interface WebhookState {
    * still honour it when `encryptedHeaders` is absent. Never written any more.
    */
   headers?: Record<string, string>;
-  retryPolicy: RetryPolicy;
+  /**
+   * The webhook's own schedule, which wins over every default; null = inherit: the event type's default
+   * applies (see `resolveDeliveryPolicy` in delivery-service). States published before null was allowed
+   * always carry one, so they stay explicit.
+   */
+  retryPolicy: RetryPolicy | null;
   timeoutSeconds: number;
   signatureScheme: SignatureScheme;
   secrets: SecretRef[];

@@ -263,6 +263,36 @@ describe(DeliveryService.name, () => {
     expect(published[0].find((batch) => batch.topic === Topics.signals)?.messages[0].key).toBe(webhook.id);
   });
 
+  it("retries a webhook that sets no schedule on its event type's default, one that sets one on its own", async () => {
+    const testEvent = (webhook: WebhookState): EventEnvelope =>
+      jobCreatedEvent({
+        type: 'webhook.test',
+        subject: webhook.id,
+        data: { webhookId: webhook.id, message: 'test' },
+      });
+    const inheriting = webhookWith({ retryPolicy: null });
+    const explicit = webhookWith({ retryPolicy: { preset: 'custom', delaysSeconds: [10] } });
+    replies.push(answered(500), answered(500), answered(500));
+
+    await service.deliver(jobFor(inheriting, testEvent(inheriting)));
+    await service.deliver(jobFor(explicit, testEvent(explicit)));
+    await service.deliver(jobFor(inheriting));
+
+    const [testInherited, testOwn, jobInherited] = published.map((batches) => {
+      const [attempt] = valuesOn<AttemptEvent>(batches, Topics.attempts);
+      const delayMs = attempt.nextAttemptAt === null ? null : Date.parse(attempt.nextAttemptAt) - Date.now();
+      return { status: attempt.deliveryStatus, delayMs };
+    });
+    // webhook.test: none; the webhook's own: 10 s; job.created has no default: standard, 5 s ±20%.
+    expect(testInherited).toEqual({ status: 'failed', delayMs: null });
+    expect(testOwn.status).toBe('retrying');
+    expect(testOwn.delayMs).toBeGreaterThan(9_000);
+    expect(testOwn.delayMs).toBeLessThanOrEqual(10_000);
+    expect(jobInherited.status).toBe('retrying');
+    expect(jobInherited.delayMs).toBeGreaterThan(3_000);
+    expect(jobInherited.delayMs).toBeLessThanOrEqual(6_000);
+  });
+
   it('once the breaker is open, re-queues without an attempt, keeping the attempt number', async () => {
     const webhook = webhookWith({ retryPolicy: { preset: 'standard' } });
     replies.push(answered(500), answered(500));

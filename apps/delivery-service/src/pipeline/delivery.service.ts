@@ -5,7 +5,7 @@ import {
   DELIVERY_HELD_SCHEMA,
   KafkaHeaders,
   Topics,
-  effectiveExpiry,
+  findEventType,
   type AttemptEvent,
   type AttemptStart,
   type DeliveryHeld,
@@ -28,6 +28,7 @@ import { WebhookLimiter } from '../isolation/webhook-limiter';
 import { DeliveryMetrics, type RequeueReason } from '../metrics/delivery.metrics';
 import { chooseTier } from '../retry-policy/choose-tier';
 import { decideNextStep, deliveryStatusOf, type NextStep } from '../retry-policy/decide-next-step';
+import { resolveDeliveryPolicy, type DeliveryPolicy } from '../retry-policy/resolve-delivery-policy';
 import { tierBatchOf, type RetryTask } from './retry-task';
 import { disableSignalBatch } from './disable-signal';
 import { jobFromTask, taskFor, type DeliveryJob } from './delivery-job';
@@ -84,10 +85,11 @@ export class DeliveryService {
    */
   async attempt(job: DeliveryJob): Promise<DeliveryStep> {
     const input = attemptInputOf(job);
-    const expiresAtMs = effectiveExpiry(job.event)?.getTime() ?? null;
+    const policy = resolveDeliveryPolicy(job.webhook, job.event, findEventType(job.event.type));
+    const { expiresAtMs } = policy;
     // An expired event needs no slot: the attempt ends as `expired` without a request.
     if (hasExpired(expiresAtMs)) {
-      return this.attempted(job, expiredResult(expiresAtMs), false, expiresAtMs);
+      return this.attempted(job, expiredResult(expiresAtMs), false, policy);
     }
     let probe = false;
     if (job.mode === 'scheduled') {
@@ -120,7 +122,7 @@ export class DeliveryService {
     } finally {
       lease.release();
     }
-    return this.attempted(job, result, probe, expiresAtMs);
+    return this.attempted(job, result, probe, policy);
   }
 
   /** Attempts `job` and writes its attempt event with the next retry task (or its re-queue) in one request. */
@@ -218,7 +220,7 @@ export class DeliveryService {
     job: DeliveryJob,
     result: AttemptResult,
     probe: boolean,
-    expiresAtMs: number | null,
+    policy: DeliveryPolicy,
   ): DeliveryStep {
     const now = new Date();
     const reachedNetwork = result.outcome !== 'expired' && result.outcome !== 'blocked';
@@ -237,10 +239,10 @@ export class DeliveryService {
       outcome: result.outcome,
       responseStatus: result.responseStatus,
       responseHeaders: result.responseHeaders,
-      policy: job.webhook.retryPolicy,
+      policy: policy.retryPolicy,
       mode: job.mode,
       nowMs: now.getTime(),
-      expiresAtMs,
+      expiresAtMs: policy.expiresAtMs,
       maxRetryAfterMs: this.config.DELIVERY_RETRY_AFTER_MAX_SECONDS * 1_000,
     });
     const attemptEvent = toAttemptEvent(attemptInputOf(job), result, {

@@ -154,7 +154,11 @@ export const MESSAGE_SCHEMAS = {
       headers: stringMap(
         'Custom request headers in clear, as states published before their values were sealed carry them; never written any more.',
       ),
-      retryPolicy: ref('RetryPolicy'),
+      retryPolicy: {
+        oneOf: [ref('RetryPolicy'), { type: 'null' }],
+        description:
+          "The webhook's own retry schedule; null: the event type's default applies (its catalog default, else `standard`). Every state published before null was allowed carries an explicit one.",
+      },
       timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
       signatureScheme: ref('SignatureScheme'),
       secrets: { type: 'array', items: ref('SecretRef') },

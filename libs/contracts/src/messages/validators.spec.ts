@@ -259,6 +259,19 @@ describe('message validators', () => {
     ).toBe('invalid webhook state: auth.encryptedToken must not be empty');
   });
 
+  it('take a webhook state without a retry policy of its own (null), but not one that leaves the field out', () => {
+    expect(validateWebhookState({ ...webhookState, retryPolicy: null })).toEqual({
+      ok: true,
+      value: { ...webhookState, retryPolicy: null },
+    });
+    expect(reasonOf(validateWebhookState(without(webhookState, 'retryPolicy')))).toBe(
+      'invalid webhook state: retryPolicy is required',
+    );
+    expect(reasonOf(validateWebhookState({ ...webhookState, retryPolicy: 'standard' }))).toBe(
+      'invalid webhook state: retryPolicy must be an object',
+    );
+  });
+
   it('require the delays of a custom retry policy only', () => {
     expect(reasonOf(validateWebhookState({ ...webhookState, retryPolicy: { preset: 'custom' } }))).toBe(
       'invalid webhook state: retryPolicy.delaysSeconds is required',
