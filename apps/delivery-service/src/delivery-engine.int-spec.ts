@@ -83,6 +83,42 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
     });
   }, 60_000);
 
+  it("gives a webhook without a schedule of its own its event type's default, and one with a schedule its own", async () => {
+    const organizationId = harness.organization('type-default');
+    const receiver = await harness.receiver(() => ({ status: 500, body: 'down' }));
+    const { state: inheriting } = await harness.publishWebhook({
+      organizationId,
+      url: receiver.url,
+      events: ['webhook.test', 'job.created'],
+      retryPolicy: null,
+    });
+    const { state: explicit } = await harness.publishWebhook({
+      organizationId,
+      url: receiver.url,
+      events: ['webhook.test'],
+      retryPolicy: { preset: 'custom', delaysSeconds: [1] },
+    });
+    const testEvent = jobCreatedEvent({
+      organizationId,
+      type: 'webhook.test',
+      subject: 'wh_type_default',
+      data: { webhookId: inheriting.id, message: 'a test of the type default' },
+    });
+    const jobEvent = jobCreatedEvent({ organizationId });
+
+    await harness.publishEvent(testEvent);
+    await harness.publishEvent(jobEvent);
+
+    // webhook.test's default is no retry; the explicit schedule retries once; job.created has no default: standard.
+    const statusesOf = async (deliveryId: string, count: number) =>
+      (await harness.waitForAttempts(deliveryId, count)).map((attempt) => attempt.deliveryStatus);
+    expect(await statusesOf(deliveryIdFor(testEvent.id, explicit.id), 2)).toEqual(['retrying', 'failed']);
+    expect(await statusesOf(deliveryIdFor(testEvent.id, inheriting.id), 1)).toEqual(['failed']);
+    const [jobAttempt] = await harness.waitForAttempts(deliveryIdFor(jobEvent.id, inheriting.id), 1);
+    expect(jobAttempt.deliveryStatus).toBe('retrying');
+    expect(harness.attemptsOf(deliveryIdFor(testEvent.id, inheriting.id))).toHaveLength(1);
+  });
+
   it('follows no redirect: a 302 is a failed attempt', async () => {
     const organizationId = harness.organization('redirect');
     const receiver = await harness.receiver((request) =>

@@ -10,6 +10,7 @@ import { WebhookDeliveryOptions1764000000000 } from './migrations/1764000000000-
 import { SecretsReadScope1764100000000 } from './migrations/1764100000000-secrets-read-scope';
 import { EncryptedCustomHeaders1764700000000 } from './migrations/1764700000000-encrypted-custom-headers';
 import { WebhookFilter1765000000000 } from './migrations/1765000000000-webhook-filter';
+import { InheritedRetryPolicy1765200000000 } from './migrations/1765200000000-inherited-retry-policy';
 import { SUBSCRIPTION_SCHEMA } from './schema';
 
 export const SUBSCRIPTION_ENTITIES = [Organization, ApiKey, Webhook, WebhookSecret, OutboxMessage];
@@ -21,6 +22,7 @@ export const SUBSCRIPTION_MIGRATIONS = [
   SecretsReadScope1764100000000,
   EncryptedCustomHeaders1764700000000,
   WebhookFilter1765000000000,
+  InheritedRetryPolicy1765200000000,
 ];
 
 export function subscriptionDataSourceOptions(url: string): DataSourceOptions & { schema: string } {

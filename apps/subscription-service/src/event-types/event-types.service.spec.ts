@@ -20,6 +20,28 @@ describe(EventTypesService.name, () => {
     expect(items.find((item) => item.type === 'webhook.disabled')?.origin).toBe('platform');
   });
 
+  it("shows each type's default schedule and TTL: its own, else the platform's", () => {
+    const defaultsOf = (type: string) => {
+      const item = setup()
+        .service.list()
+        .find((candidate) => candidate.type === type);
+      return { defaultRetryPolicy: item?.defaultRetryPolicy, defaultTtlSeconds: item?.defaultTtlSeconds };
+    };
+
+    expect(defaultsOf('webhook.test')).toEqual({
+      defaultRetryPolicy: { preset: 'none' },
+      defaultTtlSeconds: null,
+    });
+    expect(defaultsOf('drawing.created')).toEqual({
+      defaultRetryPolicy: { preset: 'standard' },
+      defaultTtlSeconds: 86_400,
+    });
+    expect(defaultsOf('job.created')).toEqual({
+      defaultRetryPolicy: { preset: 'standard' },
+      defaultTtlSeconds: null,
+    });
+  });
+
   it('asks for an active webhook with any pattern that covers the type', async () => {
     const { service, repository } = setup({ active: true, everyEvent: false });
 

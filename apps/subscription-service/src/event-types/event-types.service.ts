@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
+  DEFAULT_RETRY_POLICY,
   EVENT_CATALOG,
   eventDataJsonSchema,
   findEventType,
   type EventOrigin,
   type JSONSchema,
+  type RetryPolicy,
 } from '@hookline/contracts';
 import { patternsCovering } from '../webhooks/validate-event-patterns';
 import { WebhooksRepository } from '../webhooks/webhooks.repository';
@@ -17,6 +19,9 @@ export interface EventTypeView {
   origin: EventOrigin;
   schema: JSONSchema;
   example: Record<string, unknown>;
+  /** What a webhook that sets no schedule gets for this type: the catalog's, else the platform default. */
+  defaultRetryPolicy: RetryPolicy;
+  defaultTtlSeconds: number | null;
 }
 
 /** The event catalog as customers see it, and whether they would receive a type at all. */
@@ -35,6 +40,8 @@ export class EventTypesService {
       origin: definition.origin ?? 'product',
       schema: eventDataJsonSchema(definition.type),
       example: definition.example,
+      defaultRetryPolicy: definition.defaultRetryPolicy ?? DEFAULT_RETRY_POLICY,
+      defaultTtlSeconds: definition.defaultTtlSeconds ?? null,
     }));
     return this.catalog;
   }

@@ -24,7 +24,8 @@ export interface CreateWebhookInput {
   metadata?: Record<string, string>;
   auth?: AuthInput;
   headers?: Record<string, string>;
-  retryPolicy?: RetryPolicy;
+  /** null inherits the event type's default schedule. */
+  retryPolicy?: RetryPolicy | null;
   timeoutSeconds?: number;
   signatureScheme?: SignatureSchemeInput;
   ordered?: boolean;

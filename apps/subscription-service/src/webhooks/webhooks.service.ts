@@ -249,7 +249,9 @@ export class WebhooksService {
       ...(changes.headers !== undefined
         ? { encryptedHeaders: sealHeaders(changes.headers, webhook.id, this.secretBox), legacyHeaders: {} }
         : {}),
-      ...(changes.retryPolicy !== undefined ? { retryPolicy: toRetryPolicy(changes.retryPolicy) } : {}),
+      ...(changes.retryPolicy !== undefined
+        ? { retryPolicy: changes.retryPolicy === null ? null : toRetryPolicy(changes.retryPolicy) }
+        : {}),
       ...(changes.timeoutSeconds !== undefined ? { timeoutSeconds: changes.timeoutSeconds } : {}),
       ...(changes.signatureScheme !== undefined
         ? { signatureScheme: toSignatureScheme(changes.signatureScheme) }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { EventOrigin, JSONSchema } from '@hookline/contracts';
+import { RetryPolicyView } from '../../webhooks/dto/webhook.response';
 
 export class EventTypeResponse {
   @ApiProperty({ example: 'job.status_changed' })
@@ -38,6 +39,23 @@ export class EventTypeResponse {
     example: { webhookId: 'wh_2x7k9q', message: 'Webhook activated: this is a test event from Hookline.' },
   })
   example!: Record<string, unknown>;
+
+  @ApiProperty({
+    type: RetryPolicyView,
+    example: { preset: 'standard' },
+    description:
+      "The retry schedule of a webhook that sets none (`retryPolicy: null`) for events of this type: the type's own, else `standard`. A webhook's own `retryPolicy` wins.",
+  })
+  defaultRetryPolicy!: RetryPolicyView;
+
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: null,
+    description:
+      'Seconds after `occurredAt` after which no attempt is made, unless the event sets its own `expiresAt`; null: events of this type do not expire.',
+  })
+  defaultTtlSeconds!: number | null;
 }
 
 export class EventTypeListResponse {

@@ -62,6 +62,7 @@ function Discriminated(
   property: string,
   fallback: new () => object,
   subTypes: Array<{ name: string; value: new () => object }>,
+  { nullable = false }: { nullable?: boolean } = {},
 ): PropertyDecorator {
   const pick = (value: unknown): new () => object => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -71,7 +72,7 @@ function Discriminated(
     return subTypes.find((subType) => subType.name === name)?.value ?? fallback;
   };
   return applyDecorators(
-    Omittable(),
+    nullable ? IsOptional() : Omittable(),
     IsObject(),
     ValidateNested(),
     Type((options) =>
@@ -246,10 +247,12 @@ export const WebhookRetryPolicyField = () =>
         none: PresetRetryPolicyDto,
         custom: CustomRetryPolicyDto,
       }),
+      nullable: true,
       default: WEBHOOK_DEFAULTS.retryPolicy(),
-      description: 'When failed deliveries are retried.',
+      description:
+        "When failed deliveries are retried. null (the default) inherits each event type's default schedule (`defaultRetryPolicy` of GET /v1/event-types: `standard` unless the type sets one); a schedule set here wins over every default.",
     }),
-    Discriminated('preset', PresetRetryPolicyDto, RETRY_POLICY_SUBTYPES),
+    Discriminated('preset', PresetRetryPolicyDto, RETRY_POLICY_SUBTYPES, { nullable: true }),
   );
 
 export const WebhookTimeoutField = () =>

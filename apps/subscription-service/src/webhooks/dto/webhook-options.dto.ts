@@ -35,7 +35,7 @@ export abstract class WebhookOptionsDto {
   headers?: Record<string, string>;
 
   @WebhookRetryPolicyField()
-  retryPolicy?: RetryPolicy;
+  retryPolicy?: RetryPolicy | null;
 
   @WebhookTimeoutField()
   timeoutSeconds?: number;
