@@ -2,6 +2,8 @@
 
 export type AuthType = 'none' | 'basic' | 'bearer';
 export type RetryPreset = 'standard' | 'short' | 'jittered' | 'none' | 'custom';
+/** A preset, or `inherit`: no schedule of the webhook's own (`retryPolicy: null`). */
+export type RetryChoice = 'inherit' | RetryPreset;
 export type SignatureSchemeType = 'standard-webhooks' | 'standard-webhooks-ed25519' | 'hmac-sha256-hex';
 export type DeliveryStatus = 'pending' | 'succeeded' | 'retrying' | 'failed' | 'expired';
 export const DELIVERY_STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'retrying', 'failed', 'expired'];
@@ -42,7 +44,8 @@ export interface Webhook {
   active: boolean;
   auth: { type: AuthType; username?: string };
   headers: Record<string, string>;
-  retryPolicy: RetryPolicy;
+  /** null: each event type's default schedule applies. */
+  retryPolicy: RetryPolicy | null;
   timeoutSeconds: number;
   signatureScheme: SignatureScheme;
   ordered: boolean;
@@ -73,7 +76,7 @@ export interface WebhookInput {
   active?: boolean;
   auth?: AuthInput;
   headers: Record<string, string>;
-  retryPolicy: RetryPolicy;
+  retryPolicy: RetryPolicy | null;
   timeoutSeconds: number;
   ordered: boolean;
   signatureScheme: SignatureScheme;
@@ -90,6 +93,10 @@ export interface EventType {
   origin: 'product' | 'platform';
   schema: Record<string, unknown>;
   example: Record<string, unknown>;
+  /** The schedule of a webhook without one of its own, for this type. */
+  defaultRetryPolicy: RetryPolicy;
+  /** null: events of this type do not expire unless they say so. */
+  defaultTtlSeconds: number | null;
 }
 
 export interface DeliverySummary {

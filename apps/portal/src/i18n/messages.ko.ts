@@ -79,6 +79,7 @@ export const ko: Record<MessageKey, string> = {
   'form.events.selected': '{count}개 선택됨',
   'form.events.loading': '이벤트 목록을 불러오는 중…',
   'form.retry': '재시도',
+  'form.retry.inherit': '이벤트 유형별 기본값: 유형이 따로 정하지 않으면 표준 (이벤트 목록 참고)',
   'form.retry.standard': '표준: 약 하루 동안 최대 7회 재시도 (5초, 5분, 30분, 2시간, 5시간, 10시간, 10시간)',
   'form.retry.short': '짧게: 5분 후와 10분 후에 재시도한 뒤 중단',
   'form.retry.jittered': '점점 늘어나는 무작위 간격(최대 10분)으로 최대 5회 재시도',
@@ -234,4 +235,10 @@ export const ko: Record<MessageKey, string> = {
   'catalog.schema': 'JSON 스키마',
   'catalog.example': '예시 페이로드',
   'catalog.platform': '플랫폼 이벤트',
+  'catalog.defaults': '전송 기본값',
+  'catalog.defaultRetries': '재시도 (자체 설정이 없는 웹훅)',
+  'catalog.customDelays': '{delays}초 후',
+  'catalog.ttl': '만료',
+  'catalog.ttlSeconds': '발생 후 {seconds}초, 이벤트가 만료 시각을 따로 정하지 않은 경우',
+  'catalog.noTtl': '만료 없음, 이벤트가 만료 시각을 따로 정하지 않은 경우',
 };

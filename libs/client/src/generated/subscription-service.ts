@@ -491,13 +491,12 @@ export interface components {
        */
       rateLimitPerSecond?: number | null;
       /**
-       * @description When failed deliveries are retried.
-       * @default {
-       *       "preset": "standard"
-       *     }
+       * @description When failed deliveries are retried. null (the default) inherits each event type's default schedule (`defaultRetryPolicy` of GET /v1/event-types: `standard` unless the type sets one); a schedule set here wins over every default.
+       * @default null
        */
       retryPolicy?:
-        components['schemas']['PresetRetryPolicyDto'] | components['schemas']['CustomRetryPolicyDto'];
+        | (components['schemas']['PresetRetryPolicyDto'] | components['schemas']['CustomRetryPolicyDto'])
+        | null;
       /**
        * @description standard-webhooks: the webhook-signature header of the Standard Webhooks spec (v1, HMAC-SHA256). standard-webhooks-ed25519: the same header with v1a ed25519 signatures, verified with the webhook's whpk_ public key; switching to or from it replaces the secret at once, without a grace period. hmac-sha256-hex: the hex HMAC of the raw body in `header` (default x-hookline-signature).
        * @default {
@@ -595,7 +594,8 @@ export interface components {
       ordered: boolean;
       /** @example null */
       rateLimitPerSecond: number | null;
-      retryPolicy: components['schemas']['RetryPolicyView'];
+      /** @description The webhook's own retry schedule; null: each event type's default applies (`defaultRetryPolicy` of GET /v1/event-types). */
+      retryPolicy: components['schemas']['RetryPolicyView'] | null;
       signatureScheme: components['schemas']['SignatureSchemeView'];
       /**
        * @description Verifies the webhook-signature header (Standard Webhooks): the `whsec_` secret, or for signatureScheme standard-webhooks-ed25519 the `whpk_` public key. Also available from GET /v1/webhooks/{id}/secret.
@@ -645,6 +645,18 @@ export interface components {
       items: components['schemas']['EventTypeResponse'][];
     };
     EventTypeResponse: {
+      /**
+       * @description The retry schedule of a webhook that sets none (`retryPolicy: null`) for events of this type: the type's own, else `standard`. A webhook's own `retryPolicy` wins.
+       * @example {
+       *       "preset": "standard"
+       *     }
+       */
+      defaultRetryPolicy: components['schemas']['RetryPolicyView'];
+      /**
+       * @description Seconds after `occurredAt` after which no attempt is made, unless the event sets its own `expiresAt`; null: events of this type do not expire.
+       * @example null
+       */
+      defaultTtlSeconds: number | null;
       /** @example The status of a job changed. */
       description: string;
       /**
@@ -948,13 +960,12 @@ export interface components {
        */
       rateLimitPerSecond?: number | null;
       /**
-       * @description When failed deliveries are retried.
-       * @default {
-       *       "preset": "standard"
-       *     }
+       * @description When failed deliveries are retried. null (the default) inherits each event type's default schedule (`defaultRetryPolicy` of GET /v1/event-types: `standard` unless the type sets one); a schedule set here wins over every default.
+       * @default null
        */
       retryPolicy?:
-        components['schemas']['PresetRetryPolicyDto'] | components['schemas']['CustomRetryPolicyDto'];
+        | (components['schemas']['PresetRetryPolicyDto'] | components['schemas']['CustomRetryPolicyDto'])
+        | null;
       /**
        * @description true issues a new signing secret (returned as signingSecret); the old one keeps being signed with for the grace period (SECRET_ROTATION_GRACE_SECONDS). false changes nothing.
        * @example true
@@ -1047,7 +1058,8 @@ export interface components {
       ordered: boolean;
       /** @example null */
       rateLimitPerSecond: number | null;
-      retryPolicy: components['schemas']['RetryPolicyView'];
+      /** @description The webhook's own retry schedule; null: each event type's default applies (`defaultRetryPolicy` of GET /v1/event-types). */
+      retryPolicy: components['schemas']['RetryPolicyView'] | null;
       signatureScheme: components['schemas']['SignatureSchemeView'];
       /**
        * @description Only when the PATCH set rotateSigningSecret: the new signing secret.
@@ -1152,7 +1164,8 @@ export interface components {
       ordered: boolean;
       /** @example null */
       rateLimitPerSecond: number | null;
-      retryPolicy: components['schemas']['RetryPolicyView'];
+      /** @description The webhook's own retry schedule; null: each event type's default applies (`defaultRetryPolicy` of GET /v1/event-types). */
+      retryPolicy: components['schemas']['RetryPolicyView'] | null;
       signatureScheme: components['schemas']['SignatureSchemeView'];
       /** @example 15 */
       timeoutSeconds: number;

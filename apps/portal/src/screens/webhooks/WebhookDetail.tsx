@@ -126,7 +126,7 @@ function WebhookDetailBody({ webhook }: { webhook: Webhook }) {
           <dt>{t('form.auth')}</dt>
           <dd>{t(`form.auth.${webhook.auth.type}`)}</dd>
           <dt>{t('form.retry')}</dt>
-          <dd>{t(`form.retry.${webhook.retryPolicy.preset}`)}</dd>
+          <dd>{t(`form.retry.${webhook.retryPolicy?.preset ?? 'inherit'}`)}</dd>
           <dt>{t('form.timeout')}</dt>
           <dd>{webhook.timeoutSeconds}</dd>
         </dl>
