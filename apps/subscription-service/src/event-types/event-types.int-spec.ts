@@ -10,6 +10,7 @@ interface EventTypeBody {
   example: Record<string, unknown>;
   defaultRetryPolicy: { preset: string; delaysSeconds?: number[] };
   defaultTtlSeconds: number | null;
+  organizationDefaults: null;
 }
 
 describe('event types (HTTP + Postgres)', () => {
@@ -49,6 +50,7 @@ describe('event types (HTTP + Postgres)', () => {
         example: definition.example,
         defaultRetryPolicy: definition.defaultRetryPolicy ?? { preset: 'standard' },
         defaultTtlSeconds: definition.defaultTtlSeconds ?? null,
+        organizationDefaults: null,
       });
     }
     const webhookTest = response.body.items.find((item) => item.type === 'webhook.test');

@@ -7,6 +7,7 @@ import type { WebhookState } from '../webhook-state';
 import type { Validated } from './compile-validator';
 import {
   validateApiKeyRecord,
+  validateDeliveryDefaults,
   validateAttemptEvent,
   validateAttemptStart,
   validateDeliveryCommand,
@@ -269,6 +270,27 @@ describe('message validators', () => {
     );
     expect(reasonOf(validateWebhookState({ ...webhookState, retryPolicy: 'standard' }))).toBe(
       'invalid webhook state: retryPolicy must be an object',
+    );
+  });
+
+  it("take an organization's delivery defaults of the organization and type their key names", () => {
+    const defaults = {
+      organizationId: 'org_1',
+      eventType: 'job.created',
+      retryPolicy: { preset: 'custom', delaysSeconds: [5] },
+      ttlSeconds: null,
+      version: 2,
+      updatedAt: at,
+    };
+    expect(validateDeliveryDefaults(defaults, 'org_1:job.created')).toEqual({ ok: true, value: defaults });
+    expect(
+      validateDeliveryDefaults({ ...defaults, retryPolicy: null, ttlSeconds: 600 }, 'org_1:job.created'),
+    ).toMatchObject({ ok: true });
+    expect(reasonOf(validateDeliveryDefaults(defaults, 'org_2:job.created'))).toBe(
+      'invalid delivery defaults: organizationId:eventType must equal the key (org_2:job.created)',
+    );
+    expect(reasonOf(validateDeliveryDefaults({ ...defaults, ttlSeconds: 0 }, 'org_1:job.created'))).toBe(
+      'invalid delivery defaults: ttlSeconds must be an integer ≥ 1',
     );
   });
 

@@ -237,7 +237,8 @@ export const WebhookHeadersField = () =>
     SatisfiesRules(findCustomHeaderProblems),
   );
 
-export const WebhookRetryPolicyField = () =>
+/** A retry schedule or null (a default applies); also the body field of an organization's delivery defaults. */
+export const NullableRetryPolicyField = (description: string) =>
   applyDecorators(
     ApiPropertyOptional({
       ...oneOf('preset', {
@@ -248,11 +249,15 @@ export const WebhookRetryPolicyField = () =>
         custom: CustomRetryPolicyDto,
       }),
       nullable: true,
-      default: WEBHOOK_DEFAULTS.retryPolicy(),
-      description:
-        "When failed deliveries are retried. null (the default) inherits each event type's default schedule (`defaultRetryPolicy` of GET /v1/event-types: `standard` unless the type sets one); a schedule set here wins over every default.",
+      default: null,
+      description,
     }),
     Discriminated('preset', PresetRetryPolicyDto, RETRY_POLICY_SUBTYPES, { nullable: true }),
+  );
+
+export const WebhookRetryPolicyField = () =>
+  NullableRetryPolicyField(
+    "When failed deliveries are retried. null (the default) inherits each event type's default schedule (`defaultRetryPolicy` of GET /v1/event-types: your organization's for the type, else the catalog's, else `standard`); a schedule set here wins over every default.",
   );
 
 export const WebhookTimeoutField = () =>
