@@ -2,7 +2,9 @@ import { eventually } from '@hookline/testing';
 import { Registry } from 'prom-client';
 import {
   Topics,
+  deliveryDefaultsKey,
   domainTopic,
+  type DeliveryDefaults,
   type AttemptEvent,
   type EndpointSignal,
   type EventEnvelope,
@@ -24,6 +26,7 @@ import {
 } from '../attempts/attempt-delivery';
 import { serializePayload } from '../attempts/serialize-payload';
 import { DeliveryEnv } from '../config/delivery.env';
+import type { OrganizationDefaults } from '../delivery-defaults/organization-defaults.service';
 import { EndpointHealth } from '../isolation/endpoint-health';
 import { FairScheduler } from '../isolation/fair-scheduler';
 import { WebhookLimiter } from '../isolation/webhook-limiter';
@@ -66,9 +69,11 @@ describe(DeliveryService.name, () => {
   let service: DeliveryService;
   let health: EndpointHealth;
   let slots: FairScheduler;
+  let organizationDefaults: Map<string, DeliveryDefaults>;
 
   beforeEach(() => {
     replies = [];
+    organizationDefaults = new Map();
     executed = [];
     published = [];
     const attempts = {
@@ -105,6 +110,11 @@ describe(DeliveryService.name, () => {
       sink,
       new DeliveryMetrics(new Registry()),
       config,
+      {
+        ready: Promise.resolve(),
+        of: (organizationId: string, eventType: string) =>
+          organizationDefaults.get(deliveryDefaultsKey(organizationId, eventType)),
+      } as unknown as OrganizationDefaults,
     );
   });
 
@@ -291,6 +301,33 @@ describe(DeliveryService.name, () => {
     expect(jobInherited.status).toBe('retrying');
     expect(jobInherited.delayMs).toBeGreaterThan(3_000);
     expect(jobInherited.delayMs).toBeLessThanOrEqual(6_000);
+  });
+
+  it("applies the organization's schedule and TTL for the type to a webhook that sets none, not to one that does", async () => {
+    const inheriting = webhookWith({ retryPolicy: null });
+    const explicit = webhookWith({ retryPolicy: { preset: 'custom', delaysSeconds: [10] } });
+    organizationDefaults.set(deliveryDefaultsKey(inheriting.organizationId, 'job.created'), {
+      organizationId: inheriting.organizationId,
+      eventType: 'job.created',
+      retryPolicy: { preset: 'none' },
+      ttlSeconds: 60,
+      version: 1,
+      updatedAt: '2026-11-22T10:00:00.000Z',
+    });
+    replies.push(answered(500), answered(500));
+
+    await service.deliver(jobFor(inheriting));
+    await service.deliver(jobFor(explicit));
+    // Occurred two minutes ago: past the organization's TTL, so no request is made.
+    await service.deliver(
+      jobFor(inheriting, jobCreatedEvent({ occurredAt: new Date(Date.now() - 120_000).toISOString() })),
+    );
+
+    const statuses = published.map(
+      (batches) => valuesOn<AttemptEvent>(batches, Topics.attempts)[0].deliveryStatus,
+    );
+    expect(statuses).toEqual(['failed', 'retrying', 'expired']);
+    expect(executed).toHaveLength(2);
   });
 
   it('once the breaker is open, re-queues without an attempt, keeping the attempt number', async () => {

@@ -22,6 +22,7 @@ import {
 import { deliveryRefOf } from '../attempts/delivery-ref-of';
 import { toAttemptEvent } from '../attempts/to-attempt-event';
 import { DeliveryEnv } from '../config/delivery.env';
+import { OrganizationDefaults } from '../delivery-defaults/organization-defaults.service';
 import { EndpointHealth, type HealthVerdict } from '../isolation/endpoint-health';
 import { FairScheduler } from '../isolation/fair-scheduler';
 import { WebhookLimiter } from '../isolation/webhook-limiter';
@@ -73,6 +74,7 @@ export class DeliveryService {
     private readonly sink: OutputSink,
     private readonly metrics: DeliveryMetrics,
     private readonly config: DeliveryEnv,
+    private readonly organizationDefaults: OrganizationDefaults,
   ) {}
 
   /** Durable before the request goes out: see `RecordStart`. */
@@ -85,7 +87,7 @@ export class DeliveryService {
    */
   async attempt(job: DeliveryJob): Promise<DeliveryStep> {
     const input = attemptInputOf(job);
-    const policy = resolveDeliveryPolicy(job.webhook, job.event, findEventType(job.event.type));
+    const policy = await this.policyOf(job);
     const { expiresAtMs } = policy;
     // An expired event needs no slot: the attempt ends as `expired` without a request.
     if (hasExpired(expiresAtMs)) {
@@ -123,6 +125,19 @@ export class DeliveryService {
       lease.release();
     }
     return this.attempted(job, result, probe, policy);
+  }
+
+  /**
+   * The schedule and expiry `job` runs under. Waits, once after start, until the organizations'
+   * defaults are read: a delivery made before could apply the catalog's where the organization set its own.
+   */
+  private async policyOf(job: DeliveryJob): Promise<DeliveryPolicy> {
+    await this.organizationDefaults.ready;
+    const { organizationId, type } = job.event;
+    return resolveDeliveryPolicy(job.webhook, job.event, {
+      organization: this.organizationDefaults.of(organizationId, type),
+      eventType: findEventType(type),
+    });
   }
 
   /** Attempts `job` and writes its attempt event with the next retry task (or its re-queue) in one request. */

@@ -1,5 +1,6 @@
 import {
   DEFAULT_RETRY_POLICY,
+  type DeliveryDefaults,
   type EventEnvelope,
   type EventTypeDefinition,
   type RetryPolicy,
@@ -7,7 +8,7 @@ import {
 } from '@hookline/contracts';
 
 /** Which level of the precedence decided a value. */
-export type PolicySource = 'webhook' | 'event' | 'event-type' | 'platform';
+export type PolicySource = 'webhook' | 'event' | 'organization' | 'event-type' | 'platform';
 
 /** The retry schedule and expiry one delivery runs under. */
 export interface DeliveryPolicy {
@@ -18,25 +19,35 @@ export interface DeliveryPolicy {
   expirySource: Exclude<PolicySource, 'webhook'>;
 }
 
+/** The defaults below the webhook and the event: the organization's for the type, then the catalog's. */
+export interface PolicyDefaults {
+  organization: Pick<DeliveryDefaults, 'retryPolicy' | 'ttlSeconds'> | undefined;
+  eventType: Pick<EventTypeDefinition, 'defaultRetryPolicy' | 'defaultTtlSeconds'> | undefined;
+}
+
 /**
- * The schedule: the webhook's own (`retryPolicy` set), else its event type's catalog default, else
- * the platform's `standard`. The expiry: the event's own `expiresAt`, else `occurredAt` + its type's
- * default TTL, else none. Read per attempt, so a retry follows the webhook's current state.
+ * The schedule: the webhook's own (`retryPolicy` set), else its organization's for the event type,
+ * else the type's catalog default, else the platform's `standard`. The expiry: the event's own
+ * `expiresAt`, else `occurredAt` + the organization's TTL for the type, else the catalog's, else none.
+ * Read per attempt, so a retry follows the current webhook state and defaults.
  */
 export function resolveDeliveryPolicy(
   webhook: Pick<WebhookState, 'retryPolicy'>,
   event: Pick<EventEnvelope, 'occurredAt' | 'expiresAt'>,
-  eventType: Pick<EventTypeDefinition, 'defaultRetryPolicy' | 'defaultTtlSeconds'> | undefined,
+  defaults: PolicyDefaults,
 ): DeliveryPolicy {
-  return { ...retryPolicyOf(webhook, eventType), ...expiryOf(event, eventType) };
+  return { ...retryPolicyOf(webhook, defaults), ...expiryOf(event, defaults) };
 }
 
 function retryPolicyOf(
   webhook: Pick<WebhookState, 'retryPolicy'>,
-  eventType: Pick<EventTypeDefinition, 'defaultRetryPolicy'> | undefined,
+  { organization, eventType }: PolicyDefaults,
 ): Pick<DeliveryPolicy, 'retryPolicy' | 'retryPolicySource'> {
   if (webhook.retryPolicy !== null) {
     return { retryPolicy: webhook.retryPolicy, retryPolicySource: 'webhook' };
+  }
+  if (organization !== undefined && organization.retryPolicy !== null) {
+    return { retryPolicy: organization.retryPolicy, retryPolicySource: 'organization' };
   }
   if (eventType?.defaultRetryPolicy !== undefined) {
     return { retryPolicy: eventType.defaultRetryPolicy, retryPolicySource: 'event-type' };
@@ -46,14 +57,17 @@ function retryPolicyOf(
 
 function expiryOf(
   event: Pick<EventEnvelope, 'occurredAt' | 'expiresAt'>,
-  eventType: Pick<EventTypeDefinition, 'defaultTtlSeconds'> | undefined,
+  { organization, eventType }: PolicyDefaults,
 ): Pick<DeliveryPolicy, 'expiresAtMs' | 'expirySource'> {
   if (event.expiresAt) {
     return { expiresAtMs: Date.parse(event.expiresAt), expirySource: 'event' };
   }
-  const ttlSeconds = eventType?.defaultTtlSeconds;
-  if (ttlSeconds) {
-    return { expiresAtMs: Date.parse(event.occurredAt) + ttlSeconds * 1_000, expirySource: 'event-type' };
+  const occurredAtMs = Date.parse(event.occurredAt);
+  if (organization !== undefined && organization.ttlSeconds !== null) {
+    return { expiresAtMs: occurredAtMs + organization.ttlSeconds * 1_000, expirySource: 'organization' };
+  }
+  if (eventType?.defaultTtlSeconds) {
+    return { expiresAtMs: occurredAtMs + eventType.defaultTtlSeconds * 1_000, expirySource: 'event-type' };
   }
   return { expiresAtMs: null, expirySource: 'platform' };
 }
