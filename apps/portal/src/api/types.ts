@@ -93,10 +93,12 @@ export interface EventType {
   origin: 'product' | 'platform';
   schema: Record<string, unknown>;
   example: Record<string, unknown>;
-  /** The schedule of a webhook without one of its own, for this type. */
+  /** The schedule of a webhook without one of its own, for this type (the organization's, else the catalog's). */
   defaultRetryPolicy: RetryPolicy;
   /** null: events of this type do not expire unless they say so. */
   defaultTtlSeconds: number | null;
+  /** The organization's own defaults for the type, already in the two above; null when it set none. */
+  organizationDefaults: { retryPolicy: RetryPolicy | null; ttlSeconds: number | null } | null;
 }
 
 export interface DeliverySummary {

@@ -242,6 +242,7 @@ export const en = {
   'catalog.ttl': 'Expires',
   'catalog.ttlSeconds': '{seconds} s after it occurred, unless the event sets its own expiry',
   'catalog.noTtl': 'Never, unless the event sets its own expiry',
+  'catalog.organizationSetting': "Your organization's setting",
 } as const;
 
 export type MessageKey = keyof typeof en;

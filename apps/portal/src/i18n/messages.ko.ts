@@ -241,4 +241,5 @@ export const ko: Record<MessageKey, string> = {
   'catalog.ttl': '만료',
   'catalog.ttlSeconds': '발생 후 {seconds}초, 이벤트가 만료 시각을 따로 정하지 않은 경우',
   'catalog.noTtl': '만료 없음, 이벤트가 만료 시각을 따로 정하지 않은 경우',
+  'catalog.organizationSetting': '조직 설정',
 };

@@ -23,6 +23,7 @@ export const eventType = (type: string, description: string): EventType => ({
   example: { id: 'x' },
   defaultRetryPolicy: { preset: 'standard' },
   defaultTtlSeconds: null,
+  organizationDefaults: null,
 });
 
 export const CATALOG: EventType[] = [

@@ -15,6 +15,23 @@ describe('DeliveryDefaults', () => {
     expect(valueOf('Expires')).toBe('Never, unless the event sets its own expiry');
   });
 
+  it('marks what the organization set itself, and only that', () => {
+    renderWithPortal(
+      <DeliveryDefaults
+        eventType={{
+          ...eventType('job.created', 'A job'),
+          defaultRetryPolicy: { preset: 'short' },
+          defaultTtlSeconds: null,
+          organizationDefaults: { retryPolicy: { preset: 'short' }, ttlSeconds: null },
+        }}
+      />,
+    );
+    expect(valueOf('Retries (webhooks without their own)')).toBe(
+      "Short: retry after 5 minutes and after 10 minutes, then stopYour organization's setting",
+    );
+    expect(valueOf('Expires')).toBe('Never, unless the event sets its own expiry');
+  });
+
   it('shows a custom schedule by its delays and a TTL in seconds', () => {
     renderWithPortal(
       <DeliveryDefaults

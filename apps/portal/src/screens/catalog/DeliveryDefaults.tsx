@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n';
 export function DeliveryDefaults({ eventType }: { eventType: EventType }) {
   const { t } = useI18n();
   const policy = eventType.defaultRetryPolicy;
+  const own = eventType.organizationDefaults;
   return (
     <dl className="settings" aria-label={t('catalog.defaults')}>
       <dt>{t('catalog.defaultRetries')}</dt>
@@ -12,12 +13,16 @@ export function DeliveryDefaults({ eventType }: { eventType: EventType }) {
         {policy.preset === 'custom'
           ? t('catalog.customDelays', { delays: (policy.delaysSeconds ?? []).join(', ') })
           : t(`form.retry.${policy.preset}`)}
+        {own?.retryPolicy && <span className="badge">{t('catalog.organizationSetting')}</span>}
       </dd>
       <dt>{t('catalog.ttl')}</dt>
       <dd>
         {eventType.defaultTtlSeconds === null
           ? t('catalog.noTtl')
           : t('catalog.ttlSeconds', { seconds: eventType.defaultTtlSeconds })}
+        {own !== null && own.ttlSeconds !== null && (
+          <span className="badge">{t('catalog.organizationSetting')}</span>
+        )}
       </dd>
     </dl>
   );
