@@ -86,6 +86,29 @@ export function internalTopics(): InternalTopic[] {
       },
     },
     {
+      id: 'deliveryDefaults',
+      address: Topics.deliveryDefaults,
+      description:
+        "Compacted. An organization's retry schedule and TTL for one event type (PUT /v1/event-types/:type/delivery-defaults), " +
+        'written through the transactional outbox of subscription-service; a tombstone when they are removed.',
+      producers: 'subscription-service',
+      consumers: 'delivery-service',
+      messages: {
+        deliveryDefaults: internalMessage(
+          "An organization's delivery defaults for an event type",
+          'DeliveryDefaults',
+          '`<organization id>:<event type>`.',
+          headersSchema(schemaHeader('delivery-defaults.v1')),
+        ),
+        deliveryDefaultsRemoved: {
+          name: 'deliveryDefaultsRemoved',
+          title: 'Removed delivery defaults (tombstone)',
+          payload: { type: 'null' },
+          bindings: { kafka: messageKey('`<organization id>:<event type>`.') },
+        },
+      },
+    },
+    {
       id: 'deliveries',
       address: Topics.deliveries,
       description: 'The ordered lane: first attempts of ordered webhooks, one subject after the other.',

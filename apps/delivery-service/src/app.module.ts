@@ -16,6 +16,8 @@ import { OrderedLaneConsumer } from './ordering/ordered-lane.consumer';
 import { OrderingModule } from './ordering/ordering.module';
 import { RetryTiersModule } from './retry-tiers/retry-tiers.module';
 import { RetryTiersConsumer } from './retry-tiers/retry-tiers.consumer';
+import { DeliveryDefaultsModule } from './delivery-defaults/delivery-defaults.module';
+import { OrganizationDefaults } from './delivery-defaults/organization-defaults.service';
 import { RoutingModule } from './routing/routing.module';
 import { RoutingService } from './routing/routing.service';
 
@@ -35,10 +37,18 @@ export class AppModule {
         OrderingModule,
         CommandsModule,
         HealthModule.forRoot({
-          imports: [RoutingModule, DispatchModule, RetryTiersModule, OrderingModule, CommandsModule],
+          imports: [
+            RoutingModule,
+            DeliveryDefaultsModule,
+            DispatchModule,
+            RetryTiersModule,
+            OrderingModule,
+            CommandsModule,
+          ],
           inject: [
             KafkaReadiness,
             RoutingService,
+            OrganizationDefaults,
             DomainEventsConsumer,
             RetryTiersConsumer,
             OrderedLaneConsumer,

@@ -1,14 +1,17 @@
 import {
   Topics,
+  deliveryDefaultsKey,
   deliveryIdFor,
   newId,
   type AttemptEvent,
   type DeliveryCommand,
+  type DeliveryDefaults,
   type EventEnvelope,
   validateEndpointSignal,
 } from '@hookline/contracts';
 import { eventually, type ReceivedRequest, conforming } from '@hookline/testing';
 import { jobCreatedEvent } from '../test/fixtures';
+import { OrganizationDefaults } from './delivery-defaults/organization-defaults.service';
 import { DeliveryMetrics } from './metrics/delivery.metrics';
 import { startDeliveryHarness, type DeliveryHarness } from '../test/delivery-harness';
 
@@ -82,6 +85,90 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
       expect(gapMs).toBeLessThan(delaySeconds * 1_000 + 3_000);
     });
   }, 60_000);
+
+  it("gives a webhook without a schedule of its own its event type's default, and one with a schedule its own", async () => {
+    const organizationId = harness.organization('type-default');
+    const receiver = await harness.receiver(() => ({ status: 500, body: 'down' }));
+    const { state: inheriting } = await harness.publishWebhook({
+      organizationId,
+      url: receiver.url,
+      events: ['webhook.test', 'job.created'],
+      retryPolicy: null,
+    });
+    const { state: explicit } = await harness.publishWebhook({
+      organizationId,
+      url: receiver.url,
+      events: ['webhook.test'],
+      retryPolicy: { preset: 'custom', delaysSeconds: [1] },
+    });
+    const testEvent = jobCreatedEvent({
+      organizationId,
+      type: 'webhook.test',
+      subject: 'wh_type_default',
+      data: { webhookId: inheriting.id, message: 'a test of the type default' },
+    });
+    const jobEvent = jobCreatedEvent({ organizationId });
+
+    await harness.publishEvent(testEvent);
+    await harness.publishEvent(jobEvent);
+
+    // webhook.test's default is no retry; the explicit schedule retries once; job.created has no default: standard.
+    const statusesOf = async (deliveryId: string, count: number) =>
+      (await harness.waitForAttempts(deliveryId, count)).map((attempt) => attempt.deliveryStatus);
+    expect(await statusesOf(deliveryIdFor(testEvent.id, explicit.id), 2)).toEqual(['retrying', 'failed']);
+    expect(await statusesOf(deliveryIdFor(testEvent.id, inheriting.id), 1)).toEqual(['failed']);
+    const [jobAttempt] = await harness.waitForAttempts(deliveryIdFor(jobEvent.id, inheriting.id), 1);
+    expect(jobAttempt.deliveryStatus).toBe('retrying');
+    expect(harness.attemptsOf(deliveryIdFor(testEvent.id, inheriting.id))).toHaveLength(1);
+  });
+
+  it("gives a webhook without a schedule of its own its organization's schedule for the type, over the catalog's", async () => {
+    const organizationId = harness.organization('org-default');
+    const receiver = await harness.receiver(() => ({ status: 500, body: 'down' }));
+    const defaults: DeliveryDefaults = {
+      organizationId,
+      eventType: 'job.created',
+      retryPolicy: { preset: 'custom', delaysSeconds: [1, 1] },
+      ttlSeconds: null,
+      version: 1,
+      updatedAt: new Date().toISOString(),
+    };
+    const key = deliveryDefaultsKey(organizationId, 'job.created');
+    await harness.publisher.send(Topics.deliveryDefaults, [{ key, value: defaults }]);
+    const table = harness.app.get(OrganizationDefaults);
+    await eventually(() => expect(table.of(organizationId, 'job.created')).toEqual(defaults));
+    const { state: inheriting } = await harness.publishWebhook({
+      organizationId,
+      url: receiver.url,
+      retryPolicy: null,
+    });
+    const { state: explicit } = await harness.publishWebhook({
+      organizationId,
+      url: receiver.url,
+      retryPolicy: { preset: 'none' },
+    });
+    const event = jobCreatedEvent({ organizationId });
+
+    await harness.publishEvent(event);
+
+    const statusesOf = async (deliveryId: string, count: number) =>
+      (await harness.waitForAttempts(deliveryId, count)).map((attempt) => attempt.deliveryStatus);
+    expect(await statusesOf(deliveryIdFor(event.id, inheriting.id), 3)).toEqual([
+      'retrying',
+      'retrying',
+      'failed',
+    ]);
+    expect(await statusesOf(deliveryIdFor(event.id, explicit.id), 1)).toEqual(['failed']);
+
+    // Removed: the catalog's default (standard for job.created) applies again.
+    await harness.publisher.send(Topics.deliveryDefaults, [{ key, value: null }]);
+    await eventually(() => expect(table.of(organizationId, 'job.created')).toBeUndefined());
+    const later = jobCreatedEvent({ organizationId });
+    await harness.publishEvent(later);
+    const [first] = await harness.waitForAttempts(deliveryIdFor(later.id, inheriting.id), 1);
+    expect(first.deliveryStatus).toBe('retrying');
+    expect(Date.parse(first.nextAttemptAt ?? '') - Date.parse(first.startedAt)).toBeGreaterThan(3_000);
+  });
 
   it('follows no redirect: a 302 is a failed attempt', async () => {
     const organizationId = harness.organization('redirect');

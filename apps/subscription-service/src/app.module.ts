@@ -17,6 +17,7 @@ import { subscriptionConfigModule } from './config/subscription-config.module';
 import type { SubscriptionEnv } from './config/subscription.env';
 import { subscriptionDataSourceOptions } from './database/data-source';
 import { EndpointSignalsConsumer } from './endpoint-signals/endpoint-signals.consumer';
+import { DeliveryDefaultsModule } from './delivery-defaults/delivery-defaults.module';
 import { EndpointSignalsModule } from './endpoint-signals/endpoint-signals.module';
 import { EventTypesModule } from './event-types/event-types.module';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -56,6 +57,7 @@ export class AppModule {
         WebhooksModule,
         SigningSecretsModule,
         EventTypesModule,
+        DeliveryDefaultsModule,
         EndpointSignalsModule,
         PortalSessionsModule,
         RelayModule,

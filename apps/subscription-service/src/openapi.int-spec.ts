@@ -40,6 +40,7 @@ describe('the OpenAPI document of subscription-service', () => {
         .map(([route]) => route)
         .sort(),
     ).toEqual([
+      'DELETE /v1/event-types/{type}/delivery-defaults',
       'DELETE /v1/organizations/{organizationId}/api-keys/{keyId}',
       'DELETE /v1/webhooks/{id}',
       'GET /v1/event-types',
@@ -57,6 +58,7 @@ describe('the OpenAPI document of subscription-service', () => {
       'POST /v1/webhooks/{id}/match',
       'POST /v1/webhooks/{id}/secret/rotate',
       'POST /v1/webhooks/{id}/test',
+      'PUT /v1/event-types/{type}/delivery-defaults',
     ]);
   });
 
@@ -86,8 +88,14 @@ describe('the OpenAPI document of subscription-service', () => {
       .map(([route]) => route);
     const webhookRoutes = apiOperations().filter(([route]) => route.includes('/v1/webhooks'));
 
-    // A key opening a portal session needs webhooks:read, like every webhook route.
-    const scoped = [...webhookRoutes.map(([route]) => route), 'POST /v1/portal-sessions'];
+    // A key opening a portal session needs webhooks:read, like every webhook route; an organization's
+    // delivery defaults need webhooks:write.
+    const scoped = [
+      ...webhookRoutes.map(([route]) => route),
+      'POST /v1/portal-sessions',
+      'PUT /v1/event-types/{type}/delivery-defaults',
+      'DELETE /v1/event-types/{type}/delivery-defaults',
+    ];
     expect(forbidden.sort()).toEqual(scoped.sort());
     for (const [route, operation] of webhookRoutes.filter(([route]) => route.includes('{id}'))) {
       expect([route, '404' in operation.responses]).toEqual([route, true]);

@@ -148,7 +148,7 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
         active: false,
         auth: { type: 'none' },
         encryptedHeaders: {},
-        retryPolicy: { preset: 'standard' },
+        retryPolicy: null,
         timeoutSeconds: 15,
         signatureScheme: { type: 'standard-webhooks' },
         secrets: [{ encrypted: expect.stringMatching(/^v1\.it1\./), expiresAt: null }],

@@ -42,7 +42,7 @@ export interface WebhookBody {
   auth: { type: string; username?: string };
   headers: Record<string, string>;
   metadata: Record<string, string>;
-  retryPolicy: { preset: string; delaysSeconds?: number[] };
+  retryPolicy: { preset: string; delaysSeconds?: number[] } | null;
   timeoutSeconds: number;
   signatureScheme: { type: string; header?: string };
   ordered: boolean;

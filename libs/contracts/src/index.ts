@@ -14,6 +14,7 @@ export * from './ids';
 export * from './messages';
 export * from './relay-frames';
 export * from './retry-policy';
+export * from './delivery-defaults';
 export * from './storable-json';
 export * from './topics';
 export * from './validation';

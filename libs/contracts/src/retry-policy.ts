@@ -8,6 +8,7 @@ export interface RetryPolicy {
   delaysSeconds?: number[];
 }
 
+/** The platform default: the schedule of a webhook that sets none, for an event type whose catalog entry sets none. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { preset: 'standard' };
 
 /** Bounds of a custom schedule. */

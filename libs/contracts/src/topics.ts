@@ -4,6 +4,11 @@ export const Topics = {
   subscriptions: 'hookline.subscriptions.v1',
   /** Compacted; key = API key id; value = `ApiKeyRecord`, so every service can authenticate keys. */
   apiKeys: 'hookline.api-keys.v1',
+  /**
+   * Compacted; key = `<organization id>:<event type>`; value = `DeliveryDefaults` (an organization's
+   * retry schedule and TTL for one type), tombstone when they are removed.
+   */
+  deliveryDefaults: 'hookline.delivery-defaults.v1',
   /** Optional fan-out stage; key = webhook id; value = `DeliveryTask`. */
   deliveries: 'hookline.deliveries.v1',
   /** One message per HTTP attempt; key = delivery id; value = `AttemptEvent`. */

@@ -74,7 +74,12 @@ export interface WebhookState {
   headers?: Record<string, string>;
   /** Client certificate and CA bundle for mutual TLS and self-hosted receivers; null = plain TLS. */
   tls: EndpointTls | null;
-  retryPolicy: RetryPolicy;
+  /**
+   * The webhook's own schedule, which wins over every default; null = inherit: the event type's default
+   * applies (see `resolveDeliveryPolicy` in delivery-service). States published before null was allowed
+   * always carry one, so they stay explicit.
+   */
+  retryPolicy: RetryPolicy | null;
   timeoutSeconds: number;
   signatureScheme: SignatureScheme;
   secrets: SecretRef[];

@@ -23,6 +23,7 @@ export class DeliveryMetrics {
   readonly deadLettered: Counter<'topic'>;
   readonly routedWebhooks: Gauge;
   readonly rejectedWebhookStates: Counter;
+  readonly rejectedDeliveryDefaults: Counter;
   readonly retriesScheduled: Counter<'tier'>;
   readonly tierHops: Counter<'tier'>;
   readonly requeued: Counter<'reason'>;
@@ -76,6 +77,11 @@ export class DeliveryMetrics {
     this.rejectedWebhookStates = new Counter({
       name: 'hookline_delivery_routing_rejected_states_total',
       help: 'hookline.subscriptions.v1 values that failed validation; the webhook is left out of routing',
+      registers,
+    });
+    this.rejectedDeliveryDefaults = new Counter({
+      name: 'hookline_delivery_rejected_defaults_total',
+      help: "hookline.delivery-defaults.v1 values that failed validation; the catalog's defaults apply instead",
       registers,
     });
     this.retriesScheduled = new Counter({

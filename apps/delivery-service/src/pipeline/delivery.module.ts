@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DEFAULT_MAX_PRODUCE_REQUEST_BYTES, KafkaPublisher, OutputSink } from '@hookline/kafka';
 import { AttemptsModule } from '../attempts/attempts.module';
 import { DeliveryEnv } from '../config/delivery.env';
+import { DeliveryDefaultsModule } from '../delivery-defaults/delivery-defaults.module';
 import { EndpointHealth } from '../isolation/endpoint-health';
 import { FairScheduler } from '../isolation/fair-scheduler';
 import { ReplicaShare } from '../isolation/replica-share';
@@ -10,7 +11,7 @@ import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { DeliveryService } from './delivery.service';
 
 @Module({
-  imports: [AttemptsModule],
+  imports: [AttemptsModule, DeliveryDefaultsModule],
   providers: [
     {
       provide: OutputSink,

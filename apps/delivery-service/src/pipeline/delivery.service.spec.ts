@@ -2,7 +2,9 @@ import { eventually } from '@hookline/testing';
 import { Registry } from 'prom-client';
 import {
   Topics,
+  deliveryDefaultsKey,
   domainTopic,
+  type DeliveryDefaults,
   type AttemptEvent,
   type EndpointSignal,
   type EventEnvelope,
@@ -24,6 +26,7 @@ import {
 } from '../attempts/attempt-delivery';
 import { serializePayload } from '../attempts/serialize-payload';
 import { DeliveryEnv } from '../config/delivery.env';
+import type { OrganizationDefaults } from '../delivery-defaults/organization-defaults.service';
 import { EndpointHealth } from '../isolation/endpoint-health';
 import { FairScheduler } from '../isolation/fair-scheduler';
 import { WebhookLimiter } from '../isolation/webhook-limiter';
@@ -66,9 +69,11 @@ describe(DeliveryService.name, () => {
   let service: DeliveryService;
   let health: EndpointHealth;
   let slots: FairScheduler;
+  let organizationDefaults: Map<string, DeliveryDefaults>;
 
   beforeEach(() => {
     replies = [];
+    organizationDefaults = new Map();
     executed = [];
     published = [];
     const attempts = {
@@ -105,6 +110,11 @@ describe(DeliveryService.name, () => {
       sink,
       new DeliveryMetrics(new Registry()),
       config,
+      {
+        ready: Promise.resolve(),
+        of: (organizationId: string, eventType: string) =>
+          organizationDefaults.get(deliveryDefaultsKey(organizationId, eventType)),
+      } as unknown as OrganizationDefaults,
     );
   });
 
@@ -261,6 +271,63 @@ describe(DeliveryService.name, () => {
       reason: 'gone',
     });
     expect(published[0].find((batch) => batch.topic === Topics.signals)?.messages[0].key).toBe(webhook.id);
+  });
+
+  it("retries a webhook that sets no schedule on its event type's default, one that sets one on its own", async () => {
+    const testEvent = (webhook: WebhookState): EventEnvelope =>
+      jobCreatedEvent({
+        type: 'webhook.test',
+        subject: webhook.id,
+        data: { webhookId: webhook.id, message: 'test' },
+      });
+    const inheriting = webhookWith({ retryPolicy: null });
+    const explicit = webhookWith({ retryPolicy: { preset: 'custom', delaysSeconds: [10] } });
+    replies.push(answered(500), answered(500), answered(500));
+
+    await service.deliver(jobFor(inheriting, testEvent(inheriting)));
+    await service.deliver(jobFor(explicit, testEvent(explicit)));
+    await service.deliver(jobFor(inheriting));
+
+    const [testInherited, testOwn, jobInherited] = published.map((batches) => {
+      const [attempt] = valuesOn<AttemptEvent>(batches, Topics.attempts);
+      const delayMs = attempt.nextAttemptAt === null ? null : Date.parse(attempt.nextAttemptAt) - Date.now();
+      return { status: attempt.deliveryStatus, delayMs };
+    });
+    // webhook.test: none; the webhook's own: 10 s; job.created has no default: standard, 5 s ±20%.
+    expect(testInherited).toEqual({ status: 'failed', delayMs: null });
+    expect(testOwn.status).toBe('retrying');
+    expect(testOwn.delayMs).toBeGreaterThan(9_000);
+    expect(testOwn.delayMs).toBeLessThanOrEqual(10_000);
+    expect(jobInherited.status).toBe('retrying');
+    expect(jobInherited.delayMs).toBeGreaterThan(3_000);
+    expect(jobInherited.delayMs).toBeLessThanOrEqual(6_000);
+  });
+
+  it("applies the organization's schedule and TTL for the type to a webhook that sets none, not to one that does", async () => {
+    const inheriting = webhookWith({ retryPolicy: null });
+    const explicit = webhookWith({ retryPolicy: { preset: 'custom', delaysSeconds: [10] } });
+    organizationDefaults.set(deliveryDefaultsKey(inheriting.organizationId, 'job.created'), {
+      organizationId: inheriting.organizationId,
+      eventType: 'job.created',
+      retryPolicy: { preset: 'none' },
+      ttlSeconds: 60,
+      version: 1,
+      updatedAt: '2026-11-22T10:00:00.000Z',
+    });
+    replies.push(answered(500), answered(500));
+
+    await service.deliver(jobFor(inheriting));
+    await service.deliver(jobFor(explicit));
+    // Occurred two minutes ago: past the organization's TTL, so no request is made.
+    await service.deliver(
+      jobFor(inheriting, jobCreatedEvent({ occurredAt: new Date(Date.now() - 120_000).toISOString() })),
+    );
+
+    const statuses = published.map(
+      (batches) => valuesOn<AttemptEvent>(batches, Topics.attempts)[0].deliveryStatus,
+    );
+    expect(statuses).toEqual(['failed', 'retrying', 'expired']);
+    expect(executed).toHaveLength(2);
   });
 
   it('once the breaker is open, re-queues without an attempt, keeping the attempt number', async () => {

@@ -5,7 +5,7 @@ import {
   DELIVERY_HELD_SCHEMA,
   KafkaHeaders,
   Topics,
-  effectiveExpiry,
+  findEventType,
   type AttemptEvent,
   type AttemptStart,
   type DeliveryHeld,
@@ -22,12 +22,14 @@ import {
 import { deliveryRefOf } from '../attempts/delivery-ref-of';
 import { toAttemptEvent } from '../attempts/to-attempt-event';
 import { DeliveryEnv } from '../config/delivery.env';
+import { OrganizationDefaults } from '../delivery-defaults/organization-defaults.service';
 import { EndpointHealth, type HealthVerdict } from '../isolation/endpoint-health';
 import { FairScheduler } from '../isolation/fair-scheduler';
 import { WebhookLimiter } from '../isolation/webhook-limiter';
 import { DeliveryMetrics, type RequeueReason } from '../metrics/delivery.metrics';
 import { chooseTier } from '../retry-policy/choose-tier';
 import { decideNextStep, deliveryStatusOf, type NextStep } from '../retry-policy/decide-next-step';
+import { resolveDeliveryPolicy, type DeliveryPolicy } from '../retry-policy/resolve-delivery-policy';
 import { tierBatchOf, type RetryTask } from './retry-task';
 import { disableSignalBatch } from './disable-signal';
 import { jobFromTask, taskFor, type DeliveryJob } from './delivery-job';
@@ -72,6 +74,7 @@ export class DeliveryService {
     private readonly sink: OutputSink,
     private readonly metrics: DeliveryMetrics,
     private readonly config: DeliveryEnv,
+    private readonly organizationDefaults: OrganizationDefaults,
   ) {}
 
   /** Durable before the request goes out: see `RecordStart`. */
@@ -84,10 +87,11 @@ export class DeliveryService {
    */
   async attempt(job: DeliveryJob): Promise<DeliveryStep> {
     const input = attemptInputOf(job);
-    const expiresAtMs = effectiveExpiry(job.event)?.getTime() ?? null;
+    const policy = await this.policyOf(job);
+    const { expiresAtMs } = policy;
     // An expired event needs no slot: the attempt ends as `expired` without a request.
     if (hasExpired(expiresAtMs)) {
-      return this.attempted(job, expiredResult(expiresAtMs), false, expiresAtMs);
+      return this.attempted(job, expiredResult(expiresAtMs), false, policy);
     }
     let probe = false;
     if (job.mode === 'scheduled') {
@@ -120,7 +124,20 @@ export class DeliveryService {
     } finally {
       lease.release();
     }
-    return this.attempted(job, result, probe, expiresAtMs);
+    return this.attempted(job, result, probe, policy);
+  }
+
+  /**
+   * The schedule and expiry `job` runs under. Waits, once after start, until the organizations'
+   * defaults are read: a delivery made before could apply the catalog's where the organization set its own.
+   */
+  private async policyOf(job: DeliveryJob): Promise<DeliveryPolicy> {
+    await this.organizationDefaults.ready;
+    const { organizationId, type } = job.event;
+    return resolveDeliveryPolicy(job.webhook, job.event, {
+      organization: this.organizationDefaults.of(organizationId, type),
+      eventType: findEventType(type),
+    });
   }
 
   /** Attempts `job` and writes its attempt event with the next retry task (or its re-queue) in one request. */
@@ -218,7 +235,7 @@ export class DeliveryService {
     job: DeliveryJob,
     result: AttemptResult,
     probe: boolean,
-    expiresAtMs: number | null,
+    policy: DeliveryPolicy,
   ): DeliveryStep {
     const now = new Date();
     const reachedNetwork = result.outcome !== 'expired' && result.outcome !== 'blocked';
@@ -237,10 +254,10 @@ export class DeliveryService {
       outcome: result.outcome,
       responseStatus: result.responseStatus,
       responseHeaders: result.responseHeaders,
-      policy: job.webhook.retryPolicy,
+      policy: policy.retryPolicy,
       mode: job.mode,
       nowMs: now.getTime(),
-      expiresAtMs,
+      expiresAtMs: policy.expiresAtMs,
       maxRetryAfterMs: this.config.DELIVERY_RETRY_AFTER_MAX_SECONDS * 1_000,
     });
     const attemptEvent = toAttemptEvent(attemptInputOf(job), result, {

@@ -2,6 +2,8 @@
 
 export type AuthType = 'none' | 'basic' | 'bearer' | 'oauth2';
 export type RetryPreset = 'standard' | 'short' | 'jittered' | 'none' | 'custom';
+/** A preset, or `inherit`: no schedule of the webhook's own (`retryPolicy: null`). */
+export type RetryChoice = 'inherit' | RetryPreset;
 export type SignatureSchemeType = 'standard-webhooks' | 'standard-webhooks-ed25519' | 'hmac-sha256-hex';
 export type DeliveryStatus = 'pending' | 'succeeded' | 'retrying' | 'failed' | 'expired';
 export const DELIVERY_STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'retrying', 'failed', 'expired'];
@@ -74,7 +76,8 @@ export interface Webhook {
   headers: Record<string, string>;
   /** Absent from answers of an API older than the setting. */
   tls?: WebhookTls | null;
-  retryPolicy: RetryPolicy;
+  /** null: each event type's default schedule applies. */
+  retryPolicy: RetryPolicy | null;
   timeoutSeconds: number;
   signatureScheme: SignatureScheme;
   ordered: boolean;
@@ -115,7 +118,7 @@ export interface WebhookInput {
   headers: Record<string, string>;
   /** Replaced as a whole; null removes it. */
   tls?: TlsInput | null;
-  retryPolicy: RetryPolicy;
+  retryPolicy: RetryPolicy | null;
   timeoutSeconds: number;
   ordered: boolean;
   signatureScheme: SignatureScheme;
@@ -132,6 +135,12 @@ export interface EventType {
   origin: 'product' | 'platform';
   schema: Record<string, unknown>;
   example: Record<string, unknown>;
+  /** The schedule of a webhook without one of its own, for this type (the organization's, else the catalog's). */
+  defaultRetryPolicy: RetryPolicy;
+  /** null: events of this type do not expire unless they say so. */
+  defaultTtlSeconds: number | null;
+  /** The organization's own defaults for the type, already in the two above; null when it set none. */
+  organizationDefaults: { retryPolicy: RetryPolicy | null; ttlSeconds: number | null } | null;
 }
 
 export interface DeliverySummary {

@@ -86,6 +86,8 @@ export const en = {
   'form.events.selected': '{count} selected',
   'form.events.loading': 'Loading the event catalog…',
   'form.retry': 'Retries',
+  'form.retry.inherit':
+    "Each event type's default: standard unless the type sets its own (see the event catalog)",
   'form.retry.standard':
     'Standard: up to 7 retries over about a day (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h)',
   'form.retry.short': 'Short: retry after 5 minutes and after 10 minutes, then stop',
@@ -257,6 +259,13 @@ export const en = {
   'catalog.schema': 'JSON Schema',
   'catalog.example': 'Example payload',
   'catalog.platform': 'Platform event',
+  'catalog.defaults': 'Delivery defaults',
+  'catalog.defaultRetries': 'Retries (webhooks without their own)',
+  'catalog.customDelays': 'After {delays} seconds',
+  'catalog.ttl': 'Expires',
+  'catalog.ttlSeconds': '{seconds} s after it occurred, unless the event sets its own expiry',
+  'catalog.noTtl': 'Never, unless the event sets its own expiry',
+  'catalog.organizationSetting': "Your organization's setting",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -21,11 +21,18 @@ export const eventType = (type: string, description: string): EventType => ({
   origin: 'product',
   schema: { type: 'object' },
   example: { id: 'x' },
+  defaultRetryPolicy: { preset: 'standard' },
+  defaultTtlSeconds: null,
+  organizationDefaults: null,
 });
 
 export const CATALOG: EventType[] = [
   eventType('job.created', 'When the job is created'),
   eventType('job.updated', 'When the job is updated'),
   eventType('estimate.created', 'When the estimate is created'),
-  { ...eventType('webhook.test', 'Sent when a webhook is switched on'), origin: 'platform' },
+  {
+    ...eventType('webhook.test', 'Sent when a webhook is switched on'),
+    origin: 'platform',
+    defaultRetryPolicy: { preset: 'none' },
+  },
 ];

@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { serviceDataSourceOptions } from '@hookline/platform';
 import { ApiKey } from '../api-keys/api-key.entity';
+import { DeliveryDefaultsEntity } from '../delivery-defaults/delivery-defaults.entity';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { Organization } from '../organizations/organization.entity';
 import { WebhookSecret } from '../webhooks/webhook-secret.entity';
@@ -11,9 +12,18 @@ import { SecretsReadScope1764100000000 } from './migrations/1764100000000-secret
 import { EncryptedCustomHeaders1764700000000 } from './migrations/1764700000000-encrypted-custom-headers';
 import { WebhookFilter1765000000000 } from './migrations/1765000000000-webhook-filter';
 import { WebhookTls1765100000000 } from './migrations/1765100000000-webhook-tls';
+import { InheritedRetryPolicy1765200000000 } from './migrations/1765200000000-inherited-retry-policy';
+import { DeliveryDefaults1765200000001 } from './migrations/1765200000001-delivery-defaults';
 import { SUBSCRIPTION_SCHEMA } from './schema';
 
-export const SUBSCRIPTION_ENTITIES = [Organization, ApiKey, Webhook, WebhookSecret, OutboxMessage];
+export const SUBSCRIPTION_ENTITIES = [
+  Organization,
+  ApiKey,
+  Webhook,
+  WebhookSecret,
+  OutboxMessage,
+  DeliveryDefaultsEntity,
+];
 
 /** Listed explicitly, in order, so the compiled build and the tests run the same migrations. */
 export const SUBSCRIPTION_MIGRATIONS = [
@@ -23,6 +33,8 @@ export const SUBSCRIPTION_MIGRATIONS = [
   EncryptedCustomHeaders1764700000000,
   WebhookFilter1765000000000,
   WebhookTls1765100000000,
+  InheritedRetryPolicy1765200000000,
+  DeliveryDefaults1765200000001,
 ];
 
 export function subscriptionDataSourceOptions(url: string): DataSourceOptions & { schema: string } {

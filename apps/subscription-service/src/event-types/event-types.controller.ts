@@ -18,8 +18,8 @@ export class EventTypesController {
     description: 'Any organization API key may read it, whatever its scopes.',
   })
   @ApiOkResponse({ type: EventTypeListResponse })
-  list(): EventTypeListResponse {
-    return { items: this.eventTypes.list() };
+  async list(@CurrentOrganization() organizationId: string): Promise<EventTypeListResponse> {
+    return { items: await this.eventTypes.list(organizationId) };
   }
 
   @Get(':type/subscribed')

@@ -8,6 +8,9 @@ interface EventTypeBody {
   origin: string;
   schema: Record<string, unknown>;
   example: Record<string, unknown>;
+  defaultRetryPolicy: { preset: string; delaysSeconds?: number[] };
+  defaultTtlSeconds: number | null;
+  organizationDefaults: null;
 }
 
 describe('event types (HTTP + Postgres)', () => {
@@ -26,7 +29,7 @@ describe('event types (HTTP + Postgres)', () => {
       token,
     });
 
-  it('lists every catalog type, platform events included, with its schema and example', async () => {
+  it('lists every catalog type, platform events included, with its schema, example and delivery defaults', async () => {
     const { id } = await context.createOrganization('Catalog Reader');
     const { key } = await context.issueKey(id, ['events:write']);
 
@@ -45,8 +48,13 @@ describe('event types (HTTP + Postgres)', () => {
         origin: definition.origin,
         schema: eventDataJsonSchema(definition.type),
         example: definition.example,
+        defaultRetryPolicy: definition.defaultRetryPolicy ?? { preset: 'standard' },
+        defaultTtlSeconds: definition.defaultTtlSeconds ?? null,
+        organizationDefaults: null,
       });
     }
+    const webhookTest = response.body.items.find((item) => item.type === 'webhook.test');
+    expect(webhookTest).toMatchObject({ defaultRetryPolicy: { preset: 'none' }, defaultTtlSeconds: null });
     expect(response.body.items.filter((item) => item.origin === 'platform').map((item) => item.type)).toEqual(
       ['webhook.test', 'webhook.disabled', 'delivery.exhausted', 'delivery.recovered'],
     );

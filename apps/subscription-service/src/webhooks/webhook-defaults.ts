@@ -1,9 +1,4 @@
-import {
-  DEFAULT_RETRY_POLICY,
-  type EndpointAuth,
-  type RetryPolicy,
-  type SignatureScheme,
-} from '@hookline/contracts';
+import type { EndpointAuth, RetryPolicy, SignatureScheme } from '@hookline/contracts';
 
 /** The header of the `hmac-sha256-hex` scheme when none is named. */
 export const DEFAULT_HMAC_SIGNATURE_HEADER = 'x-hookline-signature';
@@ -17,7 +12,8 @@ export const WEBHOOK_DEFAULTS = {
   rateLimitPerSecond: null,
   maxConcurrency: null,
   auth: (): EndpointAuth => ({ type: 'none' }),
-  retryPolicy: (): RetryPolicy => ({ ...DEFAULT_RETRY_POLICY }),
+  // Inherit: each event type's default schedule applies, `standard` where the type sets none.
+  retryPolicy: (): RetryPolicy | null => null,
   signatureScheme: (): SignatureScheme => ({ type: 'standard-webhooks' }),
   metadata: (): Record<string, string> => ({}),
   headers: (): Record<string, string> => ({}),

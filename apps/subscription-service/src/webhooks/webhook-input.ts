@@ -35,7 +35,8 @@ export interface CreateWebhookInput {
   headers?: Record<string, string>;
   /** null removes the client certificate and CA bundle. */
   tls?: TlsInput | null;
-  retryPolicy?: RetryPolicy;
+  /** null inherits the event type's default schedule. */
+  retryPolicy?: RetryPolicy | null;
   timeoutSeconds?: number;
   signatureScheme?: SignatureSchemeInput;
   ordered?: boolean;

@@ -59,8 +59,9 @@ export class Webhook {
   @Column({ type: 'jsonb', nullable: true })
   tls!: EndpointTls | null;
 
-  @Column({ type: 'jsonb', name: 'retry_policy', default: () => `'{"preset": "standard"}'` })
-  retryPolicy!: RetryPolicy;
+  /** null: the event type's default schedule applies (see docs/delivery.md). */
+  @Column({ type: 'jsonb', name: 'retry_policy', nullable: true })
+  retryPolicy!: RetryPolicy | null;
 
   @Column({ type: 'integer', name: 'timeout_seconds', default: 15 })
   timeoutSeconds!: number;

@@ -240,6 +240,40 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
     });
   });
 
+  describe('retry policy', () => {
+    it('is null (inherit) unless given, set by PATCH, and back to inherit with null, in the response and the state', async () => {
+      const organization = await context.createOrganization('Retry Policy GmbH');
+      const token = organization.apiKey.key;
+      const latestState = (version: number) =>
+        eventually(() => {
+          const latest = statesOf(created.id).at(-1);
+          expect(latest?.version).toBe(version);
+          return latest as WebhookState;
+        });
+      const created = await context.createWebhook(token, {
+        name: 'Inherits',
+        url: 'https://hooks.example.com/inherits',
+        events: ['webhook.test', 'job.*'],
+      });
+
+      expect(created.retryPolicy).toBeNull();
+      expect((await latestState(1)).retryPolicy).toBeNull();
+
+      const own = await context.patchWebhook(token, created.id, { retryPolicy: { preset: 'short' } });
+      expect(own.retryPolicy).toEqual({ preset: 'short' });
+      expect((await latestState(2)).retryPolicy).toEqual({ preset: 'short' });
+
+      const inheriting = await context.patchWebhook(token, created.id, { retryPolicy: null });
+      expect(inheriting.retryPolicy).toBeNull();
+      expect((await latestState(3)).retryPolicy).toBeNull();
+      const [row] = await context.database.query<Array<{ retry_policy: unknown }>>(
+        `SELECT retry_policy FROM subscription.webhook WHERE id = $1`,
+        [created.id],
+      );
+      expect(row.retry_policy).toBeNull();
+    });
+  });
+
   describe('activation', () => {
     let token: string;
 

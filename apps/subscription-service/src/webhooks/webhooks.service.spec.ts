@@ -100,7 +100,7 @@ function messagesOf(error: WebhookException): string[] {
 
 describe(WebhooksService.name, () => {
   describe('create', () => {
-    it('creates the webhook inactive unless asked, with the standard defaults', async () => {
+    it('creates the webhook inactive unless asked, with the standard defaults and no retry policy of its own', async () => {
       const { service, events } = setup();
 
       const { webhook } = await service.create(ORG, input());
@@ -113,7 +113,7 @@ describe(WebhooksService.name, () => {
         encryptedHeaders: {},
         legacyHeaders: {},
         metadata: {},
-        retryPolicy: { preset: 'standard' },
+        retryPolicy: null,
         timeoutSeconds: 15,
         signatureScheme: { type: 'standard-webhooks' },
         ordered: false,
@@ -311,12 +311,13 @@ describe(WebhooksService.name, () => {
       );
     });
 
-    it('clears the description, a rate limit and a concurrency limit with null', async () => {
+    it('clears the description, a rate limit, a concurrency limit and the retry policy with null', async () => {
       const existing = aWebhook({
         organizationId: ORG,
         description: 'old',
         rateLimitPerSecond: 5,
         maxConcurrency: 2,
+        retryPolicy: { preset: 'short' },
       });
       const { service } = setup({ stored: [existing] });
 
@@ -324,9 +325,15 @@ describe(WebhooksService.name, () => {
         description: null,
         rateLimitPerSecond: null,
         maxConcurrency: null,
+        retryPolicy: null,
       });
 
-      expect(webhook).toMatchObject({ description: null, rateLimitPerSecond: null, maxConcurrency: null });
+      expect(webhook).toMatchObject({
+        description: null,
+        rateLimitPerSecond: null,
+        maxConcurrency: null,
+        retryPolicy: null,
+      });
     });
 
     it('switching on sends one webhook.test event targeted at the new version and clears a platform disable', async () => {

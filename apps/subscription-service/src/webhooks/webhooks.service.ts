@@ -252,7 +252,9 @@ export class WebhooksService {
         ? { encryptedHeaders: sealHeaders(changes.headers, webhook.id, this.secretBox), legacyHeaders: {} }
         : {}),
       ...(changes.tls !== undefined ? { tls: sealEndpointTls(changes.tls, webhook.id, this.secretBox) } : {}),
-      ...(changes.retryPolicy !== undefined ? { retryPolicy: toRetryPolicy(changes.retryPolicy) } : {}),
+      ...(changes.retryPolicy !== undefined
+        ? { retryPolicy: changes.retryPolicy === null ? null : toRetryPolicy(changes.retryPolicy) }
+        : {}),
       ...(changes.timeoutSeconds !== undefined ? { timeoutSeconds: changes.timeoutSeconds } : {}),
       ...(changes.signatureScheme !== undefined
         ? { signatureScheme: toSignatureScheme(changes.signatureScheme) }

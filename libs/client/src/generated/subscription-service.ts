@@ -54,6 +54,27 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/event-types/{type}/delivery-defaults': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set your organization's retry schedule and TTL for an event type
+     * @description Applies to your webhooks that set no retryPolicy of their own, over the catalog's defaults, from the moment delivery has read it (within seconds). Replaced as a whole: a field left out or null is the catalog's.
+     */
+    put: operations['DeliveryDefaultsController_put'];
+    post?: never;
+    /** Remove your organization's defaults for an event type: the catalog's apply again */
+    delete: operations['DeliveryDefaultsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/event-types/{type}/subscribed': {
     parameters: {
       query?: never;
@@ -513,13 +534,12 @@ export interface components {
        */
       rateLimitPerSecond?: number | null;
       /**
-       * @description When failed deliveries are retried.
-       * @default {
-       *       "preset": "standard"
-       *     }
+       * @description When failed deliveries are retried. null (the default) inherits each event type's default schedule (`defaultRetryPolicy` of GET /v1/event-types: your organization's for the type, else the catalog's, else `standard`); a schedule set here wins over every default.
+       * @default null
        */
       retryPolicy?:
-        components['schemas']['PresetRetryPolicyDto'] | components['schemas']['CustomRetryPolicyDto'];
+        | (components['schemas']['PresetRetryPolicyDto'] | components['schemas']['CustomRetryPolicyDto'])
+        | null;
       /**
        * @description standard-webhooks: the webhook-signature header of the Standard Webhooks spec (v1, HMAC-SHA256). standard-webhooks-ed25519: the same header with v1a ed25519 signatures, verified with the webhook's whpk_ public key; switching to or from it replaces the secret at once, without a grace period. hmac-sha256-hex: the hex HMAC of the raw body in `header` (default x-hookline-signature).
        * @default {
@@ -634,7 +654,8 @@ export interface components {
       ordered: boolean;
       /** @example null */
       rateLimitPerSecond: number | null;
-      retryPolicy: components['schemas']['RetryPolicyView'];
+      /** @description The webhook's own retry schedule; null: each event type's default applies (`defaultRetryPolicy` of GET /v1/event-types). */
+      retryPolicy: components['schemas']['RetryPolicyView'] | null;
       signatureScheme: components['schemas']['SignatureSchemeView'];
       /**
        * @description Verifies the webhook-signature header (Standard Webhooks): the `whsec_` secret, or for signatureScheme standard-webhooks-ed25519 the `whpk_` public key. Also available from GET /v1/webhooks/{id}/secret.
@@ -674,6 +695,27 @@ export interface components {
        */
       preset: 'custom';
     };
+    DeliveryDefaultsResponse: {
+      /** @example job.created */
+      eventType: string;
+      /** @description Your webhooks' schedule for the type when they set none; null: the catalog's. */
+      retryPolicy: components['schemas']['RetryPolicyView'] | null;
+      /**
+       * @description Seconds after `occurredAt` after which no attempt is made; null: the catalog's TTL.
+       * @example 3600
+       */
+      ttlSeconds: number | null;
+      /**
+       * Format: date-time
+       * @example 2026-11-22T10:00:00.000Z
+       */
+      updatedAt: string;
+      /**
+       * @description Incremented on every change.
+       * @example 1
+       */
+      version: number;
+    };
     Ed25519SignatureSchemeDto: {
       /**
        * @description discriminator enum property added by openapi-typescript
@@ -686,6 +728,18 @@ export interface components {
       items: components['schemas']['EventTypeResponse'][];
     };
     EventTypeResponse: {
+      /**
+       * @description The retry schedule of your webhooks that set none (`retryPolicy: null`) for events of this type: your organization's for the type, else the catalog's, else `standard`. A webhook's own `retryPolicy` wins.
+       * @example {
+       *       "preset": "standard"
+       *     }
+       */
+      defaultRetryPolicy: components['schemas']['RetryPolicyView'];
+      /**
+       * @description Seconds after `occurredAt` after which no attempt is made, unless the event sets its own `expiresAt`; null: events of this type do not expire.
+       * @example null
+       */
+      defaultTtlSeconds: number | null;
       /** @example The status of a job changed. */
       description: string;
       /**
@@ -698,6 +752,8 @@ export interface components {
       example: {
         [key: string]: unknown;
       };
+      /** @description Your organization's own defaults for the type (PUT /v1/event-types/{type}/delivery-defaults), which the two fields above already include; null when you set none. */
+      organizationDefaults: components['schemas']['OrganizationDeliveryDefaultsView'] | null;
       /**
        * @description platform: sent by Hookline itself (tests, disabled webhooks, exhausted deliveries).
        * @example product
@@ -835,6 +891,15 @@ export interface components {
        */
       type: 'oauth2';
     };
+    OrganizationDeliveryDefaultsView: {
+      /** @description null: the catalog's schedule. */
+      retryPolicy: components['schemas']['RetryPolicyView'] | null;
+      /**
+       * @description null: the catalog's TTL.
+       * @example 3600
+       */
+      ttlSeconds: number | null;
+    };
     PortalSessionResponse: {
       /** @enum {string} */
       access: 'read-only' | 'read-write';
@@ -859,6 +924,21 @@ export interface components {
        * @enum {string}
        */
       preset: 'jittered' | 'none' | 'short' | 'standard';
+    };
+    PutDeliveryDefaultsDto: {
+      /**
+       * @description The schedule of your webhooks that set none (`retryPolicy: null`), for events of this type; null: the catalog's default. A webhook's own `retryPolicy` still wins.
+       * @default null
+       */
+      retryPolicy?:
+        | (components['schemas']['PresetRetryPolicyDto'] | components['schemas']['CustomRetryPolicyDto'])
+        | null;
+      /**
+       * @description Seconds after `occurredAt` after which no attempt is made, unless the event sets its own `expiresAt`; 60-604800. null: the catalog's TTL (none for most types).
+       * @default null
+       * @example 3600
+       */
+      ttlSeconds?: number | null;
     };
     RetryPolicyView: {
       /**
@@ -1019,13 +1099,12 @@ export interface components {
        */
       rateLimitPerSecond?: number | null;
       /**
-       * @description When failed deliveries are retried.
-       * @default {
-       *       "preset": "standard"
-       *     }
+       * @description When failed deliveries are retried. null (the default) inherits each event type's default schedule (`defaultRetryPolicy` of GET /v1/event-types: your organization's for the type, else the catalog's, else `standard`); a schedule set here wins over every default.
+       * @default null
        */
       retryPolicy?:
-        components['schemas']['PresetRetryPolicyDto'] | components['schemas']['CustomRetryPolicyDto'];
+        | (components['schemas']['PresetRetryPolicyDto'] | components['schemas']['CustomRetryPolicyDto'])
+        | null;
       /**
        * @description true issues a new signing secret (returned as signingSecret); the old one keeps being signed with for the grace period (SECRET_ROTATION_GRACE_SECONDS). false changes nothing.
        * @example true
@@ -1135,7 +1214,8 @@ export interface components {
       ordered: boolean;
       /** @example null */
       rateLimitPerSecond: number | null;
-      retryPolicy: components['schemas']['RetryPolicyView'];
+      /** @description The webhook's own retry schedule; null: each event type's default applies (`defaultRetryPolicy` of GET /v1/event-types). */
+      retryPolicy: components['schemas']['RetryPolicyView'] | null;
       signatureScheme: components['schemas']['SignatureSchemeView'];
       /**
        * @description Only when the PATCH set rotateSigningSecret: the new signing secret.
@@ -1262,7 +1342,8 @@ export interface components {
       ordered: boolean;
       /** @example null */
       rateLimitPerSecond: number | null;
-      retryPolicy: components['schemas']['RetryPolicyView'];
+      /** @description The webhook's own retry schedule; null: each event type's default applies (`defaultRetryPolicy` of GET /v1/event-types). */
+      retryPolicy: components['schemas']['RetryPolicyView'] | null;
       signatureScheme: components['schemas']['SignatureSchemeView'];
       /** @example 15 */
       timeoutSeconds: number;
@@ -1450,6 +1531,114 @@ export interface operations {
       };
       /** @description Missing, unknown or revoked API key */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  DeliveryDefaultsController_put: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        type: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PutDeliveryDefaultsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryDefaultsResponse'];
+        };
+      };
+      /** @description A field is invalid; every problem is listed in details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description The key lacks a scope: webhooks:write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description The event type is not in the catalog */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  DeliveryDefaultsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        type: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed, or there were none */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description The key lacks a scope: webhooks:write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description The event type is not in the catalog */
+      404: {
         headers: {
           [name: string]: unknown;
         };

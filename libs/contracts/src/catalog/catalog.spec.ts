@@ -10,7 +10,10 @@ import {
   findEventType,
   getNullableFields,
   validateEventData,
+  WebhookTestData,
 } from './index';
+import type { RetryPolicy } from '../retry-policy';
+import { defineEventType } from './define-event-type';
 
 type Json = Record<string, unknown>;
 
@@ -128,6 +131,34 @@ describe('EVENT_CATALOG', () => {
     expect(ttls['drawing.created']).toBe(86400);
     expect(ttls['drawing.updated']).toBe(86400);
     expect(ttls['job.created']).toBeUndefined();
+  });
+
+  it('gives webhook.test no retries by default, and the other types no schedule of their own', () => {
+    const withDefaults = EVENT_CATALOG.filter((definition) => definition.defaultRetryPolicy !== undefined);
+
+    expect(withDefaults.map((definition) => [definition.type, definition.defaultRetryPolicy])).toEqual([
+      ['webhook.test', { preset: 'none' }],
+    ]);
+  });
+
+  it('refuses a default retry schedule outside the bounds of a custom one', () => {
+    const entry = (defaultRetryPolicy: RetryPolicy) => () =>
+      defineEventType({
+        type: 'test.defined',
+        resource: 'test',
+        description: 'A type of this test.',
+        dataClass: WebhookTestData,
+        example: { webhookId: 'wh_1', message: 'hello' },
+        defaultRetryPolicy,
+      });
+
+    expect(entry({ preset: 'custom', delaysSeconds: [60, 300] })).not.toThrow();
+    expect(entry({ preset: 'short' })).not.toThrow();
+    expect(entry({ preset: 'custom', delaysSeconds: [] })).toThrow(/test.defined: defaultRetryPolicy/);
+    expect(entry({ preset: 'custom', delaysSeconds: [0] })).toThrow(/defaultRetryPolicy/);
+    expect(entry({ preset: 'custom', delaysSeconds: [1.5] })).toThrow(/defaultRetryPolicy/);
+    expect(entry({ preset: 'custom' })).toThrow(/defaultRetryPolicy/);
+    expect(entry({ preset: 'none', delaysSeconds: [5] })).toThrow(/defaultRetryPolicy/);
   });
 
   it('marks the events Hookline emits itself as platform events', () => {

@@ -1,3 +1,5 @@
+import type { RetryPolicy } from '../retry-policy';
+
 /** A class whose instances hold the `data` of one event type; decorated with class-validator. */
 export type DataClass = new () => object;
 
@@ -19,6 +21,8 @@ export interface EventTypeDefinition {
   readonly example: Record<string, unknown>;
   /** Default time-to-live in seconds after `occurredAt`; no attempt is made after it. */
   readonly defaultTtlSeconds?: number;
+  /** Retry schedule of the webhooks that set none (`retryPolicy: null`); absent means the platform default. */
+  readonly defaultRetryPolicy?: RetryPolicy;
   /** Who emits it; absent means `product`. */
   readonly origin?: EventOrigin;
 }

@@ -35,6 +35,8 @@ export const WEBHOOK_EVENTS: readonly EventTypeDefinition[] = [
     description: 'A test event, sent when a webhook is activated or when you ask for a test.',
     dataClass: WebhookTestData,
     example: { webhookId: 'wh_2x7k9q', message: 'Webhook activated: this is a test event from Hookline.' },
+    // Someone is looking at the result now: a retry hours later answers a question nobody asks any more.
+    defaultRetryPolicy: { preset: 'none' },
     origin: 'platform',
   }),
   defineEventType({

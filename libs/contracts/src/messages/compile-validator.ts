@@ -44,11 +44,22 @@ export function compileMessageValidator<T>(
     explain ??= thorough.compile<T>(root);
     explain(value);
     const errors = explain.errors ?? accepts.errors ?? [];
-    // `if` and `oneOf` only sum up the errors of their branches, which are listed themselves.
-    const specific = errors.filter((error) => !SUMMARY_KEYWORDS.has(error.keyword));
+    // `if` and `oneOf` only sum up the errors of their branches, which are listed themselves; an object
+    // refused by a nullable union fails its null branch too, which says nothing about what is wrong.
+    const specific = errors.filter(
+      (error) => !SUMMARY_KEYWORDS.has(error.keyword) && !isNullBranchOfUnion(error),
+    );
     const problems = [...new Set((specific.length > 0 ? specific : errors).map(describeError))];
     return { ok: false, reason: `invalid ${what}: ${problems.join('; ')}` };
   };
+}
+
+function isNullBranchOfUnion(error: ErrorObject): boolean {
+  return (
+    error.keyword === 'type' &&
+    (error.params as { type?: unknown }).type === 'null' &&
+    /\/(oneOf|anyOf)\/\d+\/type$/.test(error.schemaPath)
+  );
 }
 
 /** One ajv error as a sentence that starts with the field's path, e.g. `payload.id must not be empty`. */

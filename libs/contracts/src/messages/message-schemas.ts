@@ -8,6 +8,7 @@ import {
 import type { AttemptStart } from '../attempt-start';
 import type { JSONSchema } from '../catalog/json-schema';
 import type { DeliveryCommand } from '../delivery-command';
+import type { DeliveryDefaults } from '../delivery-defaults';
 import { HOLD_REASONS, type DeliveryHeld } from '../delivery-held';
 import { DELIVERY_TASK_REASONS, type DeliveryTask } from '../delivery-task';
 import { DISABLE_REASONS, type EndpointSignal } from '../endpoint-signal';
@@ -177,7 +178,11 @@ export const MESSAGE_SCHEMAS = {
           },
         ),
       ),
-      retryPolicy: ref('RetryPolicy'),
+      retryPolicy: {
+        oneOf: [ref('RetryPolicy'), { type: 'null' }],
+        description:
+          "The webhook's own retry schedule; null: the event type's default applies (its catalog default, else `standard`). Every state published before null was allowed carries an explicit one.",
+      },
       timeoutSeconds: { type: 'number', exclusiveMinimum: 0 },
       signatureScheme: ref('SignatureScheme'),
       secrets: { type: 'array', items: ref('SecretRef') },
@@ -196,6 +201,24 @@ export const MESSAGE_SCHEMAS = {
       updatedAt: timestamp(),
     },
     ['encryptedHeaders', 'headers', 'filter', 'tls', 'ordered', 'rateLimitPerSecond', 'maxConcurrency'],
+  ),
+  DeliveryDefaults: objectSchema<DeliveryDefaults>(
+    "An organization's retry schedule and TTL for one event type, over the catalog's defaults.",
+    {
+      organizationId: storedId(),
+      eventType: storedId(),
+      retryPolicy: {
+        oneOf: [ref('RetryPolicy'), { type: 'null' }],
+        description: "The schedule of the organization's webhooks that set none; null: the catalog's.",
+      },
+      ttlSeconds: nullable({
+        type: 'integer',
+        minimum: 1,
+        description: "Seconds after `occurredAt` after which no attempt is made; null: the catalog's TTL.",
+      }),
+      version: integer(1, 'Monotonic per key; a consumer ignores an older value.'),
+      updatedAt: timestamp(),
+    },
   ),
   ApiKeyRecord: objectSchema<ApiKeyRecord>('An API key as every service authenticates it.', {
     id: storedId(),

@@ -7,6 +7,7 @@ import type { WebhookState } from '../webhook-state';
 import type { Validated } from './compile-validator';
 import {
   validateApiKeyRecord,
+  validateDeliveryDefaults,
   validateAttemptEvent,
   validateAttemptStart,
   validateDeliveryCommand,
@@ -296,6 +297,40 @@ describe('message validators', () => {
     expect(
       reasonOf(validateWebhookState({ ...webhookState, auth: { ...oauth2, encryptedClientSecret: '' } })),
     ).toBe('invalid webhook state: auth.encryptedClientSecret must not be empty');
+  });
+
+  it('take a webhook state without a retry policy of its own (null), but not one that leaves the field out', () => {
+    expect(validateWebhookState({ ...webhookState, retryPolicy: null })).toEqual({
+      ok: true,
+      value: { ...webhookState, retryPolicy: null },
+    });
+    expect(reasonOf(validateWebhookState(without(webhookState, 'retryPolicy')))).toBe(
+      'invalid webhook state: retryPolicy is required',
+    );
+    expect(reasonOf(validateWebhookState({ ...webhookState, retryPolicy: 'standard' }))).toBe(
+      'invalid webhook state: retryPolicy must be an object',
+    );
+  });
+
+  it("take an organization's delivery defaults of the organization and type their key names", () => {
+    const defaults = {
+      organizationId: 'org_1',
+      eventType: 'job.created',
+      retryPolicy: { preset: 'custom', delaysSeconds: [5] },
+      ttlSeconds: null,
+      version: 2,
+      updatedAt: at,
+    };
+    expect(validateDeliveryDefaults(defaults, 'org_1:job.created')).toEqual({ ok: true, value: defaults });
+    expect(
+      validateDeliveryDefaults({ ...defaults, retryPolicy: null, ttlSeconds: 600 }, 'org_1:job.created'),
+    ).toMatchObject({ ok: true });
+    expect(reasonOf(validateDeliveryDefaults(defaults, 'org_2:job.created'))).toBe(
+      'invalid delivery defaults: organizationId:eventType must equal the key (org_2:job.created)',
+    );
+    expect(reasonOf(validateDeliveryDefaults({ ...defaults, ttlSeconds: 0 }, 'org_1:job.created'))).toBe(
+      'invalid delivery defaults: ttlSeconds must be an integer ≥ 1',
+    );
   });
 
   it('require the delays of a custom retry policy only', () => {

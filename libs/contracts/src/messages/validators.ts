@@ -2,6 +2,7 @@ import type { ApiKeyRecord } from '../api-key-record';
 import type { AttemptEvent } from '../attempt-event';
 import type { AttemptStart } from '../attempt-start';
 import type { DeliveryCommand } from '../delivery-command';
+import { deliveryDefaultsKey, type DeliveryDefaults } from '../delivery-defaults';
 import type { DeliveryHeld } from '../delivery-held';
 import type { DeliveryTask } from '../delivery-task';
 import type { EndpointSignal } from '../endpoint-signal';
@@ -22,6 +23,19 @@ const deliveryTask = compiled<DeliveryTask>('DeliveryTask', 'delivery task');
 const deliveryCommand = compiled<DeliveryCommand>('DeliveryCommand', 'delivery command');
 const endpointSignal = compiled<EndpointSignal>('EndpointSignal', 'endpoint signal');
 const apiKeyRecord = compiled<ApiKeyRecord>('ApiKeyRecord', 'API key record');
+const deliveryDefaults = compiled<DeliveryDefaults>('DeliveryDefaults', 'delivery defaults');
+
+/** A `hookline.delivery-defaults.v1` value; it must be of the organization and type its `key` names. */
+export function validateDeliveryDefaults(value: unknown, key: string): Validated<DeliveryDefaults> {
+  const parsed = deliveryDefaults(value);
+  if (parsed.ok && deliveryDefaultsKey(parsed.value.organizationId, parsed.value.eventType) !== key) {
+    return {
+      ok: false,
+      reason: `invalid delivery defaults: organizationId:eventType must equal the key (${key})`,
+    };
+  }
+  return parsed;
+}
 
 /** A `hookline.attempts.v1` value of schema `attempt.v1`. */
 export function validateAttemptEvent(value: unknown): Validated<AttemptEvent> {

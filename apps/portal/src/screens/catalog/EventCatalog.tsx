@@ -9,6 +9,7 @@ import { queryKeys } from '../../api/queries';
 import type { EventType } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { groupByResource } from '../webhooks/event-selection';
+import { DeliveryDefaults } from './DeliveryDefaults';
 
 export function EventCatalog() {
   const { t } = useI18n();
@@ -62,6 +63,7 @@ function CatalogEntry({ eventType }: { eventType: EventType }) {
         </>
       }
     >
+      <DeliveryDefaults eventType={eventType} />
       <div className="two-columns">
         <JsonBlock value={eventType.schema} label={t('catalog.schema')} />
         <JsonBlock value={eventType.example} label={t('catalog.example')} />

@@ -1,18 +1,18 @@
-import type { RetryPreset } from '../../api/types';
+import type { RetryChoice } from '../../api/types';
 import { ChoiceFieldset } from '../../components/ChoiceFieldset';
 import { TextField } from '../../components/TextField';
 import type { FormBinder } from '../../components/form-binder';
 import { useI18n } from '../../i18n/i18n';
 import type { WebhookFormValues } from './webhook-form-values';
 
-const PRESETS: readonly RetryPreset[] = ['standard', 'short', 'jittered', 'none', 'custom'];
+const PRESETS: readonly RetryChoice[] = ['inherit', 'standard', 'short', 'jittered', 'none', 'custom'];
 
 interface RetryPolicyFieldsProps {
   form: FormBinder<WebhookFormValues>;
   errors?: string[];
 }
 
-/** The presets by what they do; the schedules themselves are the platform's. */
+/** Inherit (each event type's default) or a preset by what it does; the schedules themselves are the platform's. */
 export function RetryPolicyFields({ form, errors }: RetryPolicyFieldsProps) {
   const { t } = useI18n();
   return (

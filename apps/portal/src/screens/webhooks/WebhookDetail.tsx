@@ -139,7 +139,7 @@ function WebhookDetailBody({ webhook }: { webhook: Webhook }) {
             <TlsSummary tls={webhook.tls ?? null} />
           </dd>
           <dt>{t('form.retry')}</dt>
-          <dd>{t(`form.retry.${webhook.retryPolicy.preset}`)}</dd>
+          <dd>{t(`form.retry.${webhook.retryPolicy?.preset ?? 'inherit'}`)}</dd>
           <dt>{t('form.timeout')}</dt>
           <dd>{webhook.timeoutSeconds}</dd>
         </dl>

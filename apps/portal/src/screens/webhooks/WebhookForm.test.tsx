@@ -151,6 +151,21 @@ describe('WebhookForm', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveFocus());
   });
 
+  it("inherits each event type's schedule unless a preset is chosen, and shows an inheriting webhook so", async () => {
+    const created = renderFormRecordingSubmits(null);
+    expect(screen.getByLabelText(/Each event type's default/)).toBeChecked();
+    await userEvent.type(screen.getByLabelText('Name'), 'ERP');
+    await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
+    expect(created[0]).toMatchObject({ retryPolicy: null });
+  });
+
+  it("sends null to return an edited webhook to its event types' schedules", async () => {
+    const submitted = renderFormRecordingSubmits(existing);
+    await userEvent.click(screen.getByLabelText(/Each event type's default/));
+    await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
+    expect(submitted[0]).toMatchObject({ retryPolicy: null });
+  });
+
   it('on edit, keeps stored credentials and redacted headers unless they are changed', async () => {
     const submitted = renderFormRecordingSubmits(existing);
     expect(screen.getByLabelText('Username')).toHaveValue('hookline');

@@ -1,4 +1,4 @@
-import type { AuthType, RetryPreset, SignatureSchemeType, Webhook, WebhookInput } from '../../api/types';
+import type { AuthType, RetryChoice, SignatureSchemeType, Webhook, WebhookInput } from '../../api/types';
 
 export interface HeaderRow {
   name: string;
@@ -28,7 +28,7 @@ export interface WebhookFormValues {
   events: string[];
   /** The payload filter as JSON text; empty for none. */
   filter: string;
-  retryPreset: RetryPreset;
+  retryPreset: RetryChoice;
   customDelays: string;
   timeoutSeconds: string;
   ordered: boolean;
@@ -76,7 +76,7 @@ export function emptyFormValues(): WebhookFormValues {
     tlsRemove: false,
     events: [],
     filter: '',
-    retryPreset: 'standard',
+    retryPreset: 'inherit',
     customDelays: '',
     timeoutSeconds: '15',
     ordered: false,
@@ -107,8 +107,8 @@ export function formValuesOf(webhook: Webhook): WebhookFormValues {
     tlsRemove: false,
     events: webhook.events,
     filter: webhook.filter === null ? '' : JSON.stringify(webhook.filter, null, 2),
-    retryPreset: webhook.retryPolicy.preset,
-    customDelays: (webhook.retryPolicy.delaysSeconds ?? []).join(', '),
+    retryPreset: webhook.retryPolicy?.preset ?? 'inherit',
+    customDelays: (webhook.retryPolicy?.delaysSeconds ?? []).join(', '),
     timeoutSeconds: String(webhook.timeoutSeconds),
     ordered: webhook.ordered,
     signatureType: webhook.signatureScheme.type,
@@ -133,10 +133,7 @@ export function toWebhookInput(values: WebhookFormValues, initial: Webhook | nul
     url: values.url.trim(),
     events: values.events,
     filter: filterInput(values.filter),
-    retryPolicy:
-      values.retryPreset === 'custom'
-        ? { preset: 'custom', delaysSeconds: delays }
-        : { preset: values.retryPreset },
+    retryPolicy: retryPolicyInput(values.retryPreset, delays),
     timeoutSeconds: Number(values.timeoutSeconds),
     ordered: values.ordered,
     signatureScheme:
@@ -187,6 +184,13 @@ function tlsInput(values: WebhookFormValues): WebhookInput['tls'] {
     caCertificates: pem(values.tlsCaCertificates),
   };
   return Object.values(tls).every((value) => value === null) ? undefined : tls;
+}
+
+function retryPolicyInput(choice: RetryChoice, delays: number[]): WebhookInput['retryPolicy'] {
+  if (choice === 'inherit') {
+    return null;
+  }
+  return choice === 'custom' ? { preset: 'custom', delaysSeconds: delays } : { preset: choice };
 }
 
 /** Empty clears the filter; text that does not parse goes as typed, and the API names the problem. */

@@ -92,12 +92,15 @@ describe(CreateWebhookDto.name, () => {
     expect((await validateBody(CreateWebhookDto, { ...valid, auth })).ok).toBe(true);
   });
 
-  it.each([[{ preset: 'standard' }], [{ preset: 'short' }], [{ preset: 'jittered' }], [{ preset: 'none' }]])(
-    'accepts retryPolicy %j',
-    async (retryPolicy) => {
-      expect((await validateBody(CreateWebhookDto, { ...valid, retryPolicy })).ok).toBe(true);
-    },
-  );
+  it.each([
+    [{ preset: 'standard' }],
+    [{ preset: 'short' }],
+    [{ preset: 'jittered' }],
+    [{ preset: 'none' }],
+    [null],
+  ])('accepts retryPolicy %j', async (retryPolicy) => {
+    expect((await validateBody(CreateWebhookDto, { ...valid, retryPolicy })).ok).toBe(true);
+  });
 
   it.each([
     [

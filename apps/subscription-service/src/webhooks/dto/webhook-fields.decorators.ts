@@ -70,6 +70,7 @@ function Discriminated(
   property: string,
   fallback: new () => object,
   subTypes: Array<{ name: string; value: new () => object }>,
+  { nullable = false }: { nullable?: boolean } = {},
 ): PropertyDecorator {
   const pick = (value: unknown): new () => object => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -79,7 +80,7 @@ function Discriminated(
     return subTypes.find((subType) => subType.name === name)?.value ?? fallback;
   };
   return applyDecorators(
-    Omittable(),
+    nullable ? IsOptional() : Omittable(),
     IsObject(),
     ValidateNested(),
     Type((options) =>
@@ -293,7 +294,8 @@ export const WebhookTlsField = () =>
     SatisfiesRules((value) => findEndpointTlsProblems(value)),
   );
 
-export const WebhookRetryPolicyField = () =>
+/** A retry schedule or null (a default applies); also the body field of an organization's delivery defaults. */
+export const NullableRetryPolicyField = (description: string) =>
   applyDecorators(
     ApiPropertyOptional({
       ...oneOf('preset', {
@@ -303,10 +305,16 @@ export const WebhookRetryPolicyField = () =>
         none: PresetRetryPolicyDto,
         custom: CustomRetryPolicyDto,
       }),
-      default: WEBHOOK_DEFAULTS.retryPolicy(),
-      description: 'When failed deliveries are retried.',
+      nullable: true,
+      default: null,
+      description,
     }),
-    Discriminated('preset', PresetRetryPolicyDto, RETRY_POLICY_SUBTYPES),
+    Discriminated('preset', PresetRetryPolicyDto, RETRY_POLICY_SUBTYPES, { nullable: true }),
+  );
+
+export const WebhookRetryPolicyField = () =>
+  NullableRetryPolicyField(
+    "When failed deliveries are retried. null (the default) inherits each event type's default schedule (`defaultRetryPolicy` of GET /v1/event-types: your organization's for the type, else the catalog's, else `standard`); a schedule set here wins over every default.",
   );
 
 export const WebhookTimeoutField = () =>

@@ -40,7 +40,7 @@ export abstract class WebhookOptionsDto {
   tls?: TlsInput | null;
 
   @WebhookRetryPolicyField()
-  retryPolicy?: RetryPolicy;
+  retryPolicy?: RetryPolicy | null;
 
   @WebhookTimeoutField()
   timeoutSeconds?: number;

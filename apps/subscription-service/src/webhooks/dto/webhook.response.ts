@@ -148,8 +148,13 @@ export class WebhookResponse {
   })
   tls!: WebhookTlsView | null;
 
-  @ApiProperty({ type: RetryPolicyView })
-  retryPolicy!: RetryPolicyView;
+  @ApiProperty({
+    type: RetryPolicyView,
+    nullable: true,
+    description:
+      "The webhook's own retry schedule; null: each event type's default applies (`defaultRetryPolicy` of GET /v1/event-types).",
+  })
+  retryPolicy!: RetryPolicyView | null;
 
   @ApiProperty({ type: 'integer', example: 15 })
   timeoutSeconds!: number;
