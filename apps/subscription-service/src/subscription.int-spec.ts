@@ -150,6 +150,7 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
         encryptedHeaders: {},
         retryPolicy: null,
         timeoutSeconds: 15,
+        tls: null,
         signatureScheme: { type: 'standard-webhooks' },
         secrets: [{ encrypted: expect.stringMatching(/^v1\.it1\./), expiresAt: null }],
         ordered: false,
@@ -415,8 +416,8 @@ describe('subscription-service (HTTP + Postgres + Kafka)', () => {
       ],
       [
         'a bad auth type',
-        { ...valid, auth: { type: 'oauth2', token: 'x' } },
-        /auth\.type must be one of the following values: none, basic, bearer/,
+        { ...valid, auth: { type: 'digest', token: 'x' } },
+        /auth\.type must be one of the following values: none, basic, bearer, oauth2/,
       ],
       [
         'basic auth without a password',

@@ -83,6 +83,7 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
         metadata: { team: 'integrations', ticket: 'OPS-12' },
         retryPolicy: { preset: 'custom', delaysSeconds: [10, 60, 600] },
         timeoutSeconds: 30,
+        tls: null,
         signatureScheme: { type: 'hmac-sha256-hex', header: 'x-archilogic-signature' },
         ordered: true,
         rateLimitPerSecond: 25,
