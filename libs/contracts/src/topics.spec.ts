@@ -29,7 +29,10 @@ describe('topics of the contracts and of the local infrastructure', () => {
     },
   );
 
-  it.each([Topics.subscriptions, Topics.apiKeys])('keeps %s compacted', (topic) => {
-    expect(infraTopics.find((spec) => spec.name === topic)?.config?.['cleanup.policy']).toBe('compact');
-  });
+  it.each([Topics.subscriptions, Topics.apiKeys, Topics.backfills, Topics.backfillProgress])(
+    'keeps %s compacted',
+    (topic) => {
+      expect(infraTopics.find((spec) => spec.name === topic)?.config?.['cleanup.policy']).toBe('compact');
+    },
+  );
 });

@@ -9,6 +9,7 @@ import { Initial1763800000000 } from './migrations/1763800000000-initial';
 import { StatsAndRetention1763900000000 } from './migrations/1763900000000-stats-and-retention';
 import { AnalyticsViews1763900000001 } from './migrations/1763900000001-analytics-views';
 import { AttemptJournalAndHolds1764800000000 } from './migrations/1764800000000-attempt-journal-and-holds';
+import { DeliveryBackfill1765100000000 } from './migrations/1765100000000-delivery-backfill';
 
 export const AUDIT_SCHEMA = 'audit';
 
@@ -42,6 +43,7 @@ export function auditDataSourceOptions(url: string): DataSourceOptions & { schem
         StatsAndRetention1763900000000,
         AnalyticsViews1763900000001,
         AttemptJournalAndHolds1764800000000,
+        DeliveryBackfill1765100000000,
       ],
     }),
     schema: AUDIT_SCHEMA,
