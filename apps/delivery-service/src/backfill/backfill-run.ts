@@ -46,6 +46,7 @@ export class BackfillRun {
   private readonly consumer: Consumer;
   private readonly positions = new Map<string, BackfillProgress>();
   private stopping = false;
+  private webhookGone = false;
   private finishedResolve!: () => void;
   /** Resolves when every partition of the plan is done (or the run is stopped). */
   readonly finished = new Promise<void>((resolve) => (this.finishedResolve = resolve));
@@ -72,6 +73,11 @@ export class BackfillRun {
 
   get isDone(): boolean {
     return [...this.positions.values()].every((position) => position.done);
+  }
+
+  /** The webhook was deleted: there is nothing to deliver to, and its backfills went with it. */
+  get isOrphaned(): boolean {
+    return this.webhookGone;
   }
 
   async start(): Promise<void> {
@@ -157,8 +163,14 @@ export class BackfillRun {
         continue;
       }
       const webhook = this.deps.routing.webhook(this.request.webhookId);
-      if (webhook === null || !webhook.active) {
-        // Deleted (the backfill goes with it) or disabled: nothing is replayed meanwhile, nothing skipped.
+      if (webhook === null) {
+        // The routing table is caught up before any run starts: an unknown webhook was deleted.
+        this.webhookGone = true;
+        this.stopping = true;
+        break;
+      }
+      if (!webhook.active) {
+        // Disabled: nothing is replayed meanwhile, nothing skipped; it goes on once re-enabled.
         await new Promise((resolve) => setTimeout(resolve, WEBHOOK_WAIT_MS));
         break;
       }
@@ -178,6 +190,10 @@ export class BackfillRun {
       }
     }
     await checkpoint(next, counts);
+    if (this.webhookGone) {
+      this.finishedResolve();
+      return;
+    }
     if (position.done) {
       pause();
       this.logger.log(

@@ -157,9 +157,12 @@ export class BackfillService implements OnModuleInit, OnApplicationShutdown, Rea
     void run.finished.then(() => this.finish(run));
   }
 
-  /** A run whose partitions are all done leaves; subscription-service marks it completed. */
+  /**
+   * A run whose partitions are all done leaves (subscription-service marks it completed), and so does
+   * one whose webhook was deleted.
+   */
   private finish(run: BackfillRun): void {
-    if (!run.isDone || this.runs.get(run.request.id) !== run) {
+    if (!(run.isDone || run.isOrphaned) || this.runs.get(run.request.id) !== run) {
       return;
     }
     this.chain = this.chain
@@ -167,7 +170,9 @@ export class BackfillService implements OnModuleInit, OnApplicationShutdown, Rea
         this.runs.delete(run.request.id);
         await run.stop();
         await run.removeGroup();
-        this.logger.log(`backfill ${run.request.id} done`);
+        this.logger.log(
+          `backfill ${run.request.id} ${run.isOrphaned ? 'stopped: its webhook was deleted' : 'done'}`,
+        );
       })
       .catch((error: Error) =>
         this.logger.error(`backfill ${run.request.id} did not stop: ${error.message}`),
