@@ -1,6 +1,8 @@
 import {
   ATTEMPT_EVENT_SCHEMA,
   ATTEMPT_START_SCHEMA,
+  BACKFILL_PROGRESS_SCHEMA,
+  BACKFILL_REQUEST_SCHEMA,
   DELIVERY_HELD_SCHEMA,
   DELIVERY_TASK_SCHEMA,
   KafkaHeaders,
@@ -68,6 +70,40 @@ export function internalTopics(): InternalTopic[] {
           payload: { type: 'null' },
           bindings: { kafka: messageKey('The webhook id.') },
         },
+      },
+    },
+    {
+      id: 'backfills',
+      address: Topics.backfills,
+      description:
+        'Compacted. The desired state of every backfill, written through the transactional outbox of ' +
+        'subscription-service: delivery replays its window while it is `running` and stops it otherwise.',
+      producers: 'subscription-service',
+      consumers: 'delivery-service',
+      messages: {
+        backfillRequest: internalMessage(
+          'The desired state of a backfill',
+          'BackfillRequest',
+          'The backfill id.',
+          headersSchema(schemaHeader(BACKFILL_REQUEST_SCHEMA)),
+        ),
+      },
+    },
+    {
+      id: 'backfillProgress',
+      address: Topics.backfillProgress,
+      description:
+        'Compacted. How far each domain partition of a backfill was replayed, written once the deliveries before ' +
+        '`nextOffset` are recorded: where a restarted delivery-service resumes, and the counts the API shows.',
+      producers: 'delivery-service',
+      consumers: 'subscription-service, delivery-service',
+      messages: {
+        backfillProgress: internalMessage(
+          'The progress of a backfill in one partition',
+          'BackfillProgress',
+          '`<backfill id>:<topic>:<partition>`.',
+          headersSchema(schemaHeader(BACKFILL_PROGRESS_SCHEMA)),
+        ),
       },
     },
     {

@@ -12,6 +12,7 @@ export function aDeliveryListFilter(
     status: null,
     eventType: null,
     eventId: null,
+    backfillId: null,
     from: null,
     to: null,
     after: null,

@@ -6,6 +6,8 @@ import {
   serviceFoundation,
   type ReadinessCheck,
 } from '@hookline/platform';
+import { BackfillModule } from './backfill/backfill.module';
+import { BackfillService } from './backfill/backfill.service';
 import { CommandsModule } from './commands/commands.module';
 import { DeliveryCommandsConsumer } from './commands/delivery-commands.consumer';
 import { DeliveryEnv } from './config/delivery.env';
@@ -36,6 +38,7 @@ export class AppModule {
         RetryTiersModule,
         OrderingModule,
         CommandsModule,
+        BackfillModule,
         HealthModule.forRoot({
           imports: [
             RoutingModule,
@@ -44,6 +47,7 @@ export class AppModule {
             RetryTiersModule,
             OrderingModule,
             CommandsModule,
+            BackfillModule,
           ],
           inject: [
             KafkaReadiness,
@@ -53,6 +57,7 @@ export class AppModule {
             RetryTiersConsumer,
             OrderedLaneConsumer,
             DeliveryCommandsConsumer,
+            BackfillService,
           ],
           useFactory: (...checks: ReadinessCheck[]) => checks,
         }),

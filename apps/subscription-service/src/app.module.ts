@@ -12,6 +12,8 @@ import {
 } from '@hookline/platform';
 import { DataSource } from 'typeorm';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { BackfillProgressConsumer } from './backfills/backfill-progress.consumer';
+import { BackfillsModule } from './backfills/backfills.module';
 import { DatabaseApiKeyVerifier } from './api-keys/api-key-verifier.service';
 import { subscriptionConfigModule } from './config/subscription-config.module';
 import type { SubscriptionEnv } from './config/subscription.env';
@@ -43,13 +45,14 @@ export class AppModule {
           retryDelay: 2_000,
         }),
         HealthModule.forRoot({
-          imports: [EndpointSignalsModule],
-          inject: [KafkaReadiness, DataSource, EndpointSignalsConsumer],
-          useFactory: (kafka: KafkaReadiness, dataSource: DataSource, signals: EndpointSignalsConsumer) => [
-            kafka,
-            new DatabaseReadiness(dataSource),
-            signals,
-          ],
+          imports: [EndpointSignalsModule, BackfillsModule],
+          inject: [KafkaReadiness, DataSource, EndpointSignalsConsumer, BackfillProgressConsumer],
+          useFactory: (
+            kafka: KafkaReadiness,
+            dataSource: DataSource,
+            signals: EndpointSignalsConsumer,
+            backfillProgress: BackfillProgressConsumer,
+          ) => [kafka, new DatabaseReadiness(dataSource), signals, backfillProgress],
         }),
         OutboxModule,
         ApiKeysModule,
@@ -59,6 +62,7 @@ export class AppModule {
         EventTypesModule,
         DeliveryDefaultsModule,
         EndpointSignalsModule,
+        BackfillsModule,
         PortalSessionsModule,
         RelayModule,
       ],

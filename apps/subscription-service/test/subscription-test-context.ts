@@ -90,6 +90,7 @@ export class SubscriptionTestContext {
         SECRETS_ENCRYPTION_KEYS: ENCRYPTION_KEYS,
         ALLOW_INSECURE_URLS: 'false',
         SIGNALS_CONSUMER_GROUP: `${runId}-${name}-signals`,
+        BACKFILL_PROGRESS_CONSUMER_GROUP: `${runId}-${name}-backfill-progress`,
         ...env,
       },
       configure,

@@ -74,6 +74,8 @@ export interface AttemptEvent extends DeliveryRef, AttemptExchange {
   nextAttemptAt: string | null;
   eventOccurredAt: string;
   payload: DeliveredPayload;
+  /** The backfill that replayed the event, or null for a live delivery. Absent from older producers: null. */
+  backfillId?: string | null;
 }
 
 export const ATTEMPT_EVENT_SCHEMA = 'attempt.v1';

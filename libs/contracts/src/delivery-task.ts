@@ -20,6 +20,8 @@ export interface DeliveryTask {
   reason: DeliveryTaskReason;
   /** Start of the webhook's current failure streak, so auto-disable survives restarts. */
   failingSince?: string | null;
+  /** The backfill that replayed the event, so its retries stay marked. Absent from older producers: null. */
+  backfillId?: string | null;
 }
 
 /** Value of the `hookline-schema` header on retry-tier and ordered-lane messages. */

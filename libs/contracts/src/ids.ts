@@ -11,6 +11,7 @@ export const IdPrefix = {
   delivery: 'dlv',
   command: 'cmd',
   portalSession: 'ps',
+  backfill: 'bf',
 } as const;
 
 export type IdPrefix = (typeof IdPrefix)[keyof typeof IdPrefix];

@@ -1,6 +1,7 @@
 export * from './api-key-record';
 export * from './attempt-event';
 export * from './attempt-start';
+export * from './backfill';
 export * from './catalog';
 export * from './catalog/event-type-definition';
 export * from './cloudevents';

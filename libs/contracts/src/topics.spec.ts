@@ -29,7 +29,13 @@ describe('topics of the contracts and of the local infrastructure', () => {
     },
   );
 
-  it.each([Topics.subscriptions, Topics.apiKeys, Topics.deliveryDefaults])('keeps %s compacted', (topic) => {
+  it.each([
+    Topics.subscriptions,
+    Topics.apiKeys,
+    Topics.backfills,
+    Topics.backfillProgress,
+    Topics.deliveryDefaults,
+  ])('keeps %s compacted', (topic) => {
     expect(infraTopics.find((spec) => spec.name === topic)?.config?.['cleanup.policy']).toBe('compact');
   });
 });

@@ -17,6 +17,13 @@ export const Topics = {
   signals: 'hookline.signals.v1',
   /** Audit → delivery: manual redelivery and recovery; key = webhook id; value = `DeliveryCommand`. */
   commands: 'hookline.commands.v1',
+  /** Compacted; key = backfill id; value = `BackfillRequest` (desired state), subscription → delivery. */
+  backfills: 'hookline.backfills.v1',
+  /**
+   * Compacted; key = `<backfill id>:<topic>:<partition>`; value = `BackfillProgress`, delivery →
+   * subscription (and delivery itself, where a restarted backfill resumes).
+   */
+  backfillProgress: 'hookline.backfill-progress.v1',
   /** Messages a consumer cannot parse or validate; original key and value, reason in headers. */
   dlq: 'hookline.dlq.v1',
 } as const;

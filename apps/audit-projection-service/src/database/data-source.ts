@@ -10,6 +10,7 @@ import { StatsAndRetention1763900000000 } from './migrations/1763900000000-stats
 import { AnalyticsViews1763900000001 } from './migrations/1763900000001-analytics-views';
 import { AttemptJournalAndHolds1764800000000 } from './migrations/1764800000000-attempt-journal-and-holds';
 import { AuthFailedOutcome1765000000000 } from './migrations/1765000000000-auth-failed-outcome';
+import { DeliveryBackfill1765100000000 } from './migrations/1765100000000-delivery-backfill';
 
 export const AUDIT_SCHEMA = 'audit';
 
@@ -44,6 +45,7 @@ export function auditDataSourceOptions(url: string): DataSourceOptions & { schem
         AnalyticsViews1763900000001,
         AttemptJournalAndHolds1764800000000,
         AuthFailedOutcome1765000000000,
+        DeliveryBackfill1765100000000,
       ],
     }),
     schema: AUDIT_SCHEMA,

@@ -33,7 +33,8 @@ describe(DeliveriesController.name, () => {
     outcome: 'http_5xx',
     deliveryStatus: 'failed',
   });
-  const d3 = attemptOf(3, { eventType: 'job.created' });
+  // Made by a backfill: the log names it and filters by it.
+  const d3 = attemptOf(3, { eventType: 'job.created', backfillId: 'bf_01JDZ8K3Q4W5E6R7T8Y9U0I1O2' });
   const d4 = attemptOf(4, { eventType: 'job.created', ...timedOut(minute(9)) });
   const d5 = attemptOf(5, { eventType: 'estimate.created' });
   const newestFirst = [d5, d4, d3, d2, d1].map((event) => event.deliveryId);
@@ -92,6 +93,7 @@ describe(DeliveriesController.name, () => {
       attemptCount: 1,
       lastResponseStatus: null,
       heldReason: null,
+      backfillId: null,
       createdAt: minute(4),
       updatedAt: new Date(Date.parse(minute(4)) + d4.durationMs).toISOString(),
     });
@@ -115,6 +117,7 @@ describe(DeliveriesController.name, () => {
     ]);
     expect(await ids(`eventId=${d2.eventId}`)).toEqual([d2.deliveryId]);
     expect(await ids(`eventId=${d2.eventId}&status=succeeded`)).toEqual([]);
+    expect(await ids('backfillId=bf_01JDZ8K3Q4W5E6R7T8Y9U0I1O2')).toEqual([d3.deliveryId]);
     expect(await ids(`from=${minute(2)}&to=${minute(4)}`)).toEqual([d3.deliveryId, d2.deliveryId]);
     expect(await allPages(`from=${minute(2)}&to=${minute(5)}&limit=2`)).toEqual([
       [d4.deliveryId, d3.deliveryId],

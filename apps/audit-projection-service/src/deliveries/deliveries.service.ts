@@ -37,6 +37,7 @@ export class DeliveriesService {
         status: query.status ?? null,
         eventType: query.eventType ?? null,
         eventId: query.eventId ?? null,
+        backfillId: query.backfillId ?? null,
         from: query.from === undefined ? null : new Date(query.from),
         to: query.to === undefined ? null : new Date(query.to),
         after,

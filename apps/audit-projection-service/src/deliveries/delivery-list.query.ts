@@ -7,6 +7,8 @@ export interface DeliveryListFilter {
   status: DeliveryStatus | null;
   eventType: string | null;
   eventId: string | null;
+  /** Only deliveries this backfill made. */
+  backfillId: string | null;
   /** Inclusive. */
   from: Date | null;
   /** Exclusive. */
@@ -36,6 +38,7 @@ const DELIVERY_COLUMNS: Record<string, string> = {
   lastAttemptAt: 'last_attempt_at',
   nextAttemptAt: 'next_attempt_at',
   heldReason: 'held_reason',
+  backfillId: 'backfill_id',
   eventOccurredAt: 'event_occurred_at',
   createdAt: 'created_at',
   updatedAt: 'updated_at',
@@ -61,6 +64,9 @@ export function buildDeliveryListQuery(filter: DeliveryListFilter, limit: number
   }
   if (filter.eventId !== null) {
     add((p) => `event_id = ${p}`, filter.eventId);
+  }
+  if (filter.backfillId !== null) {
+    add((p) => `backfill_id = ${p}`, filter.backfillId);
   }
   if (filter.from !== null) {
     add((p) => `created_at >= ${p}`, filter.from.toISOString());

@@ -13,6 +13,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('delivery_organization_created_idx', ['organizationId', 'createdAt'])
 @Index('delivery_event_idx', ['eventId'])
 @Index('delivery_updated_idx', ['updatedAt'])
+@Index('delivery_webhook_backfill_idx', ['webhookId', 'backfillId', 'createdAt', 'id'], {
+  where: '"backfill_id" IS NOT NULL',
+})
 export class DeliveryEntity {
   @PrimaryColumn({ type: 'text' })
   id!: string;
@@ -75,4 +78,8 @@ export class DeliveryEntity {
   /** When the latest-finishing attempt ended: the last time the delivery's state changed. */
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** The backfill that replayed the event; null for a live delivery. */
+  @Column({ name: 'backfill_id', type: 'text', nullable: true })
+  backfillId!: string | null;
 }

@@ -21,6 +21,7 @@ function aDelivery(): DeliveryEntity {
     lastAttemptAt: new Date('2026-11-22T10:00:01.000Z'),
     nextAttemptAt: new Date('2026-11-22T10:05:01.000Z'),
     heldReason: null,
+    backfillId: null,
     eventOccurredAt: new Date('2026-11-22T10:00:00.000Z'),
     createdAt: new Date('2026-11-22T10:00:01.000Z'),
     updatedAt: new Date('2026-11-22T10:00:01.250Z'),
@@ -60,8 +61,15 @@ describe(toDeliverySummaryDto.name, () => {
       attemptCount: 1,
       lastResponseStatus: 503,
       heldReason: null,
+      backfillId: null,
       createdAt: '2026-11-22T10:00:01.000Z',
       updatedAt: '2026-11-22T10:00:01.250Z',
+    });
+  });
+
+  it('names the backfill that made the delivery', () => {
+    expect(toDeliverySummaryDto({ ...aDelivery(), backfillId: 'bf_1' })).toMatchObject({
+      backfillId: 'bf_1',
     });
   });
 

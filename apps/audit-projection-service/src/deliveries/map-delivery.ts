@@ -15,6 +15,7 @@ export function toDeliverySummaryDto(delivery: DeliveryEntity): DeliverySummaryD
     attemptCount: delivery.attemptCount,
     lastResponseStatus: delivery.lastResponseStatus,
     heldReason: delivery.heldReason,
+    backfillId: delivery.backfillId,
     createdAt: delivery.createdAt.toISOString(),
     updatedAt: delivery.updatedAt.toISOString(),
   };

@@ -84,6 +84,7 @@ describe(AttemptsConsumer.name, () => {
       attemptCount: 2,
       lastResponseStatus: 200,
       heldReason: null,
+      backfillId: null,
       createdAt: failed.startedAt,
       updatedAt: new Date(Date.parse(succeeded.startedAt) + succeeded.durationMs).toISOString(),
       nextAttemptAt: null,

@@ -82,6 +82,7 @@ export const DELIVERY_COLUMNS = {
   event_occurred_at: 'timestamptz',
   created_at: 'timestamptz',
   updated_at: 'timestamptz',
+  backfill_id: 'text',
 } as const;
 
 export const STATS_COLUMNS: ColumnTypes = {

@@ -78,6 +78,7 @@ export function toDeliveryRow(attempts: readonly [ProjectedAttempt, ...Projected
     createdAt: new Date(firstStart).toISOString(),
     updatedAt: new Date(lastFinish).toISOString(),
     newAttempts: attempts.length,
+    backfillId: attempts.find((attempt) => attempt.backfillId)?.backfillId ?? null,
   };
 }
 

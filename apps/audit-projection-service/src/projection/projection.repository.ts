@@ -81,6 +81,8 @@ export interface DeliveryRow extends Omit<DeliveryRef, 'deliveryId'> {
   updatedAt: string;
   /** The delivery's attempts this batch stores for the first time: added to its attempt count. */
   newAttempts: number;
+  /** The backfill that replayed the event, when one of the attempts says so. */
+  backfillId: string | null;
 }
 
 export interface PayloadRow {
@@ -206,6 +208,8 @@ const UPSERT_DELIVERIES = `INSERT INTO audit.delivery AS d (${columnList(DELIVER
     ).join(',\n    ')},
     held_reason = CASE WHEN ${INCOMING_IS_LATER} THEN NULL ELSE d.held_reason END,
     attempt_count = d.attempt_count + EXCLUDED.attempt_count,
+    -- A delivery a backfill made stays marked, whatever attempt (a manual redelivery) follows.
+    backfill_id = COALESCE(d.backfill_id, EXCLUDED.backfill_id),
     created_at = LEAST(d.created_at, EXCLUDED.created_at),
     updated_at = GREATEST(d.updated_at, EXCLUDED.updated_at)`;
 

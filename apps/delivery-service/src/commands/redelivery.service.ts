@@ -39,6 +39,7 @@ export class RedeliveryService {
       attempt: command.attempt,
       mode: 'manual',
       failingSinceMs: null,
+      backfillId: null,
     });
   }
 }

@@ -231,6 +231,20 @@ export class DeliveryEnv extends BaseEnv {
   @Max(300_000)
   DELIVERY_TARGET_WAIT_MS = 10_000;
 
+  /** Matched past events every backfill of a process together hands to delivery per second; live traffic is not limited by it. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  DELIVERY_BACKFILL_RATE_PER_SECOND = 50;
+
+  /** A backfill records its position (where a restart resumes) after at most this many deliveries. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  DELIVERY_BACKFILL_CHECKPOINT_EVERY = 100;
+
   /** Messages of one partition taken but not finished; past it the partition is paused until half drain. */
   @Transform(({ value }) => Number(value))
   @IsInt()

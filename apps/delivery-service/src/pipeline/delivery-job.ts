@@ -19,14 +19,18 @@ export interface DeliveryJob {
   mode: DeliveryMode;
   /** Start of the webhook's failure streak as the retry task carried it (survives restarts). */
   failingSinceMs: number | null;
+  /** The backfill that replayed the event, or null for a live delivery; carried by its retries. */
+  backfillId: string | null;
 }
 
 export function firstAttemptJob(
   event: EventEnvelope,
   webhook: WebhookState,
   payload: SerializedPayload,
+  backfillId: string | null = null,
 ): DeliveryJob {
   return {
+    // The same id as the live delivery of the event would have: a backfill repeats it, never forks it.
     deliveryId: deliveryIdFor(event.id, webhook.id),
     event,
     webhook,
@@ -34,6 +38,7 @@ export function firstAttemptJob(
     attempt: 1,
     mode: 'scheduled',
     failingSinceMs: null,
+    backfillId,
   };
 }
 
@@ -46,6 +51,7 @@ export function jobFromTask(task: RetryTask, webhook: WebhookState): DeliveryJob
     attempt: task.attempt,
     mode: task.reason === 'redeliver' ? 'manual' : 'scheduled',
     failingSinceMs: task.failingSince ? Date.parse(task.failingSince) : null,
+    backfillId: task.backfillId ?? null,
   };
 }
 
@@ -64,6 +70,7 @@ export function taskFor(
     dueAt: new Date(dueAtMs).toISOString(),
     reason: reasonFor(job.mode, attempt),
     failingSince: failingSinceMs === null ? null : new Date(failingSinceMs).toISOString(),
+    ...backfillMark(job.backfillId),
   };
 }
 
@@ -73,4 +80,9 @@ function reasonFor(mode: DeliveryMode, attempt: number): DeliveryTaskReason {
     return 'redeliver';
   }
   return attempt === 1 ? 'deliver' : 'retry';
+}
+
+/** `backfillId` on what a backfilled delivery writes; live deliveries write the shape they always did. */
+export function backfillMark(backfillId: string | null): { backfillId?: string } {
+  return backfillId === null ? {} : { backfillId };
 }

@@ -32,7 +32,7 @@ import { decideNextStep, deliveryStatusOf, type NextStep } from '../retry-policy
 import { resolveDeliveryPolicy, type DeliveryPolicy } from '../retry-policy/resolve-delivery-policy';
 import { tierBatchOf, type RetryTask } from './retry-task';
 import { disableSignalBatch } from './disable-signal';
-import { jobFromTask, taskFor, type DeliveryJob } from './delivery-job';
+import { backfillMark, jobFromTask, taskFor, type DeliveryJob } from './delivery-job';
 import {
   deliveryExhaustedEvent,
   deliveryRecoveredEvent,
@@ -174,10 +174,10 @@ export class DeliveryService {
   cancellation(job: DeliveryJob, why: string): TopicBatch[] {
     this.metrics.dropped.inc({ reason: 'webhook_disabled' });
     const result = notSentResult('blocked', `not sent: ${why}`);
-    const attemptEvent = toAttemptEvent(attemptInputOf(job), result, {
-      deliveryStatus: 'failed',
-      nextAttemptAt: null,
-    });
+    const attemptEvent = {
+      ...toAttemptEvent(attemptInputOf(job), result, { deliveryStatus: 'failed', nextAttemptAt: null }),
+      ...backfillMark(job.backfillId),
+    };
     return [attemptBatch(attemptEvent)];
   }
 
@@ -260,10 +260,13 @@ export class DeliveryService {
       expiresAtMs: policy.expiresAtMs,
       maxRetryAfterMs: this.config.DELIVERY_RETRY_AFTER_MAX_SECONDS * 1_000,
     });
-    const attemptEvent = toAttemptEvent(attemptInputOf(job), result, {
-      deliveryStatus: deliveryStatusOf(next),
-      nextAttemptAt: next.kind === 'retry' ? new Date(next.dueAtMs) : null,
-    });
+    const attemptEvent = {
+      ...toAttemptEvent(attemptInputOf(job), result, {
+        deliveryStatus: deliveryStatusOf(next),
+        nextAttemptAt: next.kind === 'retry' ? new Date(next.dueAtMs) : null,
+      }),
+      ...backfillMark(job.backfillId),
+    };
     return {
       kind: 'attempted',
       attemptEvent,

@@ -1,5 +1,6 @@
 import { ApiError, toApiError } from './api-error';
 import type {
+  Backfill,
   CreatedWebhook,
   DeliveryDetail,
   DeliveryFilters,
@@ -87,6 +88,12 @@ export function createApiClient(options: ApiClientOptions) {
       subscription<{ key: string }>('POST', `/v1/webhooks/${id(webhookId)}/secret/rotate`, {
         gracePeriodSeconds,
       }),
+    listBackfills: (webhookId: string) =>
+      subscription<{ items: Backfill[] }>('GET', `/v1/webhooks/${id(webhookId)}/backfills`),
+    startBackfill: (webhookId: string, since: string) =>
+      subscription<Backfill>('POST', `/v1/webhooks/${id(webhookId)}/backfill`, { since }),
+    cancelBackfill: (webhookId: string, backfillId: string) =>
+      subscription<Backfill>('POST', `/v1/webhooks/${id(webhookId)}/backfills/${id(backfillId)}/cancel`),
     listEventTypes: () => subscription<{ items: EventType[] }>('GET', '/v1/event-types'),
     isSubscribed: (type: string) =>
       subscription<{ active: boolean; everyEvent: boolean }>('GET', `/v1/event-types/${id(type)}/subscribed`),

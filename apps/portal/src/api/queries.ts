@@ -5,6 +5,7 @@ export const queryKeys = {
   webhooks: ['webhooks'] as const,
   webhook: (id: string) => ['webhooks', id] as const,
   secret: (id: string) => ['webhooks', id, 'secret'] as const,
+  backfills: (id: string) => ['webhooks', id, 'backfills'] as const,
   eventTypes: ['event-types'] as const,
   subscribed: (type: string) => ['event-types', type, 'subscribed'] as const,
   deliveries: (webhookId: string) => ['deliveries', webhookId] as const,

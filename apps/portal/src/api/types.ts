@@ -88,6 +88,26 @@ export interface Webhook {
   updatedAt: string;
 }
 
+export type BackfillStatus = 'pending' | 'running' | 'completed' | 'cancelled' | 'failed';
+
+/** A replay of past events to one webhook, with its progress (`GET /v1/webhooks/:id/backfills`). */
+export interface Backfill {
+  id: string;
+  webhookId: string;
+  since: string;
+  until: string;
+  eventTypes: string[];
+  status: BackfillStatus;
+  scanned: number;
+  matched: number;
+  enqueued: number;
+  partitions: number | null;
+  partitionsDone: number;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;

@@ -266,6 +266,23 @@ export const en = {
   'catalog.ttlSeconds': '{seconds} s after it occurred, unless the event sets its own expiry',
   'catalog.noTtl': 'Never, unless the event sets its own expiry',
   'catalog.organizationSetting': "Your organization's setting",
+  'backfill.title': 'Backfill: send past events',
+  'backfill.help':
+    'Sends the events accepted since a moment in the past that this webhook takes (its types and filter). Live events go first.',
+  'backfill.since': 'Send events since',
+  'backfill.start': 'Start backfill',
+  'backfill.started': 'Backfill {id} started',
+  'backfill.cancel': 'Cancel',
+  'backfill.cancelled': 'Backfill {id} cancelled',
+  'backfill.none': 'No backfill yet',
+  'backfill.progress': '{enqueued} of {matched} matching events sent, {scanned} read',
+  'backfill.partitions': '{done} of {total} partitions read',
+  'backfill.window': 'From {since} to {until}',
+  'backfill.status.pending': 'Waiting to start',
+  'backfill.status.running': 'Running',
+  'backfill.status.completed': 'Completed',
+  'backfill.status.cancelled': 'Cancelled',
+  'backfill.status.failed': 'Failed',
 } as const;
 
 export type MessageKey = keyof typeof en;

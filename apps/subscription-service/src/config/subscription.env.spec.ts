@@ -34,6 +34,7 @@ describe(SubscriptionEnv.name, () => {
       SECRET_REENCRYPTION_INTERVAL_MS: 3_600_000,
       SECRET_MAINTENANCE_BATCH_SIZE: 100,
       SIGNALS_CONSUMER_GROUP: 'hookline-subscription-signals',
+      BACKFILL_PROGRESS_CONSUMER_GROUP: 'hookline-subscription-backfill-progress',
     });
   });
 

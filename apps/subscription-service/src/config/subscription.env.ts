@@ -67,6 +67,13 @@ export class SubscriptionEnv extends BaseEnv {
   })
   SIGNALS_CONSUMER_GROUP = 'hookline-subscription-signals';
 
+  /** Consumer group of the `hookline.backfill-progress.v1` consumer. */
+  @IsString()
+  @Matches(/^[A-Za-z0-9._-]{1,200}$/, {
+    message: 'BACKFILL_PROGRESS_CONSUMER_GROUP must be 1-200 characters of A-Z a-z 0-9 . _ -',
+  })
+  BACKFILL_PROGRESS_CONSUMER_GROUP = 'hookline-subscription-backfill-progress';
+
   /** HMAC secret of portal session tokens, shared with audit-projection-service; unset turns sessions off. */
   @IsOptional()
   @IsString()

@@ -2,6 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { serviceDataSourceOptions } from '@hookline/platform';
 import { ApiKey } from '../api-keys/api-key.entity';
 import { DeliveryDefaultsEntity } from '../delivery-defaults/delivery-defaults.entity';
+import { Backfill } from '../backfills/backfill.entity';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { Organization } from '../organizations/organization.entity';
 import { WebhookSecret } from '../webhooks/webhook-secret.entity';
@@ -14,6 +15,7 @@ import { WebhookFilter1765000000000 } from './migrations/1765000000000-webhook-f
 import { WebhookTls1765100000000 } from './migrations/1765100000000-webhook-tls';
 import { InheritedRetryPolicy1765200000000 } from './migrations/1765200000000-inherited-retry-policy';
 import { DeliveryDefaults1765200000001 } from './migrations/1765200000001-delivery-defaults';
+import { Backfill1765300000000 } from './migrations/1765300000000-backfill';
 import { SUBSCRIPTION_SCHEMA } from './schema';
 
 export const SUBSCRIPTION_ENTITIES = [
@@ -23,6 +25,7 @@ export const SUBSCRIPTION_ENTITIES = [
   WebhookSecret,
   OutboxMessage,
   DeliveryDefaultsEntity,
+  Backfill,
 ];
 
 /** Listed explicitly, in order, so the compiled build and the tests run the same migrations. */
@@ -35,6 +38,7 @@ export const SUBSCRIPTION_MIGRATIONS = [
   WebhookTls1765100000000,
   InheritedRetryPolicy1765200000000,
   DeliveryDefaults1765200000001,
+  Backfill1765300000000,
 ];
 
 export function subscriptionDataSourceOptions(url: string): DataSourceOptions & { schema: string } {

@@ -226,6 +226,8 @@ export interface components {
       attemptCount: number;
       /** @description In attempt order */
       attempts: components['schemas']['AttemptDto'][];
+      /** @description The backfill that replayed the event (`POST /v1/webhooks/:id/backfill`); null for a live delivery */
+      backfillId: string | null;
       /**
        * Format: date-time
        * @description When the first attempt started, or the delivery was first held
@@ -282,6 +284,8 @@ export interface components {
     DeliverySummaryDto: {
       /** @example 2 */
       attemptCount: number;
+      /** @description The backfill that replayed the event (`POST /v1/webhooks/:id/backfill`); null for a live delivery */
+      backfillId: string | null;
       /**
        * Format: date-time
        * @description When the first attempt started, or the delivery was first held
@@ -777,6 +781,8 @@ export interface operations {
         eventType?: string;
         /** @description Only deliveries of this event */
         eventId?: string;
+        /** @description Only deliveries this backfill made */
+        backfillId?: string;
         /** @description Deliveries created at or after this instant (ISO 8601 with offset) */
         from?: string;
         /** @description Deliveries created before this instant */

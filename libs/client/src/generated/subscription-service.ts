@@ -227,6 +227,80 @@ export interface paths {
     patch: operations['WebhooksController_update'];
     trace?: never;
   };
+  '/v1/webhooks/{id}/backfill': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send past events to the webhook
+     * @description Replays the events accepted in [since, until) that the webhook takes (its event types and payload filter) from the domain topics’ retention, at a pace that leaves live traffic first. Each replayed delivery is marked with the backfill’s id in the delivery log; an event the webhook already got keeps its delivery id and `webhook-id`.
+     */
+    post: operations['BackfillsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/backfills': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The webhook's backfills with their progress, newest first (the latest 50) */
+    get: operations['BackfillsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/backfills/{backfillId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A backfill with its progress */
+    get: operations['BackfillsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/webhooks/{id}/backfills/{backfillId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Stop a backfill
+     * @description Delivery hands over no further event of it; deliveries already handed over finish.
+     */
+    post: operations['BackfillsController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/webhooks/{id}/match': {
     parameters: {
       query?: never;
@@ -355,6 +429,38 @@ export interface components {
        */
       scopes: ('webhooks:read' | 'webhooks:write' | 'events:write' | 'deliveries:read' | 'secrets:read')[];
     };
+    BackfillListResponse: {
+      items: components['schemas']['BackfillResponse'][];
+    };
+    BackfillResponse: {
+      createdAt: string;
+      /** @description Matched events handed to delivery and recorded; each shows in the delivery log. */
+      enqueued: number;
+      eventTypes: string[];
+      /** @description When it completed or was cancelled. */
+      finishedAt: string | null;
+      /** @example bf_01JDZ8K3Q4W5E6R7T8Y9U0I1O2 */
+      id: string;
+      /** @description Of those, events the webhook takes (its types and payload filter). */
+      matched: number;
+      /** @description Domain partitions read; null until started. */
+      partitions: number | null;
+      /** @description Of those, partitions read to the end of the window. */
+      partitionsDone: number;
+      /** @description Domain messages of the window read so far. */
+      scanned: number;
+      /** @description Events accepted at or after this instant are replayed. */
+      since: string;
+      startedAt: string | null;
+      /**
+       * @description pending until delivery starts it; completed once every domain partition of the window was read.
+       * @enum {string}
+       */
+      status: 'pending' | 'running' | 'completed' | 'cancelled' | 'failed';
+      /** @description Events accepted before this instant are replayed. */
+      until: string;
+      webhookId: string;
+    };
     BasicAuthDto: {
       /**
        * @description Stored encrypted; never returned.
@@ -415,6 +521,25 @@ export interface components {
        *     ]
        */
       scopes?: ('webhooks:read' | 'webhooks:write' | 'events:write' | 'deliveries:read' | 'secrets:read')[];
+    };
+    CreateBackfillDto: {
+      /**
+       * @description Exact event types to replay, each one the webhook subscribes to; default: every type it subscribes to.
+       * @example [
+       *       "job.created"
+       *     ]
+       */
+      eventTypes?: string[];
+      /**
+       * @description Replay events accepted at or after this instant; in the past, at most 30 days before `until`.
+       * @example 2026-11-20T00:00:00.000Z
+       */
+      since: string;
+      /**
+       * @description Replay events accepted before this instant; default and latest: now.
+       * @example 2026-11-21T00:00:00.000Z
+       */
+      until?: string;
     };
     CreateOrganizationDto: {
       /** @example Summit Roofing */
@@ -2226,6 +2351,231 @@ export interface operations {
       };
       /** @description No such webhook in your organization */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  BackfillsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateBackfillDto'];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackfillResponse'];
+        };
+      };
+      /** @description The window or an event type is invalid; every problem is listed in details */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description The key lacks a scope: webhooks:write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description No such webhook (or backfill of it) in your organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description The webhook is inactive, or already has a backfill pending or running */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  BackfillsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackfillListResponse'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description The key lacks a scope: webhooks:read */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description No such webhook (or backfill of it) in your organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  BackfillsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        backfillId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackfillResponse'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description The key lacks a scope: webhooks:read */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description No such webhook (or backfill of it) in your organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+    };
+  };
+  BackfillsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        backfillId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BackfillResponse'];
+        };
+      };
+      /** @description Missing, unknown or revoked API key */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description The key lacks a scope: webhooks:write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description No such webhook (or backfill of it) in your organization */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorResponse'];
+        };
+      };
+      /** @description The backfill already completed, failed or was cancelled */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -6,6 +6,7 @@ import {
   type DeliveredPayload,
 } from '../attempt-event';
 import type { AttemptStart } from '../attempt-start';
+import { BACKFILL_STATUSES, type BackfillProgress, type BackfillRequest } from '../backfill';
 import type { JSONSchema } from '../catalog/json-schema';
 import type { DeliveryCommand } from '../delivery-command';
 import type { DeliveryDefaults } from '../delivery-defaults';
@@ -78,7 +79,11 @@ export const MESSAGE_SCHEMAS = {
       nextAttemptAt: nullable(timestamp()),
       eventOccurredAt: isoDate(),
       payload: ref('DeliveredPayload'),
+      backfillId: nullable(
+        storedId('The backfill that replayed the event; null (or absent) for a live delivery.'),
+      ),
     },
+    ['backfillId'],
   ),
   AttemptStart: objectSchema<AttemptStart>(
     'Written before an attempt’s request goes out; its `AttemptEvent` (same `attemptId`) follows on the same partition. A start without one is logged as an `interrupted` attempt.',
@@ -241,8 +246,11 @@ export const MESSAGE_SCHEMAS = {
       dueAt: timestamp('Not before this instant.'),
       reason: oneOfValues(DELIVERY_TASK_REASONS),
       failingSince: nullable(timestamp("Start of the webhook's current failure streak.")),
+      backfillId: nullable(
+        storedId('The backfill that replayed the event; null (or absent) for a live delivery.'),
+      ),
     },
-    ['failingSince'],
+    ['failingSince', 'backfillId'],
   ),
   EndpointSignal: objectSchema<EndpointSignal>("Delivery's word about an endpoint.", {
     kind: { const: 'disable' },
@@ -263,6 +271,38 @@ export const MESSAGE_SCHEMAS = {
       event: ref('EventEnvelope'),
       attempt: integer(1, 'Number the new attempt carries, after those already logged.'),
       requestedAt: timestamp(),
+    },
+  ),
+  BackfillRequest: objectSchema<BackfillRequest>(
+    'The desired state of a backfill: delivery replays the window while it is `running` and stops otherwise.',
+    {
+      id: storedId(),
+      organizationId: externalId(),
+      webhookId: externalId(),
+      since: timestamp('Inclusive: the first Kafka timestamp replayed.'),
+      until: timestamp('Exclusive; never after the backfill was requested.'),
+      eventTypes: { type: 'array', minItems: 1, items: text('An exact catalog type.') },
+      status: oneOfValues(BACKFILL_STATUSES),
+      requestedAt: timestamp(),
+    },
+  ),
+  BackfillProgress: objectSchema<BackfillProgress>(
+    'How far one domain partition of a backfill was replayed; cumulative counts for the partition.',
+    {
+      backfillId: storedId(),
+      organizationId: externalId(),
+      webhookId: externalId(),
+      topic: text(),
+      partition: integer(0),
+      partitionCount: integer(1, 'Domain partitions the backfill reads in all.'),
+      startOffset: { type: 'string', pattern: '^[0-9]+$' },
+      endOffset: { type: 'string', pattern: '^[0-9]+$' },
+      nextOffset: { type: 'string', pattern: '^[0-9]+$', description: 'Where a restart resumes.' },
+      scanned: integer(0, 'Domain messages read.'),
+      matched: integer(0, 'Events the webhook takes.'),
+      enqueued: integer(0, 'Matched events handed to the delivery pipeline and recorded.'),
+      done: boolean(),
+      at: timestamp(),
     },
   ),
 } satisfies Record<string, JSONSchema>;

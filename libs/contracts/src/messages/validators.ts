@@ -1,6 +1,7 @@
 import type { ApiKeyRecord } from '../api-key-record';
 import type { AttemptEvent } from '../attempt-event';
 import type { AttemptStart } from '../attempt-start';
+import type { BackfillProgress, BackfillRequest } from '../backfill';
 import type { DeliveryCommand } from '../delivery-command';
 import { deliveryDefaultsKey, type DeliveryDefaults } from '../delivery-defaults';
 import type { DeliveryHeld } from '../delivery-held';
@@ -23,6 +24,9 @@ const deliveryTask = compiled<DeliveryTask>('DeliveryTask', 'delivery task');
 const deliveryCommand = compiled<DeliveryCommand>('DeliveryCommand', 'delivery command');
 const endpointSignal = compiled<EndpointSignal>('EndpointSignal', 'endpoint signal');
 const apiKeyRecord = compiled<ApiKeyRecord>('ApiKeyRecord', 'API key record');
+const backfillRequest = compiled<BackfillRequest>('BackfillRequest', 'backfill request');
+const backfillProgress = compiled<BackfillProgress>('BackfillProgress', 'backfill progress');
+
 const deliveryDefaults = compiled<DeliveryDefaults>('DeliveryDefaults', 'delivery defaults');
 
 /** A `hookline.delivery-defaults.v1` value; it must be of the organization and type its `key` names. */
@@ -137,6 +141,20 @@ export function validateEndpointSignal(value: unknown): Validated<EndpointSignal
 /** A `hookline.api-keys.v1` value (a tombstone is a deleted key, not a value). */
 export function validateApiKeyRecord(value: unknown): Validated<ApiKeyRecord> {
   return apiKeyRecord(value);
+}
+
+/** A `hookline.backfills.v1` value (a tombstone is a forgotten backfill, not a value). */
+export function validateBackfillRequest(value: unknown): Validated<BackfillRequest> {
+  const parsed = backfillRequest(value);
+  if (parsed.ok && Date.parse(parsed.value.since) >= Date.parse(parsed.value.until)) {
+    return { ok: false, reason: 'invalid backfill request: since must be before until' };
+  }
+  return parsed;
+}
+
+/** A `hookline.backfill-progress.v1` value. */
+export function validateBackfillProgress(value: unknown): Validated<BackfillProgress> {
+  return backfillProgress(value);
 }
 
 /** The payload row is keyed by event id: a body of another event must not be stored under it. */

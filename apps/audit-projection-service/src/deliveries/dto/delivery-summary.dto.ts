@@ -33,6 +33,12 @@ export class DeliverySummaryDto {
   })
   heldReason!: HoldReason | null;
 
+  @ApiNullable(
+    String,
+    'The backfill that replayed the event (`POST /v1/webhooks/:id/backfill`); null for a live delivery',
+  )
+  backfillId!: string | null;
+
   @ApiTimestamp('When the first attempt started, or the delivery was first held')
   createdAt!: string;
 

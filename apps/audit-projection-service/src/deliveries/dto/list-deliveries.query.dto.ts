@@ -51,6 +51,15 @@ export class ListDeliveriesQueryDto {
   eventId?: string;
 
   @ApiPropertyOptional({
+    example: 'bf_01JDZ8K3Q4W5E6R7T8Y9U0I1O2',
+    description: 'Only deliveries this backfill made',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  backfillId?: string;
+
+  @ApiPropertyOptional({
     format: 'date-time',
     description: 'Deliveries created at or after this instant (ISO 8601 with offset)',
   })

@@ -12,6 +12,7 @@ import type { Webhook } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { LogHistory } from '../log/LogHistory';
 import { ActiveToggle } from './ActiveToggle';
+import { BackfillPanel } from './BackfillPanel';
 import { SigningSecretPanel } from './SigningSecretPanel';
 import { TlsSummary } from './TlsSummary';
 
@@ -149,6 +150,7 @@ function WebhookDetailBody({ webhook }: { webhook: Webhook }) {
       ) : (
         <p className="help">{t('secret.noAccess')}</p>
       )}
+      <BackfillPanel webhookId={webhook.id} canWrite={writable} />
       <LogHistory webhookId={webhook.id} canRedeliver={writable} />
     </>
   );

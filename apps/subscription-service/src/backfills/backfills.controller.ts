@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentOrganization, RequireScopes } from '@hookline/platform';
+import { ApiErrors } from '../common/api-errors.decorator';
+import { BackfillListResponse } from './dto/backfill-list.response';
+import { BackfillResponse, toBackfillResponse } from './dto/backfill.response';
+import { CreateBackfillDto } from './dto/create-backfill.dto';
+import { BackfillsService } from './backfills.service';
+
+const NOT_FOUND = 'No such webhook (or backfill of it) in your organization';
+
+@ApiTags('backfills')
+@Controller('v1/webhooks/:id')
+export class BackfillsController {
+  constructor(private readonly backfills: BackfillsService) {}
+
+  @Post('backfill')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @ApiErrors({
+    badRequest: 'The window or an event type is invalid; every problem is listed in details',
+    notFound: NOT_FOUND,
+    conflict: 'The webhook is inactive, or already has a backfill pending or running',
+  })
+  @RequireScopes(['webhooks:write'])
+  @ApiOperation({
+    summary: 'Send past events to the webhook',
+    description:
+      'Replays the events accepted in [since, until) that the webhook takes (its event types and payload filter) from the domain topics’ retention, at a pace that leaves live traffic first. Each replayed delivery is marked with the backfill’s id in the delivery log; an event the webhook already got keeps its delivery id and `webhook-id`.',
+  })
+  @ApiAcceptedResponse({ type: BackfillResponse })
+  async create(
+    @CurrentOrganization() organizationId: string,
+    @Param('id') webhookId: string,
+    @Body() body: CreateBackfillDto,
+  ): Promise<BackfillResponse> {
+    return toBackfillResponse(await this.backfills.create(organizationId, webhookId, body));
+  }
+
+  @Get('backfills')
+  @ApiErrors({ notFound: NOT_FOUND })
+  @RequireScopes(['webhooks:read'])
+  @ApiOperation({ summary: "The webhook's backfills with their progress, newest first (the latest 50)" })
+  @ApiOkResponse({ type: BackfillListResponse })
+  async list(
+    @CurrentOrganization() organizationId: string,
+    @Param('id') webhookId: string,
+  ): Promise<BackfillListResponse> {
+    const backfills = await this.backfills.list(organizationId, webhookId);
+    return { items: backfills.map(toBackfillResponse) };
+  }
+
+  @Get('backfills/:backfillId')
+  @ApiErrors({ notFound: NOT_FOUND })
+  @RequireScopes(['webhooks:read'])
+  @ApiOperation({ summary: 'A backfill with its progress' })
+  @ApiOkResponse({ type: BackfillResponse })
+  async get(
+    @CurrentOrganization() organizationId: string,
+    @Param('id') webhookId: string,
+    @Param('backfillId') backfillId: string,
+  ): Promise<BackfillResponse> {
+    return toBackfillResponse(await this.backfills.get(organizationId, webhookId, backfillId));
+  }
+
+  @Post('backfills/:backfillId/cancel')
+  @HttpCode(HttpStatus.OK)
+  @ApiErrors({ notFound: NOT_FOUND, conflict: 'The backfill already completed, failed or was cancelled' })
+  @RequireScopes(['webhooks:write'])
+  @ApiOperation({
+    summary: 'Stop a backfill',
+    description: 'Delivery hands over no further event of it; deliveries already handed over finish.',
+  })
+  @ApiOkResponse({ type: BackfillResponse })
+  async cancel(
+    @CurrentOrganization() organizationId: string,
+    @Param('id') webhookId: string,
+    @Param('backfillId') backfillId: string,
+  ): Promise<BackfillResponse> {
+    return toBackfillResponse(await this.backfills.cancel(organizationId, webhookId, backfillId));
+  }
+}

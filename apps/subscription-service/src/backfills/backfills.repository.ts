@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { Backfill } from './backfill.entity';
+
+@Injectable()
+export class BackfillsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, backfill: Backfill): Promise<void> {
+    await manager.insert(Backfill, backfill);
+  }
+
+  /** The webhook's unfinished backfill (pending or running), if any. */
+  findUnfinished(manager: EntityManager, webhookId: string): Promise<Backfill | null> {
+    return manager.findOne(Backfill, { where: { webhookId, status: In(['pending', 'running']) } });
+  }
+
+  /** The webhook's backfills, newest first. */
+  listOfWebhook(organizationId: string, webhookId: string, limit: number): Promise<Backfill[]> {
+    return this.dataSource.manager.find(Backfill, {
+      where: { organizationId, webhookId },
+      order: { id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  findOwned(
+    organizationId: string,
+    webhookId: string,
+    id: string,
+    {
+      manager = this.dataSource.manager,
+      forUpdate = false,
+    }: { manager?: EntityManager; forUpdate?: boolean } = {},
+  ): Promise<Backfill | null> {
+    return manager.findOne(Backfill, {
+      where: { id, organizationId, webhookId },
+      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  lockById(manager: EntityManager, id: string): Promise<Backfill | null> {
+    return manager.findOne(Backfill, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async update(manager: EntityManager, id: string, patch: Partial<Backfill>): Promise<void> {
+    await manager.update(Backfill, { id }, patch);
+  }
+}
