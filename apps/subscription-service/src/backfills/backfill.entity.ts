@@ -1,6 +1,7 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { BackfillStatus } from '@hookline/contracts';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { BACKFILL_STATUSES, type BackfillStatus } from '@hookline/contracts';
 import { SUBSCRIPTION_SCHEMA } from '../database/schema';
+import { Webhook } from '../webhooks/webhook.entity';
 
 /** What delivery last said of one domain partition of the backfill. */
 export interface PartitionCounts {
@@ -17,6 +18,10 @@ export interface PartitionCounts {
   unique: true,
   where: `status IN ('pending', 'running')`,
 })
+@Check(
+  'backfill_status_check',
+  `"status" IN (${BACKFILL_STATUSES.map((status) => `'${status}'`).join(', ')})`,
+)
 export class Backfill {
   /** `bf_<ULID>`; sorts by creation time. */
   @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'backfill_pkey' })
@@ -27,6 +32,11 @@ export class Backfill {
 
   @Column({ type: 'text', name: 'webhook_id' })
   webhookId!: string;
+
+  /** A webhook's backfills go with it. */
+  @ManyToOne(() => Webhook, { nullable: false, onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'webhook_id', foreignKeyConstraintName: 'backfill_webhook_id_fkey' })
+  webhook?: Webhook;
 
   @Column({ type: 'timestamptz' })
   since!: Date;
