@@ -19,6 +19,7 @@ import { ROOT, Service, buildIfStale, platformEnv, runMigrations, serviceToken }
 import { describeMachine } from './report/machine.mjs';
 import { summarizeProfiles } from './report/profile-summary.mjs';
 import { writeReport } from './report/write-report.mjs';
+import { runBackfill } from './scenarios/backfill.mjs';
 import { runBacklog } from './scenarios/backlog.mjs';
 import { runDegraded } from './scenarios/degraded.mjs';
 import { runFanout } from './scenarios/fanout.mjs';
@@ -37,6 +38,7 @@ const RUNNERS = {
   fanout: runFanout,
   degraded: runDegraded,
   backlog: runBacklog,
+  backfill: runBackfill,
   ingest: runIngest,
   projection: runProjection,
   peers: runPeers,

@@ -44,6 +44,28 @@ export class HooklineApi {
     return { id: body.id, signingSecret: body.signingSecret };
   }
 
+  /** Starts a backfill of the webhook (202); resolves the backfill as the API shows it. */
+  async startBackfill(apiKey, webhookId, request) {
+    const { body } = await call('POST', `${this.subscriptionUrl}/v1/webhooks/${webhookId}/backfill`, {
+      token: apiKey,
+      body: request,
+      expect: [202],
+    });
+    return body;
+  }
+
+  async getBackfill(apiKey, webhookId, backfillId) {
+    const { body } = await call(
+      'GET',
+      `${this.subscriptionUrl}/v1/webhooks/${webhookId}/backfills/${backfillId}`,
+      {
+        token: apiKey,
+        expect: [200],
+      },
+    );
+    return body;
+  }
+
   deleteWebhook(apiKey, id) {
     return call('DELETE', `${this.subscriptionUrl}/v1/webhooks/${id}`, { token: apiKey, expect: [204, 404] });
   }

@@ -7,6 +7,7 @@ export const SCENARIOS = [
   'fanout',
   'degraded',
   'backlog',
+  'backfill',
   'ingest',
   'projection',
   'peers',
@@ -28,6 +29,14 @@ const FULL = {
     drainTimeoutS: 180,
   },
   backlog: { events: 100_000, endpoints: 10, drainTimeoutS: 420 },
+  backfill: {
+    endpoints: 10,
+    liveRate: 200,
+    durationS: 15,
+    drainTimeoutS: 120,
+    pastEvents: 10_000,
+    ratePerSecond: 500,
+  },
   ingest: { durationS: 15, connections: 64, batchConnections: 8, batchSize: 100 },
   projection: { events: 100_000, storedTarget: 1_000_000, listRequests: 1_000, drainTimeoutS: 240 },
 };
@@ -40,6 +49,7 @@ const QUICK = quickened({
   fanout: { rate: 10, durationS: 4, drainTimeoutS: 45 },
   degraded: { durationS: 4, drainTimeoutS: 90 },
   backlog: { events: 5_000, drainTimeoutS: 120 },
+  backfill: { durationS: 3, pastEvents: 2_000, ratePerSecond: 400, drainTimeoutS: 60 },
   ingest: { durationS: 3, connections: 32 },
   projection: { events: 10_000, storedTarget: 50_000, listRequests: 100, drainTimeoutS: 120 },
 });

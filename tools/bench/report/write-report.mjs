@@ -519,6 +519,52 @@ function degradedSection(results) {
   return `${main}\n\nUnhealthy endpoints: ${unhealthy}. A hanging endpoint answers only after ${num(degraded.hangMs / 1000)} s (delivery's default timeout is 15 s).`;
 }
 
+function backfillSection(results) {
+  const backfill = results.scenarios.backfill;
+  if (!backfill) {
+    return null;
+  }
+  const liveRow = (label, run) => [
+    label,
+    num(run.rate),
+    `${num(run.delivered)} / ${num(run.accepted)}`,
+    yesNo(run.allDelivered),
+    ms(run.latencyMs.p50),
+    ms(run.latencyMs.p95),
+    ms(run.latencyMs.p99),
+  ];
+  const live = table(
+    ['live load', 'events/s', 'delivered', 'all', 'p50 ms', 'p95 ms', 'p99 ms'],
+    [liveRow('alone', backfill.alone), liveRow('during the backfill', backfill.during)],
+  );
+  const { past } = backfill;
+  const replay = table(
+    [
+      'past events',
+      'pace /s',
+      'delivered',
+      'all',
+      'duplicates',
+      'drain /s',
+      'start → last arrival s',
+      'status',
+    ],
+    [
+      [
+        num(past.events),
+        num(backfill.ratePerSecond),
+        `${num(past.delivered)} / ${num(past.expectedDeliveries)}`,
+        yesNo(past.allDelivered),
+        num(past.duplicates),
+        num(past.drainPerSecond),
+        num(past.startToLastArrivalMs / 1000, 1),
+        past.status,
+      ],
+    ],
+  );
+  return `${live}\n\nLive p50 during / alone: **${backfill.liveP50Ratio ?? '–'}×**, p99: **${backfill.liveP99Ratio ?? '–'}×**.\n\n${replay}`;
+}
+
 function backlogSection(results) {
   const backlog = results.scenarios.backlog;
   if (!backlog) {
@@ -1052,6 +1098,11 @@ function markdown(results, { chart, jsonName }) {
     'Backlog drain',
     backlogSection(results),
     "Events accepted while delivery-service is stopped (raw: its consumer stopped), spread over the endpoints of several organizations; then it starts. Drain deliveries/s between the first and the last arrival, and including start-up (consumer CPU per delivery includes the service's start-up).",
+  );
+  add(
+    'Backfill beside live traffic',
+    backfillSection(results),
+    'Steady live load (fan-out 1 over several organizations) measured alone, then again while a backfill replays past events (produced straight to the domain topic before its webhook existed) to a new webhook of another organization, paced by `DELIVERY_BACKFILL_RATE_PER_SECOND` (set for this scenario, restored after). Past-event latencies count from the backfill request.',
   );
   add(
     'Ingest',
