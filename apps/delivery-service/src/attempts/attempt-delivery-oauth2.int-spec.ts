@@ -226,6 +226,11 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
       () => ({ status: 200, body: '{"token_type":"Bearer"}' }),
       'not sent: no access token: token endpoint answered 200 without an access_token',
     ],
+    [
+      'answers with more than 64 KiB',
+      () => ({ status: 200, body: `{"access_token":"${'a'.repeat(70_000)}","token_type":"Bearer"}` }),
+      'not sent: no access token: token endpoint answered 200 with more than 65536 bytes',
+    ],
   ])('logs auth_failed and sends nothing when the token endpoint %s', async (_, reply, error) => {
     const tokenServer = await receiver(reply);
     const endpoint = await receiver();

@@ -3,7 +3,7 @@ import { request } from 'undici';
 import { RESPONSE_BODY_LIMIT_BYTES } from '@hookline/contracts';
 import { describeError } from './classify-outcome';
 import { EndpointDispatchers, type EndpointRef } from './endpoint-dispatchers';
-import { readLimitedBody } from './read-limited-body';
+import { readLimitedBody } from '../common/read-limited-body';
 
 export interface WebhookResponse {
   status: number;

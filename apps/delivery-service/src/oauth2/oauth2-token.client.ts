@@ -2,6 +2,7 @@ import type { SecureContextOptions } from 'node:tls';
 import { Inject, Injectable, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { Agent, request } from 'undici';
 import { EgressPolicy, createTunnelingConnector, parseEgressProxyUrl } from '@hookline/security';
+import { readLimitedBody } from '../common/read-limited-body';
 import { DeliveryEnv } from '../config/delivery.env';
 import type { OAuth2Client } from './oauth2-client';
 import { parseTokenResponse, type IssuedToken } from './parse-token-response';
@@ -58,8 +59,8 @@ export class OAuth2TokenClient implements OnApplicationShutdown {
       bodyTimeout: TOKEN_REQUEST_TIMEOUT_MS,
       signal: AbortSignal.timeout(TOKEN_REQUEST_TIMEOUT_MS),
     });
-    const text = await readBody(response.body, TOKEN_RESPONSE_LIMIT_BYTES);
-    if (text === null) {
+    const { text, truncated } = await readLimitedBody(response.body, TOKEN_RESPONSE_LIMIT_BYTES);
+    if (truncated) {
       throw new TokenEndpointError(
         `token endpoint answered ${response.statusCode} with more than ${TOKEN_RESPONSE_LIMIT_BYTES} bytes`,
       );
@@ -70,22 +71,4 @@ export class OAuth2TokenClient implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.agent.close();
   }
-}
-
-/** The body as text, or null (and the body destroyed) once it passes `limit` bytes. */
-async function readBody(
-  body: AsyncIterable<Buffer> & { destroy(): void },
-  limit: number,
-): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of body) {
-    length += chunk.length;
-    if (length > limit) {
-      body.destroy();
-      return null;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
