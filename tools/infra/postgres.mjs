@@ -73,15 +73,30 @@ export async function createDatabase(adminUrl, name) {
   return withDatabase(adminUrl, name);
 }
 
-/** Drops database `name`, terminating its open connections first. Missing databases are fine. */
+/** SQLSTATEs of a drop that a backend still working on the database refused; they pass once it ends. */
+const DROP_BLOCKED = new Set(['42501', '55006']);
+const DROP_PATIENCE_MS = 30_000;
+
+/**
+ * Drops database `name`, terminating its open connections first. Missing databases are fine.
+ * Postgres 15 lets only members of pg_signal_backend end an autovacuum worker (it has no role), so a
+ * drop right after heavy writes can be refused until the worker is done: it is tried again meanwhile.
+ */
 export async function dropDatabase(adminUrl, name) {
   if (new URL(adminUrl).pathname.slice(1) === name) {
     throw new InfraError(`Refusing to drop ${name}: it is the database adminUrl connects to`);
   }
-  try {
-    await query(adminUrl, `drop database if exists ${quoteIdentifier(name)} with (force)`);
-  } catch (error) {
-    throw new InfraError(`Could not drop database ${name} via ${redact(adminUrl)}: ${error.message}`);
+  const deadline = Date.now() + DROP_PATIENCE_MS;
+  for (;;) {
+    try {
+      await query(adminUrl, `drop database if exists ${quoteIdentifier(name)} with (force)`);
+      return;
+    } catch (error) {
+      if (!DROP_BLOCKED.has(error.code) || Date.now() > deadline) {
+        throw new InfraError(`Could not drop database ${name} via ${redact(adminUrl)}: ${error.message}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
 
@@ -322,6 +337,8 @@ async function ensureRoleAndDatabase(cfg, connection) {
     connection,
     `${verb} role ${quoteIdentifier(role)} login createdb password '${cfg.password.replaceAll("'", "''")}'`,
   );
+  // Test runs drop their databases WITH (FORCE); on Postgres 15 that includes ending autovacuum workers.
+  await query(connection, `grant pg_signal_backend to ${quoteIdentifier(role)}`);
   const databases = await query(connection, 'select 1 from pg_database where datname = $1', [cfg.database]);
   if (databases.rowCount === 0) {
     await query(
