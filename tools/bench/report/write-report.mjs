@@ -957,7 +957,7 @@ function machineSection(results) {
         ? Object.entries(results.meta.serviceEnvOverrides)
             .map(([key, value]) => `\`${key}=${value}\``)
             .join(', ')
-        : 'defaults (LOG_LEVEL=warn, NODE_ENV=production)',
+        : 'defaults (LOG_LEVEL=warn, NODE_ENV=production), but the request rate limits per credential and per address at 100,000/s (production: 2,500 and 5,000) so that ingest is measured, not its limiter',
     ],
     [
       'Run',
