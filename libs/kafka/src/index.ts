@@ -1,6 +1,7 @@
 export * from './batch-consumer';
 export * from './codec';
 export * from './compacted-topic-reader';
+export * from './compacted-topic-table';
 export * from './dlq';
 export * from './group-consumer';
 export * from './kafka-client';

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import { Topics, type WebhookState } from '@hookline/contracts';
-import { CompactedTopicReader, decodeJson } from '@hookline/kafka';
+import { CompactedTopicTable, type ValidatedRecord } from '@hookline/kafka';
 import { KAFKA, type ReadinessCheck } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
@@ -12,11 +12,10 @@ import { RoutingTable } from './routing-table';
 
 /** Materialises `hookline.subscriptions.v1` and answers which webhooks an event goes to. */
 @Injectable()
-export class RoutingService implements OnModuleInit, OnApplicationShutdown, ReadinessCheck {
+export class RoutingService extends CompactedTopicTable<WebhookState> implements ReadinessCheck {
   readonly name = 'routing-table';
   private readonly logger = new Logger(RoutingService.name);
   private readonly table = new RoutingTable();
-  private readonly reader: CompactedTopicReader;
   private readonly changes = new EventEmitter().setMaxListeners(0);
 
   constructor(
@@ -24,34 +23,7 @@ export class RoutingService implements OnModuleInit, OnApplicationShutdown, Read
     config: DeliveryEnv,
     private readonly metrics: DeliveryMetrics,
   ) {
-    this.reader = new CompactedTopicReader(kafka, {
-      topic: Topics.subscriptions,
-      groupPrefix: `${config.DELIVERY_CONSUMER_GROUP}-routing`,
-      onRecord: (key, value) => this.applyRecord(key, value),
-    });
-  }
-
-  /** Resolves once every state published before this process started is in the table. */
-  get ready(): Promise<void> {
-    return this.reader.ready;
-  }
-
-  get caughtUp(): boolean {
-    return this.reader.caughtUp;
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.reader.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.reader.stop();
-  }
-
-  async check(): Promise<void> {
-    if (!this.reader.caughtUp) {
-      throw new Error(`still reading ${Topics.subscriptions} from the beginning`);
-    }
+    super(kafka, { topic: Topics.subscriptions, groupPrefix: `${config.DELIVERY_CONSUMER_GROUP}-routing` });
   }
 
   webhook(webhookId: string): WebhookState | null {
@@ -91,32 +63,23 @@ export class RoutingService implements OnModuleInit, OnApplicationShutdown, Read
     return matchEndpoints(this.table.webhooksOf(event.organizationId), event);
   }
 
-  /** Applies one record of the compacted topic; exposed for the reader callback and tests. */
-  applyRecord(webhookId: string, value: Buffer | null): void {
-    if (value === null) {
-      this.table.apply(webhookId, null);
-    } else {
-      this.applyState(webhookId, value);
-    }
+  protected validate(webhookId: string, decoded: unknown): ValidatedRecord<WebhookState> {
+    const parsed = parseWebhookState(webhookId, decoded);
+    return parsed.ok ? parsed : { ok: false, reason: parsed.errors.join('; ') };
+  }
+
+  /** A state older than the one held is ignored by the table; every record may wake a waiter. */
+  protected hold(webhookId: string, state: WebhookState | null): void {
+    this.table.apply(webhookId, state);
     this.metrics.routedWebhooks.set(this.table.size);
     this.changes.emit('change', webhookId);
   }
 
-  private applyState(webhookId: string, value: Buffer): void {
-    const decoded = decodeJson(value);
-    const parsed = decoded.ok
-      ? parseWebhookState(webhookId, decoded.value)
-      : { ok: false as const, errors: [decoded.reason] };
-    if (parsed.ok) {
-      this.table.apply(webhookId, parsed.value);
-      return;
-    }
+  protected rejected(webhookId: string, reason: string): void {
     // Fail closed: an unreadable state must not leave an older (maybe more permissive) one routing events.
-    // The record stays on the compacted topic, so nothing is lost; the fix is a new state from subscription-service.
-    this.table.apply(webhookId, null);
     this.metrics.rejectedWebhookStates.inc();
     this.logger.error(
-      `Webhook ${webhookId} removed from routing: its state on ${Topics.subscriptions} is invalid: ${parsed.errors.join('; ')}`,
+      `Webhook ${webhookId} removed from routing: its state on ${Topics.subscriptions} is invalid: ${reason}`,
     );
   }
 }
