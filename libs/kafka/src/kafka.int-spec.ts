@@ -1,8 +1,10 @@
 import type { Kafka } from 'kafkajs';
+import { Topics } from '@hookline/contracts';
 import { eventually, testEnvironment } from '@hookline/testing';
 import { KafkaBatchConsumer } from './batch-consumer';
 import { decodeJson } from './codec';
 import { CompactedTopicReader } from './compacted-topic-reader';
+import { sendToDeadLetterQueue, type DeadLetter } from './dlq';
 import { createKafka, parseBrokerList } from './kafka-client';
 import { KafkaPublisher } from './publisher';
 
@@ -40,6 +42,36 @@ describe('Kafka plumbing against a real broker', () => {
     await admin.connect();
     await admin.deleteTopics({ topics: [plainTopic, compactedTopic] });
     await admin.disconnect();
+  });
+
+  describe(sendToDeadLetterQueue.name, () => {
+    it('parks a run of refused messages larger than one produce request may be, every one of them', async () => {
+      // 12,000 refused 1 KiB messages: about 12 MiB, four times per partition the broker's largest record batch.
+      const letters: DeadLetter[] = Array.from({ length: 12_000 }, (_, index) => ({
+        sourceTopic: plainTopic,
+        partition: index % 2,
+        message: {
+          key: Buffer.from(`refused-${index}`),
+          value: Buffer.alloc(1_024, 'x'),
+          headers: {},
+          offset: String(index),
+          timestamp: String(Date.now()),
+          attributes: 0,
+        },
+        reason: 'value is not valid JSON',
+        consumer: 'kafka-lib-test',
+      }));
+      const admin = kafka.admin();
+      await admin.connect();
+      const total = async () =>
+        (await admin.fetchTopicOffsets(Topics.dlq)).reduce((sum, { high }) => sum + Number(high), 0);
+      const before = await total();
+
+      await sendToDeadLetterQueue(publisher, letters);
+
+      expect((await total()) - before).toBe(letters.length);
+      await admin.disconnect();
+    });
   });
 
   describe(KafkaBatchConsumer.name, () => {
