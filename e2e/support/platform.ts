@@ -3,13 +3,13 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Topics, findEventType } from '@hookline/contracts';
-import { createKafka, parseBrokerList } from '@hookline/kafka';
 import {
   LOOPBACK_EGRESS_ENV,
   ServiceContainer,
   ServiceProcess,
   runImageCommand,
   eventually,
+  startNewGroupAtEnd,
   testEnvironment,
 } from '@hookline/testing';
 import { call } from './api-client';
@@ -56,6 +56,8 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
     ...LOOPBACK_EGRESS_ENV,
     ...overrides,
   };
+  // The attempts topic carries what every earlier tier of the run left (tens of thousands after e2e and
+  // fuzz): the run's audit group starts past them, or a tier's first test waits on projecting them all.
   await startNewGroupAtEnd(env.KAFKA_BROKERS, env.AUDIT_CONSUMER_GROUP, Topics.attempts);
   for (const app of ['subscription-service', 'event-ingest-service', 'audit-projection-service']) {
     if (inContainers) {
@@ -107,39 +109,6 @@ export async function startPlatform(overrides: Record<string, string> = {}): Pro
     platform.delivery.start(),
   ]);
   return platform;
-}
-
-/**
- * The attempts topic is shared by every tier of a run on this broker, and audit reads it from the
- * beginning the first time its group joins: a tier's first platform would project every attempt the
- * tiers before it left (tens of thousands after e2e and fuzz) before its own, and its first test would
- * time out waiting. A group that never committed starts at the topic's current end instead; everything
- * this tier's platforms write comes after it. A group that committed keeps its offsets.
- */
-async function startNewGroupAtEnd(brokers: string, groupId: string, topic: string): Promise<void> {
-  const admin = createKafka({
-    brokers: parseBrokerList(brokers),
-    clientId: 'e2e-platform',
-    logLevel: 'nothing',
-  }).admin();
-  await admin.connect();
-  try {
-    if (!(await admin.listTopics()).includes(topic)) {
-      return;
-    }
-    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-    if (committed.partitions.some((partition) => Number(partition.offset) >= 0)) {
-      return;
-    }
-    const ends = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({
-      groupId,
-      topic,
-      partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
-    });
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 export interface Organization {

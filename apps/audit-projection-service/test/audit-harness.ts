@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import type { ApiScope } from '@hookline/contracts';
-import { testEnvironment, type TestEnvironment } from '@hookline/testing';
+import { Topics, type ApiScope } from '@hookline/contracts';
+import { startNewGroupAtEnd, testEnvironment, type TestEnvironment } from '@hookline/testing';
 import { AuditKafka } from './audit-kafka';
 import { startAuditApp, type AuditTestApp } from './audit-test-app';
 import { getJson, postJson, type JsonResponse } from './http';
@@ -29,8 +29,19 @@ export class AuditHarness {
     return [`org_${this.env.runId}_${this.name}`, suffix].filter(Boolean).join('_');
   }
 
-  connect(): Promise<void> {
-    return this.kafka.connect();
+  /** The spec's consumer group of the service. */
+  get groupId(): string {
+    return `${this.env.runId}-audit-${this.name}`;
+  }
+
+  /**
+   * Connects the spec's producer, and starts its consumer group past the attempts earlier specs and
+   * runs left on the broker: the service reads what the spec publishes from now on, before or after
+   * `start()`.
+   */
+  async connect(): Promise<void> {
+    await this.kafka.connect();
+    await startNewGroupAtEnd(this.env.kafkaBrokers, this.groupId, Topics.attempts);
   }
 
   /** Publishes one API key per entry; answers each one's secret under the same name. */
@@ -43,9 +54,9 @@ export class AuditHarness {
     return secrets;
   }
 
-  /** Starts the service; it reads the topics from the beginning under the spec's consumer group. */
+  /** Starts the service under the spec's consumer group; it reads attempts from where connect() put the group. */
   async start(): Promise<void> {
-    this.started = await startAuditApp(this.env, `${this.env.runId}-audit-${this.name}`);
+    this.started = await startAuditApp(this.env, this.groupId);
   }
 
   get app(): INestApplication {

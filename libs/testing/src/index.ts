@@ -7,3 +7,4 @@ export * from './configuration-reference';
 export * from './conforming';
 export * from './test-certificates';
 export * from './connect-proxy';
+export * from './consumer-group-start';
