@@ -7,6 +7,7 @@ import {
   type DeliveryHeld,
   type DeliveryRef,
 } from '@hookline/contracts';
+import type { AttemptDto } from '../src/deliveries/dto/attempt.dto';
 
 /** Unit tests pin time here; integration tests pass a recent instant (retention is relative to now). */
 export const FIXTURE_OCCURRED_AT = '2026-11-22T10:00:00.000Z';
@@ -184,4 +185,27 @@ export function validAttempt(value: unknown): AttemptEvent {
     throw new Error(parsed.reason);
   }
   return parsed.value;
+}
+
+/** The fields of an attempt the delivery API shows as the attempt event carried them. */
+const SHOWN_AS_SENT = [
+  'attempt',
+  'startedAt',
+  'durationMs',
+  'responseStatus',
+  'responseHeaders',
+  'responseBody',
+  'responseBodyTruncated',
+  'outcome',
+  'error',
+  'nextAttemptAt',
+  'requestHeaders',
+] as const satisfies ReadonlyArray<keyof AttemptEvent & keyof AttemptDto>;
+
+/** `event` as the delivery API shows its attempt, for an event with nothing to truncate or redact. */
+export function asShownAttempt(event: AttemptEvent): AttemptDto {
+  return {
+    id: event.attemptId,
+    ...(Object.fromEntries(SHOWN_AS_SENT.map((field) => [field, event[field]])) as Omit<AttemptDto, 'id'>),
+  };
 }

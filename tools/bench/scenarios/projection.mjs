@@ -2,8 +2,11 @@
 // hookline.attempts.v1, timed until audit.delivery holds them all), and the log-history list latency with a
 // large delivery log. The log is grown to its target size by cloning the projected rows in SQL (the projection
 // would take too long for a million): same columns, new ids, older timestamps.
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { RAW_TOPICS } from '../lib/infra.mjs';
 import { perSecond } from '../lib/measure.mjs';
+import { ROOT } from '../lib/services.mjs';
 import { summarize } from '../lib/stats.mjs';
 import { nowMs, sleep, waitFor } from '../lib/util.mjs';
 
@@ -11,39 +14,32 @@ const WEBHOOKS = 10;
 const FAILED_EVERY = 50;
 const RAW_TABLE = 'bench_raw.attempt';
 
-/** A real attempt event from the topic (so the shape follows the contract as built), else one from the contract. */
+/** The example messages of the contracts library as built in dist/. */
+function loadContractExamples() {
+  return createRequire(import.meta.url)(path.join(ROOT, 'dist/out-tsc/libs/contracts/src/testing/index.js'));
+}
+
+/**
+ * A real attempt event from the topic (so the shape follows the contract as built), else the contracts' example
+ * attempt moved to the bench organization.
+ */
 async function attemptTemplate(ctx, org) {
   const { Topics } = ctx.contracts;
   const found = await ctx.kafka.findMessage(Topics.attempts, (value) => value.outcome === 'success', 15_000);
   if (found) {
     return found;
   }
-  ctx.log('projection: no attempt on the topic to copy; using a template built from the contract');
+  ctx.log('projection: no attempt on the topic to copy; using the example attempt of the contracts');
+  const { anExampleAttemptEvent, EXAMPLE_PAYLOAD } = loadContractExamples();
   const [webhook] = org.webhooks;
-  return {
-    attemptId: '',
-    deliveryId: '',
-    eventId: '',
-    eventType: 'job.created',
+  return anExampleAttemptEvent({
     organizationId: org.id,
     webhookId: webhook.id,
-    subject: 'job_0',
     url: webhook.url,
-    attempt: 1,
-    startedAt: new Date().toISOString(),
     durationMs: 3,
     requestHeaders: { 'content-type': 'application/json', 'user-agent': 'Hookline/0.1.0' },
-    responseStatus: 200,
-    responseHeaders: { 'content-type': 'text/plain' },
-    responseBody: 'ok',
-    responseBodyTruncated: false,
-    outcome: 'success',
-    error: null,
-    deliveryStatus: 'succeeded',
-    nextAttemptAt: null,
-    eventOccurredAt: new Date().toISOString(),
-    payload: { id: '', type: 'job.created', timestamp: new Date().toISOString(), data: ctx.platform.example },
-  };
+    payload: { ...EXAMPLE_PAYLOAD, data: ctx.platform.example },
+  });
 }
 
 function syntheticAttempts(ctx, org, template, count, { tag, newestAt }) {

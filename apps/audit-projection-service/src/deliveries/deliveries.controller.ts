@@ -1,13 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireScopes, CurrentOrganization } from '@hookline/platform';
+import { ApiResourceId } from '../common/api-resource-id.decorator';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveryDetailDto } from './dto/delivery-detail.dto';
 import { DeliveryPageDto } from './dto/delivery-page.dto';
@@ -21,10 +15,9 @@ export class DeliveriesController {
 
   @Get('webhooks/:id/deliveries')
   @ApiOperation({ summary: "A webhook's log history, newest first (keyset pagination)" })
-  @ApiParam({ name: 'id', description: 'Webhook id' })
+  @ApiResourceId('webhook')
   @ApiOkResponse({ type: DeliveryPageDto })
   @ApiBadRequestResponse({ description: 'A query parameter is invalid; the message names it' })
-  @ApiNotFoundResponse({ description: "No such webhook in the caller's organization" })
   listForWebhook(
     @CurrentOrganization() organizationId: string,
     @Param('id') webhookId: string,
@@ -35,9 +28,8 @@ export class DeliveriesController {
 
   @Get('deliveries/:id')
   @ApiOperation({ summary: 'One delivery with its payload and every attempt' })
-  @ApiParam({ name: 'id', description: 'Delivery id' })
+  @ApiResourceId('delivery')
   @ApiOkResponse({ type: DeliveryDetailDto })
-  @ApiNotFoundResponse({ description: "No such delivery in the caller's organization" })
   getDelivery(
     @CurrentOrganization() organizationId: string,
     @Param('id') deliveryId: string,

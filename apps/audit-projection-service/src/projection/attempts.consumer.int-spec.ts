@@ -5,6 +5,7 @@ import {
   aRetriedDelivery,
   anAttemptEvent,
   anExhaustedDelivery,
+  asShownAttempt,
   hoursAgo,
 } from '../../test/attempt-event.fixture';
 import { useAuditHarness } from '../../test/audit-harness';
@@ -89,36 +90,7 @@ describe(AttemptsConsumer.name, () => {
       updatedAt: new Date(Date.parse(succeeded.startedAt) + succeeded.durationMs).toISOString(),
       nextAttemptAt: null,
       payload: failed.payload,
-      attempts: [
-        {
-          id: failed.attemptId,
-          attempt: 1,
-          startedAt: failed.startedAt,
-          durationMs: 250,
-          responseStatus: 500,
-          responseHeaders: failed.responseHeaders,
-          responseBody: '{"error":"boom"}',
-          responseBodyTruncated: false,
-          outcome: 'http_5xx',
-          error: null,
-          nextAttemptAt: failed.nextAttemptAt,
-          requestHeaders: failed.requestHeaders,
-        },
-        {
-          id: succeeded.attemptId,
-          attempt: 2,
-          startedAt: succeeded.startedAt,
-          durationMs: 80,
-          responseStatus: 200,
-          responseHeaders: { 'content-type': 'text/plain' },
-          responseBody: 'ok',
-          responseBodyTruncated: false,
-          outcome: 'success',
-          error: null,
-          nextAttemptAt: null,
-          requestHeaders: succeeded.requestHeaders,
-        },
-      ],
+      attempts: [asShownAttempt(failed), asShownAttempt(succeeded)],
     });
   });
 

@@ -4,12 +4,11 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiGoneResponse,
-  ApiNotFoundResponse,
   ApiOperation,
-  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import { RequireScopes, CurrentOrganization } from '@hookline/platform';
+import { ApiResourceId } from '../common/api-resource-id.decorator';
 import { RecoverWebhookDto } from './dto/recover-webhook.dto';
 import { RecoveryAcceptedDto } from './dto/recovery-accepted.dto';
 import { RedeliveryAcceptedDto } from './dto/redelivery-accepted.dto';
@@ -28,9 +27,8 @@ export class RecoveryController {
     description:
       'Accepted once the command is durable in Kafka; the new attempt appears in the delivery’s log.',
   })
-  @ApiParam({ name: 'id', description: 'Delivery id' })
+  @ApiResourceId('delivery')
   @ApiAcceptedResponse({ type: RedeliveryAcceptedDto })
-  @ApiNotFoundResponse({ description: "No such delivery in the caller's organization" })
   @ApiConflictResponse({
     description: 'The webhook was deleted, or the delivery is still pending or retrying',
   })
@@ -48,12 +46,11 @@ export class RecoveryController {
     summary: 'Send again every failed delivery of a webhook since a date',
     description: 'One command per failed delivery, oldest first, at most 1000 per call (see `truncated`).',
   })
-  @ApiParam({ name: 'id', description: 'Webhook id' })
+  @ApiResourceId('webhook')
   @ApiAcceptedResponse({ type: RecoveryAcceptedDto })
   @ApiBadRequestResponse({
     description: '`since` is missing, malformed, in the future or before the payload retention',
   })
-  @ApiNotFoundResponse({ description: "No such webhook in the caller's organization" })
   @ApiConflictResponse({ description: 'The webhook was deleted' })
   recover(
     @CurrentOrganization() organizationId: string,

@@ -1,9 +1,14 @@
-import type { AttemptEvent } from '../attempt-event';
 import { EVENT_CATALOG } from '../catalog';
 import type { DeliveryCommand } from '../delivery-command';
 import type { DeliveryTask } from '../delivery-task';
 import type { EventEnvelope } from '../envelope';
-import type { WebhookState } from '../webhook-state';
+import {
+  anExampleAttemptEvent,
+  anExampleWebhookState,
+  EXAMPLE_AT,
+  EXAMPLE_DELIVERY_REF,
+  EXAMPLE_PAYLOAD,
+} from '../testing';
 import type { Validated } from './compile-validator';
 import {
   validateApiKeyRecord,
@@ -17,55 +22,11 @@ import {
   validateWebhookState,
 } from './validators';
 
-const at = '2026-11-22T10:00:00.000Z';
-const payload = { id: 'evt_1', type: 'job.created', timestamp: at, data: { jobId: 'job_1' } };
-const ref = {
-  deliveryId: 'dlv_1',
-  eventId: 'evt_1',
-  eventType: 'job.created',
-  organizationId: 'org_1',
-  webhookId: 'wh_1',
-  subject: 'job_1',
-  url: 'https://example.com/hooks',
-};
-const attemptEvent: AttemptEvent = {
-  ...ref,
-  attemptId: 'att_1',
-  attempt: 1,
-  startedAt: at,
-  durationMs: 12,
-  requestHeaders: { 'content-type': 'application/json' },
-  responseStatus: 200,
-  responseHeaders: { 'content-type': 'text/plain' },
-  responseBody: 'ok',
-  responseBodyTruncated: false,
-  outcome: 'success',
-  error: null,
-  deliveryStatus: 'succeeded',
-  nextAttemptAt: null,
-  eventOccurredAt: at,
-  payload,
-};
-const webhookState: WebhookState = {
-  id: 'wh_1',
-  organizationId: 'org_1',
-  url: 'https://example.com/hooks',
-  events: ['job.*'],
-  filter: null,
-  active: true,
-  auth: { type: 'none' },
-  encryptedHeaders: {},
-  retryPolicy: { preset: 'standard' },
-  timeoutSeconds: 15,
-  signatureScheme: { type: 'standard-webhooks' },
-  secrets: [{ encrypted: 'v1.sealed', expiresAt: null }],
-  tls: null,
-  ordered: false,
-  rateLimitPerSecond: null,
-  maxConcurrency: null,
-  version: 3,
-  updatedAt: at,
-};
+const at = EXAMPLE_AT;
+const payload = EXAMPLE_PAYLOAD;
+const ref = EXAMPLE_DELIVERY_REF;
+const attemptEvent = anExampleAttemptEvent();
+const webhookState = anExampleWebhookState();
 const jobCreated = EVENT_CATALOG.find((definition) => definition.type === 'job.created');
 const envelope = {
   id: 'evt_1',
