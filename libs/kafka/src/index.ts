@@ -8,6 +8,7 @@ export * from './kafka-client';
 export * from './keyed-serial-queue';
 export * from './output-sink';
 export * from './partition-progress';
+export * from './produce-request';
 export * from './publisher';
 export * from './start-offsets';
 export * from './tracked-consumer';

@@ -1,4 +1,5 @@
 import { encodeJson } from './codec';
+import { encodedSize } from './produce-request';
 import type { KafkaPublisher, OutgoingMessage } from './publisher';
 
 export interface TopicBatch {
@@ -23,12 +24,6 @@ interface Pending {
   resolve: () => void;
   reject: (error: unknown) => void;
 }
-
-/**
- * A produce request's size that Kafka's default `message.max.bytes` (1 MB) accepts: the cap services
- * give `maxBytesPerRequest` so coalesced requests stay deliverable to a broker left at its defaults.
- */
-export const DEFAULT_MAX_PRODUCE_REQUEST_BYTES = 1_000_000;
 
 /**
  * Group commit in front of the idempotent producer, which has one produce request in flight per
@@ -127,17 +122,6 @@ function encodeBatch(batch: TopicBatch): TopicBatch {
         : { ...message, value: encodeJson(message.value) },
     ),
   };
-}
-
-function encodedSize(message: OutgoingMessage): number {
-  let size = message.key === null ? 0 : Buffer.byteLength(message.key);
-  if (Buffer.isBuffer(message.value)) {
-    size += message.value.length;
-  }
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
-    size += Buffer.byteLength(name) + Buffer.byteLength(value);
-  }
-  return size;
 }
 
 function merge(pending: readonly Pending[]): TopicBatch[] {

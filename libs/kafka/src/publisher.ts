@@ -1,5 +1,6 @@
 import { CompressionTypes, type Kafka, type Producer, type RecordMetadata } from 'kafkajs';
 import { encodeJson, type HeaderMap } from './codec';
+import { DEFAULT_MAX_PRODUCE_REQUEST_BYTES, chunkBySize, encodedSize } from './produce-request';
 
 export interface OutgoingMessage {
   key: string | null;
@@ -7,6 +8,9 @@ export interface OutgoingMessage {
   value: unknown;
   headers?: HeaderMap;
 }
+
+/** Half of what a default broker accepts: sizes count keys, values and headers, not Kafka's framing. */
+const SEND_REQUEST_BYTES = DEFAULT_MAX_PRODUCE_REQUEST_BYTES / 2;
 
 /**
  * Idempotent producer that waits for all in-sync replicas (`acks: -1`): a send that resolves
@@ -44,16 +48,24 @@ export class KafkaPublisher {
     return this.connected;
   }
 
+  /**
+   * Sends in requests of at most SEND_REQUEST_BYTES, one after another (a larger message alone):
+   * the broker refuses a request over its `message.max.bytes` whole, at every retry, so a caller
+   * with many messages (dead letters, redelivery commands) would never get any of them out.
+   */
   async send(topic: string, messages: OutgoingMessage[]): Promise<RecordMetadata[]> {
-    if (messages.length === 0) {
-      return [];
+    const sent: RecordMetadata[] = [];
+    for (const chunk of chunkBySize(messages.map(toKafkaMessage), encodedSize, SEND_REQUEST_BYTES)) {
+      sent.push(
+        ...(await this.producer.send({
+          topic,
+          acks: -1,
+          compression: CompressionTypes.None,
+          messages: chunk,
+        })),
+      );
     }
-    return this.producer.send({
-      topic,
-      acks: -1,
-      compression: CompressionTypes.None,
-      messages: messages.map(toKafkaMessage),
-    });
+    return sent;
   }
 
   /** One request for messages bound to several topics. */

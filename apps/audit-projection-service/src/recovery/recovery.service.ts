@@ -5,7 +5,6 @@ import { AuditMetrics } from '../metrics/audit.metrics';
 import { RetentionPolicy } from '../retention/retention-policy';
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { buildDeliveryCommand } from './build-delivery-command';
-import { chunkBySize } from './chunk-by-size';
 import type { RecoveryAcceptedDto } from './dto/recovery-accepted.dto';
 import type { RedeliveryAcceptedDto } from './dto/redelivery-accepted.dto';
 import { RecoveryException } from './recovery.exception';
@@ -13,9 +12,6 @@ import { RecoveryRepository, type RecoverableDelivery } from './recovery.reposit
 
 /** Deliveries one recovery call resends at most; the answer says when more remain. */
 export const MAX_RECOVERED_PER_CALL = 1_000;
-/** Keeps each produce request well under the broker's default 1 MiB message limit. */
-const MAX_PRODUCE_BYTES = 512 * 1024;
-const MAX_PRODUCE_COUNT = 200;
 
 const FINISHED = new Set(['succeeded', 'failed', 'expired']);
 
@@ -124,14 +120,8 @@ export class RecoveryService {
       key: command.webhookId,
       value: Buffer.from(JSON.stringify(command)),
     }));
-    for (const chunk of chunkBySize(
-      messages,
-      (message) => message.value.length,
-      MAX_PRODUCE_BYTES,
-      MAX_PRODUCE_COUNT,
-    )) {
-      await this.publisher.send(Topics.commands, chunk);
-      this.metrics.commandsSent.inc({ kind: 'redeliver' }, chunk.length);
-    }
+    // The publisher cuts the commands into requests the broker accepts.
+    await this.publisher.send(Topics.commands, messages);
+    this.metrics.commandsSent.inc({ kind: 'redeliver' }, messages.length);
   }
 }
