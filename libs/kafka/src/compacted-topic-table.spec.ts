@@ -1,5 +1,6 @@
 import type { Kafka } from 'kafkajs';
-import { CompactedTopicTable, type ValidatedRecord } from './compacted-topic-table';
+import type { Validated } from '@hookline/contracts';
+import { CompactedTopicTable } from './compacted-topic-table';
 
 class NameTable extends CompactedTopicTable<string> {
   readonly held = new Map<string, string>();
@@ -13,7 +14,7 @@ class NameTable extends CompactedTopicTable<string> {
     });
   }
 
-  protected validate(key: string, decoded: unknown): ValidatedRecord<string> {
+  protected validate(key: string, decoded: unknown): Validated<string> {
     return typeof decoded === 'string'
       ? { ok: true, value: decoded }
       : { ok: false, reason: `${key} is no string` };

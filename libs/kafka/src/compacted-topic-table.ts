@@ -1,8 +1,7 @@
 import type { Kafka } from 'kafkajs';
+import type { Validated } from '@hookline/contracts';
 import { decodeValidated } from './codec';
 import { CompactedTopicReader } from './compacted-topic-reader';
-
-export type ValidatedRecord<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export interface CompactedTopicTableOptions {
   topic: string;
@@ -64,7 +63,7 @@ export abstract class CompactedTopicTable<T> {
   }
 
   /** Checks a decoded value of `key` before it is held. */
-  protected abstract validate(key: string, decoded: unknown): ValidatedRecord<T>;
+  protected abstract validate(key: string, decoded: unknown): Validated<T>;
 
   /** Holds `value` for `key`, or drops the key on `null`. */
   protected abstract hold(key: string, value: T | null): void;

@@ -8,6 +8,7 @@ import { Kafka, logLevel } from 'kafkajs';
  * the group must read; a group that committed keeps its offsets, a topic not created yet is left alone.
  */
 export async function startNewGroupAtEnd(brokers: string, groupId: string, topic: string): Promise<void> {
+  // kafkajs itself, not @hookline/kafka's createKafka: that library's own tests depend on this one.
   const admin = new Kafka({
     clientId: 'test-group-start',
     brokers: brokers.split(','),

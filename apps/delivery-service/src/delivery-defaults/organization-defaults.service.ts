@@ -5,8 +5,9 @@ import {
   deliveryDefaultsKey,
   validateDeliveryDefaults,
   type DeliveryDefaults,
+  type Validated,
 } from '@hookline/contracts';
-import { CompactedTopicTable, type ValidatedRecord } from '@hookline/kafka';
+import { CompactedTopicTable } from '@hookline/kafka';
 import { KAFKA, type ReadinessCheck } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
@@ -34,7 +35,7 @@ export class OrganizationDefaults extends CompactedTopicTable<DeliveryDefaults> 
     return this.byKey.get(deliveryDefaultsKey(organizationId, eventType));
   }
 
-  protected validate(key: string, decoded: unknown): ValidatedRecord<DeliveryDefaults> {
+  protected validate(key: string, decoded: unknown): Validated<DeliveryDefaults> {
     return validateDeliveryDefaults(decoded, key);
   }
 

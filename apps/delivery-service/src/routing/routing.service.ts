@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { Topics, type WebhookState } from '@hookline/contracts';
-import { CompactedTopicTable, type ValidatedRecord } from '@hookline/kafka';
+import { Topics, type Validated, type WebhookState } from '@hookline/contracts';
+import { CompactedTopicTable } from '@hookline/kafka';
 import { KAFKA, type ReadinessCheck } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
@@ -63,7 +63,7 @@ export class RoutingService extends CompactedTopicTable<WebhookState> implements
     return matchEndpoints(this.table.webhooksOf(event.organizationId), event);
   }
 
-  protected validate(webhookId: string, decoded: unknown): ValidatedRecord<WebhookState> {
+  protected validate(webhookId: string, decoded: unknown): Validated<WebhookState> {
     const parsed = parseWebhookState(webhookId, decoded);
     return parsed.ok ? parsed : { ok: false, reason: parsed.errors.join('; ') };
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
-import { Topics, validateApiKeyRecord, type ApiKeyRecord } from '@hookline/contracts';
-import { CompactedTopicTable, type ValidatedRecord } from '@hookline/kafka';
+import { Topics, validateApiKeyRecord, type ApiKeyRecord, type Validated } from '@hookline/contracts';
+import { CompactedTopicTable } from '@hookline/kafka';
 import { hashApiKey } from '@hookline/security';
 import { KAFKA } from '../kafka/kafka.module';
 import type { ReadinessCheck } from '../health/readiness-check';
@@ -39,7 +39,7 @@ export class ApiKeyRegistry
     };
   }
 
-  protected validate(_id: string, decoded: unknown): ValidatedRecord<ApiKeyRecord> {
+  protected validate(_id: string, decoded: unknown): Validated<ApiKeyRecord> {
     return validateApiKeyRecord(decoded);
   }
 
