@@ -11,6 +11,9 @@ export interface PartitionCounts {
   done: boolean;
 }
 
+/** pg returns a bigint as a string; these counts stay far below 2^53, so a number holds them. */
+const bigintAsNumber = { to: (value: number) => value, from: (value: string) => Number(value) };
+
 /** A replay of past domain events to one webhook; counts come back from delivery's progress records. */
 @Entity({ name: 'backfill', schema: SUBSCRIPTION_SCHEMA })
 @Index('backfill_webhook_id_id_idx', ['webhookId', 'id'])
@@ -24,70 +27,42 @@ export interface PartitionCounts {
 )
 export class Backfill {
   /** `bf_<ULID>`; sorts by creation time. */
-  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'backfill_pkey' })
-  id!: string;
+  @PrimaryColumn('text', { primaryKeyConstraintName: 'backfill_pkey' }) id!: string;
 
-  @Column({ type: 'text', name: 'organization_id' })
-  organizationId!: string;
+  @Column('text') organizationId!: string;
 
-  @Column({ type: 'text', name: 'webhook_id' })
-  webhookId!: string;
+  @Column('text') webhookId!: string;
 
   /** A webhook's backfills go with it. */
   @ManyToOne(() => Webhook, { nullable: false, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'webhook_id', foreignKeyConstraintName: 'backfill_webhook_id_fkey' })
   webhook?: Webhook;
 
-  @Column({ type: 'timestamptz' })
-  since!: Date;
+  @Column('timestamptz') since!: Date;
 
-  @Column({ type: 'timestamptz' })
-  until!: Date;
+  @Column('timestamptz') until!: Date;
 
-  @Column({ type: 'text', array: true, name: 'event_types' })
-  eventTypes!: string[];
+  @Column('text', { array: true }) eventTypes!: string[];
 
-  @Column({ type: 'text' })
-  status!: BackfillStatus;
+  @Column('text') status!: BackfillStatus;
 
-  @Column({
-    type: 'bigint',
-    default: 0,
-    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
-  })
-  scanned!: number;
+  @Column('bigint', { default: 0, transformer: bigintAsNumber }) scanned!: number;
 
-  @Column({
-    type: 'bigint',
-    default: 0,
-    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
-  })
-  matched!: number;
+  @Column('bigint', { default: 0, transformer: bigintAsNumber }) matched!: number;
 
-  @Column({
-    type: 'bigint',
-    default: 0,
-    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
-  })
-  enqueued!: number;
+  @Column('bigint', { default: 0, transformer: bigintAsNumber }) enqueued!: number;
 
   /** Domain partitions the backfill reads; null until delivery has planned it. */
-  @Column({ type: 'integer', name: 'partition_count', nullable: true })
-  partitionCount!: number | null;
+  @Column('integer', { nullable: true }) partitionCount!: number | null;
 
   /** Keyed `<topic>:<partition>`. */
-  @Column({ type: 'jsonb', default: () => `'{}'` })
-  partitions!: Record<string, PartitionCounts>;
+  @Column('jsonb', { default: () => `'{}'` }) partitions!: Record<string, PartitionCounts>;
 
-  @Column({ type: 'timestamptz', name: 'created_at' })
-  createdAt!: Date;
+  @Column('timestamptz') createdAt!: Date;
 
-  @Column({ type: 'timestamptz', name: 'started_at', nullable: true })
-  startedAt!: Date | null;
+  @Column('timestamptz', { nullable: true }) startedAt!: Date | null;
 
-  @Column({ type: 'timestamptz', name: 'finished_at', nullable: true })
-  finishedAt!: Date | null;
+  @Column('timestamptz', { nullable: true }) finishedAt!: Date | null;
 
-  @Column({ type: 'timestamptz', name: 'updated_at' })
-  updatedAt!: Date;
+  @Column('timestamptz') updatedAt!: Date;
 }

@@ -13,24 +13,19 @@ export class DeliveryDefaultsEntity {
   })
   organizationId!: string;
 
-  @PrimaryColumn({ type: 'text', name: 'event_type', primaryKeyConstraintName: 'delivery_defaults_pkey' })
-  eventType!: string;
+  @PrimaryColumn('text', { primaryKeyConstraintName: 'delivery_defaults_pkey' }) eventType!: string;
 
   @ManyToOne(() => Organization, { nullable: false })
   @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'delivery_defaults_organization_id_fkey' })
   organization?: Organization;
 
   /** null: the catalog's schedule. */
-  @Column({ type: 'jsonb', name: 'retry_policy', nullable: true })
-  retryPolicy!: RetryPolicy | null;
+  @Column('jsonb', { nullable: true }) retryPolicy!: RetryPolicy | null;
 
   /** null: the catalog's TTL. */
-  @Column({ type: 'integer', name: 'ttl_seconds', nullable: true })
-  ttlSeconds!: number | null;
+  @Column('integer', { nullable: true }) ttlSeconds!: number | null;
 
-  @Column({ type: 'integer' })
-  version!: number;
+  @Column('integer') version!: number;
 
-  @Column({ type: 'timestamptz', name: 'updated_at' })
-  updatedAt!: Date;
+  @Column('timestamptz') updatedAt!: Date;
 }

@@ -5,12 +5,9 @@ import { SUBSCRIPTION_SCHEMA } from '../database/schema';
 @Entity({ name: 'organization', schema: SUBSCRIPTION_SCHEMA })
 export class Organization {
   /** `org_<ULID>`. */
-  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'organization_pkey' })
-  id!: string;
+  @PrimaryColumn('text', { primaryKeyConstraintName: 'organization_pkey' }) id!: string;
 
-  @Column({ type: 'text' })
-  name!: string;
+  @Column('text') name!: string;
 
-  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
-  createdAt!: Date;
+  @Column('timestamptz', { default: () => 'now()' }) createdAt!: Date;
 }

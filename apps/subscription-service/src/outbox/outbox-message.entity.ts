@@ -7,25 +7,18 @@ import { SUBSCRIPTION_SCHEMA } from '../database/schema';
 @Index('outbox_published_at_idx', ['publishedAt'], { where: 'published_at IS NOT NULL' })
 export class OutboxMessage {
   /** bigint arrives as a string; ids give the publishing order. */
-  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'outbox_pkey' })
-  id!: string;
+  @PrimaryGeneratedColumn({ type: 'bigint', primaryKeyConstraintName: 'outbox_pkey' }) id!: string;
 
-  @Column({ type: 'text' })
-  topic!: string;
+  @Column('text') topic!: string;
 
-  @Column({ type: 'text' })
-  key!: string;
+  @Column('text') key!: string;
 
   /** null is a tombstone. */
-  @Column({ type: 'jsonb', nullable: true })
-  payload!: object | null;
+  @Column('jsonb', { nullable: true }) payload!: object | null;
 
-  @Column({ type: 'jsonb', default: () => `'{}'` })
-  headers!: Record<string, string>;
+  @Column('jsonb', { default: () => `'{}'` }) headers!: Record<string, string>;
 
-  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
-  createdAt!: Date;
+  @Column('timestamptz', { default: () => 'now()' }) createdAt!: Date;
 
-  @Column({ type: 'timestamptz', name: 'published_at', nullable: true })
-  publishedAt!: Date | null;
+  @Column('timestamptz', { nullable: true }) publishedAt!: Date | null;
 }

@@ -8,24 +8,19 @@ import { Webhook } from './webhook.entity';
 @Index('webhook_secret_current_key', ['webhookId'], { unique: true, where: 'expires_at IS NULL' })
 @Index('webhook_secret_expires_at_idx', ['expiresAt'], { where: 'expires_at IS NOT NULL' })
 export class WebhookSecret {
-  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'webhook_secret_pkey' })
-  id!: string;
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'webhook_secret_pkey' }) id!: string;
 
-  @Column({ type: 'text', name: 'webhook_id' })
-  webhookId!: string;
+  @Column('text') webhookId!: string;
 
   @ManyToOne(() => Webhook, { nullable: false, onDelete: 'CASCADE' })
   @JoinColumn({ name: 'webhook_id', foreignKeyConstraintName: 'webhook_secret_webhook_id_fkey' })
   webhook?: Webhook;
 
   /** `SecretBox` sealed `whsec_…`. */
-  @Column({ type: 'text' })
-  encrypted!: string;
+  @Column('text') encrypted!: string;
 
-  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
-  createdAt!: Date;
+  @Column('timestamptz', { default: () => 'now()' }) createdAt!: Date;
 
   /** null for the current secret; the end of the grace period of a rotated-out one. */
-  @Column({ type: 'timestamptz', name: 'expires_at', nullable: true })
-  expiresAt!: Date | null;
+  @Column('timestamptz', { nullable: true }) expiresAt!: Date | null;
 }

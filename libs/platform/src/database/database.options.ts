@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { SnakeCaseNamingStrategy } from './snake-case-naming.strategy';
 
 export interface ServiceDatabaseOptions {
   url: string;
@@ -10,7 +11,10 @@ export interface ServiceDatabaseOptions {
   poolSize?: number;
 }
 
-/** TypeORM options shared by every service: one schema, migrations only, never synchronize. */
+/**
+ * TypeORM options shared by every service: one schema, migrations only, never synchronize, and
+ * snake_case column names derived from the entities' property names.
+ */
 export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataSourceOptions {
   return {
     type: 'postgres',
@@ -19,6 +23,7 @@ export function serviceDataSourceOptions(options: ServiceDatabaseOptions): DataS
     entities: options.entities,
     migrations: options.migrations,
     migrationsTableName: 'migrations',
+    namingStrategy: new SnakeCaseNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
     logging: ['error'],
