@@ -1,17 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import {
   ApiKeyRegistry,
-  AuthGuard,
+  DatabaseModule,
   DatabaseReadiness,
   EnvModule,
-  HealthModule,
   KafkaReadiness,
-  serviceFoundation,
+  serviceModule,
 } from '@hookline/platform';
 import { AuthModule } from './auth/auth.module';
 import { AuditEnv } from './config/audit.env';
-import { DatabaseModule } from './database/database.module';
+import { auditDataSourceOptions } from './database/data-source';
 import { DeliveriesModule } from './deliveries/deliveries.module';
 import { AuditMetricsModule } from './metrics/audit-metrics.module';
 import { AttemptsConsumer } from './projection/attempts.consumer';
@@ -27,31 +25,19 @@ export const SERVICE_NAME = 'audit-projection-service';
 @Module({})
 export class AppModule {
   static forRoot(config: AuditEnv): DynamicModule {
-    return {
-      module: AppModule,
+    return serviceModule(AppModule, {
+      service: SERVICE_NAME,
+      config,
+      env: EnvModule.forRoot(AuditEnv, config),
+      authenticated: true,
+      readiness: {
+        imports: [AuthModule, WebhooksModule, ProjectionModule],
+        checks: [KafkaReadiness, DatabaseReadiness, ApiKeyRegistry, WebhookStatesConsumer, AttemptsConsumer],
+      },
       imports: [
-        EnvModule.forRoot(AuditEnv, config),
-        ...serviceFoundation(SERVICE_NAME, config),
         AuditMetricsModule,
-        DatabaseModule,
+        DatabaseModule.forRoot(auditDataSourceOptions(config.DATABASE_URL)),
         AuthModule,
-        HealthModule.forRoot({
-          imports: [DatabaseModule, AuthModule, WebhooksModule, ProjectionModule],
-          inject: [
-            KafkaReadiness,
-            DatabaseReadiness,
-            ApiKeyRegistry,
-            WebhookStatesConsumer,
-            AttemptsConsumer,
-          ],
-          useFactory: (
-            kafka: KafkaReadiness,
-            database: DatabaseReadiness,
-            apiKeys: ApiKeyRegistry,
-            webhookStates: WebhookStatesConsumer,
-            attempts: AttemptsConsumer,
-          ) => [kafka, database, apiKeys, webhookStates, attempts],
-        }),
         WebhooksModule,
         ProjectionModule,
         DeliveriesModule,
@@ -59,7 +45,6 @@ export class AppModule {
         RecoveryModule,
         RetentionModule,
       ],
-      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
-    };
+    });
   }
 }

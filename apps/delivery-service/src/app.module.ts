@@ -1,11 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import {
-  EnvModule,
-  HealthModule,
-  KafkaReadiness,
-  serviceFoundation,
-  type ReadinessCheck,
-} from '@hookline/platform';
+import { EnvModule, KafkaReadiness, serviceModule } from '@hookline/platform';
 import { BackfillModule } from './backfill/backfill.module';
 import { BackfillService } from './backfill/backfill.service';
 import { CommandsModule } from './commands/commands.module';
@@ -23,45 +17,39 @@ import { OrganizationDefaults } from './delivery-defaults/organization-defaults.
 import { RoutingModule } from './routing/routing.module';
 import { RoutingService } from './routing/routing.service';
 
+const FEATURES = [
+  RoutingModule,
+  DispatchModule,
+  RetryTiersModule,
+  OrderingModule,
+  CommandsModule,
+  BackfillModule,
+];
+
 /** HTTP serves only health, metrics and docs; the work is the Kafka → HTTP → Kafka pipeline. */
 @Module({})
 export class AppModule {
   static forRoot(config: DeliveryEnv): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [
-        EnvModule.forRoot(DeliveryEnv, config),
-        ...serviceFoundation('delivery-service', config, 'hookline-delivery'),
-        DeliveryMetricsModule,
-        RoutingModule,
-        DispatchModule,
-        RetryTiersModule,
-        OrderingModule,
-        CommandsModule,
-        BackfillModule,
-        HealthModule.forRoot({
-          imports: [
-            RoutingModule,
-            DeliveryDefaultsModule,
-            DispatchModule,
-            RetryTiersModule,
-            OrderingModule,
-            CommandsModule,
-            BackfillModule,
-          ],
-          inject: [
-            KafkaReadiness,
-            RoutingService,
-            OrganizationDefaults,
-            DomainEventsConsumer,
-            RetryTiersConsumer,
-            OrderedLaneConsumer,
-            DeliveryCommandsConsumer,
-            BackfillService,
-          ],
-          useFactory: (...checks: ReadinessCheck[]) => checks,
-        }),
-      ],
-    };
+    return serviceModule(AppModule, {
+      service: 'delivery-service',
+      config,
+      kafkaClientId: 'hookline-delivery',
+      env: EnvModule.forRoot(DeliveryEnv, config),
+      authenticated: false,
+      readiness: {
+        imports: [...FEATURES, DeliveryDefaultsModule],
+        checks: [
+          KafkaReadiness,
+          RoutingService,
+          OrganizationDefaults,
+          DomainEventsConsumer,
+          RetryTiersConsumer,
+          OrderedLaneConsumer,
+          DeliveryCommandsConsumer,
+          BackfillService,
+        ],
+      },
+      imports: [DeliveryMetricsModule, ...FEATURES],
+    });
   }
 }

@@ -1,16 +1,13 @@
 import { Module, RequestMethod, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   ApiKeyRegistry,
   ApiKeyVerifier,
-  AuthGuard,
   AuthTokens,
+  DatabaseModule,
   DatabaseReadiness,
-  HealthModule,
   KafkaReadiness,
   parseServiceTokens,
-  serviceFoundation,
+  serviceModule,
 } from '@hookline/platform';
 import type { IngestEnv } from './config/ingest.env';
 import { ingestDataSourceOptions } from './database/data-source';
@@ -26,27 +23,22 @@ const PUBLISH_ROUTES = [
 @Module({})
 export class AppModule {
   static forRoot(config: IngestEnv): DynamicModule {
-    return {
-      module: AppModule,
+    return serviceModule(AppModule, {
+      service: 'event-ingest-service',
+      config,
+      kafkaClientId: 'hookline-event-ingest',
+      hotRoutes: PUBLISH_ROUTES,
+      authenticated: true,
       global: true,
-      imports: [
-        ...serviceFoundation('event-ingest-service', config, 'hookline-event-ingest', PUBLISH_ROUTES),
-        TypeOrmModule.forRoot(ingestDataSourceOptions(config.DATABASE_URL)),
-        HealthModule.forRoot({
-          inject: [KafkaReadiness, DatabaseReadiness, ApiKeyRegistry],
-          useFactory: (...checks: [KafkaReadiness, DatabaseReadiness, ApiKeyRegistry]) => checks,
-        }),
-        EventsModule,
-      ],
+      readiness: { checks: [KafkaReadiness, DatabaseReadiness, ApiKeyRegistry] },
+      imports: [DatabaseModule.forRoot(ingestDataSourceOptions(config.DATABASE_URL)), EventsModule],
       providers: [
-        DatabaseReadiness,
         ApiKeyRegistry,
         { provide: ApiKeyVerifier, useExisting: ApiKeyRegistry },
         {
           provide: AuthTokens,
           useValue: new AuthTokens(null, parseServiceTokens(config.INGEST_SERVICE_TOKENS)),
         },
-        { provide: APP_GUARD, useClass: AuthGuard },
         {
           provide: INGEST_OPTIONS,
           useValue: {
@@ -55,7 +47,7 @@ export class AppModule {
           },
         },
       ],
-      exports: [DatabaseReadiness, ApiKeyRegistry, INGEST_OPTIONS],
-    };
+      exports: [ApiKeyRegistry, INGEST_OPTIONS],
+    });
   }
 }

@@ -1,16 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   ApiKeyVerifier,
-  AuthGuard,
   AuthTokens,
+  DatabaseModule,
   DatabaseReadiness,
-  HealthModule,
   KafkaReadiness,
-  serviceFoundation,
+  serviceModule,
 } from '@hookline/platform';
-import { DataSource } from 'typeorm';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { BackfillProgressConsumer } from './backfills/backfill-progress.consumer';
 import { BackfillsModule } from './backfills/backfills.module';
@@ -34,25 +30,20 @@ export const SERVICE_NAME = 'subscription-service';
 @Module({})
 export class AppModule {
   static forRoot(config: SubscriptionEnv): DynamicModule {
-    return {
-      module: AppModule,
+    return serviceModule(AppModule, {
+      service: SERVICE_NAME,
+      config,
+      env: subscriptionConfigModule(config),
+      authenticated: true,
+      readiness: {
+        imports: [EndpointSignalsModule, BackfillsModule],
+        checks: [KafkaReadiness, DatabaseReadiness, EndpointSignalsConsumer, BackfillProgressConsumer],
+      },
       imports: [
-        subscriptionConfigModule(config),
-        ...serviceFoundation(SERVICE_NAME, config),
-        TypeOrmModule.forRoot({
+        DatabaseModule.forRoot({
           ...subscriptionDataSourceOptions(config.DATABASE_URL),
           retryAttempts: 5,
           retryDelay: 2_000,
-        }),
-        HealthModule.forRoot({
-          imports: [EndpointSignalsModule, BackfillsModule],
-          inject: [KafkaReadiness, DataSource, EndpointSignalsConsumer, BackfillProgressConsumer],
-          useFactory: (
-            kafka: KafkaReadiness,
-            dataSource: DataSource,
-            signals: EndpointSignalsConsumer,
-            backfillProgress: BackfillProgressConsumer,
-          ) => [kafka, new DatabaseReadiness(dataSource), signals, backfillProgress],
         }),
         OutboxModule,
         ApiKeysModule,
@@ -72,8 +63,7 @@ export class AppModule {
           useValue: new AuthTokens(config.ADMIN_TOKEN, new Map(), config.PORTAL_SESSION_SECRET ?? null),
         },
         { provide: ApiKeyVerifier, useExisting: DatabaseApiKeyVerifier },
-        { provide: APP_GUARD, useClass: AuthGuard },
       ],
-    };
+    });
   }
 }

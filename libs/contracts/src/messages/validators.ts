@@ -7,7 +7,12 @@ import { deliveryDefaultsKey, type DeliveryDefaults } from '../delivery-defaults
 import type { DeliveryHeld } from '../delivery-held';
 import type { DeliveryTask } from '../delivery-task';
 import type { EndpointSignal } from '../endpoint-signal';
-import { validateEnvelope, validateEnvelopeShell } from '../envelope';
+import {
+  validateEnvelope,
+  validateEnvelopeShell,
+  type EnvelopeValidation,
+  type EventEnvelope,
+} from '../envelope';
 import { findFilterProblem } from '../webhook-filter';
 import type { WebhookState } from '../webhook-state';
 import { compileMessageValidator, type Validated } from './compile-validator';
@@ -100,37 +105,24 @@ export function validateWebhookState(value: unknown): Validated<WebhookState> {
  * event it had validated in full: the envelope is checked, its data not again.
  */
 export function validateDeliveryTask(value: unknown): Validated<DeliveryTask> {
-  const parsed = deliveryTask(value);
-  if (!isObject(value)) {
-    return parsed;
-  }
-  // The event is checked even when the rest is refused, so every problem is named.
-  const event = validateEnvelopeShell(value.event);
-  const problems = [...problemsOf(parsed, 'delivery task'), ...(event.ok ? [] : prefixed(event.errors))];
-  if (!parsed.ok || !event.ok) {
-    return refused('delivery task', problems);
-  }
-  return {
-    ok: true,
-    value: { ...parsed.value, event: event.value, failingSince: parsed.value.failingSince ?? null },
-  };
+  const checked = withItsEvent(value, deliveryTask(value), 'delivery task', validateEnvelopeShell);
+  return checked.ok
+    ? { ok: true, value: { ...checked.value, failingSince: checked.value.failingSince ?? null } }
+    : checked;
 }
 
 /** A `hookline.commands.v1` value; its event is validated in full, against the catalog. */
 export function validateDeliveryCommand(value: unknown): Validated<DeliveryCommand> {
-  const parsed = deliveryCommand(value);
-  if (!isObject(value)) {
-    return parsed;
-  }
-  const event = validateEnvelope(value.event);
-  const problems = [...problemsOf(parsed, 'delivery command'), ...(event.ok ? [] : prefixed(event.errors))];
-  if (event.ok && event.value.organizationId !== value.organizationId) {
-    problems.push('event.organizationId must equal organizationId');
-  }
-  if (!parsed.ok || !event.ok || problems.length > 0) {
-    return refused('delivery command', problems);
-  }
-  return { ok: true, value: { ...parsed.value, event: event.value } };
+  return withItsEvent(
+    value,
+    deliveryCommand(value),
+    'delivery command',
+    validateEnvelope,
+    (command, event) =>
+      event.organizationId === command.organizationId
+        ? []
+        : ['event.organizationId must equal organizationId'],
+  );
 }
 
 /** A `hookline.signals.v1` value. */
@@ -169,6 +161,31 @@ function withPayloadOfItsEvent<T extends { payload: { id: string }; eventId: str
     };
   }
   return parsed;
+}
+
+/**
+ * A message that carries an event (`value.event`): the event is checked by `validateEvent` even when
+ * the rest is refused, and `crossCheck` compares the two, so every problem is named at once.
+ */
+function withItsEvent<T extends { event: EventEnvelope }>(
+  value: unknown,
+  parsed: Validated<T>,
+  what: string,
+  validateEvent: (event: unknown) => EnvelopeValidation,
+  crossCheck: (message: Record<string, unknown>, event: EventEnvelope) => string[] = () => [],
+): Validated<T> {
+  if (!isObject(value)) {
+    return parsed;
+  }
+  const event = validateEvent(value.event);
+  const problems = [
+    ...problemsOf(parsed, what),
+    ...(event.ok ? crossCheck(value, event.value) : prefixed(event.errors)),
+  ];
+  if (!parsed.ok || !event.ok || problems.length > 0) {
+    return refused(what, problems);
+  }
+  return { ok: true, value: { ...parsed.value, event: event.value } };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

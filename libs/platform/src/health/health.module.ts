@@ -1,13 +1,14 @@
-import { Module, type DynamicModule, type ModuleMetadata } from '@nestjs/common';
+import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
 import { ShutdownState } from './shutdown-state';
 
 export interface HealthModuleOptions {
+  /** The modules that provide the checks (a global module's providers need not be listed). */
   imports?: ModuleMetadata['imports'];
-  inject: Array<string | symbol | (abstract new (...args: never[]) => unknown)>;
-  useFactory: (...deps: never[]) => ReadinessCheck[];
+  /** What `/health/ready` asks, in this order: each token is a provider of a `ReadinessCheck`. */
+  checks: readonly InjectionToken[];
 }
 
 @Module({})
@@ -18,7 +19,11 @@ export class HealthModule {
       imports: [TerminusModule.forRoot({ logger: false }), ...(options.imports ?? [])],
       controllers: [HealthController],
       providers: [
-        { provide: READINESS_CHECKS, inject: options.inject, useFactory: options.useFactory },
+        {
+          provide: READINESS_CHECKS,
+          inject: [...options.checks],
+          useFactory: (...checks: ReadinessCheck[]) => checks,
+        },
         ShutdownState,
       ],
       exports: [ShutdownState],

@@ -35,7 +35,7 @@ class DrainingConsumer implements BeforeApplicationShutdown {
 }
 
 @Module({
-  imports: [HealthModule.forRoot({ inject: [], useFactory: () => [] })],
+  imports: [HealthModule.forRoot({ checks: [] })],
   controllers: [WorkController],
   providers: [DrainingConsumer],
 })
