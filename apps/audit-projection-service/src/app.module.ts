@@ -1,12 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import {
-  ApiKeyRegistry,
-  DatabaseModule,
-  DatabaseReadiness,
-  EnvModule,
-  KafkaReadiness,
-  serviceModule,
-} from '@hookline/platform';
+import { ApiKeyRegistry, EnvModule, serviceModule } from '@hookline/platform';
 import { AuthModule } from './auth/auth.module';
 import { AuditEnv } from './config/audit.env';
 import { auditDataSourceOptions } from './database/data-source';
@@ -29,14 +22,14 @@ export class AppModule {
       service: SERVICE_NAME,
       config,
       env: EnvModule.forRoot(AuditEnv, config),
+      database: auditDataSourceOptions(config.DATABASE_URL),
       authenticated: true,
       readiness: {
         imports: [AuthModule, WebhooksModule, ProjectionModule],
-        checks: [KafkaReadiness, DatabaseReadiness, ApiKeyRegistry, WebhookStatesConsumer, AttemptsConsumer],
+        checks: [ApiKeyRegistry, WebhookStatesConsumer, AttemptsConsumer],
       },
       imports: [
         AuditMetricsModule,
-        DatabaseModule.forRoot(auditDataSourceOptions(config.DATABASE_URL)),
         AuthModule,
         WebhooksModule,
         ProjectionModule,

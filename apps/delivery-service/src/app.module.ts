@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { EnvModule, KafkaReadiness, serviceModule } from '@hookline/platform';
+import { EnvModule, serviceModule } from '@hookline/platform';
 import { BackfillModule } from './backfill/backfill.module';
 import { BackfillService } from './backfill/backfill.service';
 import { CommandsModule } from './commands/commands.module';
@@ -39,7 +39,6 @@ export class AppModule {
       readiness: {
         imports: [...FEATURES, DeliveryDefaultsModule],
         checks: [
-          KafkaReadiness,
           RoutingService,
           OrganizationDefaults,
           DomainEventsConsumer,

@@ -3,9 +3,6 @@ import {
   ApiKeyRegistry,
   ApiKeyVerifier,
   AuthTokens,
-  DatabaseModule,
-  DatabaseReadiness,
-  KafkaReadiness,
   parseServiceTokens,
   serviceModule,
 } from '@hookline/platform';
@@ -30,8 +27,9 @@ export class AppModule {
       hotRoutes: PUBLISH_ROUTES,
       authenticated: true,
       global: true,
-      readiness: { checks: [KafkaReadiness, DatabaseReadiness, ApiKeyRegistry] },
-      imports: [DatabaseModule.forRoot(ingestDataSourceOptions(config.DATABASE_URL)), EventsModule],
+      readiness: { checks: [ApiKeyRegistry] },
+      database: ingestDataSourceOptions(config.DATABASE_URL),
+      imports: [EventsModule],
       providers: [
         ApiKeyRegistry,
         { provide: ApiKeyVerifier, useExisting: ApiKeyRegistry },

@@ -1,12 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import {
-  ApiKeyVerifier,
-  AuthTokens,
-  DatabaseModule,
-  DatabaseReadiness,
-  KafkaReadiness,
-  serviceModule,
-} from '@hookline/platform';
+import { ApiKeyVerifier, AuthTokens, serviceModule } from '@hookline/platform';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { BackfillProgressConsumer } from './backfills/backfill-progress.consumer';
 import { BackfillsModule } from './backfills/backfills.module';
@@ -34,17 +27,17 @@ export class AppModule {
       service: SERVICE_NAME,
       config,
       env: subscriptionConfigModule(config),
+      database: {
+        ...subscriptionDataSourceOptions(config.DATABASE_URL),
+        retryAttempts: 5,
+        retryDelay: 2_000,
+      },
       authenticated: true,
       readiness: {
         imports: [EndpointSignalsModule, BackfillsModule],
-        checks: [KafkaReadiness, DatabaseReadiness, EndpointSignalsConsumer, BackfillProgressConsumer],
+        checks: [EndpointSignalsConsumer, BackfillProgressConsumer],
       },
       imports: [
-        DatabaseModule.forRoot({
-          ...subscriptionDataSourceOptions(config.DATABASE_URL),
-          retryAttempts: 5,
-          retryDelay: 2_000,
-        }),
         OutboxModule,
         ApiKeysModule,
         OrganizationsModule,

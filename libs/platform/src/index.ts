@@ -26,7 +26,6 @@ export * from './kafka/kafka.module';
 export * from './kafka/managed-consumer';
 export * from './logging/logger.module';
 export * from './metrics/metrics.module';
-export * from './database/database.module';
 export * from './database/database.options';
 export * from './database/database.readiness';
 export * from './database/is-permanent-data-error';

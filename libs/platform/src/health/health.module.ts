@@ -1,4 +1,10 @@
-import { Module, type DynamicModule, type InjectionToken, type ModuleMetadata } from '@nestjs/common';
+import {
+  Module,
+  type DynamicModule,
+  type InjectionToken,
+  type ModuleMetadata,
+  type Provider,
+} from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { HealthController } from './health.controller';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
@@ -7,6 +13,8 @@ import { ShutdownState } from './shutdown-state';
 export interface HealthModuleOptions {
   /** The modules that provide the checks (a global module's providers need not be listed). */
   imports?: ModuleMetadata['imports'];
+  /** Checks that belong to no feature module, provided here. */
+  providers?: Provider[];
   /** What `/health/ready` asks, in this order: each token is a provider of a `ReadinessCheck`. */
   checks: readonly InjectionToken[];
 }
@@ -25,6 +33,7 @@ export class HealthModule {
           useFactory: (...checks: ReadinessCheck[]) => checks,
         },
         ShutdownState,
+        ...(options.providers ?? []),
       ],
       exports: [ShutdownState],
     };
