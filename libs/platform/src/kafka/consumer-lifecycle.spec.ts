@@ -1,6 +1,10 @@
 import type { FailureStreak } from '@hookline/kafka';
 import { eventually } from '@hookline/testing';
-import { ConsumerLifecycle, type LifecycleConsumer } from './consumer-lifecycle';
+import {
+  ConsumerLifecycle,
+  type ConsumerLifecycleOptions,
+  type LifecycleConsumer,
+} from './consumer-lifecycle';
 
 /** A consumer whose start attempts fail, succeed or hang as each test says, in order. */
 class ScriptedConsumer implements LifecycleConsumer {
@@ -25,22 +29,31 @@ class ScriptedConsumer implements LifecycleConsumer {
   }
 }
 
-function logs() {
+/** A scripted consumer's lifecycle, begun, with the lines it logged. */
+function begun(options: Omit<ConsumerLifecycleOptions, 'log'>) {
+  const consumer = new ScriptedConsumer();
   const lines: string[] = [];
-  return {
-    lines,
-    log: { log: (line: string) => lines.push(line), error: (line: string) => lines.push(line) },
-  };
+  const log = { log: (line: string) => lines.push(line), error: (line: string) => lines.push(line) };
+  const lifecycle = new ConsumerLifecycle(consumer, { ...options, log });
+  lifecycle.begin();
+  return { consumer, lifecycle, lines };
+}
+
+const firstStartAttempt = (consumer: ScriptedConsumer) =>
+  eventually(() => expect(consumer.starts).toHaveLength(1));
+
+/** A prerequisite that resolves when the test says. */
+function prerequisite(waitingFor: string) {
+  let release!: () => void;
+  const ready = new Promise<void>((resolve) => (release = resolve));
+  return { prerequisite: { ready, waitingFor }, release };
 }
 
 const backoff = { initialMs: 10, maxMs: 40 };
 
 describe(ConsumerLifecycle.name, () => {
   it('retries a failed start with a growing delay until one succeeds, and is not ready until then', async () => {
-    const consumer = new ScriptedConsumer();
-    const { lines, log } = logs();
-    const lifecycle = new ConsumerLifecycle(consumer, { name: 'signals-consumer', log, backoff });
-    lifecycle.begin();
+    const { consumer, lifecycle, lines } = begun({ name: 'signals-consumer', backoff });
 
     await expect(lifecycle.check()).rejects.toThrow('signals consumer not started');
     for (const attempt of [1, 2, 3, 4]) {
@@ -73,14 +86,11 @@ describe(ConsumerLifecycle.name, () => {
   });
 
   it('stops retrying once the service shuts down', async () => {
-    const consumer = new ScriptedConsumer();
-    const lifecycle = new ConsumerLifecycle(consumer, {
+    const { consumer, lifecycle } = begun({
       name: 'attempts-consumer',
-      log: logs().log,
       backoff: { initialMs: 60_000, maxMs: 60_000 },
     });
-    lifecycle.begin();
-    await eventually(() => expect(consumer.starts).toHaveLength(1));
+    await firstStartAttempt(consumer);
     consumer.starts[0].settle(new Error('broker down'));
     await eventually(() => expect(lifecycle.check()).rejects.toThrow('(retrying)'));
 
@@ -92,14 +102,8 @@ describe(ConsumerLifecycle.name, () => {
   });
 
   it('waits for a start attempt under way before stopping the consumer it started', async () => {
-    const consumer = new ScriptedConsumer();
-    const lifecycle = new ConsumerLifecycle(consumer, {
-      name: 'attempts-consumer',
-      log: logs().log,
-      backoff,
-    });
-    lifecycle.begin();
-    await eventually(() => expect(consumer.starts).toHaveLength(1));
+    const { consumer, lifecycle } = begun({ name: 'attempts-consumer', backoff });
+    await firstStartAttempt(consumer);
 
     let ended = false;
     const ending = lifecycle.end(500).then(() => (ended = true));
@@ -112,17 +116,12 @@ describe(ConsumerLifecycle.name, () => {
   });
 
   it('starts only once the prerequisite resolved, and says what it waits for', async () => {
-    const consumer = new ScriptedConsumer();
-    let release!: () => void;
-    const ready = new Promise<void>((resolve) => (release = resolve));
-    const { lines, log } = logs();
-    const lifecycle = new ConsumerLifecycle(consumer, {
+    const { prerequisite: waitForTable, release } = prerequisite('the routing table');
+    const { consumer, lifecycle, lines } = begun({
       name: 'domain-consumer',
-      log,
       backoff,
-      prerequisite: { ready, waitingFor: 'the routing table' },
+      prerequisite: waitForTable,
     });
-    lifecycle.begin();
     await new Promise((resolve) => setImmediate(resolve));
     expect(consumer.starts).toHaveLength(0);
     await expect(lifecycle.check()).rejects.toThrow(
@@ -130,7 +129,7 @@ describe(ConsumerLifecycle.name, () => {
     );
 
     release();
-    await eventually(() => expect(consumer.starts).toHaveLength(1));
+    await firstStartAttempt(consumer);
     consumer.starts[0].settle();
     await eventually(() => expect(lifecycle.check()).resolves.toBeUndefined());
     expect(lines).toContain('Domain consumer started (the routing table is ready)');
@@ -138,15 +137,8 @@ describe(ConsumerLifecycle.name, () => {
   });
 
   it('never starts when shut down while still waiting for the prerequisite', async () => {
-    const consumer = new ScriptedConsumer();
-    let release!: () => void;
-    const ready = new Promise<void>((resolve) => (release = resolve));
-    const lifecycle = new ConsumerLifecycle(consumer, {
-      name: 'domain-consumer',
-      log: logs().log,
-      prerequisite: { ready, waitingFor: 'the routing table' },
-    });
-    lifecycle.begin();
+    const { prerequisite: waitForTable, release } = prerequisite('the routing table');
+    const { consumer, lifecycle } = begun({ name: 'domain-consumer', prerequisite: waitForTable });
     await lifecycle.end(100);
     release();
     await new Promise((resolve) => setImmediate(resolve));
@@ -155,17 +147,10 @@ describe(ConsumerLifecycle.name, () => {
   });
 
   it('is not ready while the consumer has not joined, nor once it has failed for the stall time', async () => {
-    const consumer = new ScriptedConsumer();
+    const { consumer, lifecycle } = begun({ name: 'retry-consumer', backoff, stallMs: 30_000 });
     consumer.isReady = false;
     consumer.failureStreak = null;
-    const lifecycle = new ConsumerLifecycle(consumer, {
-      name: 'retry-consumer',
-      log: logs().log,
-      backoff,
-      stallMs: 30_000,
-    });
-    lifecycle.begin();
-    await eventually(() => expect(consumer.starts).toHaveLength(1));
+    await firstStartAttempt(consumer);
     consumer.starts[0].settle();
 
     await eventually(() =>
