@@ -1,4 +1,4 @@
-import { eventually } from '@hookline/testing';
+import { eventually, heldPublisher } from '@hookline/testing';
 import { OutputSink, type TopicBatch } from './output-sink';
 
 const message = (key: string) => ({ key, value: { key } });
@@ -15,18 +15,6 @@ function readRequest(batches: TopicBatch[]): Array<{ topic: string; messages: un
 }
 
 const keysOf = (batches: TopicBatch[]) => batches.flatMap((batch) => batch.messages.map((item) => item.key));
-
-/** A publisher whose requests stay in flight until the test settles them. */
-function heldPublisher() {
-  const requests: Array<{ batches: TopicBatch[]; succeed: () => void; fail: (error: Error) => void }> = [];
-  const publisher = {
-    sendMany: (batches: TopicBatch[]) =>
-      new Promise<void>((resolve, reject) => {
-        requests.push({ batches, succeed: resolve, fail: reject });
-      }),
-  };
-  return { publisher, requests };
-}
 
 describe(OutputSink.name, () => {
   it('sends what concurrent callers publish in one request, in publish order per topic', async () => {
@@ -75,7 +63,7 @@ describe(OutputSink.name, () => {
   });
 
   it('collects what is published while a request is in flight into the next one, and answers each caller after its own request', async () => {
-    const { publisher, requests } = heldPublisher();
+    const { publisher, requests } = heldPublisher<TopicBatch>();
     const sink = new OutputSink(publisher);
     const settled: string[] = [];
     const track = (name: string, published: Promise<void>) =>

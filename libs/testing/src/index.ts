@@ -8,3 +8,4 @@ export * from './conforming';
 export * from './test-certificates';
 export * from './connect-proxy';
 export * from './consumer-group-start';
+export * from './held-publisher';

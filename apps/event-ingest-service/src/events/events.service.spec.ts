@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException } from '@nestjs/common';
 import { findEventType, type EventEnvelope } from '@hookline/contracts';
 import { OutputSink, type TopicBatch } from '@hookline/kafka';
 import type { Principal } from '@hookline/platform';
-import { eventually } from '@hookline/testing';
+import { eventually, heldPublisher } from '@hookline/testing';
 import { Registry } from 'prom-client';
 import type {
   ClaimedKey,
@@ -37,18 +37,6 @@ function jobCreated(subject: string, extra: Partial<IngestEventDto> = {}): Inges
     data: { ...(findEventType('job.created')?.example ?? {}), id: subject },
     ...extra,
   };
-}
-
-/** A publisher whose produce requests stay in flight until the test settles them. */
-function heldPublisher() {
-  const requests: Array<{ batches: TopicBatch[]; succeed: () => void; fail: (error: Error) => void }> = [];
-  const publisher = {
-    sendMany: (batches: TopicBatch[]) =>
-      new Promise<void>((resolve, reject) => {
-        requests.push({ batches, succeed: resolve, fail: reject });
-      }),
-  };
-  return { publisher, requests };
 }
 
 const envelopesOf = (batches: TopicBatch[]) =>
@@ -102,7 +90,7 @@ function fakeIdempotency() {
 }
 
 function setup() {
-  const { publisher, requests } = heldPublisher();
+  const { publisher, requests } = heldPublisher<TopicBatch>();
   const idempotency = fakeIdempotency();
   const service = new EventsService(
     new OutputSink(publisher),
