@@ -99,8 +99,7 @@ export class DeliveryEnv extends BaseEnv {
    * Where a consumer group without committed offsets starts. `earliest` (the default) delivers
    * events accepted before delivery-service first ran; `latest` skips them.
    */
-  @IsIn(['earliest', 'latest'])
-  DELIVERY_START_FROM: 'earliest' | 'latest' = 'earliest';
+  @IsIn(['earliest', 'latest']) DELIVERY_START_FROM: 'earliest' | 'latest' = 'earliest';
 
   /** In-flight HTTP requests per process, across every partition. */
   @Transform(({ value }) => Number(value))

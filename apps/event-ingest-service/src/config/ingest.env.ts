@@ -3,8 +3,7 @@ import { BaseEnv, IntegerEnv } from '@hookline/platform';
 import { MAX_BATCH_SIZE } from '../events/dto/ingest-batch.dto';
 
 export class IngestEnv extends BaseEnv {
-  @IntegerEnv(1, 65_535)
-  PORT = 3001;
+  @IntegerEnv(1, 65_535) PORT = 3001;
 
   @IsString()
   @IsNotEmpty()
@@ -15,10 +14,8 @@ export class IngestEnv extends BaseEnv {
   @IsString()
   INGEST_SERVICE_TOKENS?: string;
 
-  @IntegerEnv(1, MAX_BATCH_SIZE)
-  INGEST_MAX_BATCH_SIZE = MAX_BATCH_SIZE;
+  @IntegerEnv(1, MAX_BATCH_SIZE) INGEST_MAX_BATCH_SIZE = MAX_BATCH_SIZE;
 
   /** How long an idempotency key answers with the event it first accepted. */
-  @IntegerEnv(1, 24 * 30)
-  IDEMPOTENCY_TTL_HOURS = 24;
+  @IntegerEnv(1, 24 * 30) IDEMPOTENCY_TTL_HOURS = 24;
 }

@@ -11,8 +11,7 @@ const rawBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string })
 
 /** Environment of subscription-service, validated at boot; a bad variable stops the process with its name. */
 export class SubscriptionEnv extends BaseEnv {
-  @IntegerEnv(1, 65_535)
-  PORT = 3000;
+  @IntegerEnv(1, 65_535) PORT = 3000;
 
   @IsString()
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// connection URL' })
@@ -38,27 +37,21 @@ export class SubscriptionEnv extends BaseEnv {
   @IsParsableBy((value) => EgressPolicy.parseCidrList(value))
   EGRESS_ALLOW_CIDRS = '';
 
-  @IntegerEnv(10, 60_000)
-  OUTBOX_POLL_INTERVAL_MS = 100;
+  @IntegerEnv(10, 60_000) OUTBOX_POLL_INTERVAL_MS = 100;
 
-  @IntegerEnv(1, 5_000)
-  OUTBOX_BATCH_SIZE = 500;
+  @IntegerEnv(1, 5_000) OUTBOX_BATCH_SIZE = 500;
 
   /** How long a rotated-out signing secret is still signed with, unless a rotation says otherwise. */
-  @IntegerEnv(0, WEBHOOK_LIMITS.maxSecretGraceSeconds)
-  SECRET_ROTATION_GRACE_SECONDS = 86_400;
+  @IntegerEnv(0, WEBHOOK_LIMITS.maxSecretGraceSeconds) SECRET_ROTATION_GRACE_SECONDS = 86_400;
 
   /** How often secrets past their grace period are removed and the webhook's state republished. */
-  @IntegerEnv(50, 3_600_000)
-  SECRET_CLEANUP_INTERVAL_MS = 60_000;
+  @IntegerEnv(50, 3_600_000) SECRET_CLEANUP_INTERVAL_MS = 60_000;
 
   /** How often credentials sealed with a retired key are re-encrypted (also once at start). */
-  @IntegerEnv(50, 86_400_000)
-  SECRET_REENCRYPTION_INTERVAL_MS = 3_600_000;
+  @IntegerEnv(50, 86_400_000) SECRET_REENCRYPTION_INTERVAL_MS = 3_600_000;
 
   /** Webhooks fetched per query by the cleanup and re-encryption jobs; each is its own transaction. */
-  @IntegerEnv(1, 1_000)
-  SECRET_MAINTENANCE_BATCH_SIZE = 100;
+  @IntegerEnv(1, 1_000) SECRET_MAINTENANCE_BATCH_SIZE = 100;
 
   /** Consumer group of the `hookline.signals.v1` consumer. */
   @IsString()
@@ -112,9 +105,7 @@ export class SubscriptionEnv extends BaseEnv {
   RELAY_PUBLIC_URL = '';
 
   /** How long a relayed delivery waits for the developer's endpoint before it is answered 504. */
-  @IntegerEnv(1_000, 55_000)
-  RELAY_RESPONSE_TIMEOUT_MS = 10_000;
+  @IntegerEnv(1_000, 55_000) RELAY_RESPONSE_TIMEOUT_MS = 10_000;
 
-  @IntegerEnv(1, 1_000)
-  RELAY_MAX_SESSIONS_PER_ORGANIZATION = 10;
+  @IntegerEnv(1, 1_000) RELAY_MAX_SESSIONS_PER_ORGANIZATION = 10;
 }
