@@ -1,5 +1,6 @@
 export * from './eventually';
 export * from './receiver';
+export * from './running-service';
 export * from './service-process';
 export * from './test-env';
 export * from './service-container';

@@ -1,23 +1,11 @@
-import { createWriteStream, mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { createWriteStream } from 'node:fs';
 import type { StartedTestContainer } from 'testcontainers';
-import { eventually } from './eventually';
+import { RunningService, type RunningServiceOptions, type ServiceExit } from './running-service';
 
-const ROOT = path.resolve(__dirname, '../../..');
-
-export interface ServiceContainerOptions {
-  /** App folder name, e.g. `delivery-service`; the image is `hookline/<app>:<tag>`. */
-  app: string;
-  port: number;
-  env: Record<string, string>;
+/** The image is `hookline/<app>:<tag>`. */
+export interface ServiceContainerOptions extends RunningServiceOptions {
   /** Image tag built by docker/build-images.sh; HOOKLINE_IMAGE_TAG or `test` by default. */
   tag?: string;
-}
-
-/** How a container run ended. */
-export interface ContainerExit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
 }
 
 export function hooklineImage(app: string, tag = process.env.HOOKLINE_IMAGE_TAG ?? 'test'): string {
@@ -32,23 +20,11 @@ const testcontainers = () => import('testcontainers');
  * host network (it reaches the run's Kafka, Postgres and test receivers on loopback), with a read-only
  * root filesystem as in the Helm chart. Same surface as ServiceProcess, so a test runs against either.
  */
-export class ServiceContainer {
+export class ServiceContainer extends RunningService<ServiceContainerOptions> {
   private container: StartedTestContainer | null = null;
-  readonly logFile: string;
-  lastExit: ContainerExit | null = null;
 
-  constructor(private readonly options: ServiceContainerOptions) {
-    const logDir = path.join(ROOT, 'tmp', 'test-logs');
-    mkdirSync(logDir, { recursive: true });
-    this.logFile = path.join(logDir, `${options.app}-container-${options.port}.log`);
-  }
-
-  get app(): string {
-    return this.options.app;
-  }
-
-  get baseUrl(): string {
-    return `http://127.0.0.1:${this.options.port}`;
+  constructor(options: ServiceContainerOptions) {
+    super(options, `${options.app}-container-${options.port}`);
   }
 
   get id(): string | undefined {
@@ -71,20 +47,9 @@ export class ServiceContainer {
     }
   }
 
-  async waitForReady(timeoutMs = 90_000): Promise<void> {
-    await eventually(
-      async () => {
-        const exit = await this.exitIfStopped();
-        if (exit) {
-          throw new Error(`${this.options.app} exited with ${exit.code}; see ${this.logFile}`);
-        }
-        const response = await fetch(`${this.baseUrl}/health/ready`);
-        if (response.status !== 200) {
-          throw new Error(`${this.options.app} not ready: ${await response.text()}`);
-        }
-      },
-      { timeoutMs, intervalMs: 250 },
-    );
+  /** A container takes longer than a process to come up. */
+  override async waitForReady(timeoutMs = 90_000): Promise<void> {
+    await super.waitForReady(timeoutMs);
   }
 
   /** Graceful stop: SIGTERM (docker stop), SIGKILL only after 30 s, as a kubelet with a grace period. */
@@ -121,7 +86,7 @@ export class ServiceContainer {
     await handle.remove({ force: true }).catch(() => undefined);
   }
 
-  private async exitIfStopped(): Promise<ContainerExit | null> {
+  protected async exitIfStopped(): Promise<ServiceExit | null> {
     if (!this.container) {
       return { code: null, signal: null };
     }

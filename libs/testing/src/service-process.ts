@@ -1,38 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
-import { eventually } from './eventually';
+import {
+  REPOSITORY_ROOT as ROOT,
+  RunningService,
+  type RunningServiceOptions,
+  type ServiceExit,
+} from './running-service';
 
-const ROOT = path.resolve(__dirname, '../../..');
-
-export interface ServiceProcessOptions {
-  /** App folder name, e.g. `delivery-service`. */
-  app: string;
-  port: number;
-  env: Record<string, string>;
+export interface ServiceProcessOptions extends RunningServiceOptions {
   /** Entry file under the app's compiled `src/`; `main` by default. */
   entry?: string;
 }
 
 /** A Hookline service as a real OS process, running the compiled build (`npm run build`). */
-export class ServiceProcess {
+export class ServiceProcess extends RunningService<ServiceProcessOptions> {
   private child: ChildProcess | null = null;
-  readonly logFile: string;
-  /** How the last run ended: exit code, or the signal that ended it. */
-  lastExit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
 
-  constructor(private readonly options: ServiceProcessOptions) {
-    const logDir = path.join(ROOT, 'tmp', 'test-logs');
-    mkdirSync(logDir, { recursive: true });
-    this.logFile = path.join(logDir, `${options.app}-${options.port}.log`);
-  }
-
-  get app(): string {
-    return this.options.app;
-  }
-
-  get baseUrl(): string {
-    return `http://127.0.0.1:${this.options.port}`;
+  constructor(options: ServiceProcessOptions) {
+    super(options, `${options.app}-${options.port}`);
   }
 
   get pid(): number | undefined {
@@ -61,19 +47,9 @@ export class ServiceProcess {
     }
   }
 
-  async waitForReady(timeoutMs = 60_000): Promise<void> {
-    await eventually(
-      async () => {
-        if (this.child?.exitCode !== null) {
-          throw new Error(`${this.options.app} exited with ${this.child?.exitCode}; see ${this.logFile}`);
-        }
-        const response = await fetch(`${this.baseUrl}/health/ready`);
-        if (response.status !== 200) {
-          throw new Error(`${this.options.app} not ready: ${await response.text()}`);
-        }
-      },
-      { timeoutMs, intervalMs: 200 },
-    );
+  protected async exitIfStopped(): Promise<ServiceExit | null> {
+    const code = this.child?.exitCode ?? null;
+    return this.child && code === null ? null : { code, signal: null };
   }
 
   /** Graceful stop (SIGTERM), as an orchestrator would do. */
