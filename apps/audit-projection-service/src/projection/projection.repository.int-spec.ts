@@ -240,18 +240,22 @@ describe(ProjectionRepository.name, () => {
 
   it('stores NUL and lone surrogates anywhere in an attempt, keys included, as U+FFFD', async () => {
     const organizationId = `org_${env.runId}_jsonb_nul`;
-    const event = anAttemptEvent(
-      {
-        organizationId,
-        subject: 'job \u0000 1',
-        url: 'https://example.com/\u0000',
-        requestHeaders: { 'content-type': 'application/json', 'x-nul': 'a\u0000b' },
-        responseHeaders: { 'x-\u0000': '\uDC00' },
-        responseBody: 'body \u0000 \\u0000 end',
-        error: 'err \u0000',
-      },
-      hoursAgo(1),
-    );
+    // Each field as sent, and as it must be stored.
+    const sentAndStored = {
+      subject: ['job \u0000 1', 'job \uFFFD 1'],
+      url: ['https://example.com/\u0000', 'https://example.com/\uFFFD'],
+      requestHeaders: [
+        { 'content-type': 'application/json', 'x-nul': 'a\u0000b' },
+        { 'content-type': 'application/json', 'x-nul': 'a\uFFFDb' },
+      ],
+      responseHeaders: [{ 'x-\u0000': '\uDC00' }, { 'x-\uFFFD': '\uFFFD' }],
+      // A backslash followed by "u0000" is text, not a NUL: it stays as it was.
+      responseBody: ['body \u0000 \\u0000 end', 'body \uFFFD \\u0000 end'],
+      error: ['err \u0000', 'err \uFFFD'],
+    };
+    const side = (index: 0 | 1): Partial<AttemptEvent> =>
+      Object.fromEntries(Object.entries(sentAndStored).map(([field, values]) => [field, values[index]]));
+    const event = anAttemptEvent({ organizationId, ...side(0) }, hoursAgo(1));
     // Parsed, as a consumer receives it: `__proto__` is then an own key, not the prototype.
     event.payload.data = JSON.parse(
       '{"key\\u0000":["\\u0000",{"nested":"x\\ud800y"}],"constructor":"c","__proto__":1}',
@@ -265,19 +269,14 @@ describe(ProjectionRepository.name, () => {
     });
 
     const [stored] = await dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT d.subject, a.url, a.request_headers, a.response_headers, a.response_body, a.error, p.body
+      `SELECT d.subject, a.url, a.request_headers AS "requestHeaders", a.response_headers AS "responseHeaders",
+         a.response_body AS "responseBody", a.error, p.body
        FROM audit.delivery d JOIN audit.attempt a ON a.delivery_id = d.id JOIN audit.payload p ON p.event_id = d.event_id
        WHERE d.organization_id = $1`,
       [organizationId],
     );
     expect(stored).toEqual({
-      subject: 'job \uFFFD 1',
-      url: 'https://example.com/\uFFFD',
-      request_headers: { 'content-type': 'application/json', 'x-nul': 'a\uFFFDb' },
-      response_headers: { 'x-\uFFFD': '\uFFFD' },
-      // A backslash followed by "u0000" is text, not a NUL: it stays as it was.
-      response_body: 'body \uFFFD \\u0000 end',
-      error: 'err \uFFFD',
+      ...side(1),
       body: {
         ...event.payload,
         data: JSON.parse('{"key\\ufffd":["\\ufffd",{"nested":"x\\ufffdy"}],"constructor":"c","__proto__":1}'),
