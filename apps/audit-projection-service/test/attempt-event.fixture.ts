@@ -139,17 +139,25 @@ export function anExhaustedDelivery(
   });
 }
 
+/** The fields of `value` that `keys` name. */
+function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
+}
+
+/** The fields that name a delivery, as every message of the attempts topic carries them. */
+const DELIVERY_REF = [
+  'deliveryId',
+  'eventId',
+  'eventType',
+  'organizationId',
+  'webhookId',
+  'subject',
+  'url',
+] as const satisfies ReadonlyArray<keyof DeliveryRef>;
+
 /** The delivery `event` belongs to, as every message of the attempts topic names it. */
 function deliveryRefOf(event: AttemptEvent): DeliveryRef {
-  return {
-    deliveryId: event.deliveryId,
-    eventId: event.eventId,
-    eventType: event.eventType,
-    organizationId: event.organizationId,
-    webhookId: event.webhookId,
-    subject: event.subject,
-    url: event.url,
-  };
+  return pick(event, DELIVERY_REF);
 }
 
 /** The start that came before `event`'s outcome, as delivery-service writes it. */
@@ -206,6 +214,6 @@ const SHOWN_AS_SENT = [
 export function asShownAttempt(event: AttemptEvent): AttemptDto {
   return {
     id: event.attemptId,
-    ...(Object.fromEntries(SHOWN_AS_SENT.map((field) => [field, event[field]])) as Omit<AttemptDto, 'id'>),
+    ...pick(event, SHOWN_AS_SENT),
   };
 }

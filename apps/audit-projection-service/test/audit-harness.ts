@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { Topics, type ApiScope } from '@hookline/contracts';
+import { Topics, type ApiScope, type WebhookState } from '@hookline/contracts';
 import { startNewGroupAtEnd, testEnvironment, type TestEnvironment } from '@hookline/testing';
 import { AuditKafka } from './audit-kafka';
 import { startAuditApp, type AuditTestApp } from './audit-test-app';
@@ -50,6 +50,22 @@ export class AuditHarness {
     for (const [name, { organizationId, scopes }] of Object.entries<ApiKeySpec>(specs)) {
       const id = `key_${this.env.runId}_${this.name}_${name}`;
       secrets[name as Name] = await this.kafka.createApiKey(organizationId, scopes, id);
+    }
+    return secrets;
+  }
+
+  /**
+   * Connects (see connect), then publishes the spec's API keys and webhook states; answers each key's
+   * secret under its name.
+   */
+  async connectWith<Name extends string>(
+    keys: Record<Name, ApiKeySpec>,
+    webhooks: readonly WebhookState[],
+  ): Promise<Record<Name, string>> {
+    await this.connect();
+    const secrets = await this.createApiKeys(keys);
+    for (const webhook of webhooks) {
+      await this.kafka.sendWebhookState(webhook);
     }
     return secrets;
   }

@@ -30,6 +30,7 @@ export * from './database/database.options';
 export * from './database/database.readiness';
 export * from './database/is-permanent-data-error';
 export * from './database/run-migrations';
+export * from './database/sql-migration';
 export * from './auth/portal-session-token';
 export * from './types/assert-never';
 export * from './service-foundation';

@@ -3,7 +3,6 @@ import type { DataSourceOptions } from 'typeorm';
 import { AttemptEntity } from '../deliveries/attempt.entity';
 import { DeliveryEntity } from '../deliveries/delivery.entity';
 import { PayloadEntity } from '../deliveries/payload.entity';
-import { StatsHourlyEntity } from '../stats/stats-hourly.entity';
 import { WebhookEntity } from '../webhooks/webhook.entity';
 import { Initial1763800000000 } from './migrations/1763800000000-initial';
 import { StatsAndRetention1763900000000 } from './migrations/1763900000000-stats-and-retention';
@@ -14,13 +13,8 @@ import { DeliveryBackfill1765100000000 } from './migrations/1765100000000-delive
 
 export const AUDIT_SCHEMA = 'audit';
 
-export const AUDIT_ENTITIES = [
-  WebhookEntity,
-  DeliveryEntity,
-  AttemptEntity,
-  PayloadEntity,
-  StatsHourlyEntity,
-];
+/** The tables the API reads through TypeORM; the hourly rollups are written and read with SQL only. */
+export const AUDIT_ENTITIES = [WebhookEntity, DeliveryEntity, AttemptEntity, PayloadEntity];
 
 /** Every table the projection writes; a rebuild empties exactly these. */
 export const AUDIT_PROJECTION_TABLES = [

@@ -43,14 +43,14 @@ describe(DeliveriesController.name, () => {
   let keys: Record<'read' | 'otherOrg' | 'noScope', string>;
 
   beforeAll(async () => {
-    await audit.connect();
-    keys = await audit.createApiKeys({
-      read: { organizationId, scopes: ['deliveries:read'] },
-      otherOrg: { organizationId: otherOrganizationId, scopes: ['deliveries:read'] },
-      noScope: { organizationId, scopes: ['webhooks:read'] },
-    });
-    await kafka.sendWebhookState(webhook);
-    await kafka.sendWebhookState(deletedWebhook);
+    keys = await audit.connectWith(
+      {
+        read: { organizationId, scopes: ['deliveries:read'] },
+        otherOrg: { organizationId: otherOrganizationId, scopes: ['deliveries:read'] },
+        noScope: { organizationId, scopes: ['webhooks:read'] },
+      },
+      [webhook, deletedWebhook],
+    );
     await kafka.sendAttempts(d1, d2, d3, d4, d5);
     await audit.start();
     await eventually(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { WebhooksService } from '../webhooks/webhooks.service';
 import { DeliveriesRepository } from './deliveries.repository';
-import { DeliveryLogException } from './deliveries.exception';
+import { AuditApiException } from '../common/audit-api.exception';
 import { decodeDeliveryCursor, encodeDeliveryCursor } from './delivery-cursor';
 import type { DeliveryDetailDto } from './dto/delivery-detail.dto';
 import type { DeliveryPageDto } from './dto/delivery-page.dto';
@@ -23,11 +23,11 @@ export class DeliveriesService {
   ): Promise<DeliveryPageDto> {
     // Another organization's webhook answers exactly like a missing one.
     if ((await this.webhooks.findOwned(organizationId, webhookId)) === null) {
-      throw DeliveryLogException.webhookNotFound(webhookId);
+      throw AuditApiException.webhookNotFound(webhookId);
     }
     const after = query.cursor === undefined ? null : decodeDeliveryCursor(query.cursor);
     if (query.cursor !== undefined && after === null) {
-      throw DeliveryLogException.invalidCursor();
+      throw AuditApiException.invalidCursor();
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.repository.listForWebhook(
@@ -58,7 +58,7 @@ export class DeliveriesService {
   async getDelivery(organizationId: string, deliveryId: string): Promise<DeliveryDetailDto> {
     const found = await this.repository.findDetail(organizationId, deliveryId);
     if (found === null) {
-      throw DeliveryLogException.deliveryNotFound(deliveryId);
+      throw AuditApiException.deliveryNotFound(deliveryId);
     }
     return toDeliveryDetailDto(found.delivery, found.attempts, found.payload);
   }

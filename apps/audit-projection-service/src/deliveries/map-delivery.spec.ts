@@ -28,6 +28,17 @@ function aDelivery(): DeliveryEntity {
   } satisfies DeliveryEntity);
 }
 
+/** The columns of an attempt the API shows as they are stored. */
+const SHOWN_AS_STORED = {
+  requestHeaders: { 'webhook-id': 'evt_1' },
+  responseStatus: 503,
+  responseHeaders: { 'retry-after': '60' },
+  responseBody: 'busy',
+  responseBodyTruncated: false,
+  outcome: 'http_5xx',
+  error: null,
+} as const satisfies Partial<AttemptEntity>;
+
 function anAttempt(): AttemptEntity {
   return Object.assign(new AttemptEntity(), {
     id: 'att_1',
@@ -39,14 +50,8 @@ function anAttempt(): AttemptEntity {
     attemptNumber: 1,
     startedAt: new Date('2026-11-22T10:00:01.000Z'),
     durationMs: 250,
-    requestHeaders: { 'webhook-id': 'evt_1' },
-    responseStatus: 503,
-    responseHeaders: { 'retry-after': '60' },
-    responseBody: 'busy',
-    responseBodyTruncated: false,
-    outcome: 'http_5xx',
-    error: null,
     nextAttemptAt: new Date('2026-11-22T10:05:01.000Z'),
+    ...SHOWN_AS_STORED,
   } satisfies AttemptEntity);
 }
 
@@ -121,14 +126,8 @@ describe(toDeliveryDetailDto.name, () => {
         attempt: 1,
         startedAt: '2026-11-22T10:00:01.000Z',
         durationMs: 250,
-        responseStatus: 503,
-        responseHeaders: { 'retry-after': '60' },
-        responseBody: 'busy',
-        responseBodyTruncated: false,
-        outcome: 'http_5xx',
-        error: null,
         nextAttemptAt: '2026-11-22T10:05:01.000Z',
-        requestHeaders: { 'webhook-id': 'evt_1' },
+        ...SHOWN_AS_STORED,
       },
     ]);
   });

@@ -25,9 +25,7 @@ describe(AttemptsConsumer.name, () => {
   let keys: Record<'read', string>;
 
   beforeAll(async () => {
-    await audit.connect();
-    keys = await audit.createApiKeys({ read: { organizationId, scopes: ['deliveries:read'] } });
-    await kafka.sendWebhookState(webhook);
+    keys = await audit.connectWith({ read: { organizationId, scopes: ['deliveries:read'] } }, [webhook]);
     await audit.start();
   });
 

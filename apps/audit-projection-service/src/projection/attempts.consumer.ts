@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Topics } from '@hookline/contracts';
 import { KafkaPublisher, type ConsumedBatch } from '@hookline/kafka';
-import { KAFKA, ManagedConsumer, createDeadLetteringConsumer } from '@hookline/platform';
+import { KAFKA } from '@hookline/platform';
 import { Registry } from 'prom-client';
 import type { Kafka } from 'kafkajs';
-import { decodeBatch } from '../common/decode-batch';
+import { ProjectionConsumer } from '../common/projection-consumer';
 import { AuditEnv } from '../config/audit.env';
 import { AuditMetrics } from '../metrics/audit.metrics';
 import { parseAttemptMessage, type AttemptsTopicMessage } from './parse-attempt-message';
 import { ProjectionService, type ProjectionResult } from './projection.service';
 
-const CONSUMER_NAME = 'audit-projection-service/attempts';
 /**
  * While attempts trickle in, a fetch waits up to the consumer's 100 ms for this much: fewer,
  * larger transactions.
@@ -23,7 +22,7 @@ const FETCH_MIN_BYTES = 64 * 1024;
  * the DLQ and the rest is projected.
  */
 @Injectable()
-export class AttemptsConsumer extends ManagedConsumer {
+export class AttemptsConsumer extends ProjectionConsumer<AttemptsTopicMessage> {
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     config: AuditEnv,
@@ -32,25 +31,22 @@ export class AttemptsConsumer extends ManagedConsumer {
     private readonly projection: ProjectionService,
     registry: Registry,
   ) {
-    super('attempts-consumer', { publisher, counter: metrics.deadLettered });
-    this.manage(
-      createDeadLetteringConsumer(kafka, registry, {
-        name: CONSUMER_NAME,
+    super(
+      { kafka, config, publisher, metrics, registry },
+      {
+        name: 'attempts-consumer',
+        consumer: 'audit-projection-service/attempts',
         groupId: config.AUDIT_CONSUMER_GROUP,
-        topics: [Topics.attempts],
-        fromBeginning: true,
+        topic: Topics.attempts,
+        parse: parseAttemptMessage,
         // One partition validates while the transactions of others wait on Postgres.
         partitionsConsumedConcurrently: config.AUDIT_PARTITIONS_CONCURRENTLY,
         minBytes: FETCH_MIN_BYTES,
-        handleBatch: (batch) => this.handleBatch(batch),
-        park: (letters) => this.park(letters),
-      }),
-      { shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS },
+      },
     );
   }
 
-  private async handleBatch(batch: ConsumedBatch): Promise<void> {
-    const { accepted, deadLetters } = decodeBatch(batch, CONSUMER_NAME, parseAttemptMessage);
+  protected async project(accepted: AttemptsTopicMessage[], batch: ConsumedBatch): Promise<void> {
     const newestTimestampMs = batch.messages.reduce(
       (newest, message) => Math.max(newest, Number(message.timestamp) || 0),
       0,
@@ -63,9 +59,6 @@ export class AttemptsConsumer extends ManagedConsumer {
         newestTimestampMs,
       }),
     );
-    if (deadLetters.length > 0) {
-      await this.park(deadLetters);
-    }
   }
 
   private recordProjected(messages: readonly AttemptsTopicMessage[], result: ProjectionResult): void {

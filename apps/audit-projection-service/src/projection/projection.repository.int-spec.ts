@@ -46,74 +46,60 @@ async function insertWithArrayParameters<Row>(
   );
 }
 
+const camelCase = (name: string) => name.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase());
+
+/** Columns of one type whose values are the row's properties of the same names, camelCased. */
+function sameNamed(type: string, ...names: string[]): Array<Column<object>> {
+  return names.map((name) => [
+    name,
+    type,
+    (row) => {
+      const property = camelCase(name);
+      if (!(property in row)) {
+        throw new Error(`a row for column ${name} has no ${property}`);
+      }
+      return (row as Record<string, unknown>)[property];
+    },
+  ]);
+}
+
 const ATTEMPT: Array<Column<AttemptRow>> = [
-  ['id', 'text', (row) => row.id],
-  ['delivery_id', 'text', (row) => row.deliveryId],
-  ['organization_id', 'text', (row) => row.organizationId],
-  ['webhook_id', 'text', (row) => row.webhookId],
-  ['event_type', 'text', (row) => row.eventType],
-  ['url', 'text', (row) => row.url],
-  ['attempt_number', 'int', (row) => row.attemptNumber],
-  ['started_at', 'timestamptz', (row) => row.startedAt],
-  ['duration_ms', 'int', (row) => row.durationMs],
+  ...sameNamed('text', 'id', 'delivery_id', 'organization_id', 'webhook_id', 'event_type', 'url'),
+  ...sameNamed('text', 'response_body', 'outcome', 'error'),
+  ...sameNamed('int', 'attempt_number', 'duration_ms', 'response_status'),
+  ...sameNamed('timestamptz', 'started_at', 'next_attempt_at'),
+  ...sameNamed('boolean', 'response_body_truncated'),
   ['request_headers', 'jsonb', (row) => json(row.requestHeaders)],
-  ['response_status', 'int', (row) => row.responseStatus],
   ['response_headers', 'jsonb', (row) => json(row.responseHeaders)],
-  ['response_body', 'text', (row) => row.responseBody],
-  ['response_body_truncated', 'boolean', (row) => row.responseBodyTruncated],
-  ['outcome', 'text', (row) => row.outcome],
-  ['error', 'text', (row) => row.error],
-  ['next_attempt_at', 'timestamptz', (row) => row.nextAttemptAt],
 ];
 
 const PAYLOAD: Array<Column<PayloadRow>> = [
-  ['event_id', 'text', (row) => row.eventId],
-  ['organization_id', 'text', (row) => row.organizationId],
-  ['event_type', 'text', (row) => row.eventType],
+  ...sameNamed('text', 'event_id', 'organization_id', 'event_type'),
+  ...sameNamed('timestamptz', 'occurred_at', 'created_at'),
   ['body', 'jsonb', (row) => json(row.body)],
-  ['occurred_at', 'timestamptz', (row) => row.occurredAt],
-  ['created_at', 'timestamptz', (row) => row.createdAt],
 ];
 
 const DELIVERY: Array<Column<DeliveryRow>> = [
-  ['id', 'text', (row) => row.id],
-  ['organization_id', 'text', (row) => row.organizationId],
-  ['webhook_id', 'text', (row) => row.webhookId],
-  ['event_id', 'text', (row) => row.eventId],
-  ['event_type', 'text', (row) => row.eventType],
-  ['subject', 'text', (row) => row.subject],
-  ['url', 'text', (row) => row.url],
-  ['status', 'text', (row) => row.status],
+  ...sameNamed('text', 'id', 'organization_id', 'webhook_id', 'event_id', 'event_type', 'subject', 'url'),
+  ...sameNamed('text', 'status', 'last_attempt_id', 'last_outcome'),
+  ...sameNamed('int', 'last_attempt_number', 'last_response_status'),
+  ...sameNamed('timestamptz', 'last_attempt_at', 'next_attempt_at', 'event_occurred_at'),
+  ...sameNamed('timestamptz', 'created_at', 'updated_at'),
   ['attempt_count', 'int', (row) => row.newAttempts],
-  ['last_attempt_id', 'text', (row) => row.lastAttemptId],
-  ['last_attempt_number', 'int', (row) => row.lastAttemptNumber],
-  ['last_response_status', 'int', (row) => row.lastResponseStatus],
-  ['last_outcome', 'text', (row) => row.lastOutcome],
-  ['last_attempt_at', 'timestamptz', (row) => row.lastAttemptAt],
-  ['next_attempt_at', 'timestamptz', (row) => row.nextAttemptAt],
-  ['event_occurred_at', 'timestamptz', (row) => row.eventOccurredAt],
-  ['created_at', 'timestamptz', (row) => row.createdAt],
-  ['updated_at', 'timestamptz', (row) => row.updatedAt],
 ];
 
 const STATS: Array<Column<StatsIncrement>> = [
-  ['organization_id', 'text', (row) => row.organizationId],
-  ['bucket_start', 'timestamptz', (row) => row.bucketStart],
-  ['webhook_id', 'text', (row) => row.webhookId],
-  ['event_type', 'text', (row) => row.eventType],
-  ['attempts', 'bigint', (row) => row.attempts],
+  ...sameNamed('text', 'organization_id', 'webhook_id', 'event_type'),
+  ...sameNamed('timestamptz', 'bucket_start'),
+  ...sameNamed('bigint', 'attempts', 'latency_count', 'latency_sum_ms'),
+  ...sameNamed('bigint', 'deliveries_started', 'deliveries_succeeded'),
+  ...sameNamed('bigint', 'deliveries_failed', 'deliveries_expired'),
+  ...sameNamed('int', 'latency_max_ms'),
   ...ATTEMPT_OUTCOMES.map((outcome): Column<StatsIncrement> => [
     OUTCOME_COLUMNS[outcome],
     'bigint',
     (row) => row.outcomes[outcome],
   ]),
-  ['deliveries_started', 'bigint', (row) => row.deliveriesStarted],
-  ['deliveries_succeeded', 'bigint', (row) => row.deliveriesSucceeded],
-  ['deliveries_failed', 'bigint', (row) => row.deliveriesFailed],
-  ['deliveries_expired', 'bigint', (row) => row.deliveriesExpired],
-  ['latency_count', 'bigint', (row) => row.latencyCount],
-  ['latency_sum_ms', 'bigint', (row) => row.latencySumMs],
-  ['latency_max_ms', 'int', (row) => row.latencyMaxMs],
   ['latency_histogram', 'bigint[]', (row) => `{${row.latencyHistogram.join(',')}}`],
 ];
 
@@ -254,18 +240,22 @@ describe(ProjectionRepository.name, () => {
 
   it('stores NUL and lone surrogates anywhere in an attempt, keys included, as U+FFFD', async () => {
     const organizationId = `org_${env.runId}_jsonb_nul`;
-    const event = anAttemptEvent(
-      {
-        organizationId,
-        subject: 'job \u0000 1',
-        url: 'https://example.com/\u0000',
-        requestHeaders: { 'content-type': 'application/json', 'x-nul': 'a\u0000b' },
-        responseHeaders: { 'x-\u0000': '\uDC00' },
-        responseBody: 'body \u0000 \\u0000 end',
-        error: 'err \u0000',
-      },
-      hoursAgo(1),
-    );
+    // Each field as sent, and as it must be stored.
+    const sentAndStored = {
+      subject: ['job \u0000 1', 'job \uFFFD 1'],
+      url: ['https://example.com/\u0000', 'https://example.com/\uFFFD'],
+      requestHeaders: [
+        { 'content-type': 'application/json', 'x-nul': 'a\u0000b' },
+        { 'content-type': 'application/json', 'x-nul': 'a\uFFFDb' },
+      ],
+      responseHeaders: [{ 'x-\u0000': '\uDC00' }, { 'x-\uFFFD': '\uFFFD' }],
+      // A backslash followed by "u0000" is text, not a NUL: it stays as it was.
+      responseBody: ['body \u0000 \\u0000 end', 'body \uFFFD \\u0000 end'],
+      error: ['err \u0000', 'err \uFFFD'],
+    };
+    const side = (index: 0 | 1): Partial<AttemptEvent> =>
+      Object.fromEntries(Object.entries(sentAndStored).map(([field, values]) => [field, values[index]]));
+    const event = anAttemptEvent({ organizationId, ...side(0) }, hoursAgo(1));
     // Parsed, as a consumer receives it: `__proto__` is then an own key, not the prototype.
     event.payload.data = JSON.parse(
       '{"key\\u0000":["\\u0000",{"nested":"x\\ud800y"}],"constructor":"c","__proto__":1}',
@@ -279,19 +269,14 @@ describe(ProjectionRepository.name, () => {
     });
 
     const [stored] = await dataSource.query<Array<Record<string, unknown>>>(
-      `SELECT d.subject, a.url, a.request_headers, a.response_headers, a.response_body, a.error, p.body
+      `SELECT d.subject, a.url, a.request_headers AS "requestHeaders", a.response_headers AS "responseHeaders",
+         a.response_body AS "responseBody", a.error, p.body
        FROM audit.delivery d JOIN audit.attempt a ON a.delivery_id = d.id JOIN audit.payload p ON p.event_id = d.event_id
        WHERE d.organization_id = $1`,
       [organizationId],
     );
     expect(stored).toEqual({
-      subject: 'job \uFFFD 1',
-      url: 'https://example.com/\uFFFD',
-      request_headers: { 'content-type': 'application/json', 'x-nul': 'a\uFFFDb' },
-      response_headers: { 'x-\uFFFD': '\uFFFD' },
-      // A backslash followed by "u0000" is text, not a NUL: it stays as it was.
-      response_body: 'body \uFFFD \\u0000 end',
-      error: 'err \uFFFD',
+      ...side(1),
       body: {
         ...event.payload,
         data: JSON.parse('{"key\\ufffd":["\\ufffd",{"nested":"x\\ufffdy"}],"constructor":"c","__proto__":1}'),

@@ -174,7 +174,11 @@ const TAKE_INTERRUPTED_STARTS = `DELETE FROM audit.attempt_start s
     LIMIT $2
     FOR UPDATE OF c SKIP LOCKED
   )
-  RETURNING s.*`;
+  RETURNING s.id, s.delivery_id AS "deliveryId", s.organization_id AS "organizationId",
+    s.webhook_id AS "webhookId", s.event_id AS "eventId", s.event_type AS "eventType", s.subject, s.url,
+    s.attempt_number AS "attemptNumber", s.started_at AS "startedAt", s.request_headers AS "requestHeaders",
+    s.event_occurred_at AS "eventOccurredAt", s.kafka_partition AS "kafkaPartition",
+    s.kafka_timestamp AS "kafkaTimestamp"`;
 
 // A hold shows on a delivery only while the held attempt is still to come.
 const APPLY_HOLDS = `INSERT INTO audit.delivery AS d (
@@ -296,39 +300,21 @@ class SqlProjectionWriter implements ProjectionWriter {
   }
 }
 
-interface StartRecord {
-  id: string;
-  delivery_id: string;
-  organization_id: string;
-  webhook_id: string;
-  event_id: string;
-  event_type: string;
-  subject: string;
-  url: string;
-  attempt_number: number;
-  started_at: Date;
-  request_headers: Record<string, string>;
-  event_occurred_at: Date;
-  kafka_partition: number;
-  kafka_timestamp: Date;
-}
+/** A start as TAKE_INTERRUPTED_STARTS returns it: its instants are still dates. */
+type StartRecord = Omit<AttemptStartRow, StartInstant> & Record<StartInstant, Date>;
+type StartInstant = 'startedAt' | 'eventOccurredAt' | 'kafkaTimestamp';
 
-function fromStartRecord(record: StartRecord): AttemptStartRow {
+function fromStartRecord({
+  startedAt,
+  eventOccurredAt,
+  kafkaTimestamp,
+  ...start
+}: StartRecord): AttemptStartRow {
   return {
-    id: record.id,
-    deliveryId: record.delivery_id,
-    organizationId: record.organization_id,
-    webhookId: record.webhook_id,
-    eventId: record.event_id,
-    eventType: record.event_type,
-    subject: record.subject,
-    url: record.url,
-    attemptNumber: record.attempt_number,
-    startedAt: record.started_at.toISOString(),
-    requestHeaders: record.request_headers,
-    eventOccurredAt: record.event_occurred_at.toISOString(),
-    kafkaPartition: record.kafka_partition,
-    kafkaTimestamp: record.kafka_timestamp.toISOString(),
+    ...start,
+    startedAt: startedAt.toISOString(),
+    eventOccurredAt: eventOccurredAt.toISOString(),
+    kafkaTimestamp: kafkaTimestamp.toISOString(),
   };
 }
 

@@ -55,16 +55,15 @@ describe(RecoveryController.name, () => {
   );
 
   beforeAll(async () => {
-    await audit.connect();
+    keys = await audit.connectWith(
+      {
+        write: { organizationId, scopes: ['webhooks:write'] },
+        readOnly: { organizationId, scopes: ['deliveries:read'] },
+        otherOrg: { organizationId: otherOrganizationId, scopes: ['webhooks:write', 'deliveries:read'] },
+      },
+      [webhook, deletedWebhook, otherWebhook],
+    );
     commands = await kafka.watchCommands(`${env.runId}-audit-commands-watch`);
-    keys = await audit.createApiKeys({
-      write: { organizationId, scopes: ['webhooks:write'] },
-      readOnly: { organizationId, scopes: ['deliveries:read'] },
-      otherOrg: { organizationId: otherOrganizationId, scopes: ['webhooks:write', 'deliveries:read'] },
-    });
-    for (const state of [webhook, deletedWebhook, otherWebhook]) {
-      await kafka.sendWebhookState(state);
-    }
     await kafka.deleteWebhook(deletedWebhook.id);
     await kafka.sendAttempts(
       ...failedEarly,

@@ -15,22 +15,17 @@ export interface RecoverableDelivery {
   payload: { body: DeliveredPayload; occurredAt: Date } | null;
 }
 
-interface Row {
-  id: string;
-  organization_id: string;
-  webhook_id: string;
-  subject: string;
-  status: DeliveryStatus;
-  attempt_count: number;
-  next_attempt_at: Date | null;
-  created_at: Date;
+/** A delivery with its payload's columns, if the payload is still kept. */
+interface Row extends Omit<RecoverableDelivery, 'payload'> {
   body: DeliveredPayload | null;
-  occurred_at: Date | null;
+  occurredAt: Date | null;
 }
 
+// Columns are aliased to the names of RecoverableDelivery.
 const SELECT_WITH_PAYLOAD = `
-  SELECT d.id, d.organization_id, d.webhook_id, d.subject, d.status, d.attempt_count, d.next_attempt_at,
-    d.created_at, p.body, p.occurred_at
+  SELECT d.id, d.organization_id AS "organizationId", d.webhook_id AS "webhookId", d.subject, d.status,
+    d.attempt_count AS "attemptCount", d.next_attempt_at AS "nextAttemptAt", d.created_at AS "createdAt",
+    p.body, p.occurred_at AS "occurredAt"
   FROM audit.delivery d
   LEFT JOIN audit.payload p ON p.event_id = d.event_id AND p.organization_id = d.organization_id`;
 
@@ -65,17 +60,6 @@ export class RecoveryRepository {
   }
 }
 
-function toRecoverable(row: Row): RecoverableDelivery {
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    webhookId: row.webhook_id,
-    subject: row.subject,
-    status: row.status,
-    attemptCount: row.attempt_count,
-    nextAttemptAt: row.next_attempt_at,
-    createdAt: row.created_at,
-    payload:
-      row.body === null || row.occurred_at === null ? null : { body: row.body, occurredAt: row.occurred_at },
-  };
+function toRecoverable({ body, occurredAt, ...delivery }: Row): RecoverableDelivery {
+  return { ...delivery, payload: body === null || occurredAt === null ? null : { body, occurredAt } };
 }

@@ -6,7 +6,7 @@ import { AuditMetrics } from '../metrics/audit.metrics';
 import { RetentionPolicy } from '../retention/retention-policy';
 import type { WebhookEntity } from '../webhooks/webhook.entity';
 import type { WebhooksService } from '../webhooks/webhooks.service';
-import { RecoveryException } from './recovery.exception';
+import { AuditApiException } from '../common/audit-api.exception';
 import type { RecoverableDelivery, RecoveryRepository } from './recovery.repository';
 import { MAX_RECOVERED_PER_CALL, RecoveryService } from './recovery.service';
 
@@ -114,7 +114,7 @@ describe(RecoveryService.name, () => {
   it('refuses a deleted webhook with 409 and sends nothing', async () => {
     webhook = { id: 'wh_1', deletedAt: new Date('2026-11-22T12:00:00.000Z') };
     failed = [aFailedDelivery(1)];
-    await expect(service.redeliver('org_1', 'dlv_1', NOW)).rejects.toBeInstanceOf(RecoveryException);
+    await expect(service.redeliver('org_1', 'dlv_1', NOW)).rejects.toBeInstanceOf(AuditApiException);
     await expect(service.recover('org_1', 'wh_1', '2026-11-22T00:00:00.000Z', NOW)).rejects.toMatchObject({
       status: HttpStatus.CONFLICT,
     });

@@ -7,7 +7,7 @@ import { WebhooksService } from '../webhooks/webhooks.service';
 import { buildDeliveryCommand } from './build-delivery-command';
 import type { RecoveryAcceptedDto } from './dto/recovery-accepted.dto';
 import type { RedeliveryAcceptedDto } from './dto/redelivery-accepted.dto';
-import { RecoveryException } from './recovery.exception';
+import { AuditApiException } from '../common/audit-api.exception';
 import { RecoveryRepository, type RecoverableDelivery } from './recovery.repository';
 
 /** Deliveries one recovery call resends at most; the answer says when more remain. */
@@ -36,15 +36,15 @@ export class RecoveryService {
   ): Promise<RedeliveryAcceptedDto> {
     const delivery = await this.repository.findDelivery(organizationId, deliveryId);
     if (delivery === null) {
-      throw RecoveryException.deliveryNotFound(deliveryId);
+      throw AuditApiException.deliveryNotFound(deliveryId);
     }
     await this.requireLiveWebhook(organizationId, delivery.webhookId);
     // A delivery still retrying already has an attempt scheduled; a second one would race it.
     if (!FINISHED.has(delivery.status)) {
-      throw RecoveryException.deliveryInProgress(deliveryId, delivery.status, delivery.nextAttemptAt);
+      throw AuditApiException.deliveryInProgress(deliveryId, delivery.status, delivery.nextAttemptAt);
     }
     if (delivery.payload === null) {
-      throw RecoveryException.payloadNotRetained(deliveryId, this.retention.days.payloadDays);
+      throw AuditApiException.payloadNotRetained(deliveryId, this.retention.days.payloadDays);
     }
     const command = buildDeliveryCommand(
       { ...delivery, deliveryId: delivery.id, payload: delivery.payload },
@@ -94,21 +94,21 @@ export class RecoveryService {
   private async requireLiveWebhook(organizationId: string, webhookId: string): Promise<void> {
     const webhook = await this.webhooks.findOwned(organizationId, webhookId);
     if (webhook === null) {
-      throw RecoveryException.webhookNotFound(webhookId);
+      throw AuditApiException.webhookNotFound(webhookId);
     }
     if (webhook.deletedAt !== null) {
-      throw RecoveryException.webhookDeleted(webhookId);
+      throw AuditApiException.webhookDeleted(webhookId);
     }
   }
 
   private validSince(since: string, now: Date): Date {
     const sinceDate = new Date(since);
     if (sinceDate.getTime() > now.getTime()) {
-      throw RecoveryException.invalidSince('must not be in the future');
+      throw AuditApiException.invalidSince('must not be in the future');
     }
     const oldest = this.retention.cutoffs(now).payloads;
     if (sinceDate.getTime() < oldest.getTime()) {
-      throw RecoveryException.invalidSince(
+      throw AuditApiException.invalidSince(
         `must not be before ${oldest.toISOString()}: payloads are kept ${this.retention.days.payloadDays} days`,
       );
     }

@@ -72,15 +72,14 @@ describe(StatsController.name, () => {
   let keys: Record<'read' | 'otherOrg' | 'writeOnly', string>;
 
   beforeAll(async () => {
-    await audit.connect();
-    keys = await audit.createApiKeys({
-      read: { organizationId, scopes: ['deliveries:read'] },
-      otherOrg: { organizationId: otherOrganizationId, scopes: ['deliveries:read'] },
-      writeOnly: { organizationId, scopes: ['webhooks:write'] },
-    });
-    for (const webhook of [...webhooks, otherWebhook]) {
-      await kafka.sendWebhookState(webhook);
-    }
+    keys = await audit.connectWith(
+      {
+        read: { organizationId, scopes: ['deliveries:read'] },
+        otherOrg: { organizationId: otherOrganizationId, scopes: ['deliveries:read'] },
+        writeOnly: { organizationId, scopes: ['webhooks:write'] },
+      },
+      [...webhooks, otherWebhook],
+    );
     await kafka.sendAttempts(...events, ...otherOrgEvents);
     await audit.start();
     await eventually(

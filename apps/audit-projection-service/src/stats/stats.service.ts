@@ -4,7 +4,7 @@ import type { StatsDto } from './dto/stats.dto';
 import type { StatsQueryDto } from './dto/stats.query.dto';
 import { toStatsDto } from './map-stats';
 import { resolveStatsRange } from './stats-range';
-import { StatsException } from './stats.exception';
+import { AuditApiException } from '../common/audit-api.exception';
 import { StatsRepository } from './stats.repository';
 
 @Injectable()
@@ -18,11 +18,11 @@ export class StatsService {
   async statsFor(organizationId: string, query: StatsQueryDto, now: Date = new Date()): Promise<StatsDto> {
     const resolved = resolveStatsRange(query, now);
     if (!resolved.ok) {
-      throw StatsException.invalidRange(resolved.reason);
+      throw AuditApiException.invalidRange(resolved.reason);
     }
     const webhookId = query.webhookId ?? null;
     if (webhookId !== null && (await this.webhooks.findOwned(organizationId, webhookId)) === null) {
-      throw StatsException.webhookNotFound(webhookId);
+      throw AuditApiException.webhookNotFound(webhookId);
     }
     const filter = { webhookId, eventType: query.eventType ?? null };
     const aggregates = await this.repository.aggregate({ organizationId, range: resolved.range, ...filter });

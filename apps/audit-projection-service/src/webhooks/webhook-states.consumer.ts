@@ -1,20 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Topics } from '@hookline/contracts';
-import { KafkaPublisher, type ConsumedBatch } from '@hookline/kafka';
-import { KAFKA, ManagedConsumer, createDeadLetteringConsumer } from '@hookline/platform';
+import { KafkaPublisher } from '@hookline/kafka';
+import { KAFKA } from '@hookline/platform';
 import { Registry } from 'prom-client';
 import type { Kafka } from 'kafkajs';
-import { decodeBatch } from '../common/decode-batch';
+import { ProjectionConsumer } from '../common/projection-consumer';
 import { AuditEnv } from '../config/audit.env';
 import { AuditMetrics } from '../metrics/audit.metrics';
 import { parseWebhookMessage } from './parse-webhook-message';
+import type { WebhookChange } from './webhook-change';
 import { WebhooksService } from './webhooks.service';
-
-const CONSUMER_NAME = 'audit-projection-service/webhooks';
 
 /** `hookline.subscriptions.v1` → `audit.webhook`, so ownership checks need no other service. */
 @Injectable()
-export class WebhookStatesConsumer extends ManagedConsumer {
+export class WebhookStatesConsumer extends ProjectionConsumer<WebhookChange> {
   constructor(
     @Inject(KAFKA) kafka: Kafka,
     config: AuditEnv,
@@ -23,25 +22,19 @@ export class WebhookStatesConsumer extends ManagedConsumer {
     private readonly webhooks: WebhooksService,
     registry: Registry,
   ) {
-    super('webhook-states-consumer', { publisher, counter: metrics.deadLettered });
-    this.manage(
-      createDeadLetteringConsumer(kafka, registry, {
-        name: CONSUMER_NAME,
+    super(
+      { kafka, config, publisher, metrics, registry },
+      {
+        name: 'webhook-states-consumer',
+        consumer: 'audit-projection-service/webhooks',
         groupId: `${config.AUDIT_CONSUMER_GROUP}-webhooks`,
-        topics: [Topics.subscriptions],
-        fromBeginning: true,
-        handleBatch: (batch) => this.handleBatch(batch),
-        park: (letters) => this.park(letters),
-      }),
-      { shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS },
+        topic: Topics.subscriptions,
+        parse: parseWebhookMessage,
+      },
     );
   }
 
-  private async handleBatch(batch: ConsumedBatch): Promise<void> {
-    const { accepted, deadLetters } = decodeBatch(batch, CONSUMER_NAME, parseWebhookMessage);
-    await this.webhooks.applyChanges(accepted);
-    if (deadLetters.length > 0) {
-      await this.park(deadLetters);
-    }
+  protected project(changes: WebhookChange[]): Promise<void> {
+    return this.webhooks.applyChanges(changes);
   }
 }

@@ -1,11 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hookline/platform';
 
-export class Initial1763800000000 implements MigrationInterface {
-  name = 'Initial1763800000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS "audit"`);
-    await queryRunner.query(`
+export const Initial1763800000000 = sqlMigration('Initial1763800000000', {
+  up: [
+    `CREATE SCHEMA IF NOT EXISTS "audit"`,
+    `
       CREATE TABLE "audit"."webhook" (
         "id" text NOT NULL,
         "organization_id" text NOT NULL,
@@ -14,8 +12,8 @@ export class Initial1763800000000 implements MigrationInterface {
         "version" integer NOT NULL,
         "updated_at" timestamptz NOT NULL,
         CONSTRAINT "webhook_pkey" PRIMARY KEY ("id")
-      )`);
-    await queryRunner.query(`
+      )`,
+    `
       CREATE TABLE "audit"."delivery" (
         "id" text NOT NULL,
         "organization_id" text NOT NULL,
@@ -36,15 +34,11 @@ export class Initial1763800000000 implements MigrationInterface {
         "created_at" timestamptz NOT NULL,
         "updated_at" timestamptz NOT NULL,
         CONSTRAINT "delivery_pkey" PRIMARY KEY ("id")
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX "delivery_webhook_created_idx" ON "audit"."delivery" ("webhook_id", "created_at" DESC, "id" DESC)`,
-    );
-    await queryRunner.query(
-      `CREATE INDEX "delivery_organization_created_idx" ON "audit"."delivery" ("organization_id", "created_at" DESC)`,
-    );
-    await queryRunner.query(`CREATE INDEX "delivery_event_idx" ON "audit"."delivery" ("event_id")`);
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX "delivery_webhook_created_idx" ON "audit"."delivery" ("webhook_id", "created_at" DESC, "id" DESC)`,
+    `CREATE INDEX "delivery_organization_created_idx" ON "audit"."delivery" ("organization_id", "created_at" DESC)`,
+    `CREATE INDEX "delivery_event_idx" ON "audit"."delivery" ("event_id")`,
+    `
       CREATE TABLE "audit"."attempt" (
         "id" text NOT NULL,
         "delivery_id" text NOT NULL,
@@ -64,11 +58,9 @@ export class Initial1763800000000 implements MigrationInterface {
         "error" text NULL,
         "next_attempt_at" timestamptz NULL,
         CONSTRAINT "attempt_pkey" PRIMARY KEY ("id")
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX "attempt_delivery_idx" ON "audit"."attempt" ("delivery_id", "attempt_number", "started_at")`,
-    );
-    await queryRunner.query(`
+      )`,
+    `CREATE INDEX "attempt_delivery_idx" ON "audit"."attempt" ("delivery_id", "attempt_number", "started_at")`,
+    `
       CREATE TABLE "audit"."payload" (
         "event_id" text NOT NULL,
         "organization_id" text NOT NULL,
@@ -77,13 +69,12 @@ export class Initial1763800000000 implements MigrationInterface {
         "occurred_at" timestamptz NOT NULL,
         "created_at" timestamptz NOT NULL,
         CONSTRAINT "payload_pkey" PRIMARY KEY ("event_id")
-      )`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE "audit"."payload"`);
-    await queryRunner.query(`DROP TABLE "audit"."attempt"`);
-    await queryRunner.query(`DROP TABLE "audit"."delivery"`);
-    await queryRunner.query(`DROP TABLE "audit"."webhook"`);
-  }
-}
+      )`,
+  ],
+  down: [
+    `DROP TABLE "audit"."payload"`,
+    `DROP TABLE "audit"."attempt"`,
+    `DROP TABLE "audit"."delivery"`,
+    `DROP TABLE "audit"."webhook"`,
+  ],
+});

@@ -1,14 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hookline/platform';
 
 /**
  * Hourly rollups maintained by the projection, the SQL helpers that read their latency
  * histograms, and the indexes that list, recovery and retention queries need.
  */
-export class StatsAndRetention1763900000000 implements MigrationInterface {
-  name = 'StatsAndRetention1763900000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const StatsAndRetention1763900000000 = sqlMigration('StatsAndRetention1763900000000', {
+  up: [
+    `
       CREATE TABLE "audit"."stats_hourly" (
         "organization_id" text NOT NULL,
         "bucket_start" timestamptz NOT NULL,
@@ -36,35 +34,29 @@ export class StatsAndRetention1763900000000 implements MigrationInterface {
         "latency_max_ms" integer NULL,
         "latency_histogram" bigint[] NOT NULL,
         CONSTRAINT "stats_hourly_pkey" PRIMARY KEY ("organization_id", "bucket_start", "webhook_id", "event_type")
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX "stats_hourly_webhook_idx" ON "audit"."stats_hourly" ("webhook_id", "bucket_start")`,
-    );
-    await queryRunner.query(
-      `CREATE INDEX "stats_hourly_event_type_idx" ON "audit"."stats_hourly" ("organization_id", "event_type", "bucket_start")`,
-    );
-    await queryRunner.query(
-      `CREATE INDEX "stats_hourly_bucket_idx" ON "audit"."stats_hourly" ("bucket_start")`,
-    );
+      )`,
+    `CREATE INDEX "stats_hourly_webhook_idx" ON "audit"."stats_hourly" ("webhook_id", "bucket_start")`,
+    `CREATE INDEX "stats_hourly_event_type_idx" ON "audit"."stats_hourly" ("organization_id", "event_type", "bucket_start")`,
+    `CREATE INDEX "stats_hourly_bucket_idx" ON "audit"."stats_hourly" ("bucket_start")`,
 
     // Element-wise sum of two histograms of the same layout.
-    await queryRunner.query(`
+    `
       CREATE FUNCTION "audit"."histogram_add"(a bigint[], b bigint[]) RETURNS bigint[]
       LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
         SELECT array_agg(COALESCE(x, 0) + COALESCE(y, 0) ORDER BY i)
         FROM unnest(a, b) WITH ORDINALITY AS t(x, y, i)
-      $$`);
-    await queryRunner.query(`
+      $$`,
+    `
       CREATE AGGREGATE "audit"."histogram_sum"(bigint[]) (
         SFUNC = "audit"."histogram_add",
         STYPE = bigint[],
         COMBINEFUNC = "audit"."histogram_add",
         PARALLEL = SAFE
-      )`);
+      )`,
     // Nearest-rank percentile: the largest whole millisecond of the bucket holding the rank,
     // capped by the largest latency seen. Buckets: 0 = 0–1 ms, i = (2^((i-1)/8), 2^(i/8)] ms,
     // 137 = above 2^17 ms (reported as max_ms).
-    await queryRunner.query(`
+    `
       CREATE FUNCTION "audit"."latency_percentile"(histogram bigint[], quantile numeric, max_ms integer)
       RETURNS integer
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -84,33 +76,26 @@ export class StatsAndRetention1763900000000 implements MigrationInterface {
         WHERE c.total > 0 AND c.cumulative >= GREATEST(1, ceil(quantile * c.total))
         ORDER BY c.bucket
         LIMIT 1
-      $$`);
+      $$`,
 
     // The log history list filters on these columns inside the index, so it can run index-only.
-    await queryRunner.query(
-      `CREATE INDEX "delivery_webhook_list_idx" ON "audit"."delivery" ("webhook_id", "created_at" DESC, "id" DESC)
+    `CREATE INDEX "delivery_webhook_list_idx" ON "audit"."delivery" ("webhook_id", "created_at" DESC, "id" DESC)
        INCLUDE ("organization_id", "status", "event_type")`,
-    );
-    await queryRunner.query(`DROP INDEX "audit"."delivery_webhook_created_idx"`);
-    await queryRunner.query(
-      `CREATE INDEX "delivery_webhook_failed_idx" ON "audit"."delivery" ("webhook_id", "created_at", "id")
+    `DROP INDEX "audit"."delivery_webhook_created_idx"`,
+    `CREATE INDEX "delivery_webhook_failed_idx" ON "audit"."delivery" ("webhook_id", "created_at", "id")
        WHERE "status" = 'failed'`,
-    );
-    await queryRunner.query(`CREATE INDEX "delivery_updated_idx" ON "audit"."delivery" ("updated_at")`);
-    await queryRunner.query(`CREATE INDEX "payload_occurred_idx" ON "audit"."payload" ("occurred_at")`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX "audit"."payload_occurred_idx"`);
-    await queryRunner.query(`DROP INDEX "audit"."delivery_updated_idx"`);
-    await queryRunner.query(`DROP INDEX "audit"."delivery_webhook_failed_idx"`);
-    await queryRunner.query(
-      `CREATE INDEX "delivery_webhook_created_idx" ON "audit"."delivery" ("webhook_id", "created_at" DESC, "id" DESC)`,
-    );
-    await queryRunner.query(`DROP INDEX "audit"."delivery_webhook_list_idx"`);
-    await queryRunner.query(`DROP FUNCTION "audit"."latency_percentile"(bigint[], numeric, integer)`);
-    await queryRunner.query(`DROP AGGREGATE "audit"."histogram_sum"(bigint[])`);
-    await queryRunner.query(`DROP FUNCTION "audit"."histogram_add"(bigint[], bigint[])`);
-    await queryRunner.query(`DROP TABLE "audit"."stats_hourly"`);
-  }
-}
+    `CREATE INDEX "delivery_updated_idx" ON "audit"."delivery" ("updated_at")`,
+    `CREATE INDEX "payload_occurred_idx" ON "audit"."payload" ("occurred_at")`,
+  ],
+  down: [
+    `DROP INDEX "audit"."payload_occurred_idx"`,
+    `DROP INDEX "audit"."delivery_updated_idx"`,
+    `DROP INDEX "audit"."delivery_webhook_failed_idx"`,
+    `CREATE INDEX "delivery_webhook_created_idx" ON "audit"."delivery" ("webhook_id", "created_at" DESC, "id" DESC)`,
+    `DROP INDEX "audit"."delivery_webhook_list_idx"`,
+    `DROP FUNCTION "audit"."latency_percentile"(bigint[], numeric, integer)`,
+    `DROP AGGREGATE "audit"."histogram_sum"(bigint[])`,
+    `DROP FUNCTION "audit"."histogram_add"(bigint[], bigint[])`,
+    `DROP TABLE "audit"."stats_hourly"`,
+  ],
+});

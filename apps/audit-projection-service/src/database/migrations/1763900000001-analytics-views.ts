@@ -1,99 +1,15 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hookline/platform';
+import { createViewSql } from '../analytics-views';
 
 /**
  * The analytics contract: views whose columns are a stable interface (docs/analytics.md).
  * Tables may change; a view keeps its columns, and a breaking change gets a new `_v2` view.
  */
-export class AnalyticsViews1763900000001 implements MigrationInterface {
-  name = 'AnalyticsViews1763900000001';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-      CREATE VIEW "audit"."v_deliveries" AS
-      SELECT
-        d.id AS delivery_id,
-        d.organization_id,
-        d.webhook_id,
-        d.event_id,
-        d.event_type,
-        d.subject,
-        d.url,
-        d.status,
-        d.status IN ('succeeded', 'failed', 'expired') AS is_finished,
-        d.attempt_count,
-        d.last_response_status,
-        d.last_outcome,
-        d.last_attempt_at,
-        d.next_attempt_at,
-        d.event_occurred_at,
-        d.created_at,
-        d.updated_at
-      FROM "audit"."delivery" d`);
-    await queryRunner.query(`
-      CREATE VIEW "audit"."v_attempts" AS
-      SELECT
-        a.id AS attempt_id,
-        a.delivery_id,
-        a.organization_id,
-        a.webhook_id,
-        d.event_id,
-        a.event_type,
-        a.url,
-        a.attempt_number,
-        a.started_at,
-        a.started_at + a.duration_ms * interval '1 millisecond' AS finished_at,
-        a.duration_ms,
-        a.response_status,
-        a.response_body_truncated,
-        a.outcome,
-        a.outcome = 'success' AS succeeded,
-        a.error,
-        a.next_attempt_at
-      FROM "audit"."attempt" a
-      JOIN "audit"."delivery" d ON d.id = a.delivery_id`);
-    await queryRunner.query(`
-      CREATE VIEW "audit"."v_stats_hourly" AS
-      SELECT
-        s.organization_id,
-        s.webhook_id,
-        s.event_type,
-        s.bucket_start,
-        s.attempts,
-        s.outcome_success AS succeeded_attempts,
-        s.attempts - s.outcome_success AS failed_attempts,
-        s.outcome_success,
-        s.outcome_http_3xx,
-        s.outcome_http_4xx,
-        s.outcome_http_5xx,
-        s.outcome_timeout,
-        s.outcome_dns,
-        s.outcome_tls,
-        s.outcome_connection_refused,
-        s.outcome_connection_reset,
-        s.outcome_network,
-        s.outcome_blocked,
-        s.outcome_expired,
-        s.deliveries_started,
-        s.deliveries_succeeded,
-        s.deliveries_failed,
-        s.deliveries_expired,
-        s.deliveries_succeeded + s.deliveries_failed + s.deliveries_expired AS deliveries_finished,
-        s.deliveries_succeeded::numeric
-          / NULLIF(s.deliveries_succeeded + s.deliveries_failed + s.deliveries_expired, 0) AS success_rate,
-        s.latency_count,
-        s.latency_sum_ms,
-        s.latency_sum_ms::numeric / NULLIF(s.latency_count, 0) AS latency_avg_ms,
-        s.latency_max_ms,
-        "audit"."latency_percentile"(s.latency_histogram, 0.50, s.latency_max_ms) AS latency_p50_ms,
-        "audit"."latency_percentile"(s.latency_histogram, 0.95, s.latency_max_ms) AS latency_p95_ms,
-        "audit"."latency_percentile"(s.latency_histogram, 0.99, s.latency_max_ms) AS latency_p99_ms,
-        s.latency_histogram
-      FROM "audit"."stats_hourly" s`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP VIEW "audit"."v_stats_hourly"`);
-    await queryRunner.query(`DROP VIEW "audit"."v_attempts"`);
-    await queryRunner.query(`DROP VIEW "audit"."v_deliveries"`);
-  }
-}
+export const AnalyticsViews1763900000001 = sqlMigration('AnalyticsViews1763900000001', {
+  up: [createViewSql('v_deliveries', 1), createViewSql('v_attempts', 1), createViewSql('v_stats_hourly', 1)],
+  down: [
+    `DROP VIEW "audit"."v_stats_hourly"`,
+    `DROP VIEW "audit"."v_attempts"`,
+    `DROP VIEW "audit"."v_deliveries"`,
+  ],
+});

@@ -1,11 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hookline/platform';
 
-export class Initial1763800000000 implements MigrationInterface {
-  name = 'Initial1763800000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ingest`);
-    await queryRunner.query(`
+export const Initial1763800000000 = sqlMigration('Initial1763800000000', {
+  up: [
+    `CREATE SCHEMA IF NOT EXISTS ingest`,
+    `
       CREATE TABLE ingest.idempotency_key (
         organization_id text NOT NULL,
         key text NOT NULL,
@@ -14,13 +12,8 @@ export class Initial1763800000000 implements MigrationInterface {
         published_at timestamptz NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT pk_idempotency_key PRIMARY KEY (organization_id, key)
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX idx_idempotency_key_created_at ON ingest.idempotency_key (created_at)`,
-    );
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE ingest.idempotency_key`);
-  }
-}
+      )`,
+    `CREATE INDEX idx_idempotency_key_created_at ON ingest.idempotency_key (created_at)`,
+  ],
+  down: [`DROP TABLE ingest.idempotency_key`],
+});

@@ -1,19 +1,17 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hookline/platform';
 
 /** Organizations, API keys, webhooks with their signing secrets, and the outbox. */
-export class Initial1763800000000 implements MigrationInterface {
-  name = 'Initial1763800000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const Initial1763800000000 = sqlMigration('Initial1763800000000', {
+  up: [
+    `
       CREATE TABLE "subscription"."organization" (
         "id" text NOT NULL,
         "name" text NOT NULL,
         "created_at" timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT "organization_pkey" PRIMARY KEY ("id")
-      )`);
+      )`,
 
-    await queryRunner.query(`
+    `
       CREATE TABLE "subscription"."api_key" (
         "id" text NOT NULL,
         "organization_id" text NOT NULL,
@@ -27,13 +25,11 @@ export class Initial1763800000000 implements MigrationInterface {
         CONSTRAINT "api_key_pkey" PRIMARY KEY ("id"),
         CONSTRAINT "api_key_organization_id_fkey" FOREIGN KEY ("organization_id")
           REFERENCES "subscription"."organization" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION
-      )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "api_key_hash_key" ON "subscription"."api_key" ("hash")`);
-    await queryRunner.query(
-      `CREATE INDEX "api_key_organization_id_idx" ON "subscription"."api_key" ("organization_id")`,
-    );
+      )`,
+    `CREATE UNIQUE INDEX "api_key_hash_key" ON "subscription"."api_key" ("hash")`,
+    `CREATE INDEX "api_key_organization_id_idx" ON "subscription"."api_key" ("organization_id")`,
 
-    await queryRunner.query(`
+    `
       CREATE TABLE "subscription"."webhook" (
         "id" text NOT NULL,
         "organization_id" text NOT NULL,
@@ -55,13 +51,11 @@ export class Initial1763800000000 implements MigrationInterface {
         CONSTRAINT "webhook_pkey" PRIMARY KEY ("id"),
         CONSTRAINT "webhook_organization_id_fkey" FOREIGN KEY ("organization_id")
           REFERENCES "subscription"."organization" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION
-      )`);
+      )`,
     // Serves the org-scoped list, newest first (backward scan), and the org check of every lookup.
-    await queryRunner.query(
-      `CREATE INDEX "webhook_organization_id_id_idx" ON "subscription"."webhook" ("organization_id", "id")`,
-    );
+    `CREATE INDEX "webhook_organization_id_id_idx" ON "subscription"."webhook" ("organization_id", "id")`,
 
-    await queryRunner.query(`
+    `
       CREATE TABLE "subscription"."webhook_secret" (
         "id" uuid NOT NULL,
         "webhook_id" text NOT NULL,
@@ -71,16 +65,12 @@ export class Initial1763800000000 implements MigrationInterface {
         CONSTRAINT "webhook_secret_pkey" PRIMARY KEY ("id"),
         CONSTRAINT "webhook_secret_webhook_id_fkey" FOREIGN KEY ("webhook_id")
           REFERENCES "subscription"."webhook" ("id") ON DELETE CASCADE ON UPDATE NO ACTION
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX "webhook_secret_webhook_id_idx" ON "subscription"."webhook_secret" ("webhook_id", "created_at")`,
-    );
+      )`,
+    `CREATE INDEX "webhook_secret_webhook_id_idx" ON "subscription"."webhook_secret" ("webhook_id", "created_at")`,
     // At most one current secret per webhook.
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX "webhook_secret_current_key" ON "subscription"."webhook_secret" ("webhook_id") WHERE expires_at IS NULL`,
-    );
+    `CREATE UNIQUE INDEX "webhook_secret_current_key" ON "subscription"."webhook_secret" ("webhook_id") WHERE expires_at IS NULL`,
 
-    await queryRunner.query(`
+    `
       CREATE TABLE "subscription"."outbox" (
         "id" bigserial NOT NULL,
         "topic" text NOT NULL,
@@ -90,22 +80,17 @@ export class Initial1763800000000 implements MigrationInterface {
         "created_at" timestamptz NOT NULL DEFAULT now(),
         "published_at" timestamptz,
         CONSTRAINT "outbox_pkey" PRIMARY KEY ("id")
-      )`);
+      )`,
     // The relay's scan: unpublished rows in id order; stays small however long the table grows.
-    await queryRunner.query(
-      `CREATE INDEX "outbox_unpublished_idx" ON "subscription"."outbox" ("id") WHERE published_at IS NULL`,
-    );
+    `CREATE INDEX "outbox_unpublished_idx" ON "subscription"."outbox" ("id") WHERE published_at IS NULL`,
     // The purge of published rows past their retention.
-    await queryRunner.query(
-      `CREATE INDEX "outbox_published_at_idx" ON "subscription"."outbox" ("published_at") WHERE published_at IS NOT NULL`,
-    );
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE "subscription"."outbox"`);
-    await queryRunner.query(`DROP TABLE "subscription"."webhook_secret"`);
-    await queryRunner.query(`DROP TABLE "subscription"."webhook"`);
-    await queryRunner.query(`DROP TABLE "subscription"."api_key"`);
-    await queryRunner.query(`DROP TABLE "subscription"."organization"`);
-  }
-}
+    `CREATE INDEX "outbox_published_at_idx" ON "subscription"."outbox" ("published_at") WHERE published_at IS NOT NULL`,
+  ],
+  down: [
+    `DROP TABLE "subscription"."outbox"`,
+    `DROP TABLE "subscription"."webhook_secret"`,
+    `DROP TABLE "subscription"."webhook"`,
+    `DROP TABLE "subscription"."api_key"`,
+    `DROP TABLE "subscription"."organization"`,
+  ],
+});

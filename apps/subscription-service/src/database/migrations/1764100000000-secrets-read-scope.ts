@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hookline/platform';
 
 /**
  * Reading a signing secret now takes `secrets:read`. Keys that hold both webhooks scopes get it: they
@@ -6,11 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * their integrations keep working. Read-only keys lose secret access, which was the hole. Every changed
  * key is announced on `hookline.api-keys.v1` through the outbox, as the API would.
  */
-export class SecretsReadScope1764100000000 implements MigrationInterface {
-  name = 'SecretsReadScope1764100000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const SecretsReadScope1764100000000 = sqlMigration('SecretsReadScope1764100000000', {
+  up: [
+    `
       WITH granted AS (
         UPDATE "subscription"."api_key"
            SET "scopes" = array_append("scopes", 'secrets:read')
@@ -29,12 +27,7 @@ export class SecretsReadScope1764100000000 implements MigrationInterface {
              ),
              '{"hookline-schema": "api-key-record.v1"}'::jsonb
         FROM granted
-       ORDER BY "id"`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `UPDATE "subscription"."api_key" SET "scopes" = array_remove("scopes", 'secrets:read')`,
-    );
-  }
-}
+       ORDER BY "id"`,
+  ],
+  down: [`UPDATE "subscription"."api_key" SET "scopes" = array_remove("scopes", 'secrets:read')`],
+});

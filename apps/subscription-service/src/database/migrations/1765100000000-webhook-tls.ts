@@ -1,14 +1,7 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hookline/platform';
 
 /** A webhook's client certificate and CA bundle (PEM, the key sealed); null, for every existing webhook, is plain TLS. */
-export class WebhookTls1765100000000 implements MigrationInterface {
-  name = 'WebhookTls1765100000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "subscription"."webhook" ADD COLUMN "tls" jsonb`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "subscription"."webhook" DROP COLUMN "tls"`);
-  }
-}
+export const WebhookTls1765100000000 = sqlMigration('WebhookTls1765100000000', {
+  up: [`ALTER TABLE "subscription"."webhook" ADD COLUMN "tls" jsonb`],
+  down: [`ALTER TABLE "subscription"."webhook" DROP COLUMN "tls"`],
+});

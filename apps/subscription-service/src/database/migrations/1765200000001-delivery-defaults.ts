@@ -1,11 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hookline/platform';
 
 /** An organization's own retry schedule and TTL per event type; the primary key serves its lookups. */
-export class DeliveryDefaults1765200000001 implements MigrationInterface {
-  name = 'DeliveryDefaults1765200000001';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const DeliveryDefaults1765200000001 = sqlMigration('DeliveryDefaults1765200000001', {
+  up: [
+    `
       CREATE TABLE "subscription"."delivery_defaults" (
         "organization_id" text NOT NULL,
         "event_type" text NOT NULL,
@@ -16,10 +14,7 @@ export class DeliveryDefaults1765200000001 implements MigrationInterface {
         CONSTRAINT "delivery_defaults_pkey" PRIMARY KEY ("organization_id", "event_type"),
         CONSTRAINT "delivery_defaults_organization_id_fkey" FOREIGN KEY ("organization_id")
           REFERENCES "subscription"."organization" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION
-      )`);
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE "subscription"."delivery_defaults"`);
-  }
-}
+      )`,
+  ],
+  down: [`DROP TABLE "subscription"."delivery_defaults"`],
+});

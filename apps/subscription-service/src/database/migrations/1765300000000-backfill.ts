@@ -1,11 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { sqlMigration } from '@hookline/platform';
 
 /** Backfills: replays of past domain events to one webhook, with the counts delivery reports. */
-export class Backfill1765300000000 implements MigrationInterface {
-  name = 'Backfill1765300000000';
-
-  async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
+export const Backfill1765300000000 = sqlMigration('Backfill1765300000000', {
+  up: [
+    `
       CREATE TABLE "subscription"."backfill" (
         "id" text NOT NULL,
         "organization_id" text NOT NULL,
@@ -28,17 +26,10 @@ export class Backfill1765300000000 implements MigrationInterface {
           REFERENCES "subscription"."webhook" ("id") ON DELETE CASCADE,
         CONSTRAINT "backfill_status_check"
           CHECK ("status" IN ('pending', 'running', 'completed', 'cancelled', 'failed'))
-      )`);
-    await queryRunner.query(
-      `CREATE INDEX "backfill_webhook_id_id_idx" ON "subscription"."backfill" ("webhook_id", "id")`,
-    );
+      )`,
+    `CREATE INDEX "backfill_webhook_id_id_idx" ON "subscription"."backfill" ("webhook_id", "id")`,
     // At most one backfill of a webhook is unfinished; the API answers 409 for a second.
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX "backfill_one_unfinished_per_webhook_idx" ON "subscription"."backfill" ("webhook_id") WHERE status IN ('pending', 'running')`,
-    );
-  }
-
-  async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE "subscription"."backfill"`);
-  }
-}
+    `CREATE UNIQUE INDEX "backfill_one_unfinished_per_webhook_idx" ON "subscription"."backfill" ("webhook_id") WHERE status IN ('pending', 'running')`,
+  ],
+  down: [`DROP TABLE "subscription"."backfill"`],
+});
