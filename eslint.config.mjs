@@ -126,6 +126,17 @@ export default tseslint.config(
     },
   },
   {
+    // The contracts' example messages are for tests and benchmarks; no service ships them.
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: [...testFiles, 'libs/contracts/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@hookline/contracts/testing', message: 'Example messages are for tests only.' }] },
+      ],
+    },
+  },
+  {
     // Scripts (tools, the CLI launcher) are plain JavaScript run by Node: no type information.
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -7,6 +7,7 @@ import {
   type DeliveryHeld,
   type DeliveryRef,
 } from '@hookline/contracts';
+import { anExampleAttemptEvent } from '@hookline/contracts/testing';
 import type { AttemptDto } from '../src/deliveries/dto/attempt.dto';
 
 /** Unit tests pin time here; integration tests pass a recent instant (retention is relative to now). */
@@ -31,7 +32,8 @@ export function anAttemptEvent(
   const eventId = overrides.eventId ?? newId('evt');
   const webhookId = overrides.webhookId ?? newId('wh');
   const eventType = overrides.eventType ?? 'job.created';
-  return {
+  // The contracts' example attempt (answered 200) of a new event to a new webhook of the fixture organization.
+  return anExampleAttemptEvent({
     attemptId: newId('att'),
     deliveryId: deliveryIdFor(eventId, webhookId),
     eventId,
@@ -39,23 +41,13 @@ export function anAttemptEvent(
     organizationId: 'org_fixture',
     webhookId,
     subject: 'job_123',
-    url: 'https://example.com/hooks',
-    attempt: 1,
     startedAt: plus(occurredAt, 1_000),
     durationMs: 120,
     requestHeaders: { 'content-type': 'application/json', 'webhook-id': eventId },
-    responseStatus: 200,
-    responseHeaders: { 'content-type': 'text/plain' },
-    responseBody: 'ok',
-    responseBodyTruncated: false,
-    outcome: 'success',
-    error: null,
-    deliveryStatus: 'succeeded',
-    nextAttemptAt: null,
     eventOccurredAt: occurredAt,
     payload: { id: eventId, type: eventType, timestamp: occurredAt, data: { jobId: 'job_123' } },
     ...overrides,
-  };
+  });
 }
 
 /** What an attempt that got no response in time carries, its retry due at `nextAttemptAt`. */
