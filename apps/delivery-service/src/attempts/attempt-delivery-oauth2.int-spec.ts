@@ -4,9 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Registry } from 'prom-client';
-import { deliveryIdFor, type AttemptStart, type WebhookState } from '@hookline/contracts';
-import { loadConfig } from '@hookline/platform';
+import type { AttemptStart, WebhookState } from '@hookline/contracts';
 import { EgressPolicy } from '@hookline/security';
 import {
   LOOPBACK_EGRESS_ENV,
@@ -15,33 +13,18 @@ import {
   type ReceivedRequest,
   type ReplyPolicy,
 } from '@hookline/testing';
-import { DeliveryEnv } from '../config/delivery.env';
-import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { OAuth2TokenClient } from '../oauth2/oauth2-token.client';
-import { OAuth2TokenService } from '../oauth2/oauth2-token.service';
-import {
-  TEST_SECRETS_ENCRYPTION_KEYS,
-  jobCreatedEvent,
-  testSecretBox,
-  webhookFixture,
-} from '../../test/fixtures';
-import { AttemptDelivery, type AttemptInput } from './attempt-delivery';
+import { testDeliveryConfig, testSecretBox, webhookFixture } from '../../test/fixtures';
+import { attemptDeliveryOf, firstAttemptInput, loopbackEgressPolicy } from '../../test/attempt-fixtures';
+import { AttemptDelivery } from './attempt-delivery';
 import { EndpointDispatchers } from './endpoint-dispatchers';
-import { serializePayload } from './serialize-payload';
-import { WebhookCredentialsService } from './webhook-credentials.service';
-import { WebhookHttpClient } from './webhook-http.client';
 
 const CLIENT_SECRET = 'cs_live_do-not-log';
 
 describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
   const box = testSecretBox();
-  const config = loadConfig(DeliveryEnv, {
-    KAFKA_BROKERS: 'unused:9092',
-    SECRETS_ENCRYPTION_KEYS: TEST_SECRETS_ENCRYPTION_KEYS,
-    DELIVERY_USER_AGENT_VERSION: '9.9.9',
-    ...LOOPBACK_EGRESS_ENV,
-  });
-  const loopback = new EgressPolicy({ allowInsecureUrls: true, allowCidrs: ['127.0.0.0/8', '::1/128'] });
+  const config = testDeliveryConfig({ DELIVERY_USER_AGENT_VERSION: '9.9.9', ...LOOPBACK_EGRESS_ENV });
+  const loopback = loopbackEgressPolicy();
   const receivers: TestReceiver[] = [];
   const clients: Array<EndpointDispatchers | OAuth2TokenClient> = [];
   const recordStart = async (_start: AttemptStart) => undefined;
@@ -52,21 +35,13 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     proxyUrl = '',
   ): AttemptDelivery {
     const agents = new EndpointDispatchers(connectPolicy, { DELIVERY_EGRESS_PROXY_URL: proxyUrl });
-    const http = new WebhookHttpClient(agents);
     const tokens = new OAuth2TokenClient(
       connectPolicy,
       { ...config, DELIVERY_EGRESS_PROXY_URL: proxyUrl },
       tokenEndpointCa,
     );
     clients.push(agents, tokens);
-    return new AttemptDelivery(
-      new WebhookCredentialsService(box),
-      http,
-      new OAuth2TokenService(tokens, config),
-      loopback,
-      new DeliveryMetrics(new Registry()),
-      config,
-    );
+    return attemptDeliveryOf({ box, agents, tokens, policy: loopback, config });
   }
 
   async function receiver(reply?: ReplyPolicy): Promise<TestReceiver> {
@@ -97,17 +72,6 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     return state;
   }
 
-  function inputFor(state: WebhookState): AttemptInput {
-    const event = jobCreatedEvent();
-    return {
-      deliveryId: deliveryIdFor(event.id, state.id),
-      attempt: 1,
-      event,
-      webhook: state,
-      payload: serializePayload(event),
-    };
-  }
-
   const tokensSeen = (endpoint: TestReceiver): Array<string | undefined> =>
     endpoint.requests.map((request: ReceivedRequest) => request.headers.authorization);
 
@@ -122,8 +86,8 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     const state = oauth2Webhook(endpoint, `${tokenServer.url}/oauth/token`);
     const delivery = attemptDelivery();
 
-    const first = await delivery.execute(inputFor(state), recordStart);
-    const second = await delivery.execute(inputFor(state), recordStart);
+    const first = await delivery.execute(firstAttemptInput(state), recordStart);
+    const second = await delivery.execute(firstAttemptInput(state), recordStart);
 
     expect([first.outcome, second.outcome]).toEqual(['success', 'success']);
     expect(first.requestHeaders.authorization).toBe('[redacted]');
@@ -145,7 +109,10 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
       const endpoint = await receiver(() => ({ status: 204 }));
       const state = oauth2Webhook(endpoint, `${tokenServer.url}/oauth/token`);
 
-      const result = await attemptDelivery(loopback, null, proxy.url).execute(inputFor(state), recordStart);
+      const result = await attemptDelivery(loopback, null, proxy.url).execute(
+        firstAttemptInput(state),
+        recordStart,
+      );
 
       expect(result.outcome).toBe('success');
       expect(tokensSeen(endpoint)).toEqual(['Bearer tok_0']);
@@ -165,7 +132,7 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     const delivery = attemptDelivery();
 
     const results = await Promise.all(
-      [1, 2, 3, 4, 5].map(() => delivery.execute(inputFor(state), recordStart)),
+      [1, 2, 3, 4, 5].map(() => delivery.execute(firstAttemptInput(state), recordStart)),
     );
 
     expect(results.map((result) => result.outcome)).toEqual(Array(5).fill('success'));
@@ -181,7 +148,7 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     const state = oauth2Webhook(endpoint, `${tokenServer.url}/token`);
     const delivery = attemptDelivery();
 
-    const result = await delivery.execute(inputFor(state), recordStart);
+    const result = await delivery.execute(firstAttemptInput(state), recordStart);
 
     expect(result).toMatchObject({ outcome: 'success', responseStatus: 200, error: null });
     expect(tokensSeen(endpoint)).toEqual(['Bearer tok_0', 'Bearer tok_1']);
@@ -195,7 +162,7 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     const endpoint = await receiver(() => ({ status: 401, body: 'no' }));
     const state = oauth2Webhook(endpoint, `${tokenServer.url}/token`);
 
-    const result = await attemptDelivery().execute(inputFor(state), recordStart);
+    const result = await attemptDelivery().execute(firstAttemptInput(state), recordStart);
 
     expect(result).toMatchObject({ outcome: 'http_4xx', responseStatus: 401, responseBody: 'no' });
     expect(tokensSeen(endpoint)).toEqual(['Bearer tok_0', 'Bearer tok_1']);
@@ -236,7 +203,7 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     const endpoint = await receiver();
     const state = oauth2Webhook(endpoint, `${tokenServer.url}/token`);
 
-    const result = await attemptDelivery().execute(inputFor(state), recordStart);
+    const result = await attemptDelivery().execute(firstAttemptInput(state), recordStart);
 
     expect(result).toMatchObject({ outcome: 'auth_failed', error, responseStatus: null, requestHeaders: {} });
     expect(result.error).not.toContain(CLIENT_SECRET);
@@ -250,7 +217,10 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     receivers.splice(receivers.indexOf(tokenServer), 1);
     const endpoint = await receiver();
 
-    const result = await attemptDelivery().execute(inputFor(oauth2Webhook(endpoint, tokenUrl)), recordStart);
+    const result = await attemptDelivery().execute(
+      firstAttemptInput(oauth2Webhook(endpoint, tokenUrl)),
+      recordStart,
+    );
 
     expect(result).toMatchObject({
       outcome: 'auth_failed',
@@ -312,7 +282,7 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
       const endpoint = await receiver(() => ({ status: 204 }));
 
       const result = await attemptDelivery(loopback, certificate).execute(
-        inputFor(oauth2Webhook(endpoint, tokenUrl)),
+        firstAttemptInput(oauth2Webhook(endpoint, tokenUrl)),
         recordStart,
       );
 
@@ -324,7 +294,7 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
       const endpoint = await receiver();
 
       const result = await attemptDelivery().execute(
-        inputFor(oauth2Webhook(endpoint, tokenUrl)),
+        firstAttemptInput(oauth2Webhook(endpoint, tokenUrl)),
         recordStart,
       );
 
@@ -345,7 +315,7 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     state.url = `http://127.0.0.1:${new URL(endpoint.url).port}/hooks`;
     const connectGuard = new EgressPolicy({ allowInsecureUrls: true, allowCidrs: [] });
 
-    const result = await attemptDelivery(connectGuard).execute(inputFor(state), recordStart);
+    const result = await attemptDelivery(connectGuard).execute(firstAttemptInput(state), recordStart);
 
     expect(result).toMatchObject({ outcome: 'blocked', error: expect.stringContaining('EHOSTBLOCKED') });
     expect(tokenServer.requests).toHaveLength(0);
