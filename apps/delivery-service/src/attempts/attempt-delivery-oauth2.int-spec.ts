@@ -16,7 +16,7 @@ import {
 import { OAuth2TokenClient } from '../oauth2/oauth2-token.client';
 import { testDeliveryConfig, testSecretBox, webhookFixture } from '../../test/fixtures';
 import { attemptDeliveryOf, firstAttemptInput, loopbackEgressPolicy } from '../../test/attempt-fixtures';
-import { AttemptDelivery } from './attempt-delivery';
+import { AttemptDelivery, type AttemptResult } from './attempt-delivery';
 import { EndpointDispatchers } from './endpoint-dispatchers';
 
 const CLIENT_SECRET = 'cs_live_do-not-log';
@@ -72,6 +72,21 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     return state;
   }
 
+  /** Attempts a delivery to `endpoint` for a webhook that fetches its tokens from `tokenUrl`. */
+  const deliverWithTokenFrom = (tokenUrl: string, endpoint: TestReceiver, delivery = attemptDelivery()) =>
+    delivery.execute(firstAttemptInput(oauth2Webhook(endpoint, tokenUrl)), recordStart);
+
+  /** Nothing was sent to `endpoint`: the token request failed, with an error matching `cause`. */
+  function expectTokenRequestFailed(result: AttemptResult, endpoint: TestReceiver, cause: RegExp): void {
+    expect(result).toMatchObject({
+      outcome: 'auth_failed',
+      error: expect.stringMatching(
+        new RegExp(`^not sent: no access token: token endpoint request failed: .*${cause.source}`),
+      ),
+    });
+    expect(endpoint.requests).toHaveLength(0);
+  }
+
   const tokensSeen = (endpoint: TestReceiver): Array<string | undefined> =>
     endpoint.requests.map((request: ReceivedRequest) => request.headers.authorization);
 
@@ -93,13 +108,15 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     expect(first.requestHeaders.authorization).toBe('[redacted]');
     expect(JSON.stringify([first, second])).not.toContain('tok_0');
     expect(tokensSeen(endpoint)).toEqual(['Bearer tok_0', 'Bearer tok_0']);
-    expect(tokenServer.requests).toHaveLength(1);
-    expect(tokenServer.requests[0]).toMatchObject({
-      method: 'POST',
-      path: '/oauth/token',
-      body: 'grant_type=client_credentials&scope=webhooks%3Areceive',
-    });
-    expect(tokenServer.requests[0].headers['content-type']).toBe('application/x-www-form-urlencoded');
+    // One request, the client credentials grant as a form.
+    expect(tokenServer.requests).toMatchObject([
+      {
+        method: 'POST',
+        path: '/oauth/token',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&scope=webhooks%3Areceive',
+      },
+    ]);
   });
 
   it('fetches the token through the egress proxy when one is configured, as it sends the delivery', async () => {
@@ -217,18 +234,9 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     receivers.splice(receivers.indexOf(tokenServer), 1);
     const endpoint = await receiver();
 
-    const result = await attemptDelivery().execute(
-      firstAttemptInput(oauth2Webhook(endpoint, tokenUrl)),
-      recordStart,
-    );
+    const result = await deliverWithTokenFrom(tokenUrl, endpoint);
 
-    expect(result).toMatchObject({
-      outcome: 'auth_failed',
-      error: expect.stringMatching(
-        /^not sent: no access token: token endpoint request failed: .*ECONNREFUSED/,
-      ),
-    });
-    expect(endpoint.requests).toHaveLength(0);
+    expectTokenRequestFailed(result, endpoint, /ECONNREFUSED/);
   });
 
   describe('over TLS', () => {
@@ -281,10 +289,7 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     it('fetches the token from a token endpoint whose certificate it trusts', async () => {
       const endpoint = await receiver(() => ({ status: 204 }));
 
-      const result = await attemptDelivery(loopback, certificate).execute(
-        firstAttemptInput(oauth2Webhook(endpoint, tokenUrl)),
-        recordStart,
-      );
+      const result = await deliverWithTokenFrom(tokenUrl, endpoint, attemptDelivery(loopback, certificate));
 
       expect(result.outcome).toBe('success');
       expect(tokensSeen(endpoint)).toEqual(['Bearer tok_tls']);
@@ -293,18 +298,9 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     it('logs auth_failed, naming the TLS error, when the token endpoint’s certificate is not trusted', async () => {
       const endpoint = await receiver();
 
-      const result = await attemptDelivery().execute(
-        firstAttemptInput(oauth2Webhook(endpoint, tokenUrl)),
-        recordStart,
-      );
+      const result = await deliverWithTokenFrom(tokenUrl, endpoint);
 
-      expect(result).toMatchObject({
-        outcome: 'auth_failed',
-        error: expect.stringMatching(
-          /^not sent: no access token: token endpoint request failed: .*SELF_SIGNED/,
-        ),
-      });
-      expect(endpoint.requests).toHaveLength(0);
+      expectTokenRequestFailed(result, endpoint, /SELF_SIGNED/);
     });
   });
 

@@ -3,7 +3,6 @@ import { EgressPolicy } from '@hookline/security';
 import { LOOPBACK_EGRESS_ENV, TestConnectProxy, TestReceiver, createTestPki } from '@hookline/testing';
 import { testDeliveryConfig, testSecretBox, webhookFixture } from '../../test/fixtures';
 import { attemptDeliveryOf, firstAttemptInput, loopbackEgressPolicy } from '../../test/attempt-fixtures';
-import type { AttemptResult } from './attempt-delivery';
 import { OAuth2TokenClient } from '../oauth2/oauth2-token.client';
 import { EndpointDispatchers } from './endpoint-dispatchers';
 
@@ -32,11 +31,8 @@ describe(EndpointDispatchers.name, () => {
     return made;
   }
 
-  function attempt(
-    agents: EndpointDispatchers,
-    state: WebhookState,
-    policy = loopback,
-  ): Promise<AttemptResult> {
+  /** Attempt 1 of a delivery to `state` through `agents`. */
+  function attempt(agents: EndpointDispatchers, state: WebhookState, policy = loopback) {
     const tokens = new OAuth2TokenClient(policy, config);
     tokenClients.push(tokens);
     const delivery = attemptDeliveryOf({ box, agents, tokens, policy, config });
