@@ -81,12 +81,8 @@ describe(DomainEventsConsumer.name, () => {
 
   const create = () =>
     new DomainEventsConsumer(
-      kafka,
-      publisher,
-      routing,
+      { kafka, publisher, routing, metrics: new DeliveryMetrics(new Registry()), config },
       dispatcher,
-      new DeliveryMetrics(new Registry()),
-      config,
     );
 
   const batchOf = (...messages: KafkaMessage[]): IncomingBatch => ({
