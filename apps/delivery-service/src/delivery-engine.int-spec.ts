@@ -30,10 +30,32 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
   afterEach(() => harness.stopReceivers());
   afterAll(() => harness?.stop());
 
-  const operationalEvents = (type: string): EventEnvelope[] =>
-    harness.operational.messages
-      .map((message) => JSON.parse(message.value ?? 'null') as EventEnvelope)
-      .filter((event) => event.type === type);
+  /** `count` job.created events of the organization, the one at `index` about `subjectOf(index)`. */
+  const jobEvents = (organizationId: string, count: number, subjectOf: (index: number) => string) =>
+    Array.from({ length: count }, (_, index) =>
+      jobCreatedEvent({ organizationId, subject: subjectOf(index) }),
+    );
+
+  /** Waits for the first attempt of each of `events` to the webhook, and expects each to have succeeded. */
+  async function expectDeliveredFirstTime(
+    events: readonly EventEnvelope[],
+    webhookId: string,
+  ): Promise<void> {
+    for (const event of events) {
+      const [attempt] = await harness.waitForAttempts(deliveryIdFor(event.id, webhookId), 1, 30_000);
+      expect(attempt).toMatchObject({ attempt: 1, outcome: 'success' });
+    }
+  }
+
+  /** Waits for the operational event of `type` about the delivery, as the app under test wrote it. */
+  const operationalEventOf = (type: string, deliveryId: string): Promise<EventEnvelope> =>
+    eventually(() => {
+      const found = harness.operational.messages
+        .map((message) => JSON.parse(message.value ?? 'null') as EventEnvelope)
+        .find((event) => event.type === type && event.data.deliveryId === deliveryId);
+      expect(found).toBeDefined();
+      return found as EventEnvelope;
+    });
 
   it('retries a failing delivery exactly as scheduled with the same webhook-id, then fails it and reports delivery.exhausted', async () => {
     const organizationId = harness.organization('schedule');
@@ -58,13 +80,7 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
     ]);
     expect(recorded.slice(0, 3).every((attempt) => attempt.nextAttemptAt !== null)).toBe(true);
     expect(recorded[3].nextAttemptAt).toBeNull();
-    const exhausted = await eventually(() => {
-      const found = operationalEvents('delivery.exhausted').find(
-        (candidate) => candidate.data.deliveryId === deliveryId,
-      );
-      expect(found).toBeDefined();
-      return found as EventEnvelope;
-    });
+    const exhausted = await operationalEventOf('delivery.exhausted', deliveryId);
     expect(exhausted).toMatchObject({
       organizationId,
       subject: webhook.id,
@@ -235,13 +251,7 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
     expect(second).toMatchObject({ attempt: 2, outcome: 'success', deliveryStatus: 'succeeded' });
     const gapMs = receiver.requests[1].receivedAt - receiver.requests[0].receivedAt;
     expect(gapMs).toBeGreaterThanOrEqual(2_950);
-    const recovered = await eventually(() => {
-      const found = operationalEvents('delivery.recovered').find(
-        (candidate) => candidate.data.deliveryId === deliveryId,
-      );
-      expect(found).toBeDefined();
-      return found as EventEnvelope;
-    });
+    const recovered = await operationalEventOf('delivery.recovered', deliveryId);
     expect(recovered).toMatchObject({
       subject: webhook.id,
       data: { webhookId: webhook.id, failedAttemptsBefore: 1 },
@@ -286,14 +296,10 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
       url: healthy.url,
       events: ['job.*'],
     });
-    const events = Array.from({ length: 24 }, (_, index) =>
-      jobCreatedEvent({ organizationId, subject: `job_${index % 6}` }),
-    );
+    const events = jobEvents(organizationId, 24, (index) => `job_${index % 6}`);
 
     const started = Date.now();
-    for (const event of events) {
-      await harness.publishEvent(event);
-    }
+    await harness.publishEvents(events);
 
     await eventually(
       () => expect(new Set(healthy.requests.map(idOf))).toEqual(new Set(events.map((event) => event.id))),
@@ -330,18 +336,11 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
       url: receiver.url,
       maxConcurrency: 1,
     });
-    const events = Array.from({ length: 5 }, (_, index) =>
-      jobCreatedEvent({ organizationId, subject: `job_${index}` }),
-    );
+    const events = jobEvents(organizationId, 5, (index) => `job_${index}`);
 
-    for (const event of events) {
-      await harness.publishEvent(event);
-    }
+    await harness.publishEvents(events);
 
-    for (const event of events) {
-      const [attempt] = await harness.waitForAttempts(deliveryIdFor(event.id, webhook.id), 1, 30_000);
-      expect(attempt).toMatchObject({ attempt: 1, outcome: 'success' });
-    }
+    await expectDeliveredFirstTime(events, webhook.id);
     expect(mostOpen).toBe(1);
     expect(new Set(receiver.requests.map(idOf)).size).toBe(5);
   }, 45_000);
@@ -360,18 +359,11 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
         (value) => value.labels.reason === 'webhook_busy',
       )?.value ?? 0;
     const before = await requeued();
-    const events = Array.from({ length: 6 }, (_, index) =>
-      jobCreatedEvent({ organizationId, subject: `job_burst_${index}` }),
-    );
+    const events = jobEvents(organizationId, 6, (index) => `job_burst_${index}`);
 
-    for (const event of events) {
-      await harness.publishEvent(event);
-    }
+    await harness.publishEvents(events);
 
-    for (const event of events) {
-      const [attempt] = await harness.waitForAttempts(deliveryIdFor(event.id, webhook.id), 1, 30_000);
-      expect(attempt).toMatchObject({ attempt: 1, outcome: 'success' });
-    }
+    await expectDeliveredFirstTime(events, webhook.id);
     expect(await requeued()).toBe(before);
   }, 60_000);
 
@@ -395,9 +387,7 @@ describe('delivery engine: retries, isolation, ordering, failure policies', () =
       retryPolicy: { preset: 'custom', delaysSeconds: [1, 1, 1] },
     });
 
-    for (const event of events) {
-      await harness.publishEvent(event);
-    }
+    await harness.publishEvents(events);
     await harness.publishEvent(other);
 
     const last = events[events.length - 1];

@@ -47,6 +47,8 @@ export interface DeliveryHarness {
   receiver(reply?: ReplyPolicy): Promise<TestReceiver>;
   publishWebhook(overrides: Partial<WebhookState>): Promise<WebhookFixture>;
   publishEvent(event: EventEnvelope): Promise<void>;
+  /** Publishes `events` one after the other, each once the previous one is written. */
+  publishEvents(events: readonly EventEnvelope[]): Promise<void>;
   publishRaw(
     organizationId: string,
     subject: string,
@@ -151,6 +153,17 @@ export async function startDeliveryHarness(
     ]);
   };
 
+  async function publishEvent(event: EventEnvelope): Promise<void> {
+    const resource = event.type.slice(0, event.type.indexOf('.'));
+    await publisher.send(domainTopic(resource), [
+      {
+        key: domainMessageKey(event.organizationId, event.subject),
+        value: event,
+        headers: { [KafkaHeaders.eventType]: event.type },
+      },
+    ]);
+  }
+
   return {
     kafka,
     publisher,
@@ -172,15 +185,11 @@ export async function startDeliveryHarness(
       await eventually(() => expect(routing.webhook(fixture.state.id)?.version).toBe(fixture.state.version));
       return fixture;
     },
-    async publishEvent(event) {
-      const resource = event.type.slice(0, event.type.indexOf('.'));
-      await publisher.send(domainTopic(resource), [
-        {
-          key: domainMessageKey(event.organizationId, event.subject),
-          value: event,
-          headers: { [KafkaHeaders.eventType]: event.type },
-        },
-      ]);
+    publishEvent,
+    async publishEvents(events) {
+      for (const event of events) {
+        await publishEvent(event);
+      }
     },
     publishRaw,
     attemptsOf: ownAttempts,

@@ -1,11 +1,22 @@
 import { findEventType, newId, type EventEnvelope, type WebhookState } from '@hookline/contracts';
+import { loadConfig } from '@hookline/platform';
 import { SecretBox, generateSigningSecret } from '@hookline/security';
+import { DeliveryEnv } from '../src/config/delivery.env';
 
 /** A fixed test keyring: `test:<32 bytes>`. */
 export const TEST_SECRETS_ENCRYPTION_KEYS = `test:${Buffer.alloc(32, 7).toString('base64')}`;
 
 export function testSecretBox(): SecretBox {
   return SecretBox.fromEnv(TEST_SECRETS_ENCRYPTION_KEYS);
+}
+
+/** The service's config for a test that reaches no broker: the required settings, then `env`. */
+export function testDeliveryConfig(env: Record<string, string> = {}): DeliveryEnv {
+  return loadConfig(DeliveryEnv, {
+    KAFKA_BROKERS: 'unused:9092',
+    SECRETS_ENCRYPTION_KEYS: TEST_SECRETS_ENCRYPTION_KEYS,
+    ...env,
+  });
 }
 
 export interface WebhookFixture {

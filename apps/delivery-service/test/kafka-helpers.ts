@@ -1,5 +1,26 @@
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { readHeaders, type HeaderMap } from '@hookline/kafka';
+
+export interface ConsumedMessageOptions {
+  key: string;
+  offset?: number;
+  headers?: Record<string, string>;
+}
+
+/** A message as a consumer reads it: `value` as JSON, a string as it is (null: a tombstone). */
+export function consumedMessage(
+  value: unknown,
+  { key, offset = 0, headers = {} }: ConsumedMessageOptions,
+): KafkaMessage {
+  return {
+    key: Buffer.from(key),
+    value: value === null ? null : Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
+    offset: String(offset),
+    timestamp: '0',
+    attributes: 0,
+    headers: Object.fromEntries(Object.entries(headers).map(([name, text]) => [name, Buffer.from(text)])),
+  };
+}
 
 /**
  * Commits the current end offsets of `topics` for a group that has not consumed yet, so its

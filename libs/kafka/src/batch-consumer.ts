@@ -1,4 +1,4 @@
-import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import type { Batch, Consumer, Kafka, KafkaMessage, Offsets } from 'kafkajs';
 import type { DeadLetter } from './dlq';
 import { CrashRecovery, createGroupConsumer } from './group-consumer';
 
@@ -140,16 +140,7 @@ export class KafkaBatchConsumer {
         this.streaks.delete(`${batch.topic}:${batch.partition}`);
         this.streaks.delete(CRASHES);
         resolveOffset(batch.lastOffset());
-        await commitOffsetsIfNecessary({
-          topics: [
-            {
-              topic: batch.topic,
-              partitions: [
-                { partition: batch.partition, offset: (BigInt(batch.lastOffset()) + 1n).toString() },
-              ],
-            },
-          ],
-        });
+        await commitOffsetsIfNecessary(offsetsAfter(batch));
       },
     });
   }
@@ -227,6 +218,12 @@ export class KafkaBatchConsumer {
 }
 
 const CRASHES = 'consumer';
+
+/** The commit that marks all of `batch` done: its partition resumes after the last message. */
+function offsetsAfter(batch: Batch): Offsets {
+  const offset = (BigInt(batch.lastOffset()) + 1n).toString();
+  return { topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset }] }] };
+}
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -1,6 +1,6 @@
 import type { Kafka } from 'kafkajs';
 import type { Validated } from '@hookline/contracts';
-import { CompactedTopicTable } from './compacted-topic-table';
+import { CompactedTopicTable, holdByKey } from './compacted-topic-table';
 
 class NameTable extends CompactedTopicTable<string> {
   readonly held = new Map<string, string>();
@@ -21,11 +21,7 @@ class NameTable extends CompactedTopicTable<string> {
   }
 
   protected hold(key: string, value: string | null): void {
-    if (value === null) {
-      this.held.delete(key);
-    } else {
-      this.held.set(key, value);
-    }
+    holdByKey(this.held, key, value);
   }
 
   protected rejected(key: string, reason: string): void {

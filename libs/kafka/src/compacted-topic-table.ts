@@ -71,3 +71,12 @@ export abstract class CompactedTopicTable<T> {
   /** Told of a value that did not read, after its key was dropped. */
   protected abstract rejected(key: string, reason: string): void;
 }
+
+/** `hold` of a table indexed by key alone: `value` under `key` in `index`, or the key dropped on `null`. */
+export function holdByKey<T>(index: Map<string, T>, key: string, value: T | null): void {
+  if (value === null) {
+    index.delete(key);
+  } else {
+    index.set(key, value);
+  }
+}

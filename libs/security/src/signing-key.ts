@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { InvalidSigningSecretError } from './signing-secret';
+import { accepts } from './accepts';
 import { decodeBase64Strict } from './strict-base64';
 
 /**
@@ -88,10 +89,5 @@ export function parsePublicKey(publicKey: string): KeyObject {
 }
 
 export function isValidSigningKey(secretKey: string): boolean {
-  try {
-    parseSigningKey(secretKey);
-    return true;
-  } catch {
-    return false;
-  }
+  return accepts(parseSigningKey, secretKey);
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { accepts } from './accepts';
 import { decodeBase64Strict } from './strict-base64';
 
 export const SIGNING_SECRET_PREFIX = 'whsec_';
@@ -44,10 +45,5 @@ export function parseSigningSecret(secret: string): Buffer {
 }
 
 export function isValidSigningSecret(secret: string): boolean {
-  try {
-    parseSigningSecret(secret);
-    return true;
-  } catch {
-    return false;
-  }
+  return accepts(parseSigningSecret, secret);
 }

@@ -4,9 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Registry } from 'prom-client';
-import { deliveryIdFor, type AttemptStart, type WebhookState } from '@hookline/contracts';
-import { loadConfig } from '@hookline/platform';
+import type { AttemptStart, WebhookState } from '@hookline/contracts';
 import { EgressPolicy } from '@hookline/security';
 import {
   LOOPBACK_EGRESS_ENV,
@@ -15,33 +13,18 @@ import {
   type ReceivedRequest,
   type ReplyPolicy,
 } from '@hookline/testing';
-import { DeliveryEnv } from '../config/delivery.env';
-import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { OAuth2TokenClient } from '../oauth2/oauth2-token.client';
-import { OAuth2TokenService } from '../oauth2/oauth2-token.service';
-import {
-  TEST_SECRETS_ENCRYPTION_KEYS,
-  jobCreatedEvent,
-  testSecretBox,
-  webhookFixture,
-} from '../../test/fixtures';
-import { AttemptDelivery, type AttemptInput } from './attempt-delivery';
+import { testDeliveryConfig, testSecretBox, webhookFixture } from '../../test/fixtures';
+import { attemptDeliveryOf, firstAttemptInput, loopbackEgressPolicy } from '../../test/attempt-fixtures';
+import { AttemptDelivery, type AttemptResult } from './attempt-delivery';
 import { EndpointDispatchers } from './endpoint-dispatchers';
-import { serializePayload } from './serialize-payload';
-import { WebhookCredentialsService } from './webhook-credentials.service';
-import { WebhookHttpClient } from './webhook-http.client';
 
 const CLIENT_SECRET = 'cs_live_do-not-log';
 
 describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
   const box = testSecretBox();
-  const config = loadConfig(DeliveryEnv, {
-    KAFKA_BROKERS: 'unused:9092',
-    SECRETS_ENCRYPTION_KEYS: TEST_SECRETS_ENCRYPTION_KEYS,
-    DELIVERY_USER_AGENT_VERSION: '9.9.9',
-    ...LOOPBACK_EGRESS_ENV,
-  });
-  const loopback = new EgressPolicy({ allowInsecureUrls: true, allowCidrs: ['127.0.0.0/8', '::1/128'] });
+  const config = testDeliveryConfig({ DELIVERY_USER_AGENT_VERSION: '9.9.9', ...LOOPBACK_EGRESS_ENV });
+  const loopback = loopbackEgressPolicy();
   const receivers: TestReceiver[] = [];
   const clients: Array<EndpointDispatchers | OAuth2TokenClient> = [];
   const recordStart = async (_start: AttemptStart) => undefined;
@@ -52,21 +35,13 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     proxyUrl = '',
   ): AttemptDelivery {
     const agents = new EndpointDispatchers(connectPolicy, { DELIVERY_EGRESS_PROXY_URL: proxyUrl });
-    const http = new WebhookHttpClient(agents);
     const tokens = new OAuth2TokenClient(
       connectPolicy,
       { ...config, DELIVERY_EGRESS_PROXY_URL: proxyUrl },
       tokenEndpointCa,
     );
     clients.push(agents, tokens);
-    return new AttemptDelivery(
-      new WebhookCredentialsService(box),
-      http,
-      new OAuth2TokenService(tokens, config),
-      loopback,
-      new DeliveryMetrics(new Registry()),
-      config,
-    );
+    return attemptDeliveryOf({ box, agents, tokens, policy: loopback, config });
   }
 
   async function receiver(reply?: ReplyPolicy): Promise<TestReceiver> {
@@ -97,15 +72,19 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     return state;
   }
 
-  function inputFor(state: WebhookState): AttemptInput {
-    const event = jobCreatedEvent();
-    return {
-      deliveryId: deliveryIdFor(event.id, state.id),
-      attempt: 1,
-      event,
-      webhook: state,
-      payload: serializePayload(event),
-    };
+  /** Attempts a delivery to `endpoint` for a webhook that fetches its tokens from `tokenUrl`. */
+  const deliverWithTokenFrom = (tokenUrl: string, endpoint: TestReceiver, delivery = attemptDelivery()) =>
+    delivery.execute(firstAttemptInput(oauth2Webhook(endpoint, tokenUrl)), recordStart);
+
+  /** Nothing was sent to `endpoint`: the token request failed, with an error matching `cause`. */
+  function expectTokenRequestFailed(result: AttemptResult, endpoint: TestReceiver, cause: RegExp): void {
+    expect(result).toMatchObject({
+      outcome: 'auth_failed',
+      error: expect.stringMatching(
+        new RegExp(`^not sent: no access token: token endpoint request failed: .*${cause.source}`),
+      ),
+    });
+    expect(endpoint.requests).toHaveLength(0);
   }
 
   const tokensSeen = (endpoint: TestReceiver): Array<string | undefined> =>
@@ -122,20 +101,22 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     const state = oauth2Webhook(endpoint, `${tokenServer.url}/oauth/token`);
     const delivery = attemptDelivery();
 
-    const first = await delivery.execute(inputFor(state), recordStart);
-    const second = await delivery.execute(inputFor(state), recordStart);
+    const first = await delivery.execute(firstAttemptInput(state), recordStart);
+    const second = await delivery.execute(firstAttemptInput(state), recordStart);
 
     expect([first.outcome, second.outcome]).toEqual(['success', 'success']);
     expect(first.requestHeaders.authorization).toBe('[redacted]');
     expect(JSON.stringify([first, second])).not.toContain('tok_0');
     expect(tokensSeen(endpoint)).toEqual(['Bearer tok_0', 'Bearer tok_0']);
-    expect(tokenServer.requests).toHaveLength(1);
-    expect(tokenServer.requests[0]).toMatchObject({
-      method: 'POST',
-      path: '/oauth/token',
-      body: 'grant_type=client_credentials&scope=webhooks%3Areceive',
-    });
-    expect(tokenServer.requests[0].headers['content-type']).toBe('application/x-www-form-urlencoded');
+    // One request, the client credentials grant as a form.
+    expect(tokenServer.requests).toMatchObject([
+      {
+        method: 'POST',
+        path: '/oauth/token',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials&scope=webhooks%3Areceive',
+      },
+    ]);
   });
 
   it('fetches the token through the egress proxy when one is configured, as it sends the delivery', async () => {
@@ -145,7 +126,10 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
       const endpoint = await receiver(() => ({ status: 204 }));
       const state = oauth2Webhook(endpoint, `${tokenServer.url}/oauth/token`);
 
-      const result = await attemptDelivery(loopback, null, proxy.url).execute(inputFor(state), recordStart);
+      const result = await attemptDelivery(loopback, null, proxy.url).execute(
+        firstAttemptInput(state),
+        recordStart,
+      );
 
       expect(result.outcome).toBe('success');
       expect(tokensSeen(endpoint)).toEqual(['Bearer tok_0']);
@@ -165,7 +149,7 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     const delivery = attemptDelivery();
 
     const results = await Promise.all(
-      [1, 2, 3, 4, 5].map(() => delivery.execute(inputFor(state), recordStart)),
+      [1, 2, 3, 4, 5].map(() => delivery.execute(firstAttemptInput(state), recordStart)),
     );
 
     expect(results.map((result) => result.outcome)).toEqual(Array(5).fill('success'));
@@ -181,7 +165,7 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     const state = oauth2Webhook(endpoint, `${tokenServer.url}/token`);
     const delivery = attemptDelivery();
 
-    const result = await delivery.execute(inputFor(state), recordStart);
+    const result = await delivery.execute(firstAttemptInput(state), recordStart);
 
     expect(result).toMatchObject({ outcome: 'success', responseStatus: 200, error: null });
     expect(tokensSeen(endpoint)).toEqual(['Bearer tok_0', 'Bearer tok_1']);
@@ -195,7 +179,7 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     const endpoint = await receiver(() => ({ status: 401, body: 'no' }));
     const state = oauth2Webhook(endpoint, `${tokenServer.url}/token`);
 
-    const result = await attemptDelivery().execute(inputFor(state), recordStart);
+    const result = await attemptDelivery().execute(firstAttemptInput(state), recordStart);
 
     expect(result).toMatchObject({ outcome: 'http_4xx', responseStatus: 401, responseBody: 'no' });
     expect(tokensSeen(endpoint)).toEqual(['Bearer tok_0', 'Bearer tok_1']);
@@ -236,7 +220,7 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     const endpoint = await receiver();
     const state = oauth2Webhook(endpoint, `${tokenServer.url}/token`);
 
-    const result = await attemptDelivery().execute(inputFor(state), recordStart);
+    const result = await attemptDelivery().execute(firstAttemptInput(state), recordStart);
 
     expect(result).toMatchObject({ outcome: 'auth_failed', error, responseStatus: null, requestHeaders: {} });
     expect(result.error).not.toContain(CLIENT_SECRET);
@@ -250,15 +234,9 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     receivers.splice(receivers.indexOf(tokenServer), 1);
     const endpoint = await receiver();
 
-    const result = await attemptDelivery().execute(inputFor(oauth2Webhook(endpoint, tokenUrl)), recordStart);
+    const result = await deliverWithTokenFrom(tokenUrl, endpoint);
 
-    expect(result).toMatchObject({
-      outcome: 'auth_failed',
-      error: expect.stringMatching(
-        /^not sent: no access token: token endpoint request failed: .*ECONNREFUSED/,
-      ),
-    });
-    expect(endpoint.requests).toHaveLength(0);
+    expectTokenRequestFailed(result, endpoint, /ECONNREFUSED/);
   });
 
   describe('over TLS', () => {
@@ -311,10 +289,7 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     it('fetches the token from a token endpoint whose certificate it trusts', async () => {
       const endpoint = await receiver(() => ({ status: 204 }));
 
-      const result = await attemptDelivery(loopback, certificate).execute(
-        inputFor(oauth2Webhook(endpoint, tokenUrl)),
-        recordStart,
-      );
+      const result = await deliverWithTokenFrom(tokenUrl, endpoint, attemptDelivery(loopback, certificate));
 
       expect(result.outcome).toBe('success');
       expect(tokensSeen(endpoint)).toEqual(['Bearer tok_tls']);
@@ -323,18 +298,9 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     it('logs auth_failed, naming the TLS error, when the token endpoint’s certificate is not trusted', async () => {
       const endpoint = await receiver();
 
-      const result = await attemptDelivery().execute(
-        inputFor(oauth2Webhook(endpoint, tokenUrl)),
-        recordStart,
-      );
+      const result = await deliverWithTokenFrom(tokenUrl, endpoint);
 
-      expect(result).toMatchObject({
-        outcome: 'auth_failed',
-        error: expect.stringMatching(
-          /^not sent: no access token: token endpoint request failed: .*SELF_SIGNED/,
-        ),
-      });
-      expect(endpoint.requests).toHaveLength(0);
+      expectTokenRequestFailed(result, endpoint, /SELF_SIGNED/);
     });
   });
 
@@ -345,7 +311,7 @@ describe(`${AttemptDelivery.name} with OAuth2 client credentials`, () => {
     state.url = `http://127.0.0.1:${new URL(endpoint.url).port}/hooks`;
     const connectGuard = new EgressPolicy({ allowInsecureUrls: true, allowCidrs: [] });
 
-    const result = await attemptDelivery(connectGuard).execute(inputFor(state), recordStart);
+    const result = await attemptDelivery(connectGuard).execute(firstAttemptInput(state), recordStart);
 
     expect(result).toMatchObject({ outcome: 'blocked', error: expect.stringContaining('EHOSTBLOCKED') });
     expect(tokenServer.requests).toHaveLength(0);

@@ -1,42 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import { Logger } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import { Registry } from 'prom-client';
 import { Webhook } from 'standardwebhooks';
-import {
-  RESPONSE_BODY_LIMIT_BYTES,
-  deliveryIdFor,
-  type AttemptStart,
-  type WebhookState,
-} from '@hookline/contracts';
-import { loadConfig } from '@hookline/platform';
+import { RESPONSE_BODY_LIMIT_BYTES, type AttemptStart } from '@hookline/contracts';
 import { EgressPolicy } from '@hookline/security';
 import { LOOPBACK_EGRESS_ENV, TestReceiver } from '@hookline/testing';
-import { DeliveryEnv } from '../config/delivery.env';
-import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import { OAuth2TokenClient } from '../oauth2/oauth2-token.client';
-import { OAuth2TokenService } from '../oauth2/oauth2-token.service';
-import {
-  TEST_SECRETS_ENCRYPTION_KEYS,
-  jobCreatedEvent,
-  testSecretBox,
-  webhookFixture,
-} from '../../test/fixtures';
-import { AttemptDelivery, type AttemptInput } from './attempt-delivery';
+import { testDeliveryConfig, testSecretBox, webhookFixture } from '../../test/fixtures';
+import { attemptDeliveryOf, firstAttemptInput, loopbackEgressPolicy } from '../../test/attempt-fixtures';
+import { AttemptDelivery } from './attempt-delivery';
 import { EndpointDispatchers } from './endpoint-dispatchers';
-import { serializePayload } from './serialize-payload';
-import { WebhookCredentialsService } from './webhook-credentials.service';
-import { WebhookHttpClient } from './webhook-http.client';
 
 describe(AttemptDelivery.name, () => {
   const box = testSecretBox();
-  const config = loadConfig(DeliveryEnv, {
-    KAFKA_BROKERS: 'unused:9092',
-    SECRETS_ENCRYPTION_KEYS: TEST_SECRETS_ENCRYPTION_KEYS,
-    DELIVERY_USER_AGENT_VERSION: '9.9.9',
-    ...LOOPBACK_EGRESS_ENV,
-  });
-  const loopback = new EgressPolicy({ allowInsecureUrls: true, allowCidrs: ['127.0.0.0/8', '::1/128'] });
+  const config = testDeliveryConfig({ DELIVERY_USER_AGENT_VERSION: '9.9.9', ...LOOPBACK_EGRESS_ENV });
+  const loopback = loopbackEgressPolicy();
   const receivers: TestReceiver[] = [];
   const dispatchers: EndpointDispatchers[] = [];
   const tokenClients: OAuth2TokenClient[] = [];
@@ -47,35 +25,16 @@ describe(AttemptDelivery.name, () => {
 
   function attemptDelivery(policy = loopback, connectPolicy = policy): AttemptDelivery {
     const agents = new EndpointDispatchers(connectPolicy, config);
-    dispatchers.push(agents);
-    const http = new WebhookHttpClient(agents);
-    const metrics = new DeliveryMetrics(new Registry());
     const tokens = new OAuth2TokenClient(connectPolicy, config);
+    dispatchers.push(agents);
     tokenClients.push(tokens);
-    return new AttemptDelivery(
-      new WebhookCredentialsService(box),
-      http,
-      new OAuth2TokenService(tokens, config),
-      policy,
-      metrics,
-      config,
-    );
+    return attemptDeliveryOf({ box, agents, tokens, policy, config });
   }
 
   async function receiver(reply?: Parameters<typeof TestReceiver.start>[0]): Promise<TestReceiver> {
     const started = await TestReceiver.start(reply);
     receivers.push(started);
     return started;
-  }
-
-  function inputFor(state: WebhookState, event = jobCreatedEvent()): AttemptInput {
-    return {
-      deliveryId: deliveryIdFor(event.id, state.id),
-      attempt: 1,
-      event,
-      webhook: state,
-      payload: serializePayload(event),
-    };
   }
 
   afterEach(async () => {
@@ -92,7 +51,7 @@ describe(AttemptDelivery.name, () => {
       return { status: 204 };
     });
     const { state } = webhookFixture(box, { url: `${endpoint.url}/hooks` });
-    const input = inputFor(state);
+    const input = firstAttemptInput(state);
 
     const result = await attemptDelivery().execute(input, recordStart);
 
@@ -118,7 +77,7 @@ describe(AttemptDelivery.name, () => {
       throw new Error('broker unreachable');
     };
 
-    await expect(attemptDelivery().execute(inputFor(state), unrecorded)).rejects.toThrow(
+    await expect(attemptDelivery().execute(firstAttemptInput(state), unrecorded)).rejects.toThrow(
       'broker unreachable',
     );
     expect(endpoint.requests).toEqual([]);
@@ -135,7 +94,7 @@ describe(AttemptDelivery.name, () => {
       headers: { 'X-Tenant': 'acme' },
     });
     state.auth = { type: 'basic', username: 'hook', encryptedPassword: box.encrypt('pw', state.id) };
-    const input = inputFor(state);
+    const input = firstAttemptInput(state);
 
     const result = await attemptDelivery().execute(input, recordStart);
 
@@ -180,7 +139,7 @@ describe(AttemptDelivery.name, () => {
       { expiresAt: earlier },
     ]);
 
-    await attemptDelivery().execute(inputFor(state), recordStart);
+    await attemptDelivery().execute(firstAttemptInput(state), recordStart);
 
     const headers = endpoint.requests[0].headers as Record<string, string>;
     expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
@@ -195,7 +154,7 @@ describe(AttemptDelivery.name, () => {
     );
     const { state } = webhookFixture(box, { url: `${endpoint.url}/hook` });
 
-    const result = await attemptDelivery().execute(inputFor(state), recordStart);
+    const result = await attemptDelivery().execute(firstAttemptInput(state), recordStart);
 
     expect(result).toMatchObject({ outcome: 'http_3xx', responseStatus: 302 });
     expect(endpoint.requests.map((request) => request.path)).toEqual(['/hook']);
@@ -208,7 +167,7 @@ describe(AttemptDelivery.name, () => {
     const endpoint = await receiver(() => ({ status, body: 'nope' }));
     const { state } = webhookFixture(box, { url: endpoint.url });
 
-    await expect(attemptDelivery().execute(inputFor(state), recordStart)).resolves.toMatchObject({
+    await expect(attemptDelivery().execute(firstAttemptInput(state), recordStart)).resolves.toMatchObject({
       outcome,
       responseStatus: status,
       responseBody: 'nope',
@@ -219,7 +178,7 @@ describe(AttemptDelivery.name, () => {
     const endpoint = await receiver(() => ({ status: 200, body: 'x'.repeat(RESPONSE_BODY_LIMIT_BYTES * 3) }));
     const { state } = webhookFixture(box, { url: endpoint.url });
 
-    const result = await attemptDelivery().execute(inputFor(state), recordStart);
+    const result = await attemptDelivery().execute(firstAttemptInput(state), recordStart);
 
     expect(result.outcome).toBe('success');
     expect(result.responseBodyTruncated).toBe(true);
@@ -230,7 +189,7 @@ describe(AttemptDelivery.name, () => {
     const endpoint = await receiver(() => ({ status: 200, hang: true }));
     const { state } = webhookFixture(box, { url: endpoint.url, timeoutSeconds: 1 });
 
-    const result = await attemptDelivery().execute(inputFor(state), recordStart);
+    const result = await attemptDelivery().execute(firstAttemptInput(state), recordStart);
 
     expect(result).toMatchObject({ outcome: 'timeout', responseStatus: null });
     expect(result.durationMs).toBeGreaterThanOrEqual(900);
@@ -248,7 +207,7 @@ describe(AttemptDelivery.name, () => {
     const { state } = webhookFixture(box, { url: `http://127.0.0.1:${port}/`, timeoutSeconds: 1 });
 
     try {
-      const result = await attemptDelivery().execute(inputFor(state), recordStart);
+      const result = await attemptDelivery().execute(firstAttemptInput(state), recordStart);
       expect(result).toMatchObject({ outcome: 'success', responseStatus: 200 });
       expect(result.error).toMatch(/^response body unreadable/);
       expect(result.durationMs).toBeLessThan(5_000);
@@ -265,7 +224,7 @@ describe(AttemptDelivery.name, () => {
     receivers.splice(receivers.indexOf(endpoint), 1);
     const { state } = webhookFixture(box, { url });
 
-    await expect(attemptDelivery().execute(inputFor(state), recordStart)).resolves.toMatchObject({
+    await expect(attemptDelivery().execute(firstAttemptInput(state), recordStart)).resolves.toMatchObject({
       outcome: 'connection_refused',
       responseStatus: null,
       error: expect.stringContaining('ECONNREFUSED'),
@@ -278,7 +237,10 @@ describe(AttemptDelivery.name, () => {
     // The URL passes the save-time rules; the connector still refuses the loopback address (as after a DNS rebind).
     const connectGuard = new EgressPolicy({ allowInsecureUrls: true, allowCidrs: [] });
 
-    const result = await attemptDelivery(loopback, connectGuard).execute(inputFor(state), recordStart);
+    const result = await attemptDelivery(loopback, connectGuard).execute(
+      firstAttemptInput(state),
+      recordStart,
+    );
 
     expect(result).toMatchObject({ outcome: 'blocked', error: expect.stringContaining('EHOSTBLOCKED') });
     expect(endpoint.requests).toHaveLength(0);
@@ -288,7 +250,9 @@ describe(AttemptDelivery.name, () => {
     const { state } = webhookFixture(box, { url: 'http://hooks.example.com/' });
     const strict = new EgressPolicy({ allowInsecureUrls: false, allowCidrs: [] });
 
-    await expect(attemptDelivery(strict).execute(inputFor(state), recordStart)).resolves.toMatchObject({
+    await expect(
+      attemptDelivery(strict).execute(firstAttemptInput(state), recordStart),
+    ).resolves.toMatchObject({
       outcome: 'blocked',
       error: expect.stringContaining('url must use https'),
       requestHeaders: {},
@@ -301,7 +265,7 @@ describe(AttemptDelivery.name, () => {
     const moved = { ...state, id: 'wh_elsewhere' };
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
 
-    const result = await attemptDelivery().execute(inputFor(moved), recordStart);
+    const result = await attemptDelivery().execute(firstAttemptInput(moved), recordStart);
 
     expect(logged).toHaveBeenCalledWith(
       expect.stringContaining('Webhook wh_elsewhere (version 1): not sent'),

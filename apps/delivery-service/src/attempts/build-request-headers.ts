@@ -62,21 +62,17 @@ export function buildRequestHeaders(input: RequestHeadersInput): Record<string, 
   const scheme = input.signatureScheme;
   switch (scheme.type) {
     case 'standard-webhooks':
-      headers[WebhookHeaders.signature] = signStandardWebhook({
+    case 'standard-webhooks-ed25519': {
+      // The two schemes sign the same content, with an HMAC secret or an ed25519 key.
+      const sign = scheme.type === 'standard-webhooks' ? signStandardWebhook : signStandardWebhookEd25519;
+      headers[WebhookHeaders.signature] = sign({
         messageId: input.eventId,
         timestampSeconds: input.timestampSeconds,
         body: input.body,
         secrets: input.signingSecrets,
       });
       break;
-    case 'standard-webhooks-ed25519':
-      headers[WebhookHeaders.signature] = signStandardWebhookEd25519({
-        messageId: input.eventId,
-        timestampSeconds: input.timestampSeconds,
-        body: input.body,
-        secrets: input.signingSecrets,
-      });
-      break;
+    }
     case 'hmac-sha256-hex': {
       const header = scheme.header.toLowerCase();
       const previous = input.signingSecrets.slice(1);

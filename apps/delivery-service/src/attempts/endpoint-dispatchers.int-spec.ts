@@ -1,23 +1,10 @@
-import { Registry } from 'prom-client';
-import { deliveryIdFor, type EndpointTls, type WebhookState } from '@hookline/contracts';
-import { loadConfig } from '@hookline/platform';
+import type { EndpointTls, WebhookState } from '@hookline/contracts';
 import { EgressPolicy } from '@hookline/security';
 import { LOOPBACK_EGRESS_ENV, TestConnectProxy, TestReceiver, createTestPki } from '@hookline/testing';
-import { DeliveryEnv } from '../config/delivery.env';
-import { DeliveryMetrics } from '../metrics/delivery.metrics';
-import {
-  TEST_SECRETS_ENCRYPTION_KEYS,
-  jobCreatedEvent,
-  testSecretBox,
-  webhookFixture,
-} from '../../test/fixtures';
-import { AttemptDelivery, type AttemptResult } from './attempt-delivery';
+import { testDeliveryConfig, testSecretBox, webhookFixture } from '../../test/fixtures';
+import { attemptDeliveryOf, firstAttemptInput, loopbackEgressPolicy } from '../../test/attempt-fixtures';
 import { OAuth2TokenClient } from '../oauth2/oauth2-token.client';
-import { OAuth2TokenService } from '../oauth2/oauth2-token.service';
 import { EndpointDispatchers } from './endpoint-dispatchers';
-import { serializePayload } from './serialize-payload';
-import { WebhookCredentialsService } from './webhook-credentials.service';
-import { WebhookHttpClient } from './webhook-http.client';
 
 /** Deliveries over mutual TLS and through the egress proxy, against real servers on loopback. */
 describe(EndpointDispatchers.name, () => {
@@ -25,7 +12,8 @@ describe(EndpointDispatchers.name, () => {
   const pki = createTestPki();
   const serverCertificate = pki.issue({ commonName: 'localhost', usage: 'server', names: ['localhost'] });
   const client = pki.issue({ commonName: 'hookline-client', usage: 'client' });
-  const loopback = new EgressPolicy({ allowInsecureUrls: true, allowCidrs: ['127.0.0.0/8', '::1/128'] });
+  const config = testDeliveryConfig(LOOPBACK_EGRESS_ENV);
+  const loopback = loopbackEgressPolicy();
   const strict = new EgressPolicy({ allowInsecureUrls: true, allowCidrs: [] });
   const started: Array<{ stop(): Promise<void> }> = [];
   const built: EndpointDispatchers[] = [];
@@ -43,37 +31,12 @@ describe(EndpointDispatchers.name, () => {
     return made;
   }
 
-  function attempt(
-    agents: EndpointDispatchers,
-    state: WebhookState,
-    policy = loopback,
-  ): Promise<AttemptResult> {
-    const config = loadConfig(DeliveryEnv, {
-      KAFKA_BROKERS: 'unused:9092',
-      SECRETS_ENCRYPTION_KEYS: TEST_SECRETS_ENCRYPTION_KEYS,
-      ...LOOPBACK_EGRESS_ENV,
-    });
+  /** Attempt 1 of a delivery to `state` through `agents`. */
+  function attempt(agents: EndpointDispatchers, state: WebhookState, policy = loopback) {
     const tokens = new OAuth2TokenClient(policy, config);
     tokenClients.push(tokens);
-    const delivery = new AttemptDelivery(
-      new WebhookCredentialsService(box),
-      new WebhookHttpClient(agents),
-      new OAuth2TokenService(tokens, config),
-      policy,
-      new DeliveryMetrics(new Registry()),
-      config,
-    );
-    const event = jobCreatedEvent();
-    return delivery.execute(
-      {
-        deliveryId: deliveryIdFor(event.id, state.id),
-        attempt: 1,
-        event,
-        webhook: state,
-        payload: serializePayload(event),
-      },
-      async () => undefined,
-    );
+    const delivery = attemptDeliveryOf({ box, agents, tokens, policy, config });
+    return delivery.execute(firstAttemptInput(state), async () => undefined);
   }
 
   /** A webhook state as subscription-service publishes it: the client key sealed with its id. */

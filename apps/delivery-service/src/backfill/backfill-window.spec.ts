@@ -56,14 +56,15 @@ describe(planBackfill.name, () => {
 describe(stepAt.name, () => {
   const position = { nextOffset: '18', endOffset: '25' } as BackfillProgress;
 
-  it('skips what was replayed before the checkpoint, reads up to the end, and stops there', () => {
-    expect([17n, 18n, 24n, 25n, 26n].map((offset) => stepAt(position, offset))).toEqual([
-      'skip',
-      'read',
-      'read',
-      'past-end',
-      'past-end',
-    ]);
+  // It skips what was replayed before the checkpoint, reads up to the end, and stops there.
+  it.each([
+    [17n, 'skip'],
+    [18n, 'read'],
+    [24n, 'read'],
+    [25n, 'past-end'],
+    [26n, 'past-end'],
+  ])('at offset %s: %s', (offset, step) => {
+    expect(stepAt(position, offset)).toBe(step);
   });
 });
 

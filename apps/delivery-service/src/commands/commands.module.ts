@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeliveryConsumerDeps } from '../consumption/delivery-consumer';
 import { DeliveryModule } from '../pipeline/delivery.module';
 import { RoutingModule } from '../routing/routing.module';
 import { DeliveryCommandsConsumer } from './delivery-commands.consumer';
@@ -6,7 +7,7 @@ import { RedeliveryService } from './redelivery.service';
 
 @Module({
   imports: [RoutingModule, DeliveryModule],
-  providers: [RedeliveryService, DeliveryCommandsConsumer],
+  providers: [DeliveryConsumerDeps, RedeliveryService, DeliveryCommandsConsumer],
   exports: [DeliveryCommandsConsumer],
 })
 export class CommandsModule {}

@@ -1,16 +1,9 @@
-import type { KafkaMessage } from 'kafkajs';
 import type { DeliveryCommand } from '@hookline/contracts';
 import { jobCreatedEvent } from '../../test/fixtures';
+import { consumedMessage } from '../../test/kafka-helpers';
 import { parseDeliveryCommand } from './parse-delivery-command';
 
-const asMessage = (value: unknown): KafkaMessage => ({
-  key: Buffer.from('wh_1'),
-  value: Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)),
-  offset: '0',
-  timestamp: '0',
-  attributes: 0,
-  headers: {},
-});
+const asMessage = (value: unknown) => consumedMessage(value, { key: 'wh_1' });
 
 describe('parseDeliveryCommand', () => {
   const command: DeliveryCommand = {

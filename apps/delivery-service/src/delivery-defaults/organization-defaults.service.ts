@@ -7,7 +7,7 @@ import {
   type DeliveryDefaults,
   type Validated,
 } from '@hookline/contracts';
-import { CompactedTopicTable } from '@hookline/kafka';
+import { CompactedTopicTable, holdByKey } from '@hookline/kafka';
 import { KAFKA, type ReadinessCheck } from '@hookline/platform';
 import { DeliveryEnv } from '../config/delivery.env';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
@@ -40,11 +40,7 @@ export class OrganizationDefaults extends CompactedTopicTable<DeliveryDefaults> 
   }
 
   protected hold(key: string, value: DeliveryDefaults | null): void {
-    if (value === null) {
-      this.byKey.delete(key);
-    } else {
-      this.byKey.set(key, value);
-    }
+    holdByKey(this.byKey, key, value);
   }
 
   protected rejected(key: string, reason: string): void {

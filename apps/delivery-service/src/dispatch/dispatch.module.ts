@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeliveryConsumerDeps } from '../consumption/delivery-consumer';
 import { DeliveryModule } from '../pipeline/delivery.module';
 import { RoutingModule } from '../routing/routing.module';
 import { DispatchService } from './dispatch.service';
@@ -6,7 +7,7 @@ import { DomainEventsConsumer } from './domain-events.consumer';
 
 @Module({
   imports: [RoutingModule, DeliveryModule],
-  providers: [DispatchService, DomainEventsConsumer],
+  providers: [DeliveryConsumerDeps, DispatchService, DomainEventsConsumer],
   exports: [DomainEventsConsumer],
 })
 export class DispatchModule {}

@@ -1,15 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { Topics, deliveryIdFor, type WebhookState } from '@hookline/contracts';
-import { loadConfig } from '@hookline/platform';
 import type { OutputSink, TopicBatch } from '@hookline/kafka';
-import {
-  TEST_SECRETS_ENCRYPTION_KEYS,
-  jobCreatedEvent,
-  testSecretBox,
-  webhookFixture,
-} from '../../test/fixtures';
-import { DeliveryEnv } from '../config/delivery.env';
+import { jobCreatedEvent, testDeliveryConfig, testSecretBox, webhookFixture } from '../../test/fixtures';
 import type { DeliveryJob } from '../pipeline/delivery-job';
 import type { DeliveryService } from '../pipeline/delivery.service';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
@@ -19,11 +12,7 @@ import { DispatchService } from './dispatch.service';
 
 describe(DispatchService.name, () => {
   const box = testSecretBox();
-  const config = loadConfig(DeliveryEnv, {
-    KAFKA_BROKERS: 'unused:9092',
-    SECRETS_ENCRYPTION_KEYS: TEST_SECRETS_ENCRYPTION_KEYS,
-    DELIVERY_TARGET_WAIT_MS: '50',
-  });
+  const config = testDeliveryConfig({ DELIVERY_TARGET_WAIT_MS: '50' });
   const first = webhookFixture(box, { events: ['*'] }).state;
   const second = webhookFixture(box, { events: ['*'] }).state;
   let delivered: DeliveryJob[];

@@ -13,21 +13,14 @@ import { DeliveryEnv } from '../config/delivery.env';
 import { DeliveryMetrics } from '../metrics/delivery.metrics';
 import type { RoutingService } from '../routing/routing.service';
 import { jobCreatedEvent } from '../../test/fixtures';
+import { consumedMessage } from '../../test/kafka-helpers';
 import type { DispatchService } from './dispatch.service';
 import { DomainEventsConsumer } from './domain-events.consumer';
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-function message(value: string | null, offset: number): KafkaMessage {
-  return {
-    key: Buffer.from('org_a:job_1'),
-    value: value === null ? null : Buffer.from(value),
-    offset: String(offset),
-    timestamp: '0',
-    attributes: 0,
-    headers: {},
-  };
-}
+const message = (value: string | null, offset: number) =>
+  consumedMessage(value, { key: 'org_a:job_1', offset });
 
 describe(DomainEventsConsumer.name, () => {
   const recipient = { id: 'wh_recipient' } as WebhookState;
@@ -81,12 +74,8 @@ describe(DomainEventsConsumer.name, () => {
 
   const create = () =>
     new DomainEventsConsumer(
-      kafka,
-      publisher,
-      routing,
+      { kafka, publisher, routing, metrics: new DeliveryMetrics(new Registry()), config },
       dispatcher,
-      new DeliveryMetrics(new Registry()),
-      config,
     );
 
   const batchOf = (...messages: KafkaMessage[]): IncomingBatch => ({

@@ -1,13 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
+import { Injectable } from '@nestjs/common';
 import { DOMAIN_TOPIC_PATTERN } from '@hookline/contracts';
-import { KafkaPublisher, type BatchHandling, type IncomingBatch } from '@hookline/kafka';
-import { KAFKA } from '@hookline/platform';
-import { DeliveryEnv } from '../config/delivery.env';
+import type { BatchHandling, IncomingBatch } from '@hookline/kafka';
 import { DeadLetterCollector } from '../consumption/dead-letters';
-import { DeliveryConsumer } from '../consumption/delivery-consumer';
-import { DeliveryMetrics } from '../metrics/delivery.metrics';
-import { RoutingService } from '../routing/routing.service';
+import { DeliveryConsumer, DeliveryConsumerDeps } from '../consumption/delivery-consumer';
 import { DispatchService } from './dispatch.service';
 import { checkEventData, parseDomainMessage } from './parse-domain-message';
 
@@ -20,22 +15,14 @@ import { checkEventData, parseDomainMessage } from './parse-domain-message';
 @Injectable()
 export class DomainEventsConsumer extends DeliveryConsumer {
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    publisher: KafkaPublisher,
-    routing: RoutingService,
+    deps: DeliveryConsumerDeps,
     private readonly dispatcher: DispatchService,
-    metrics: DeliveryMetrics,
-    private readonly config: DeliveryEnv,
   ) {
-    super(
-      'domain-consumer',
-      { kafka, publisher, routing, metrics, config },
-      {
-        groupSuffix: '',
-        topics: [DOMAIN_TOPIC_PATTERN],
-        messageKind: 'Delivering',
-      },
-    );
+    super('domain-consumer', deps, {
+      groupSuffix: '',
+      topics: [DOMAIN_TOPIC_PATTERN],
+      messageKind: 'Delivering',
+    });
   }
 
   protected handleBatch(batch: IncomingBatch): BatchHandling {
@@ -44,7 +31,7 @@ export class DomainEventsConsumer extends DeliveryConsumer {
     // The same event twice in one batch (a producer retry) is one delivery.
     const byEventId = new Map<string, Promise<void>>();
     batch.messages.forEach((message, index) => {
-      const parsed = parseDomainMessage(message, this.config.DELIVERY_MAX_EVENT_BYTES, batch.topic);
+      const parsed = parseDomainMessage(message, this.deps.config.DELIVERY_MAX_EVENT_BYTES, batch.topic);
       if (!parsed.ok) {
         refused.refuse(index, message, parsed.reason);
         taken.push(Promise.resolve());

@@ -1,17 +1,9 @@
-import type { KafkaMessage } from 'kafkajs';
 import { jobCreatedEvent } from '../../test/fixtures';
+import { consumedMessage } from '../../test/kafka-helpers';
 import { parseDomainMessage } from './parse-domain-message';
 
-function message(value: unknown, headers: Record<string, string> = {}): KafkaMessage {
-  return {
-    key: Buffer.from('org_1:job_1'),
-    value: Buffer.from(JSON.stringify(value)),
-    headers: Object.fromEntries(Object.entries(headers).map(([name, text]) => [name, Buffer.from(text)])),
-    timestamp: '0',
-    attributes: 0,
-    offset: '0',
-  };
-}
+const message = (value: unknown, headers: Record<string, string> = {}) =>
+  consumedMessage(value, { key: 'org_1:job_1', headers });
 
 describe(parseDomainMessage.name, () => {
   const native = jobCreatedEvent({ organizationId: 'org_1', subject: 'job_1' });

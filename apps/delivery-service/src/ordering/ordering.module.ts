@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeliveryConsumerDeps } from '../consumption/delivery-consumer';
 import { DeliveryModule } from '../pipeline/delivery.module';
 import { RoutingModule } from '../routing/routing.module';
 import { OrderedLaneConsumer } from './ordered-lane.consumer';
@@ -6,7 +7,7 @@ import { OrderedLaneService } from './ordered-lane.service';
 
 @Module({
   imports: [RoutingModule, DeliveryModule],
-  providers: [OrderedLaneService, OrderedLaneConsumer],
+  providers: [DeliveryConsumerDeps, OrderedLaneService, OrderedLaneConsumer],
   exports: [OrderedLaneConsumer],
 })
 export class OrderingModule {}

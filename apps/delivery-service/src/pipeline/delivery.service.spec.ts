@@ -10,14 +10,8 @@ import {
   type EventEnvelope,
   type WebhookState,
 } from '@hookline/contracts';
-import { loadConfig } from '@hookline/platform';
 import type { OutputSink, TopicBatch } from '@hookline/kafka';
-import {
-  jobCreatedEvent,
-  testSecretBox,
-  webhookFixture,
-  TEST_SECRETS_ENCRYPTION_KEYS,
-} from '../../test/fixtures';
+import { jobCreatedEvent, testDeliveryConfig, testSecretBox, webhookFixture } from '../../test/fixtures';
 import {
   notSentResult,
   type AttemptDelivery,
@@ -25,7 +19,6 @@ import {
   type AttemptResult,
 } from '../attempts/attempt-delivery';
 import { serializePayload } from '../attempts/serialize-payload';
-import { DeliveryEnv } from '../config/delivery.env';
 import type { OrganizationDefaults } from '../delivery-defaults/organization-defaults.service';
 import { EndpointHealth } from '../isolation/endpoint-health';
 import { FairScheduler } from '../isolation/fair-scheduler';
@@ -57,9 +50,7 @@ const timedOut = (): AttemptResult => ({
 
 describe(DeliveryService.name, () => {
   const box = testSecretBox();
-  const config = loadConfig(DeliveryEnv, {
-    KAFKA_BROKERS: 'unused:9092',
-    SECRETS_ENCRYPTION_KEYS: TEST_SECRETS_ENCRYPTION_KEYS,
+  const config = testDeliveryConfig({
     DELIVERY_BREAKER_MIN_REQUESTS: '2',
     DELIVERY_WEBHOOK_MAX_QUEUED: '0',
   });

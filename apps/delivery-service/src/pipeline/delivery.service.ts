@@ -330,14 +330,8 @@ export class DeliveryService {
   }
 }
 
-function attemptInputOf(job: DeliveryJob): AttemptInput {
-  return {
-    deliveryId: job.deliveryId,
-    attempt: job.attempt,
-    event: job.event,
-    webhook: job.webhook,
-    payload: job.payload,
-  };
+function attemptInputOf({ deliveryId, attempt, event, webhook, payload }: DeliveryJob): AttemptInput {
+  return { deliveryId, attempt, event, webhook, payload };
 }
 
 export function attemptBatch(attemptEvent: AttemptEvent): TopicBatch {

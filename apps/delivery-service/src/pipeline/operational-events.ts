@@ -26,29 +26,24 @@ export interface OperationalEventContext {
   at: Date;
 }
 
+/** What the data of every operational event starts with: the delivery it is about. */
+type DeliveryRef = 'deliveryId' | 'webhookId';
+
 /** `delivery.exhausted`, for the organization's webhooks that subscribe to it (normal routing). */
 export function deliveryExhaustedEvent(
   context: OperationalEventContext,
-  data: Omit<DeliveryExhaustedData, 'deliveryId' | 'webhookId'>,
+  data: Omit<DeliveryExhaustedData, DeliveryRef>,
 ): EventEnvelope {
-  return envelope(context, 'delivery.exhausted', {
-    deliveryId: context.deliveryId,
-    webhookId: context.webhookId,
-    ...data,
-    lastError: data.lastError === null ? null : data.lastError.slice(0, LAST_ERROR_LIMIT),
-  } satisfies DeliveryExhaustedData);
+  const lastError = data.lastError === null ? null : data.lastError.slice(0, LAST_ERROR_LIMIT);
+  return envelope<DeliveryExhaustedData>(context, 'delivery.exhausted', { ...data, lastError });
 }
 
 /** `delivery.recovered`: a success that ended a failure streak of the webhook. */
 export function deliveryRecoveredEvent(
   context: OperationalEventContext,
-  data: Omit<DeliveryRecoveredData, 'deliveryId' | 'webhookId'>,
+  data: Omit<DeliveryRecoveredData, DeliveryRef>,
 ): EventEnvelope {
-  return envelope(context, 'delivery.recovered', {
-    webhookId: context.webhookId,
-    deliveryId: context.deliveryId,
-    ...data,
-  } satisfies DeliveryRecoveredData);
+  return envelope<DeliveryRecoveredData>(context, 'delivery.recovered', data);
 }
 
 /** Produced like any product event: `domain.delivery.v1`, key `<organization>:<webhook>`. */
@@ -63,7 +58,11 @@ export function operationalEventBatch(events: readonly EventEnvelope[]): TopicBa
   };
 }
 
-function envelope(context: OperationalEventContext, type: string, data: object): EventEnvelope {
+function envelope<Data extends Record<DeliveryRef, string>>(
+  context: OperationalEventContext,
+  type: string,
+  data: Omit<Data, DeliveryRef>,
+): EventEnvelope {
   const event: EventEnvelope = {
     // Derived from the delivery: a replayed batch re-emits the same event id, which receivers deduplicate.
     id: `${IdPrefix.event}_${createHash('sha256').update(`${context.deliveryId}\u0000${type}`).digest('base64url').slice(0, 26)}`,
@@ -71,7 +70,7 @@ function envelope(context: OperationalEventContext, type: string, data: object):
     organizationId: context.organizationId,
     subject: context.webhookId,
     occurredAt: context.at.toISOString(),
-    data: { ...data },
+    data: { deliveryId: context.deliveryId, webhookId: context.webhookId, ...data },
   };
   const validation = validateEnvelope(event);
   if (!validation.ok) {

@@ -1,15 +1,8 @@
-import type { KafkaMessage } from 'kafkajs';
 import { jobCreatedEvent } from '../../test/fixtures';
+import { consumedMessage } from '../../test/kafka-helpers';
 import { parseRetryTask, retryTaskMessage, type RetryTask } from './retry-task';
 
-const asMessage = (value: unknown): KafkaMessage => ({
-  key: Buffer.from('wh_1'),
-  value: typeof value === 'string' ? Buffer.from(value) : Buffer.from(JSON.stringify(value)),
-  offset: '0',
-  timestamp: '0',
-  attributes: 0,
-  headers: {},
-});
+const asMessage = (value: unknown) => consumedMessage(value, { key: 'wh_1' });
 
 describe('parseRetryTask', () => {
   const task: RetryTask = {

@@ -85,19 +85,16 @@ export function decideNextStep(input: NextStepInput): NextStep {
   };
 }
 
+/** The delivery status an attempt event carries after each kind of step. */
+const DELIVERY_STATUS_AFTER: Readonly<Record<NextStep['kind'], DeliveryStatus>> = {
+  succeeded: 'succeeded',
+  expired: 'expired',
+  'gave-up': 'failed',
+  retry: 'retrying',
+};
+
 export function deliveryStatusOf(step: NextStep): DeliveryStatus {
-  switch (step.kind) {
-    case 'succeeded':
-      return 'succeeded';
-    case 'expired':
-      return 'expired';
-    case 'gave-up':
-      return 'failed';
-    case 'retry':
-      return 'retrying';
-    default:
-      return assertNever(step, 'next step');
-  }
+  return DELIVERY_STATUS_AFTER[step.kind];
 }
 
 function retryAfterHeader(headers: Readonly<Record<string, string>> | null): string | undefined {

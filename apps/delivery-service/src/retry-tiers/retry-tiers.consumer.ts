@@ -1,13 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
-import { KafkaPublisher, type BatchHandling, type IncomingBatch } from '@hookline/kafka';
-import { KAFKA } from '@hookline/platform';
-import { DeliveryEnv } from '../config/delivery.env';
+import { Injectable } from '@nestjs/common';
+import type { BatchHandling, IncomingBatch } from '@hookline/kafka';
 import { QUIET_TOPIC_MAX_WAIT_MS } from '../consumption/create-delivery-consumer';
 import { DeadLetterCollector } from '../consumption/dead-letters';
-import { DeliveryConsumer } from '../consumption/delivery-consumer';
-import { DeliveryMetrics } from '../metrics/delivery.metrics';
-import { RoutingService } from '../routing/routing.service';
+import { DeliveryConsumer, DeliveryConsumerDeps } from '../consumption/delivery-consumer';
 import { RETRY_TIER_TOPICS, holdUntil, tierOfTopic } from '../retry-policy/choose-tier';
 import { RetryService } from './retry.service';
 import { parseRetryTask } from '../pipeline/retry-task';
@@ -20,23 +15,15 @@ import { parseRetryTask } from '../pipeline/retry-task';
 @Injectable()
 export class RetryTiersConsumer extends DeliveryConsumer {
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    publisher: KafkaPublisher,
-    routing: RoutingService,
+    deps: DeliveryConsumerDeps,
     private readonly retries: RetryService,
-    metrics: DeliveryMetrics,
-    config: DeliveryEnv,
   ) {
-    super(
-      'retry-consumer',
-      { kafka, publisher, routing, metrics, config },
-      {
-        groupSuffix: '-retry',
-        topics: [...RETRY_TIER_TOPICS],
-        messageKind: 'Retry task',
-        maxWaitTimeInMs: QUIET_TOPIC_MAX_WAIT_MS,
-      },
-    );
+    super('retry-consumer', deps, {
+      groupSuffix: '-retry',
+      topics: [...RETRY_TIER_TOPICS],
+      messageKind: 'Retry task',
+      maxWaitTimeInMs: QUIET_TOPIC_MAX_WAIT_MS,
+    });
   }
 
   protected handleBatch(batch: IncomingBatch): BatchHandling {
