@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { unwrap, type PublishEvent } from '@hookline/client';
 import type { ContextFactory } from '../cli-context';
 import { CliError } from '../output/cli-error';
 import { colour } from '../output/output';
+import { parseJsonObject, readOptionFile } from './option-file';
 
 interface TriggerOptions {
   data?: string;
@@ -54,20 +54,6 @@ export function registerTriggerCommand(program: Command, context: ContextFactory
 }
 
 function readData(file: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read --data ${file}: ${(error as Error).message}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`--data ${file} is not JSON: ${(error as Error).message}`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new CliError(`--data ${file} must hold a JSON object (the event’s data)`);
-  }
-  return value as Record<string, unknown>;
+  const text = readOptionFile('--data', file).toString('utf8');
+  return parseJsonObject('--data', file, text, '(the event’s data)');
 }

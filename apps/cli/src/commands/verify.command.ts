@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { verifyWebhook } from '@hookline/client';
 import type { ContextFactory } from '../cli-context';
-import { CliError } from '../output/cli-error';
 import { colour } from '../output/output';
 import { diagnoseMismatch } from '../verify/diagnose-mismatch';
 import { readHeaders } from '../verify/read-headers';
+import { readOptionFile } from './option-file';
 import { parsePositiveInteger } from './parse-options';
 
 interface VerifyOptions {
@@ -36,7 +35,7 @@ export function registerVerifyCommand(program: Command, context: ContextFactory)
     .option('--offline', 'do not ask the platform why a signature does not match', false)
     .action(async (options: VerifyOptions) => {
       const ctx = context();
-      const body = readBody(options.body);
+      const body = readOptionFile('--body', options.body);
       const headers = readHeaders(options.headers, options.header);
       const result = verifyWebhook({
         secret: options.secret,
@@ -74,14 +73,6 @@ export function registerVerifyCommand(program: Command, context: ContextFactory)
       }
       process.exitCode = 1;
     });
-}
-
-function readBody(file: string): Buffer {
-  try {
-    return readFileSync(file === '-' ? 0 : file);
-  } catch (error) {
-    throw new CliError(`cannot read --body ${file}: ${(error as Error).message}`);
-  }
 }
 
 function hasProfile(ctx: ReturnType<ContextFactory>): boolean {

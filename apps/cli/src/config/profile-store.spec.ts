@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
+import { tempDirectory } from '../testing/temp-directory';
 import { ProfileStore, configDirectory } from './profile-store';
 
 const profile = (apiKey: string) => ({
@@ -11,21 +11,19 @@ const profile = (apiKey: string) => ({
 });
 
 describe(ProfileStore.name, () => {
-  let directory: string;
-  beforeEach(() => {
-    directory = mkdtempSync(path.join(os.tmpdir(), 'hookline-profiles-'));
-  });
-  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+  const temp = tempDirectory('hookline-profiles-');
+  beforeEach(temp.create);
+  afterEach(temp.remove);
 
   it('writes the file 0600 in a 0700 directory', () => {
-    const store = new ProfileStore(path.join(directory, 'hookline'));
+    const store = new ProfileStore(path.join(temp.path(), 'hookline'));
     store.save('default', profile('hk_a'), true);
     expect(statSync(store.file).mode & 0o777).toBe(0o600);
     expect(statSync(path.dirname(store.file)).mode & 0o777).toBe(0o700);
   });
 
   it('returns the default profile, or the one named', () => {
-    const store = new ProfileStore(directory);
+    const store = new ProfileStore(temp.path());
     store.save('local', profile('hk_local'), false);
     store.save('staging', profile('hk_staging'), false);
     expect(store.get().name).toBe('local');
@@ -35,7 +33,7 @@ describe(ProfileStore.name, () => {
   });
 
   it('says how to log in when there is no profile, and lists the known ones for a wrong name', () => {
-    const store = new ProfileStore(directory);
+    const store = new ProfileStore(temp.path());
     expect(() => store.get()).toThrow('not logged in: run `hookline login');
     store.save('local', profile('hk_local'), true);
     expect(() => store.get('prod')).toThrow('no profile "prod"; known profiles: local');

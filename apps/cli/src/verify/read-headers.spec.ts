@@ -1,23 +1,21 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { tempDirectory } from '../testing/temp-directory';
 import { readHeaders } from './read-headers';
 
 describe(readHeaders.name, () => {
-  let directory: string;
-  beforeEach(() => {
-    directory = mkdtempSync(path.join(os.tmpdir(), 'hookline-headers-'));
-  });
-  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+  const temp = tempDirectory('hookline-headers-');
+  beforeEach(temp.create);
+  afterEach(temp.remove);
 
   it('reads a JSON object and lower-cases the names', () => {
-    const file = path.join(directory, 'headers.json');
+    const file = path.join(temp.path(), 'headers.json');
     writeFileSync(file, JSON.stringify({ 'Webhook-Id': 'evt_1', 'webhook-signature': ['v1,a', 'v1,b'] }));
     expect(readHeaders(file, [])).toEqual({ 'webhook-id': 'evt_1', 'webhook-signature': 'v1,a v1,b' });
   });
 
   it('reads `Name: value` lines, and -H options win', () => {
-    const file = path.join(directory, 'headers.txt');
+    const file = path.join(temp.path(), 'headers.txt');
     writeFileSync(file, 'POST /hooks HTTP/1.1\r\nWebhook-Id: evt_1\r\nwebhook-timestamp: 1700000000\r\n');
     expect(readHeaders(file, ['webhook-timestamp: 1700000001'])).toEqual({
       'webhook-id': 'evt_1',
@@ -26,7 +24,7 @@ describe(readHeaders.name, () => {
   });
 
   it('says which file it could not read', () => {
-    expect(() => readHeaders(path.join(directory, 'missing.json'), [])).toThrow(
+    expect(() => readHeaders(path.join(temp.path(), 'missing.json'), [])).toThrow(
       /cannot read --headers .*missing\.json/,
     );
   });

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { CliError } from '../output/cli-error';
+import { parseJsonObject, readOptionFile } from '../commands/option-file';
 
 /**
  * Headers from a file (a JSON object, or `Name: value` lines as curl -D or a proxy log shows them) and from
@@ -8,12 +7,7 @@ import { CliError } from '../output/cli-error';
 export function readHeaders(file: string | undefined, lines: string[]): Record<string, string> {
   const headers: Record<string, string> = {};
   if (file !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(file === '-' ? 0 : file, 'utf8');
-    } catch (error) {
-      throw new CliError(`cannot read --headers ${file}: ${(error as Error).message}`);
-    }
+    const text = readOptionFile('--headers', file).toString('utf8');
     Object.assign(
       headers,
       text.trimStart().startsWith('{') ? fromJson(text, file) : fromLines(text.split(/\r?\n/)),
@@ -24,17 +18,9 @@ export function readHeaders(file: string | undefined, lines: string[]): Record<s
 }
 
 function fromJson(text: string, file: string): Record<string, string> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`--headers ${file} is not JSON: ${(error as Error).message}`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new CliError(`--headers ${file} must hold a JSON object of header names to values`);
-  }
+  const value = parseJsonObject('--headers', file, text, 'of header names to values');
   return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([name, item]) => [
+    Object.entries(value).map(([name, item]) => [
       name.toLowerCase(),
       Array.isArray(item) ? item.map(String).join(' ') : String(item),
     ]),

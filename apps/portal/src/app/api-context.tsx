@@ -1,24 +1,19 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { ApiClient } from '../api/client';
 import type { PortalAccess } from './access';
+import { requiredContext } from './required-context';
 
 interface PortalContextValue {
   api: ApiClient;
   access: PortalAccess;
 }
 
-const PortalContext = createContext<PortalContextValue | null>(null);
+const PortalContext = requiredContext<PortalContextValue>('usePortal', 'PortalProvider');
 
 export function PortalProvider({ value, children }: { value: PortalContextValue; children: ReactNode }) {
   return <PortalContext.Provider value={value}>{children}</PortalContext.Provider>;
 }
 
-export function usePortal(): PortalContextValue {
-  const value = useContext(PortalContext);
-  if (!value) {
-    throw new Error('usePortal outside PortalProvider');
-  }
-  return value;
-}
+export const usePortal: () => PortalContextValue = PortalContext.use;
 
 export const useApi = (): ApiClient => usePortal().api;

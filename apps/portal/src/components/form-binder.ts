@@ -6,6 +6,10 @@ export interface FormBinder<T> {
   set: <K extends keyof T>(key: K, value: T[K]) => void;
   /** The `value` and `onChange` of a control that edits the field `key`. */
   bind: <K extends keyof T>(key: K) => { value: T[K]; onChange: (value: T[K]) => void };
+  /** The same for a group of radio buttons, which is named after the field. */
+  bindChoice: <K extends keyof T & string>(
+    key: K,
+  ) => { name: K; value: T[K]; onChange: (value: T[K]) => void };
 }
 
 export function useFormBinder<T>(initial: () => T): FormBinder<T> {
@@ -16,5 +20,6 @@ export function useFormBinder<T>(initial: () => T): FormBinder<T> {
     value: values[key],
     onChange: (value: T[K]) => set(key, value),
   });
-  return { values, set, bind };
+  const bindChoice = <K extends keyof T & string>(key: K) => ({ name: key, ...bind(key) });
+  return { values, set, bind, bindChoice };
 }

@@ -1,4 +1,5 @@
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { requiredContext } from '../app/required-context';
 import { en, type MessageKey } from './messages.en';
 import { ko } from './messages.ko';
 
@@ -13,7 +14,7 @@ interface I18n {
   formatDateTime: (iso: string) => string;
 }
 
-const I18nContext = createContext<I18n | null>(null);
+const I18nContext = requiredContext<I18n>('useI18n', 'I18nProvider');
 
 export function isLocale(value: string | null | undefined): value is Locale {
   return value === 'en' || value === 'ko';
@@ -46,10 +47,4 @@ export function I18nProvider({ locale, children }: { locale: Locale; children: R
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
-export function useI18n(): I18n {
-  const value = useContext(I18nContext);
-  if (!value) {
-    throw new Error('useI18n outside I18nProvider');
-  }
-  return value;
-}
+export const useI18n: () => I18n = I18nContext.use;

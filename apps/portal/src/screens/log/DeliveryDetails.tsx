@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../app/api-context';
 import { ErrorNotice, describeError } from '../../components/ErrorNotice';
+import { MutationButton } from '../../components/MutationButton';
 import { JsonBlock } from '../../components/JsonBlock';
 import { LoadingState } from '../../components/LoadingState';
 import { useNotify } from '../../components/Notices';
@@ -56,16 +57,7 @@ export function DeliveryDetails({
         <dt>{t('log.column.url')}</dt>
         <dd className="url-cell">{delivery.url}</dd>
       </dl>
-      {canRedeliver && (
-        <button
-          type="button"
-          className="button"
-          onClick={() => redeliver.mutate()}
-          disabled={redeliver.isPending}
-        >
-          {t('log.redeliver')}
-        </button>
-      )}
+      {canRedeliver && <MutationButton mutation={redeliver}>{t('log.redeliver')}</MutationButton>}
       <JsonBlock value={delivery.payload} label={t('log.payload')} />
       <h4>{t('log.attempts')}</h4>
       <AttemptsAccordion attempts={delivery.attempts} />

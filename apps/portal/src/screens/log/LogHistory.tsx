@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useApi } from '../../app/api-context';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryStatus } from '../../components/QueryStatus';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -55,65 +56,61 @@ export function LogHistory({ webhookId, canRedeliver }: { webhookId: string; can
       <QueryStatus query={page} />
       {page.data && page.data.items.length === 0 && <EmptyState title={t('log.empty')} />}
       {page.data && page.data.items.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table log-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('log.column.id')}</th>
-                <th scope="col">{t('log.column.date')}</th>
-                <th scope="col">{t('log.column.event')}</th>
-                <th scope="col">{t('log.column.url')}</th>
-                <th scope="col">{t('log.column.response')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.data.items.map((delivery) => {
-                const open = expanded === delivery.id;
-                const panelId = `delivery-${delivery.id}`;
-                return (
-                  <Fragment key={delivery.id}>
-                    <tr className={open ? 'expanded' : undefined}>
-                      <th scope="row">
-                        <button
-                          type="button"
-                          className="expander"
-                          aria-expanded={open}
-                          aria-controls={panelId}
-                          aria-label={t(open ? 'log.collapse' : 'log.expand', { id: delivery.eventId })}
-                          onClick={() => setExpanded(open ? null : delivery.id)}
-                        >
-                          <span aria-hidden="true">{open ? '▾' : '▸'}</span>
-                        </button>
-                        <code>{delivery.eventId}</code>
-                      </th>
-                      <td>{formatDateTime(delivery.createdAt)}</td>
-                      <td>{delivery.eventType}</td>
-                      <td className="url-cell">{delivery.url}</td>
-                      <td>
-                        <StatusBadge
-                          status={delivery.status}
-                          responseStatus={delivery.lastResponseStatus}
-                          heldReason={delivery.heldReason}
-                        />
-                      </td>
-                    </tr>
-                    {open && (
-                      <tr id={panelId} className="details-row">
-                        <td colSpan={5}>
-                          <DeliveryDetails
-                            deliveryId={delivery.id}
-                            webhookId={webhookId}
-                            canRedeliver={canRedeliver}
-                          />
-                        </td>
-                      </tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="log-table"
+          columns={[
+            t('log.column.id'),
+            t('log.column.date'),
+            t('log.column.event'),
+            t('log.column.url'),
+            t('log.column.response'),
+          ]}
+        >
+          {page.data.items.map((delivery) => {
+            const open = expanded === delivery.id;
+            const panelId = `delivery-${delivery.id}`;
+            return (
+              <Fragment key={delivery.id}>
+                <tr className={open ? 'expanded' : undefined}>
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="expander"
+                      aria-expanded={open}
+                      aria-controls={panelId}
+                      aria-label={t(open ? 'log.collapse' : 'log.expand', { id: delivery.eventId })}
+                      onClick={() => setExpanded(open ? null : delivery.id)}
+                    >
+                      <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+                    </button>
+                    <code>{delivery.eventId}</code>
+                  </th>
+                  <td>{formatDateTime(delivery.createdAt)}</td>
+                  <td>{delivery.eventType}</td>
+                  <td className="url-cell">{delivery.url}</td>
+                  <td>
+                    <StatusBadge
+                      status={delivery.status}
+                      responseStatus={delivery.lastResponseStatus}
+                      heldReason={delivery.heldReason}
+                    />
+                  </td>
+                </tr>
+                {open && (
+                  <tr id={panelId} className="details-row">
+                    <td colSpan={5}>
+                      <DeliveryDetails
+                        deliveryId={delivery.id}
+                        webhookId={webhookId}
+                        canRedeliver={canRedeliver}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </DataTable>
       )}
       <nav className="pagination" aria-label={t('log.title')}>
         {cursors.length > 0 && (

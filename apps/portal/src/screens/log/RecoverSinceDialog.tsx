@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../../app/api-context';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmDialog, dialogTexts } from '../../components/ConfirmDialog';
 import { describeError } from '../../components/ErrorNotice';
 import { useNotify } from '../../components/Notices';
 import { queryKeys } from '../../api/queries';
@@ -27,17 +27,7 @@ export function RecoverSinceDialog({ webhookId }: { webhookId: string }) {
     onError: (error) => notify(describeError(error, t)),
   });
   return (
-    <ConfirmDialog
-      trigger={
-        <button type="button" className="button">
-          {t('log.recover')}
-        </button>
-      }
-      title={t('log.recoverTitle')}
-      description={t('log.recoverBody')}
-      confirmLabel={t('log.recoverConfirm')}
-      onConfirm={() => recover.mutate()}
-    >
+    <ConfirmDialog {...dialogTexts(t, 'log.recover')} onConfirm={() => recover.mutate()}>
       <label className="field">
         {t('log.recoverSince')}
         <input type="datetime-local" value={since} onChange={(event) => setSince(event.target.value)} />

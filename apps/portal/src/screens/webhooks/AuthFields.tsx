@@ -28,9 +28,8 @@ export function AuthFields({ form, errors, editing }: AuthFieldsProps) {
   return (
     <ChoiceFieldset
       legend={t('form.auth')}
-      name="authType"
       options={AUTH_TYPES}
-      {...form.bind('authType')}
+      {...form.bindChoice('authType')}
       labelOf={(type) => t(`form.auth.${type}`)}
       inline
       errorsId="auth-errors"

@@ -18,9 +18,8 @@ export function RetryPolicyFields({ form, errors }: RetryPolicyFieldsProps) {
   return (
     <ChoiceFieldset
       legend={t('form.retry')}
-      name="retryPreset"
       options={PRESETS}
-      {...form.bind('retryPreset')}
+      {...form.bindChoice('retryPreset')}
       labelOf={(preset) => t(`form.retry.${preset}`)}
       errorsId="retry-errors"
       errors={errors}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../../app/api-context';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmDialog, dialogTexts } from '../../components/ConfirmDialog';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useNotify } from '../../components/Notices';
@@ -52,14 +52,8 @@ export function SigningSecretPanel({ webhookId, canRotate }: { webhookId: string
         {revealed && secret.data && <CopyButton text={secret.data.key} what={t('secret.title')} />}
         {canRotate && (
           <ConfirmDialog
-            trigger={
-              <button type="button" className="button small">
-                {t('secret.rotate')}
-              </button>
-            }
-            title={t('secret.rotateTitle')}
-            description={t('secret.rotateBody')}
-            confirmLabel={t('secret.rotateConfirm')}
+            {...dialogTexts(t, 'secret.rotate')}
+            triggerClassName="button small"
             onConfirm={() => rotate.mutate()}
           >
             <label className="field">

@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { canReadSecret, canWrite } from '../../app/access';
 import { useApi, usePortal } from '../../app/api-context';
 import { hrefOf, navigate } from '../../app/router';
+import { TagList } from '../../components/TagList';
+import { MutationButton } from '../../components/MutationButton';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { JsonBlock } from '../../components/JsonBlock';
 import { describeError } from '../../components/ErrorNotice';
@@ -72,21 +74,11 @@ function WebhookDetailBody({ webhook }: { webhook: Webhook }) {
               <a className="button" href={hrefOf({ screen: 'edit-webhook', id: webhook.id })}>
                 {t('detail.edit')}
               </a>
-              <button
-                type="button"
-                className="button"
-                onClick={() => sendTest.mutate()}
-                disabled={sendTest.isPending}
-              >
-                {t('detail.sendTest')}
-              </button>
+              <MutationButton mutation={sendTest}>{t('detail.sendTest')}</MutationButton>
               <ConfirmDialog
                 destructive
-                trigger={
-                  <button type="button" className="button danger">
-                    {t('detail.delete')}
-                  </button>
-                }
+                triggerLabel={t('detail.delete')}
+                triggerClassName="button danger"
                 title={t('detail.deleteConfirmTitle', { name: webhook.name })}
                 description={t('detail.deleteConfirmBody', { url: webhook.url })}
                 confirmLabel={t('detail.deleteConfirm')}
@@ -111,11 +103,7 @@ function WebhookDetailBody({ webhook }: { webhook: Webhook }) {
           <dd className="url-cell">{webhook.url}</dd>
           <dt>{t('form.events')}</dt>
           <dd>
-            <ul className="tags">
-              {webhook.events.map((event) => (
-                <li key={event}>{event}</li>
-              ))}
-            </ul>
+            <TagList items={webhook.events} />
           </dd>
           <dt>{t('form.filter')}</dt>
           <dd>

@@ -28,17 +28,27 @@ const existing: Webhook = {
   updatedAt: '2026-11-22T10:00:00.000Z',
 };
 
+/** The OAuth2 client the tests type in or have stored. */
+const oauth2Client = {
+  type: 'oauth2',
+  tokenUrl: 'https://auth.example.com/token',
+  clientId: 'hookline',
+} as const;
+
+/** The stored webhook, with some settings of its own. */
+const existingWith = (changes: Partial<Webhook>): Webhook => ({ ...existing, ...changes });
+
+/** Renders the form with `initial`, handing what it submits to `onSubmit`. */
+function renderForm(initial: Webhook | null, onSubmit: (input: Partial<WebhookInput>) => Promise<unknown>) {
+  renderWithPortal(
+    <WebhookForm initial={initial} eventTypes={CATALOG} onSubmit={onSubmit} onCancel={() => undefined} />,
+  );
+}
+
 /** Renders the form with `initial`; what it submits is recorded in the list returned. */
 function renderFormRecordingSubmits(initial: Webhook | null): Array<Partial<WebhookInput>> {
   const submitted: Array<Partial<WebhookInput>> = [];
-  renderWithPortal(
-    <WebhookForm
-      initial={initial}
-      eventTypes={CATALOG}
-      onSubmit={async (input) => submitted.push(input)}
-      onCancel={() => undefined}
-    />,
-  );
+  renderForm(initial, async (input) => submitted.push(input));
   return submitted;
 }
 
@@ -87,9 +97,7 @@ describe('WebhookForm', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'All job events' }));
     await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
     expect(submitted[0].auth).toEqual({
-      type: 'oauth2',
-      tokenUrl: 'https://auth.example.com/token',
-      clientId: 'hookline',
+      ...oauth2Client,
       clientSecret: 'cs_1',
       scope: 'webhooks:receive',
       audience: null,
@@ -97,16 +105,13 @@ describe('WebhookForm', () => {
   });
 
   it('on edit of an OAuth2 webhook, shows the client, keeps the stored secret, and sends a new one typed', async () => {
-    const oauth2: Webhook = {
-      ...existing,
+    const oauth2 = existingWith({
       auth: {
-        type: 'oauth2',
-        tokenUrl: 'https://auth.example.com/token',
-        clientId: 'hookline',
+        ...oauth2Client,
         scope: null,
         audience: 'https://api.example.com',
       },
-    };
+    });
     const submitted = renderFormRecordingSubmits(oauth2);
     expect(screen.getByLabelText('Token URL')).toHaveValue('https://auth.example.com/token');
     expect(screen.getByLabelText('Client ID')).toHaveValue('hookline');
@@ -118,9 +123,7 @@ describe('WebhookForm', () => {
 
     expect(submitted[0]).not.toHaveProperty('auth');
     expect(submitted[1].auth).toEqual({
-      type: 'oauth2',
-      tokenUrl: 'https://auth.example.com/token',
-      clientId: 'hookline',
+      ...oauth2Client,
       clientSecret: 'cs_2',
       scope: null,
       audience: 'https://api.example.com',
@@ -136,9 +139,7 @@ describe('WebhookForm', () => {
           'something else entirely',
         ]),
       );
-    renderWithPortal(
-      <WebhookForm initial={null} eventTypes={CATALOG} onSubmit={onSubmit} onCancel={() => undefined} />,
-    );
+    renderForm(null, onSubmit);
     await userEvent.type(screen.getByLabelText('Webhook URL'), 'http://example.com');
     await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));
     const url = screen.getByLabelText('Webhook URL');
@@ -205,9 +206,7 @@ describe('WebhookForm', () => {
         new ApiError(400, 'invalid', ['filter must be an object: a condition, or one of and, or, not']),
       );
     };
-    renderWithPortal(
-      <WebhookForm initial={existing} eventTypes={CATALOG} onSubmit={onSubmit} onCancel={() => undefined} />,
-    );
+    renderForm(existing, onSubmit);
     const filter = screen.getByLabelText('Payload filter');
     await userEvent.clear(filter);
     await userEvent.type(filter, 'status is completed');
@@ -237,8 +236,7 @@ describe('WebhookForm', () => {
   });
 
   it('on edit, keeps stored TLS settings unless replaced or removed, and shows a refusal on the field it names', async () => {
-    const withTls: Webhook = {
-      ...existing,
+    const withTls = existingWith({
       tls: {
         clientCertificate: {
           subject: 'CN=hookline-client',
@@ -249,7 +247,7 @@ describe('WebhookForm', () => {
         },
         caCertificates: [],
       },
-    };
+    });
     const sent: Array<Partial<WebhookInput>> = [];
     const onSubmit = (input: Partial<WebhookInput>) => {
       sent.push(input);
@@ -261,9 +259,7 @@ describe('WebhookForm', () => {
             ]),
           );
     };
-    renderWithPortal(
-      <WebhookForm initial={withTls} eventTypes={CATALOG} onSubmit={onSubmit} onCancel={() => undefined} />,
-    );
+    renderForm(withTls, onSubmit);
     const key = screen.getByLabelText('Private key (PEM)');
     expect(key).toHaveValue('');
     await userEvent.click(screen.getByRole('button', { name: 'Save webhook' }));

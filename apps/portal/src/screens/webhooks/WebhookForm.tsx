@@ -158,9 +158,8 @@ export function WebhookForm({ initial, eventTypes, onSubmit, onCancel }: Webhook
       />
       <ChoiceFieldset
         legend={t('form.signature')}
-        name="signatureType"
         options={SIGNATURE_TYPES}
-        {...form.bind('signatureType')}
+        {...form.bindChoice('signatureType')}
         labelOf={(type) => t(SIGNATURE_LABELS[type])}
         errorsId="signature-errors"
         errors={errors.signatureScheme}

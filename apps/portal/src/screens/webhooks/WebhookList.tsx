@@ -2,8 +2,10 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { canWrite } from '../../app/access';
 import { useApi, usePortal } from '../../app/api-context';
 import { hrefOf } from '../../app/router';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryStatus } from '../../components/QueryStatus';
+import { TagList } from '../../components/TagList';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { queryKeys } from '../../api/queries';
 import { useI18n } from '../../i18n/i18n';
@@ -39,66 +41,57 @@ export function WebhookList() {
       {webhooks.length > 0 && (
         <>
           <p className="help">{t('webhooks.toggleHelp')}</p>
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('webhooks.column.name')}</th>
-                  <th scope="col">{t('webhooks.column.url')}</th>
-                  <th scope="col">{t('webhooks.column.events')}</th>
-                  <th scope="col">{t('webhooks.column.active')}</th>
-                  <th scope="col">{t('webhooks.column.lastStatus')}</th>
-                  <th scope="col">{t('webhooks.column.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {webhooks.map((webhook) => (
-                  <tr key={webhook.id}>
-                    <th scope="row">
-                      <a href={hrefOf({ screen: 'webhook', id: webhook.id })}>{webhook.name}</a>
-                      {webhook.disabledReason && (
-                        <span className="help block">
-                          {t('webhooks.disabledBy', { reason: webhook.disabledReason })}
-                        </span>
-                      )}
-                    </th>
-                    <td className="url-cell">{webhook.url}</td>
-                    <td>
-                      <ul className="tags">
-                        {webhook.events.map((event) => (
-                          <li key={event}>{event}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>
-                      <ActiveToggle webhook={webhook} disabled={!canWrite(access)} />
-                    </td>
-                    <td>
-                      <LastDeliveryStatus webhookId={webhook.id} />
-                    </td>
-                    <td className="actions">
-                      {canWrite(access) && (
-                        <a
-                          className="button small"
-                          href={hrefOf({ screen: 'edit-webhook', id: webhook.id })}
-                          aria-label={t('webhooks.edit', { name: webhook.name })}
-                        >
-                          <span aria-hidden="true">✎</span>
-                        </a>
-                      )}
-                      <a
-                        className="button small"
-                        href={hrefOf({ screen: 'webhook', id: webhook.id })}
-                        aria-label={t('webhooks.open', { name: webhook.name })}
-                      >
-                        <span aria-hidden="true">→</span>
-                      </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              t('webhooks.column.name'),
+              t('webhooks.column.url'),
+              t('webhooks.column.events'),
+              t('webhooks.column.active'),
+              t('webhooks.column.lastStatus'),
+              t('webhooks.column.actions'),
+            ]}
+          >
+            {webhooks.map((webhook) => (
+              <tr key={webhook.id}>
+                <th scope="row">
+                  <a href={hrefOf({ screen: 'webhook', id: webhook.id })}>{webhook.name}</a>
+                  {webhook.disabledReason && (
+                    <span className="help block">
+                      {t('webhooks.disabledBy', { reason: webhook.disabledReason })}
+                    </span>
+                  )}
+                </th>
+                <td className="url-cell">{webhook.url}</td>
+                <td>
+                  <TagList items={webhook.events} />
+                </td>
+                <td>
+                  <ActiveToggle webhook={webhook} disabled={!canWrite(access)} />
+                </td>
+                <td>
+                  <LastDeliveryStatus webhookId={webhook.id} />
+                </td>
+                <td className="actions">
+                  {canWrite(access) && (
+                    <a
+                      className="button small"
+                      href={hrefOf({ screen: 'edit-webhook', id: webhook.id })}
+                      aria-label={t('webhooks.edit', { name: webhook.name })}
+                    >
+                      <span aria-hidden="true">✎</span>
+                    </a>
+                  )}
+                  <a
+                    className="button small"
+                    href={hrefOf({ screen: 'webhook', id: webhook.id })}
+                    aria-label={t('webhooks.open', { name: webhook.name })}
+                  >
+                    <span aria-hidden="true">→</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
           {query.hasNextPage && (
             <button
               type="button"
