@@ -2,7 +2,7 @@
 // Events are spread over the endpoints of several organizations, as in steady and max.
 import { RAW_TOPICS } from '../lib/infra.mjs';
 import { forEachConcurrently } from '../lib/load.mjs';
-import { AcceptedByKey, deliveryFigures, drainArrivals, perSecond } from '../lib/measure.mjs';
+import { AcceptedByKey, drainAccepted, drainRate, perSecond, produceAccepted } from '../lib/measure.mjs';
 import { newId, nowMs, sleep } from '../lib/util.mjs';
 
 const BATCH = 100;
@@ -11,9 +11,7 @@ export function backlogDrain(match, startedAt, readyAt) {
   return {
     startToReadyMs: readyAt !== null ? Math.round(readyAt - startedAt) : null,
     startToLastArrivalMs: match.lastArrival !== null ? Math.round(match.lastArrival - startedAt) : null,
-    drainMs: match.firstArrival !== null ? Math.round(match.lastArrival - match.firstArrival) : null,
-    drainPerSecond:
-      match.firstArrival !== null ? perSecond(match.delivered, match.lastArrival - match.firstArrival) : null,
+    ...drainRate(match),
     startToEmptyPerSecond:
       match.lastArrival !== null ? perSecond(match.delivered, match.lastArrival - startedAt) : null,
   };
@@ -24,21 +22,15 @@ export function backlogDrain(match, startedAt, readyAt) {
  * consumer was started with the whole backlog waiting.
  */
 async function drainBacklog(ctx, { label, keys, accepted, startedAt, readyAt }) {
-  const { complete, resources, match } = await drainArrivals(ctx, {
+  const { figures, match, resources } = await drainAccepted(ctx, {
     label,
     keys,
-    accepted: accepted.of,
+    accepted,
+    firstAcceptedAt: startedAt,
     timeoutMs: ctx.settings.backlog.drainTimeoutS * 1000,
   });
-  const all = accepted.merged();
   return {
-    ...deliveryFigures({
-      accepted: all,
-      match,
-      firstAcceptedAt: startedAt,
-      expectedDeliveries: all.size,
-      timedOut: !complete,
-    }),
+    ...figures,
     ...backlogDrain(match, startedAt, readyAt),
     resources,
   };
@@ -115,19 +107,7 @@ async function rawBacklog(ctx, endpointCount, events) {
       message: { key: id, value: platform.rawBody(id), headers: { target: String(target) } },
     };
   });
-  const byMessage = new Map(entries.map((entry) => [entry.message, entry]));
-  await kafka.sendAll(
-    RAW_TOPICS.events,
-    entries.map((entry) => entry.message),
-    {
-      onAck: (chunk) => {
-        const at = nowMs();
-        for (const message of chunk) {
-          accepted.add(byMessage.get(message).key, message.key, at);
-        }
-      },
-    },
-  );
+  await produceAccepted(kafka, RAW_TOPICS.events, entries, accepted);
   sampler.begin('backlog.raw');
   const startedAt = nowMs();
   await raw.start(targets, { groupId });

@@ -3,15 +3,12 @@
 // Spread over the endpoints of several organizations (the platform's capacity), and once more all to one
 // endpoint (what one customer can receive: per-webhook concurrency limits apply).
 import { RAW_TOPICS } from '../lib/infra.mjs';
-import { AcceptedByKey, deliveryFigures, drainArrivals, perSecond } from '../lib/measure.mjs';
+import { AcceptedByKey, drainAccepted, drainRate, perSecond, produceAccepted } from '../lib/measure.mjs';
 import { newId, nowMs, sleep } from '../lib/util.mjs';
 
 export function drainFigures(match, produceStartedAt) {
   return {
-    drainMs: match.firstArrival !== null ? Math.round(match.lastArrival - match.firstArrival) : null,
-    // Deliveries/s between the first and the last arrival: the consumer's sustained rate.
-    drainPerSecond:
-      match.firstArrival !== null ? perSecond(match.delivered, match.lastArrival - match.firstArrival) : null,
+    ...drainRate(match),
     // From the first produce call to the last arrival: what a producer of the batch experiences.
     endToEndPerSecond:
       match.lastArrival !== null ? perSecond(match.delivered, match.lastArrival - produceStartedAt) : null,
@@ -20,44 +17,24 @@ export function drainFigures(match, produceStartedAt) {
 
 /** `messages`: [{key of the receiver endpoint, id, message}] */
 export async function produceAndDrain(ctx, { label, topic, keys, messages }) {
-  const { kafka, sampler } = ctx;
   const accepted = new AcceptedByKey(keys);
-  const byMessage = new Map(messages.map((entry) => [entry.message, entry]));
-  sampler.begin(label);
+  ctx.sampler.begin(label);
   const produceStartedAt = nowMs();
-  await kafka.sendAll(
-    topic,
-    messages.map((entry) => entry.message),
-    {
-      onAck: (chunk) => {
-        const at = nowMs();
-        for (const message of chunk) {
-          const entry = byMessage.get(message);
-          accepted.add(entry.key, entry.id, at);
-        }
-      },
-    },
-  );
+  await produceAccepted(ctx.kafka, topic, messages, accepted);
   const produceMs = nowMs() - produceStartedAt;
-  const { complete, resources, match } = await drainArrivals(ctx, {
+  const { figures, match, resources } = await drainAccepted(ctx, {
     label,
     keys,
-    accepted: accepted.of,
+    accepted,
+    firstAcceptedAt: produceStartedAt,
     timeoutMs: ctx.settings.max.drainTimeoutS * 1000,
   });
-  const all = accepted.merged();
   return {
     events: messages.length,
     endpoints: keys.length,
     produceMs: Math.round(produceMs),
     producedPerSecond: perSecond(messages.length, produceMs),
-    ...deliveryFigures({
-      accepted: all,
-      match,
-      firstAcceptedAt: produceStartedAt,
-      expectedDeliveries: all.size,
-      timedOut: !complete,
-    }),
+    ...figures,
     ...drainFigures(match, produceStartedAt),
     resources,
   };
