@@ -76,10 +76,11 @@ export async function drainArrivals({ receiver, sampler }, { label, keys, accept
 }
 
 /**
- * drainArrivals for the events of `accepted` (AcceptedByKey), each expected once, with their delivery figures
- * counted from `firstAcceptedAt`; answers the match and the resources too.
+ * drainArrivals for the events of `accepted` (AcceptedByKey) at its keys, each expected once, with their
+ * delivery figures counted from `firstAcceptedAt`; answers the match and the resources too.
  */
-export async function drainAccepted(ctx, { label, keys, accepted, firstAcceptedAt, timeoutMs }) {
+export async function drainAccepted(ctx, label, accepted, firstAcceptedAt, timeoutMs) {
+  const { keys } = accepted;
   const { complete, resources, match } = await drainArrivals(ctx, {
     label,
     keys,

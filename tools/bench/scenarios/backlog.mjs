@@ -3,7 +3,8 @@
 import { RAW_TOPICS } from '../lib/infra.mjs';
 import { forEachConcurrently } from '../lib/load.mjs';
 import { AcceptedByKey, drainAccepted, drainRate, perSecond, produceAccepted } from '../lib/measure.mjs';
-import { newId, nowMs, sleep } from '../lib/util.mjs';
+import { nowMs, sleep } from '../lib/util.mjs';
+import { rawMessages } from './max.mjs';
 
 const BATCH = 100;
 
@@ -21,19 +22,10 @@ export function backlogDrain(match, startedAt, readyAt) {
  * Waits until the backlog in `accepted` (AcceptedByKey) arrived; rates count from `startedAt`, when the
  * consumer was started with the whole backlog waiting.
  */
-async function drainBacklog(ctx, { label, keys, accepted, startedAt, readyAt }) {
-  const { figures, match, resources } = await drainAccepted(ctx, {
-    label,
-    keys,
-    accepted,
-    firstAcceptedAt: startedAt,
-    timeoutMs: ctx.settings.backlog.drainTimeoutS * 1000,
-  });
-  return {
-    ...figures,
-    ...backlogDrain(match, startedAt, readyAt),
-    resources,
-  };
+async function drainBacklog(ctx, { label, accepted, startedAt, readyAt }) {
+  const timeoutMs = ctx.settings.backlog.drainTimeoutS * 1000;
+  const { figures, match, resources } = await drainAccepted(ctx, label, accepted, startedAt, timeoutMs);
+  return { ...figures, ...backlogDrain(match, startedAt, readyAt), resources };
 }
 
 async function hooklineBacklog(ctx, endpoints, events) {
@@ -84,7 +76,7 @@ async function hooklineBacklog(ctx, endpoints, events) {
     endpoints: keys.length,
     refused,
     ingestPerSecond: perSecond(all.size, ingestMs),
-    ...(await drainBacklog(ctx, { label: 'backlog.hookline', keys, accepted, startedAt, readyAt })),
+    ...(await drainBacklog(ctx, { label: 'backlog.hookline', accepted, startedAt, readyAt })),
   };
 }
 
@@ -98,16 +90,7 @@ async function rawBacklog(ctx, endpointCount, events) {
   await raw.stop();
   await kafka.pinUncommittedPartitions(groupId, RAW_TOPICS.events);
   const accepted = new AcceptedByKey(keys);
-  const entries = Array.from({ length: events }, (_, seq) => {
-    const id = newId('evt');
-    const target = seq % keys.length;
-    return {
-      key: keys[target],
-      id,
-      message: { key: id, value: platform.rawBody(id), headers: { target: String(target) } },
-    };
-  });
-  await produceAccepted(kafka, RAW_TOPICS.events, entries, accepted);
+  await produceAccepted(kafka, RAW_TOPICS.events, rawMessages(platform, keys, events), accepted);
   sampler.begin('backlog.raw');
   const startedAt = nowMs();
   await raw.start(targets, { groupId });
@@ -117,7 +100,7 @@ async function rawBacklog(ctx, endpointCount, events) {
       pipeline: 'raw',
       events,
       endpoints: keys.length,
-      ...(await drainBacklog(ctx, { label: 'backlog.raw', keys, accepted, startedAt, readyAt })),
+      ...(await drainBacklog(ctx, { label: 'backlog.raw', accepted, startedAt, readyAt })),
     };
   } finally {
     await raw.stop();

@@ -22,13 +22,14 @@ export async function produceAndDrain(ctx, { label, topic, keys, messages }) {
   const produceStartedAt = nowMs();
   await produceAccepted(ctx.kafka, topic, messages, accepted);
   const produceMs = nowMs() - produceStartedAt;
-  const { figures, match, resources } = await drainAccepted(ctx, {
+  const timeoutMs = ctx.settings.max.drainTimeoutS * 1000;
+  const { figures, match, resources } = await drainAccepted(
+    ctx,
     label,
-    keys,
     accepted,
-    firstAcceptedAt: produceStartedAt,
-    timeoutMs: ctx.settings.max.drainTimeoutS * 1000,
-  });
+    produceStartedAt,
+    timeoutMs,
+  );
   return {
     events: messages.length,
     endpoints: keys.length,
@@ -53,6 +54,19 @@ export function domainMessages(ctx, endpoints, events) {
         value: JSON.stringify(envelope),
         headers: { [contracts.KafkaHeaders.eventType]: envelope.type },
       },
+    };
+  });
+}
+
+/** `events` messages for the raw pipeline, round robin over the receiver endpoints of `keys`. */
+export function rawMessages(platform, keys, events) {
+  return Array.from({ length: events }, (_, seq) => {
+    const id = newId('evt');
+    const target = seq % keys.length;
+    return {
+      key: keys[target],
+      id,
+      message: { key: id, value: platform.rawBody(id), headers: { target: String(target) } },
     };
   });
 }
@@ -99,15 +113,7 @@ export async function runMax(ctx) {
     const ports = await ctx.platform.receiverPorts(rawKeys.length);
     await ctx.raw.start(rawKeys.map((key, index) => `http://127.0.0.1:${ports[index]}/raw/${key}`));
     try {
-      const messages = Array.from({ length: events }, (_, seq) => {
-        const id = newId('evt');
-        const target = seq % rawKeys.length;
-        return {
-          key: rawKeys[target],
-          id,
-          message: { key: id, value: ctx.platform.rawBody(id), headers: { target: String(target) } },
-        };
-      });
+      const messages = rawMessages(ctx.platform, rawKeys, events);
       result.raw = {
         pipeline: 'raw',
         ...(await produceAndDrain(ctx, {
