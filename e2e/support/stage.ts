@@ -25,6 +25,8 @@ export interface StageOptions {
 export interface RoutedOptions {
   /** Asserts more of the warm-up event that reached the webhook's path. */
   arrived?: (eventId: string) => void;
+  /** Of the warm-up events, `job_warmup` unless the webhook's filter needs another. */
+  subject?: string;
   perTryMs?: number;
   timeoutMs?: number;
 }
@@ -38,6 +40,11 @@ export class Stage {
   /** The organization's first API key: it has every scope. */
   get key(): string {
     return this.organization.apiKey.key;
+  }
+
+  /** The address of `path` at one of the platform's services. */
+  url(service: 'subscription' | 'ingest' | 'audit', path: string): string {
+    return `${this.platform[service].baseUrl}${path}`;
   }
 
   /** Publishes one event of the catalog's example data as the organization; answers its id. */
@@ -69,9 +76,12 @@ export class Stage {
    * Publishes warm-up events until one reached `path` (and `arrived` accepts it): a new webhook reaches
    * delivery-service through Kafka, so the first events may find it unknown.
    */
-  async untilRoutedAt(path: string, { arrived, ...waiting }: RoutedOptions = {}): Promise<void> {
+  async untilRoutedAt(
+    path: string,
+    { arrived, subject = 'job_warmup', ...waiting }: RoutedOptions = {},
+  ): Promise<void> {
     await untilRouted(
-      () => this.publish('job_warmup'),
+      () => this.publish(subject),
       (eventId) => {
         expect(this.eventIdsAt(path)).toContain(eventId);
         arrived?.(eventId);
