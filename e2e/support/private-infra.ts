@@ -22,8 +22,25 @@ abstract class PrivateInfra {
     protected readonly env: NodeJS.ProcessEnv,
   ) {}
 
-  protected static async stateDir(component: Component): Promise<string> {
-    return mkdtemp(path.join(os.tmpdir(), `hookline-e2e-${component}-`));
+  /**
+   * A new state directory for `component`, and the environment tools/infra runs with for it: `settings`
+   * (its ports) over this process's, without `shared`, the address of what the run shares.
+   */
+  protected static async prepare(
+    component: Component,
+    settings: Record<string, string>,
+    shared: 'KAFKA_BROKERS' | 'DATABASE_URL',
+  ): Promise<{ stateDir: string; env: NodeJS.ProcessEnv }> {
+    const stateDir = await mkdtemp(path.join(os.tmpdir(), `hookline-e2e-${component}-`));
+    const env: NodeJS.ProcessEnv = { ...process.env, HOOKLINE_STATE_DIR: stateDir, ...settings };
+    delete env[shared];
+    return { stateDir, env };
+  }
+
+  /** `infra`, once started. */
+  protected static async started<T extends PrivateInfra>(infra: T): Promise<T> {
+    await infra.up();
+    return infra;
   }
 
   /** Starts it (again) on the same data directory and waits until it answers. */
@@ -61,18 +78,13 @@ export class PrivateKafka extends PrivateInfra {
   }
 
   static async start(): Promise<PrivateKafka> {
-    const stateDir = await PrivateInfra.stateDir('kafka');
     const [port, controllerPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      HOOKLINE_STATE_DIR: stateDir,
-      KAFKA_PORT: String(port),
-      KAFKA_CONTROLLER_PORT: String(controllerPort),
-    };
-    delete env.KAFKA_BROKERS;
-    const kafka = new PrivateKafka(stateDir, env, `127.0.0.1:${port}`);
-    await kafka.up();
-    return kafka;
+    const { stateDir, env } = await PrivateInfra.prepare(
+      'kafka',
+      { KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(controllerPort) },
+      'KAFKA_BROKERS',
+    );
+    return PrivateInfra.started(new PrivateKafka(stateDir, env, `127.0.0.1:${port}`));
   }
 }
 
@@ -86,23 +98,18 @@ export class PrivatePostgres extends PrivateInfra {
   }
 
   static async start(): Promise<PrivatePostgres> {
-    const stateDir = await PrivateInfra.stateDir('postgres');
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      HOOKLINE_STATE_DIR: stateDir,
-      // Outside the temporary directory, whose parents the postgres OS user may not traverse.
-      HOOKLINE_PG_DIR: path.join('/var/lib/hookline', `e2e-postgres-${port}`),
-      PGPORT: String(port),
-    };
-    delete env.DATABASE_URL;
-    const postgres = new PrivatePostgres(
-      stateDir,
-      env,
-      `postgres://hookline:hookline@127.0.0.1:${port}/hookline`,
+    const { stateDir, env } = await PrivateInfra.prepare(
+      'postgres',
+      {
+        // Outside the temporary directory, whose parents the postgres OS user may not traverse.
+        HOOKLINE_PG_DIR: path.join('/var/lib/hookline', `e2e-postgres-${port}`),
+        PGPORT: String(port),
+      },
+      'DATABASE_URL',
     );
-    await postgres.up();
-    return postgres;
+    const url = `postgres://hookline:hookline@127.0.0.1:${port}/hookline`;
+    return PrivateInfra.started(new PrivatePostgres(stateDir, env, url));
   }
 
   override async destroy(): Promise<void> {
