@@ -18,8 +18,6 @@ export interface StageOptions {
   tls?: ReceiverTls;
   /** The platform's environment; a function when it needs what an earlier `beforeAll` of the spec started. */
   env?: Record<string, string> | (() => Record<string, string>);
-  /** Of the `beforeAll` that starts them, when the suite's default is too short. */
-  timeoutMs?: number;
 }
 
 export interface RoutedOptions {
@@ -108,16 +106,13 @@ export class Stage {
  * Hooks run in the order they are declared: what the platform needs is started in a `beforeAll` above
  * this call, and stopped in an `afterAll` below it.
  */
-export function useStage(
-  organization: string,
-  { reply, tls, env = {}, timeoutMs }: StageOptions = {},
-): Stage {
+export function useStage(organization: string, { reply, tls, env = {} }: StageOptions = {}): Stage {
   const stage = new Stage();
   beforeAll(async () => {
     stage.receiver = await TestReceiver.start(reply, { tls });
     stage.platform = await startPlatform(typeof env === 'function' ? env() : env);
     stage.organization = await createOrganization(stage.platform, organization);
-  }, timeoutMs);
+  });
   afterAll(async () => {
     // Either is unset when the beforeAll failed before starting it.
     await (stage.platform as Platform | undefined)?.stop();
