@@ -23,22 +23,19 @@ abstract class PrivateInfra {
   ) {}
 
   /**
-   * A new state directory for `component`, and the environment tools/infra runs with for it: `settings`
-   * (its ports) over this process's, without `shared`, the address of what the run shares.
+   * Starts `component` (made by `make`) in a new state directory, tools/infra running with `settings` (its
+   * ports) over this process's environment, without `shared`, the address of what the run shares.
    */
-  protected static async prepare(
+  protected static async launch<T extends PrivateInfra>(
     component: Component,
     settings: Record<string, string>,
     shared: 'KAFKA_BROKERS' | 'DATABASE_URL',
-  ): Promise<{ stateDir: string; env: NodeJS.ProcessEnv }> {
+    make: (component: Component, stateDir: string, env: NodeJS.ProcessEnv) => T,
+  ): Promise<T> {
     const stateDir = await mkdtemp(path.join(os.tmpdir(), `hookline-e2e-${component}-`));
     const env: NodeJS.ProcessEnv = { ...process.env, HOOKLINE_STATE_DIR: stateDir, ...settings };
     delete env[shared];
-    return { stateDir, env };
-  }
-
-  /** `infra`, once started. */
-  protected static async started<T extends PrivateInfra>(infra: T): Promise<T> {
+    const infra = make(component, stateDir, env);
     await infra.up();
     return infra;
   }
@@ -69,37 +66,29 @@ abstract class PrivateInfra {
 }
 
 export class PrivateKafka extends PrivateInfra {
-  private constructor(
-    stateDir: string,
-    env: NodeJS.ProcessEnv,
-    readonly brokers: string,
-  ) {
-    super('kafka', stateDir, env);
+  get brokers(): string {
+    return `127.0.0.1:${this.env.KAFKA_PORT}`;
   }
 
   static async start(): Promise<PrivateKafka> {
     const [port, controllerPort] = [await freePort(), await freePort()];
-    const { stateDir, env } = await PrivateInfra.prepare(
+    return PrivateInfra.launch(
       'kafka',
       { KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(controllerPort) },
       'KAFKA_BROKERS',
+      (...made) => new PrivateKafka(...made),
     );
-    return PrivateInfra.started(new PrivateKafka(stateDir, env, `127.0.0.1:${port}`));
   }
 }
 
 export class PrivatePostgres extends PrivateInfra {
-  private constructor(
-    stateDir: string,
-    env: NodeJS.ProcessEnv,
-    readonly databaseUrl: string,
-  ) {
-    super('postgres', stateDir, env);
+  get databaseUrl(): string {
+    return `postgres://hookline:hookline@127.0.0.1:${this.env.PGPORT}/hookline`;
   }
 
   static async start(): Promise<PrivatePostgres> {
     const port = await freePort();
-    const { stateDir, env } = await PrivateInfra.prepare(
+    return PrivateInfra.launch(
       'postgres',
       {
         // Outside the temporary directory, whose parents the postgres OS user may not traverse.
@@ -107,9 +96,8 @@ export class PrivatePostgres extends PrivateInfra {
         PGPORT: String(port),
       },
       'DATABASE_URL',
+      (...made) => new PrivatePostgres(...made),
     );
-    const url = `postgres://hookline:hookline@127.0.0.1:${port}/hookline`;
-    return PrivateInfra.started(new PrivatePostgres(stateDir, env, url));
   }
 
   override async destroy(): Promise<void> {
