@@ -1,16 +1,8 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { domainMessageKey, domainTopic, findEventType, newId, type EventEnvelope } from '@hookline/contracts';
-import { TestReceiver, eventually, testEnvironment, type ReceivedRequest } from '@hookline/testing';
+import { eventually, testEnvironment } from '@hookline/testing';
 import { call } from './support/api-client';
-import {
-  createOrganization,
-  createWebhook,
-  publishEvent,
-  startPlatform,
-  untilRouted,
-  type Organization,
-  type Platform,
-} from './support/platform';
+import { useStage } from './support/stage';
 
 /**
  * Past events replayed to a new webhook from the domain topics' retention, while live events flow:
@@ -27,23 +19,25 @@ describe('backfill: past events sent to a new webhook', () => {
   const total = Number(process.env.BACKFILL_E2E_EVENTS ?? 2_000);
   const matchingCount = total / 2;
   const rate = Math.max(20, Math.ceil(matchingCount / 20));
-  let platform: Platform;
-  let receiver: TestReceiver;
-  let organization: Organization;
+  const stage = useStage('Backfill Roofing', {
+    env: {
+      DELIVERY_BACKFILL_RATE_PER_SECOND: String(rate),
+      DELIVERY_BACKFILL_CHECKPOINT_EVERY: '25',
+      DELIVERY_SESSION_TIMEOUT_MS: '8000',
+    },
+  });
   let webhookId: string;
   let since: string;
   const matching: string[] = [];
   const filteredOut: string[] = [];
   const otherType: string[] = [];
 
-  const webhookIdOf = (request: ReceivedRequest) => request.headers['webhook-id'] as string;
-  const arrivalsAt = (path: string) => receiver.requestsTo(path).map(webhookIdOf);
   const backfillOf = (hookId: string, backfillId: string) =>
     call<BackfillBody>(
       'GET',
-      `${platform.subscription.baseUrl}/v1/webhooks/${hookId}/backfills/${backfillId}`,
+      `${stage.platform.subscription.baseUrl}/v1/webhooks/${hookId}/backfills/${backfillId}`,
       {
-        token: organization.apiKey.key,
+        token: stage.key,
       },
     );
 
@@ -59,7 +53,7 @@ describe('backfill: past events sent to a new webhook', () => {
     const envelope = (type: string, subject: string): EventEnvelope => ({
       id: newId('evt'),
       type,
-      organizationId: organization.id,
+      organizationId: stage.organization.id,
       subject,
       occurredAt: new Date().toISOString(),
       expiresAt: null,
@@ -91,39 +85,25 @@ describe('backfill: past events sent to a new webhook', () => {
   };
 
   beforeAll(async () => {
-    receiver = await TestReceiver.start();
-    platform = await startPlatform({
-      DELIVERY_BACKFILL_RATE_PER_SECOND: String(rate),
-      DELIVERY_BACKFILL_CHECKPOINT_EVERY: '25',
-      DELIVERY_SESSION_TIMEOUT_MS: '8000',
-    });
-    organization = await createOrganization(platform, 'Backfill Roofing');
     since = new Date(Date.now() - 1_000).toISOString();
     await producePastEvents();
-    ({ id: webhookId } = await createWebhook(platform, organization.apiKey.key, {
-      name: 'new integration',
-      url: `${receiver.url}/backfill`,
-      events: ['job.created'],
-      filter: { field: 'subject', startsWith: 'match_' },
-      active: true,
-    }));
-    await untilRouted(
-      () => publishEvent(platform, organization.apiKey.key, 'match_live'),
-      (eventId) => expect(arrivalsAt('/backfill')).toContain(eventId),
-    );
+    ({ id: webhookId } = await stage.routedWebhookAt(
+      '/backfill',
+      {
+        name: 'new integration',
+        events: ['job.created'],
+        filter: { field: 'subject', startsWith: 'match_' },
+      },
+      { subject: 'match_live' },
+    ));
   }, 180_000);
-
-  afterAll(async () => {
-    await platform?.stop();
-    await receiver?.stop();
-  });
 
   it('refuses a window that is not in the past, or a type the webhook does not take, naming the problem', async () => {
     const refused = await call<{ details: string[] }>(
       'POST',
-      `${platform.subscription.baseUrl}/v1/webhooks/${webhookId}/backfill`,
+      `${stage.platform.subscription.baseUrl}/v1/webhooks/${webhookId}/backfill`,
       {
-        token: organization.apiKey.key,
+        token: stage.key,
         body: { since: new Date(Date.now() + 60_000).toISOString(), eventTypes: ['estimate.created'] },
       },
     );
@@ -137,8 +117,8 @@ describe('backfill: past events sent to a new webhook', () => {
   it('delivers every matching past event once (modulo duplicates with the same webhook-id), resumes after a crash, and keeps live events flowing', async () => {
     const created = await call<BackfillBody>(
       'POST',
-      `${platform.subscription.baseUrl}/v1/webhooks/${webhookId}/backfill`,
-      { token: organization.apiKey.key, body: { since } },
+      `${stage.platform.subscription.baseUrl}/v1/webhooks/${webhookId}/backfill`,
+      { token: stage.key, body: { since } },
     );
     expect(created.status).toBe(202);
     expect(created.body).toMatchObject({ status: 'pending', eventTypes: ['job.created'], matched: 0 });
@@ -147,21 +127,21 @@ describe('backfill: past events sent to a new webhook', () => {
 
     const second = await call<{ message: string }>(
       'POST',
-      `${platform.subscription.baseUrl}/v1/webhooks/${webhookId}/backfill`,
-      { token: organization.apiKey.key, body: { since } },
+      `${stage.platform.subscription.baseUrl}/v1/webhooks/${webhookId}/backfill`,
+      { token: stage.key, body: { since } },
     );
     expect(second.status).toBe(409);
     expect(second.body.message).toContain(`already has backfill ${backfillId} running`);
 
     const matchingSet = new Set(matching);
-    const pastArrivals = () => arrivalsAt('/backfill').filter((id) => matchingSet.has(id));
+    const pastArrivals = () => stage.eventIdsAt('/backfill').filter((id) => matchingSet.has(id));
 
     // Live traffic while the backfill runs: published now, delivered without waiting for it.
     await eventually(() => expect(pastArrivals().length).toBeGreaterThanOrEqual(matchingCount / 4), {
       timeoutMs: 60_000,
     });
-    const live = await publishEvent(platform, organization.apiKey.key, 'match_live_during');
-    await eventually(() => expect(arrivalsAt('/backfill')).toContain(live), { timeoutMs: 15_000 });
+    const live = await stage.publish('match_live_during');
+    await eventually(() => expect(stage.eventIdsAt('/backfill')).toContain(live), { timeoutMs: 15_000 });
     const whenLiveArrived = await backfillOf(webhookId, backfillId);
     expect(whenLiveArrived.body.status).toBe('running');
     expect(whenLiveArrived.body.enqueued).toBeLessThan(matchingCount);
@@ -169,8 +149,8 @@ describe('backfill: past events sent to a new webhook', () => {
     // A crash in the middle: the restarted service resumes from its last checkpoint.
     const beforeCrash = new Set(pastArrivals()).size;
     expect(beforeCrash).toBeLessThan(matchingCount * 0.9);
-    await platform.delivery.kill();
-    await platform.delivery.start();
+    await stage.platform.delivery.kill();
+    await stage.platform.delivery.start();
 
     const done = await eventually(
       async () => {
@@ -190,7 +170,7 @@ describe('backfill: past events sent to a new webhook', () => {
     // Starting over would repeat every event that arrived before the crash.
     expect(repeated).toBeLessThan(Math.max(100, matchingCount * 0.1));
     expect(repeated).toBeLessThan(beforeCrash / 2);
-    const received = new Set(arrivalsAt('/backfill'));
+    const received = new Set(stage.eventIdsAt('/backfill'));
     expect(filteredOut.filter((id) => received.has(id))).toEqual([]);
     expect(otherType.filter((id) => received.has(id))).toEqual([]);
 
@@ -202,13 +182,13 @@ describe('backfill: past events sent to a new webhook', () => {
     expect(done.partitionsDone).toBe(done.partitions);
 
     // The log marks the replayed deliveries, under the same delivery id a live one would have.
-    const audit = platform.audit.baseUrl;
+    const audit = stage.platform.audit.baseUrl;
     await eventually(
       async () => {
         const page = await call<{ items: Array<{ eventId: string; backfillId: string | null }> }>(
           'GET',
           `${audit}/v1/webhooks/${webhookId}/deliveries?backfillId=${backfillId}&limit=100`,
-          { token: organization.apiKey.key },
+          { token: stage.key },
         );
         expect(page.status).toBe(200);
         expect(page.body.items).toHaveLength(100);
@@ -220,43 +200,38 @@ describe('backfill: past events sent to a new webhook', () => {
     const liveLogged = await call<{ items: Array<{ backfillId: string | null }> }>(
       'GET',
       `${audit}/v1/webhooks/${webhookId}/deliveries?eventId=${live}`,
-      { token: organization.apiKey.key },
+      { token: stage.key },
     );
     expect(liveLogged.body.items.map((item) => item.backfillId)).toEqual([null]);
 
     const listed = await call<{ items: BackfillBody[] }>(
       'GET',
-      `${platform.subscription.baseUrl}/v1/webhooks/${webhookId}/backfills`,
-      { token: organization.apiKey.key },
+      `${stage.platform.subscription.baseUrl}/v1/webhooks/${webhookId}/backfills`,
+      { token: stage.key },
     );
     expect(listed.body.items.map((item) => [item.id, item.status])).toEqual([[backfillId, 'completed']]);
   }, 300_000);
 
   it('stops a cancelled backfill: its consumer leaves and nothing more of it arrives', async () => {
-    const { id: everyJobId } = await createWebhook(platform, organization.apiKey.key, {
-      name: 'cancelled integration',
-      url: `${receiver.url}/cancelled`,
-      events: ['job.*'],
-      active: true,
-    });
-    await untilRouted(
-      () => publishEvent(platform, organization.apiKey.key, 'cancel_warmup'),
-      (eventId) => expect(arrivalsAt('/cancelled')).toContain(eventId),
+    const { id: everyJobId } = await stage.routedWebhookAt(
+      '/cancelled',
+      { name: 'cancelled integration' },
+      { subject: 'cancel_warmup' },
     );
     const created = await call<BackfillBody>(
       'POST',
-      `${platform.subscription.baseUrl}/v1/webhooks/${everyJobId}/backfill`,
-      { token: organization.apiKey.key, body: { since } },
+      `${stage.platform.subscription.baseUrl}/v1/webhooks/${everyJobId}/backfill`,
+      { token: stage.key, body: { since } },
     );
     expect(created.status).toBe(202);
     const pastSet = new Set([...matching, ...filteredOut, ...otherType]);
-    const pastArrivals = () => arrivalsAt('/cancelled').filter((id) => pastSet.has(id));
+    const pastArrivals = () => stage.eventIdsAt('/cancelled').filter((id) => pastSet.has(id));
     await eventually(() => expect(pastArrivals().length).toBeGreaterThanOrEqual(20), { timeoutMs: 60_000 });
 
     const cancelled = await call<BackfillBody>(
       'POST',
-      `${platform.subscription.baseUrl}/v1/webhooks/${everyJobId}/backfills/${created.body.id}/cancel`,
-      { token: organization.apiKey.key },
+      `${stage.platform.subscription.baseUrl}/v1/webhooks/${everyJobId}/backfills/${created.body.id}/cancel`,
+      { token: stage.key },
     );
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
@@ -269,7 +244,7 @@ describe('backfill: past events sent to a new webhook', () => {
     }).admin();
     await admin.connect();
     try {
-      const groupOfRun = `${platform.env.DELIVERY_CONSUMER_GROUP}-backfill-${created.body.id}`;
+      const groupOfRun = `${stage.platform.env.DELIVERY_CONSUMER_GROUP}-backfill-${created.body.id}`;
       await eventually(
         async () => {
           const { groups } = await admin.listGroups();
@@ -282,15 +257,15 @@ describe('backfill: past events sent to a new webhook', () => {
     }
     const afterStop = pastArrivals().length;
     // A live event published after the stop arrives; no past one follows it.
-    const live = await publishEvent(platform, organization.apiKey.key, 'cancel_live');
-    await eventually(() => expect(arrivalsAt('/cancelled')).toContain(live), { timeoutMs: 15_000 });
+    const live = await stage.publish('cancel_live');
+    await eventually(() => expect(stage.eventIdsAt('/cancelled')).toContain(live), { timeoutMs: 15_000 });
     expect(pastArrivals().length).toBe(afterStop);
     expect(afterStop).toBeLessThan(pastSet.size / 2);
 
     const again = await call<{ message: string }>(
       'POST',
-      `${platform.subscription.baseUrl}/v1/webhooks/${everyJobId}/backfills/${created.body.id}/cancel`,
-      { token: organization.apiKey.key },
+      `${stage.platform.subscription.baseUrl}/v1/webhooks/${everyJobId}/backfills/${created.body.id}/cancel`,
+      { token: stage.key },
     );
     expect([again.status, again.body.message]).toEqual([
       409,

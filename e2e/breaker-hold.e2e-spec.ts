@@ -1,7 +1,6 @@
-import { findEventType } from '@hookline/contracts';
-import { TestReceiver, eventually } from '@hookline/testing';
+import { eventually } from '@hookline/testing';
 import { call } from './support/api-client';
-import { createOrganization, startPlatform, type Platform } from './support/platform';
+import { useStage } from './support/stage';
 
 interface DeliveryListItem {
   id: string;
@@ -23,41 +22,23 @@ interface DeliveryDetail {
  * sees it waiting, why, and until when, and sees it go through once the endpoint is back.
  */
 describe('deliveries held by an open circuit breaker', () => {
-  let platform: Platform;
-  let receiver: TestReceiver;
-  let key: string;
   let down = true;
-
-  beforeAll(async () => {
-    receiver = await TestReceiver.start(() => (down ? { status: 503, body: 'down' } : { status: 200 }));
-    platform = await startPlatform({
+  const stage = useStage('Breaker Hold', {
+    reply: () => (down ? { status: 503, body: 'down' } : { status: 200 }),
+    env: {
       // A few failures open the breaker; the cool-down outlasts the checks of the held delivery, so
       // no half-open probe can take it first.
       DELIVERY_BREAKER_MIN_REQUESTS: '3',
       DELIVERY_BREAKER_COOLDOWN_SECONDS: '30',
-    });
-    key = (await createOrganization(platform, 'Breaker Hold')).apiKey.key;
+    },
   });
-
-  afterAll(async () => {
-    await platform?.stop();
-    await receiver?.stop();
-  });
-
-  const publish = async (subject: string): Promise<string> => {
-    const response = await call<{ id: string }>('POST', `${platform.ingest.baseUrl}/v1/events`, {
-      token: key,
-      body: { type: 'job.created', subject, data: findEventType('job.created')?.example },
-    });
-    expect(response.status).toBe(202);
-    return response.body.id;
-  };
+  const publish = (subject: string) => stage.publish(subject);
 
   const deliveryOf = async (webhookId: string, eventId: string): Promise<DeliveryListItem> => {
     const listed = await call<{ items: DeliveryListItem[] }>(
       'GET',
-      `${platform.audit.baseUrl}/v1/webhooks/${webhookId}/deliveries?eventId=${eventId}`,
-      { token: key },
+      `${stage.platform.audit.baseUrl}/v1/webhooks/${webhookId}/deliveries?eventId=${eventId}`,
+      { token: stage.key },
     );
     expect(listed.status).toBe(200);
     expect(listed.body.items).toHaveLength(1);
@@ -65,14 +46,9 @@ describe('deliveries held by an open circuit breaker', () => {
   };
 
   it('lists a held delivery as retrying with its reason and next attempt, then delivers it', async () => {
-    const created = await call<{ id: string }>('POST', `${platform.subscription.baseUrl}/v1/webhooks`, {
-      token: key,
-      body: { name: 'flaky', url: `${receiver.url}/flaky`, events: ['job.*'], active: true },
-    });
-    expect(created.status).toBe(201);
-    const webhookId = created.body.id;
+    const { id: webhookId } = await stage.webhookAt('/flaky', { name: 'flaky' });
     // Routed once its activation test arrived; failures then open the breaker.
-    await eventually(() => expect(receiver.requestsTo('/flaky').length).toBeGreaterThan(0), {
+    await eventually(() => expect(stage.receiver.requestsTo('/flaky').length).toBeGreaterThan(0), {
       timeoutMs: 30_000,
     });
     for (const subject of ['job_1', 'job_2', 'job_3']) {
@@ -81,7 +57,7 @@ describe('deliveries held by an open circuit breaker', () => {
     // Held only once delivery-service has judged enough failures: its breaker gauge says so.
     await eventually(
       async () => {
-        const metrics = await (await fetch(`${platform.delivery.baseUrl}/metrics`)).text();
+        const metrics = await (await fetch(`${stage.platform.delivery.baseUrl}/metrics`)).text();
         expect(metrics).toMatch(/^hookline_delivery_open_breakers(\{[^}]*\})? [1-9]/m);
       },
       { timeoutMs: 30_000, intervalMs: 200 },
@@ -96,17 +72,21 @@ describe('deliveries held by an open circuit breaker', () => {
       },
       { timeoutMs: 30_000, intervalMs: 250 },
     );
-    const detail = await call<DeliveryDetail>('GET', `${platform.audit.baseUrl}/v1/deliveries/${listed.id}`, {
-      token: key,
-    });
+    const detail = await call<DeliveryDetail>(
+      'GET',
+      `${stage.platform.audit.baseUrl}/v1/deliveries/${listed.id}`,
+      {
+        token: stage.key,
+      },
+    );
     expect(detail.status).toBe(200);
     expect(detail.body.attempts).toEqual([]);
     expect(detail.body.payload?.id).toBe(held);
     expect(Date.parse(detail.body.nextAttemptAt ?? '')).toBeGreaterThan(Date.now());
     // Held means not sent: the endpoint saw nothing of it.
-    expect(receiver.requestsTo('/flaky').filter((request) => request.headers['webhook-id'] === held)).toEqual(
-      [],
-    );
+    expect(
+      stage.receiver.requestsTo('/flaky').filter((request) => request.headers['webhook-id'] === held),
+    ).toEqual([]);
 
     down = false;
     await eventually(

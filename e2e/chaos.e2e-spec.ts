@@ -226,12 +226,12 @@ describe('chaos: crashes and restarts of every part lose no accepted event', () 
     }
   }
 
-  async function outage(name: string, down: () => Promise<void>, up: () => Promise<void>): Promise<void> {
+  async function outage(name: string, part: PrivateKafka | PrivatePostgres): Promise<void> {
     actions.push(`restart ${name}`);
-    await down();
+    await part.down();
     // The outage itself: how long the part stays away is the scenario, not a wait for something.
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
-    await up();
+    await part.up();
   }
 
   /** The chaos schedule, in a random order, one action after another at random moments while events flow. */
@@ -241,24 +241,8 @@ describe('chaos: crashes and restarts of every part lose no accepted event', () 
       ...services.flatMap((service) =>
         Array.from({ length: SCALE.killsPerService }, () => () => crash(service)),
       ),
-      ...Array.from(
-        { length: SCALE.brokerRestarts },
-        () => () =>
-          outage(
-            'Kafka',
-            () => kafka.down(),
-            () => kafka.up(),
-          ),
-      ),
-      ...Array.from(
-        { length: SCALE.postgresRestarts },
-        () => () =>
-          outage(
-            'Postgres',
-            () => postgres.down(),
-            () => postgres.up(),
-          ),
-      ),
+      ...Array.from({ length: SCALE.brokerRestarts }, () => () => outage('Kafka', kafka)),
+      ...Array.from({ length: SCALE.postgresRestarts }, () => () => outage('Postgres', postgres)),
     ];
     for (let index = schedule.length - 1; index > 0; index -= 1) {
       const other = Math.floor(next() * (index + 1));

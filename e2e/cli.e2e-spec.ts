@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { EVENT_CATALOG } from '@hookline/contracts';
-import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
+import { eventually, type ReceivedRequest } from '@hookline/testing';
 import { call } from './support/api-client';
 import { arrivalOf } from './support/arrivals';
 import { HooklineCli, JsonLines } from './support/hookline-cli';
-import { createOrganization, startPlatform, type Platform } from './support/platform';
+import { useStage } from './support/stage';
 
 interface ListenLine {
   event: 'ready' | 'delivery' | 'stopped';
@@ -25,19 +25,29 @@ interface DeliveryDetail {
 }
 
 describe('the hookline CLI against the real stack', () => {
-  let platform: Platform;
-  let receiver: TestReceiver;
+  const stage = useStage('CLI Carpentry', {
+    reply: () => ({ status: 202, body: 'accepted by the local endpoint' }),
+  });
   let cli: HooklineCli;
   let configDir: string;
-  let key: string;
   let workDir: string;
 
-  const auditGet = <T>(route: string) => call<T>('GET', `${platform.audit.baseUrl}${route}`, { token: key });
+  /** `hookline webhooks create` of an active webhook at the receiver's `path`, with `options` besides. */
+  const createWithCli = (path: string, events: string, ...options: string[]) =>
+    cli.json<{ id: string; signingSecret: string }>([
+      'webhooks',
+      'create',
+      '--url',
+      `${stage.receiver.url}${path}`,
+      '--events',
+      events,
+      ...options,
+      '--active',
+    ]);
+  const auditGet = <T>(route: string) =>
+    call<T>('GET', `${stage.platform.audit.baseUrl}${route}`, { token: stage.key });
 
   beforeAll(async () => {
-    receiver = await TestReceiver.start(() => ({ status: 202, body: 'accepted by the local endpoint' }));
-    platform = await startPlatform();
-    key = (await createOrganization(platform, 'CLI Carpentry')).apiKey.key;
     configDir = mkdtempSync(path.join(os.tmpdir(), 'hookline-cli-'));
     workDir = mkdtempSync(path.join(os.tmpdir(), 'hookline-cli-work-'));
     cli = new HooklineCli(path.join(configDir, 'hookline'));
@@ -45,20 +55,18 @@ describe('the hookline CLI against the real stack', () => {
     const login = await cli.run([
       'login',
       '--api-key',
-      key,
+      stage.key,
       '--url',
-      platform.subscription.baseUrl,
+      stage.platform.subscription.baseUrl,
       '--ingest-url',
-      platform.ingest.baseUrl,
+      stage.platform.ingest.baseUrl,
       '--audit-url',
-      platform.audit.baseUrl,
+      stage.platform.audit.baseUrl,
     ]);
     expect(login).toMatchObject({ code: 0 });
   });
 
   afterAll(async () => {
-    await platform?.stop();
-    await receiver?.stop();
     rmSync(configDir, { recursive: true, force: true });
     rmSync(workDir, { recursive: true, force: true });
   });
@@ -70,7 +78,14 @@ describe('the hookline CLI against the real stack', () => {
 
   it('listen forwards a triggered event to a local endpoint, whose answer is the attempt response, and cleans up', async () => {
     const listen = new JsonLines<ListenLine>(
-      cli.spawn(['--json', 'listen', '--forward-to', `${receiver.url}/local-hooks`, '--events', 'job.*']),
+      cli.spawn([
+        '--json',
+        'listen',
+        '--forward-to',
+        `${stage.receiver.url}/local-hooks`,
+        '--events',
+        'job.*',
+      ]),
     );
     const ready = await eventually(() => {
       const line = listen.lines.find((item) => item.event === 'ready');
@@ -88,7 +103,10 @@ describe('the hookline CLI against the real stack', () => {
     );
 
     const triggered = await cli.json<{ id: string }>(['trigger', 'job.created']);
-    const request = await arrivalOf(receiver, triggered.id, { path: '/local-hooks', timeoutMs: 30_000 });
+    const request = await arrivalOf(stage.receiver, triggered.id, {
+      path: '/local-hooks',
+      timeoutMs: 30_000,
+    });
     // The original headers and signature, over the original bytes.
     expect(request.headers['webhook-signature']).toMatch(/^v1,/);
     expect(request.headers['user-agent']).toMatch(/Hookline/i);
@@ -126,8 +144,8 @@ describe('the hookline CLI against the real stack', () => {
 
     listen.child.kill('SIGINT');
     expect(await listen.exited()).toBe(0);
-    const afterExit = await call('GET', `${platform.subscription.baseUrl}/v1/webhooks/${webhookId}`, {
-      token: key,
+    const afterExit = await call('GET', `${stage.platform.subscription.baseUrl}/v1/webhooks/${webhookId}`, {
+      token: stage.key,
     });
     expect(afterExit.status).toBe(404);
   });
@@ -140,31 +158,28 @@ describe('the hookline CLI against the real stack', () => {
       return line!;
     });
     expect(
-      (await call('GET', `${platform.subscription.baseUrl}/v1/webhooks/${ready.webhookId}`, { token: key }))
-        .status,
+      (
+        await call('GET', `${stage.platform.subscription.baseUrl}/v1/webhooks/${ready.webhookId}`, {
+          token: stage.key,
+        })
+      ).status,
     ).toBe(200);
     listen.child.kill('SIGKILL');
     await listen.exited();
     await eventually(async () => {
-      const gone = await call('GET', `${platform.subscription.baseUrl}/v1/webhooks/${ready.webhookId}`, {
-        token: key,
-      });
+      const gone = await call(
+        'GET',
+        `${stage.platform.subscription.baseUrl}/v1/webhooks/${ready.webhookId}`,
+        {
+          token: stage.key,
+        },
+      );
       expect(gone.status).toBe(404);
     });
   });
 
   it('manages webhooks, reads the catalog and the delivery log, redelivers and recovers', async () => {
-    const created = await cli.json<{ id: string; signingSecret: string }>([
-      'webhooks',
-      'create',
-      '--url',
-      `${receiver.url}/managed`,
-      '--events',
-      'order.*',
-      '--name',
-      'managed',
-      '--active',
-    ]);
+    const created = await createWithCli('/managed', 'order.*', '--name', 'managed');
     expect(created.signingSecret).toMatch(/^whsec_/);
     expect(await cli.json(['webhooks', 'get', created.id])).toMatchObject({
       id: created.id,
@@ -198,7 +213,7 @@ describe('the hookline CLI against the real stack', () => {
     const test = await cli.json<{ eventId: string }>(['webhooks', 'test', created.id]);
     await eventually(
       () =>
-        expect(receiver.requestsTo('/managed').map((item) => item.headers['webhook-id'])).toContain(
+        expect(stage.receiver.requestsTo('/managed').map((item) => item.headers['webhook-id'])).toContain(
           test.eventId,
         ),
       {
@@ -294,22 +309,14 @@ describe('the hookline CLI against the real stack', () => {
     };
 
     beforeAll(async () => {
-      const created = await cli.json<{ id: string; signingSecret: string }>([
-        'webhooks',
-        'create',
-        '--url',
-        `${receiver.url}/verified`,
-        '--events',
-        'estimate.*',
-        '--active',
-      ]);
+      const created = await createWithCli('/verified', 'estimate.*');
       secret = created.signingSecret;
       // Its activation test has come through: delivery routes by the webhook's state, so events follow.
-      await eventually(() => expect(receiver.requestsTo('/verified')).not.toHaveLength(0), {
+      await eventually(() => expect(stage.receiver.requestsTo('/verified')).not.toHaveLength(0), {
         timeoutMs: 30_000,
       });
       const triggered = await cli.json<{ id: string }>(['trigger', 'estimate.created']);
-      delivered = await arrivalOf(receiver, triggered.id, { path: '/verified', timeoutMs: 30_000 });
+      delivered = await arrivalOf(stage.receiver, triggered.id, { path: '/verified', timeoutMs: 30_000 });
     });
 
     it('accepts a real delivery', async () => {

@@ -1,19 +1,18 @@
 import { HooklineApiError, HooklineClient, unwrap, verifyWebhook } from '@hookline/client';
 import { findEventType } from '@hookline/contracts';
-import { TestReceiver, eventually } from '@hookline/testing';
+import { eventually } from '@hookline/testing';
 import { freePort } from './support/free-port';
-import { createOrganization, startPlatform, type Platform } from './support/platform';
+import { useStage } from './support/stage';
 
 describe('the typed client against the real stack', () => {
-  let platform: Platform;
-  let receiver: TestReceiver;
+  const stage = useStage('Client Contractors');
   let client: HooklineClient;
 
   const clientWith = (apiKey: string, overrides: Partial<{ subscriptionUrl: string }> = {}) =>
     new HooklineClient({
-      subscriptionUrl: platform.subscription.baseUrl,
-      ingestUrl: platform.ingest.baseUrl,
-      auditUrl: platform.audit.baseUrl,
+      subscriptionUrl: stage.platform.subscription.baseUrl,
+      ingestUrl: stage.platform.ingest.baseUrl,
+      auditUrl: stage.platform.audit.baseUrl,
       apiKey,
       ...overrides,
     });
@@ -27,15 +26,8 @@ describe('the typed client against the real stack', () => {
     return error as HooklineApiError;
   };
 
-  beforeAll(async () => {
-    receiver = await TestReceiver.start();
-    platform = await startPlatform();
-    client = clientWith((await createOrganization(platform, 'Client Contractors')).apiKey.key);
-  });
-
-  afterAll(async () => {
-    await platform?.stop();
-    await receiver?.stop();
+  beforeAll(() => {
+    client = clientWith(stage.key);
   });
 
   it('lists webhooks across pages', async () => {
@@ -45,7 +37,7 @@ describe('the typed client against the real stack', () => {
         client.subscription.POST('/v1/webhooks', {
           body: {
             name: `paged-${index}`,
-            url: `${receiver.url}/paged/${index}`,
+            url: `${stage.receiver.url}/paged/${index}`,
             events: ['job.*'],
             active: false,
           },
@@ -69,11 +61,16 @@ describe('the typed client against the real stack', () => {
   it('lists a webhook deliveries across pages, and each signature verifies', async () => {
     const webhook = await unwrap(
       client.subscription.POST('/v1/webhooks', {
-        body: { name: 'delivered', url: `${receiver.url}/delivered`, events: ['job.created'], active: true },
+        body: {
+          name: 'delivered',
+          url: `${stage.receiver.url}/delivered`,
+          events: ['job.created'],
+          active: true,
+        },
       }),
     );
     // Its activation test has come through: delivery routes by the webhook's state, so events follow.
-    await eventually(() => expect(receiver.requestsTo('/delivered')).not.toHaveLength(0), {
+    await eventually(() => expect(stage.receiver.requestsTo('/delivered')).not.toHaveLength(0), {
       timeoutMs: 30_000,
     });
     const secret = (
@@ -105,7 +102,7 @@ describe('the typed client against the real stack', () => {
       { timeoutMs: 30_000 },
     );
 
-    const requests = receiver
+    const requests = stage.receiver
       .requestsTo('/delivered')
       .filter((request) => eventIds.includes(String(request.headers['webhook-id'])));
     expect(requests).toHaveLength(3);

@@ -1,7 +1,6 @@
-import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
+import { eventually, type ReceivedRequest } from '@hookline/testing';
 import { succeededDelivery } from './support/delivery-log';
-import { publishEvent, type Organization, type Platform } from './support/platform';
-import { startRoutedWebhook } from './support/routed-webhook';
+import { useStage } from './support/stage';
 
 /**
  * delivery-service is SIGKILLed three times while events flow and retries are pending. Every event
@@ -10,18 +9,31 @@ import { startRoutedWebhook } from './support/routed-webhook';
  * (standard policy: ~5 s) that has to survive the kills.
  */
 describe('delivery-service survives SIGKILL without losing an accepted event', () => {
-  let platform: Platform;
-  let receiver: TestReceiver;
-  let organization: Organization;
-  let webhookId: string;
   const seen = new Map<string, number>();
+  const statuses: number[] = [];
+  const stage = useStage('Crash Test Roofing', {
+    reply: (request) => {
+      const id = idOf(request);
+      const count = (seen.get(id) ?? 0) + 1;
+      seen.set(id, count);
+      const status = count === 1 ? 500 : 200;
+      statuses.push(status);
+      return { status, body: status === 200 ? 'ok' : 'not yet' };
+    },
+    env: {
+      DELIVERY_SESSION_TIMEOUT_MS: '8000',
+      // Every first request fails on purpose; the breaker would (rightly) slow the whole test down.
+      DELIVERY_BREAKER_MIN_REQUESTS: '100000',
+    },
+  });
+  let webhookId: string;
 
   const idOf = (request: ReceivedRequest) => request.headers['webhook-id'] as string;
   const successes = (eventId: string) =>
-    receiver.requests.filter((request, index) => idOf(request) === eventId && statuses[index] === 200).length;
-  const statuses: number[] = [];
+    stage.receiver.requests.filter((request, index) => idOf(request) === eventId && statuses[index] === 200)
+      .length;
 
-  const publish = (subject: string) => publishEvent(platform, organization.apiKey.key, subject);
+  const publish = (subject: string) => stage.publish(subject);
 
   const publishMany = async (prefix: string, count: number): Promise<string[]> => {
     const ids: string[] = [];
@@ -32,36 +44,17 @@ describe('delivery-service survives SIGKILL without losing an accepted event', (
   };
 
   const crashAndRestart = async () => {
-    await platform.delivery.kill();
-    await platform.delivery.start();
+    await stage.platform.delivery.kill();
+    await stage.platform.delivery.start();
   };
 
   beforeAll(async () => {
-    ({ platform, receiver, organization, webhookId } = await startRoutedWebhook({
-      organization: 'Crash Test Roofing',
-      webhook: 'crash receiver',
-      reply: (request) => {
-        const id = idOf(request);
-        const count = (seen.get(id) ?? 0) + 1;
-        seen.set(id, count);
-        const status = count === 1 ? 500 : 200;
-        statuses.push(status);
-        return { status, body: status === 200 ? 'ok' : 'not yet' };
-      },
-      env: {
-        DELIVERY_SESSION_TIMEOUT_MS: '8000',
-        // Every first request fails on purpose; the breaker would (rightly) slow the whole test down.
-        DELIVERY_BREAKER_MIN_REQUESTS: '100000',
-      },
-      arrived: (id) => expect(seen.get(id)).toBeGreaterThanOrEqual(1),
-      perTryMs: 2_000,
-    }));
+    ({ id: webhookId } = await stage.routedWebhookAt(
+      '/jobs',
+      { name: 'crash receiver' },
+      { arrived: (id) => expect(seen.get(id)).toBeGreaterThanOrEqual(1), perTryMs: 2_000 },
+    ));
   }, 180_000);
-
-  afterAll(async () => {
-    await platform?.stop();
-    await receiver?.stop();
-  });
 
   it('delivers every accepted event at least once and logs its attempts, across three crashes', async () => {
     const accepted: string[] = [];
@@ -97,13 +90,9 @@ describe('delivery-service survives SIGKILL without losing an accepted event', (
     expect(new Set(accepted).size).toBe(45);
 
     for (const eventId of accepted) {
-      const detail = await succeededDelivery(
-        platform,
-        organization.apiKey.key,
-        { webhookId, eventId },
-        (found) =>
-          // Every request the receiver saw is logged, a request a kill cut short as interrupted.
-          expect(found.attempts.length).toBeGreaterThanOrEqual(seen.get(eventId) ?? 0),
+      const detail = await succeededDelivery(stage.platform, stage.key, { webhookId, eventId }, (found) =>
+        // Every request the receiver saw is logged, a request a kill cut short as interrupted.
+        expect(found.attempts.length).toBeGreaterThanOrEqual(seen.get(eventId) ?? 0),
       );
       const numbers = [...new Set(detail.attempts.map((attempt) => attempt.attempt))].sort((a, b) => a - b);
       // Attempt numbers run from 1 without a gap (a replay after a crash may log one number twice).

@@ -1,7 +1,6 @@
-import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
+import { eventually, type ReceivedRequest } from '@hookline/testing';
 import { succeededDelivery } from './support/delivery-log';
-import { publishEvent, type Organization, type Platform } from './support/platform';
-import { startRoutedWebhook } from './support/routed-webhook';
+import { useStage } from './support/stage';
 
 // Longer than a quarter of SHUTDOWN_TIMEOUT_MS (what each consumer once had to drain), well within all of it.
 const RECEIVER_DELAY_MS = 4_000;
@@ -13,18 +12,20 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
  * attempts and offsets are committed, and the process exits 0. After a restart, the rest arrive once.
  */
 describe('delivery-service stops on SIGTERM without losing or repeating a delivery', () => {
-  let platform: Platform;
-  let receiver: TestReceiver;
-  let organization: Organization;
+  const stage = useStage('Sigterm Roofing', {
+    reply: () => ({ status: 200, body: 'ok', delayMs: RECEIVER_DELAY_MS }),
+    env: { SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS) },
+  });
   let webhookId: string;
 
   const idOf = (request: ReceivedRequest) => request.headers['webhook-id'] as string;
-  const timesReceived = (eventId: string) => receiver.requests.filter((r) => idOf(r) === eventId).length;
+  const timesReceived = (eventId: string) =>
+    stage.receiver.requests.filter((r) => idOf(r) === eventId).length;
 
-  const publish = (subject: string) => publishEvent(platform, organization.apiKey.key, subject);
+  const publish = (subject: string) => stage.publish(subject);
 
   const unfinishedMessages = async (): Promise<number> => {
-    const metrics = await (await fetch(`${platform.delivery.baseUrl}/metrics`)).text();
+    const metrics = await (await fetch(`${stage.platform.delivery.baseUrl}/metrics`)).text();
     return metrics
       .split('\n')
       .filter((line) => line.startsWith('hookline_delivery_unfinished_messages'))
@@ -32,19 +33,12 @@ describe('delivery-service stops on SIGTERM without losing or repeating a delive
   };
 
   beforeAll(async () => {
-    ({ platform, receiver, organization, webhookId } = await startRoutedWebhook({
-      organization: 'Sigterm Roofing',
-      webhook: 'slow receiver',
-      reply: () => ({ status: 200, body: 'ok', delayMs: RECEIVER_DELAY_MS }),
-      env: { SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS) },
-      arrived: (id, started) => expect(started.requests.filter((r) => idOf(r) === id).length).toBe(1),
-    }));
+    ({ id: webhookId } = await stage.routedWebhookAt(
+      '/jobs',
+      { name: 'slow receiver' },
+      { arrived: (id) => expect(timesReceived(id)).toBe(1) },
+    ));
   }, 180_000);
-
-  afterAll(async () => {
-    await platform?.stop();
-    await receiver?.stop();
-  });
 
   it('finishes the deliveries in flight, commits them, exits 0, and delivers each event exactly once', async () => {
     const accepted: string[] = [];
@@ -58,13 +52,13 @@ describe('delivery-service stops on SIGTERM without losing or repeating a delive
     const inFlightAtSignal = accepted.filter((id) => timesReceived(id) > 0);
 
     const signalledAt = Date.now();
-    await platform.delivery.stop();
+    await stage.platform.delivery.stop();
     const stoppedIn = Date.now() - signalledAt;
-    expect(platform.delivery.lastExit).toEqual({ code: 0, signal: null });
+    expect(stage.platform.delivery.lastExit).toEqual({ code: 0, signal: null });
     expect(stoppedIn).toBeGreaterThanOrEqual(RECEIVER_DELAY_MS / 2);
     expect(stoppedIn).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
 
-    await platform.delivery.start();
+    await stage.platform.delivery.start();
     await eventually(() => expect(accepted.filter((id) => timesReceived(id) === 0)).toEqual([]), {
       timeoutMs: 60_000,
       intervalMs: 250,
@@ -79,7 +73,7 @@ describe('delivery-service stops on SIGTERM without losing or repeating a delive
 
     // The log holds one delivery per event with the single attempt the receiver saw.
     for (const eventId of accepted) {
-      const detail = await succeededDelivery(platform, organization.apiKey.key, { webhookId, eventId });
+      const detail = await succeededDelivery(stage.platform, stage.key, { webhookId, eventId });
       expect(detail.attempts).toEqual([expect.objectContaining({ attempt: 1, responseStatus: 200 })]);
     }
   }, 300_000);

@@ -1,25 +1,15 @@
 import { verify } from 'node:crypto';
 import { parsePublicKey } from '@hookline/security';
-import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
+import { eventually, type ReceivedRequest } from '@hookline/testing';
 import { arrivalOf } from './support/arrivals';
-import {
-  createOrganization,
-  createWebhook,
-  publishEvent,
-  rotateSigningSecret,
-  startPlatform,
-  untilRouted,
-  type Platform,
-} from './support/platform';
+import { useStage } from './support/stage';
 
 /**
  * Standard Webhooks asymmetric signatures through the whole stack: the receiver holds only the
  * webhook's public key (as its owner read it from the API) and verifies `v1a` signatures with it.
  */
 describe('ed25519 signatures through the whole stack', () => {
-  let platform: Platform;
-  let receiver: TestReceiver;
-  let key: string;
+  const stage = useStage('Asymmetric Deliveries');
 
   /** The public keys (of those given) that verify one of the request's `v1a` signatures. */
   const verifyingKeys = (request: ReceivedRequest, publicKeys: readonly string[]): string[] => {
@@ -37,46 +27,26 @@ describe('ed25519 signatures through the whole stack', () => {
     );
   };
 
-  beforeAll(async () => {
-    receiver = await TestReceiver.start();
-    platform = await startPlatform();
-    key = (await createOrganization(platform, 'Asymmetric Deliveries')).apiKey.key;
-  });
-
-  afterAll(async () => {
-    await platform?.stop();
-    await receiver?.stop();
-  });
-
   it('signs with the secret key what the public key alone verifies, with both keys during a rotation', async () => {
-    const webhook = await createWebhook(platform, key, {
+    const webhook = await stage.routedWebhookAt('/ed25519', {
       name: 'ed25519',
-      url: `${receiver.url}/ed25519`,
-      events: ['job.*'],
-      active: true,
       signatureScheme: { type: 'standard-webhooks-ed25519' },
     });
     const oldKey = webhook.signingSecret;
     expect(oldKey).toMatch(/^whpk_/);
-    const publish = (subject: string) => publishEvent(platform, key, subject);
-    await untilRouted(
-      () => publish('job_warmup'),
-      (eventId) =>
-        expect(receiver.requestsTo('/ed25519').map((r) => r.headers['webhook-id'])).toContain(eventId),
-    );
 
-    const before = await arrivalOf(receiver, await publish('job_before'), {
+    const before = await arrivalOf(stage.receiver, await stage.publish('job_before'), {
       path: '/ed25519',
       timeoutMs: 30_000,
     });
     expect(verifyingKeys(before, [oldKey])).toEqual([oldKey]);
 
-    const newKey = await rotateSigningSecret(platform, key, webhook.id, 3_600);
+    const newKey = await stage.rotateSigningSecret(webhook.id, 3_600);
     expect(newKey).toMatch(/^whpk_/);
     // The rotation reaches delivery through Kafka: publish until a request carries both signatures.
     const during = await eventually(
       async () => {
-        const request = await arrivalOf(receiver, await publish('job_during'), {
+        const request = await arrivalOf(stage.receiver, await stage.publish('job_during'), {
           path: '/ed25519',
           timeoutMs: 10_000,
         });

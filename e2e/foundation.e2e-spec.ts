@@ -1,17 +1,9 @@
 import { Webhook } from 'standardwebhooks';
 import { findEventType } from '@hookline/contracts';
-import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
+import { eventually, type ReceivedRequest } from '@hookline/testing';
 import { call } from './support/api-client';
-import {
-  createOrganization,
-  createWebhook,
-  publishEvent,
-  startPlatform,
-  untilRouted,
-  type CreatedWebhook,
-  type Organization,
-  type Platform,
-} from './support/platform';
+import { createOrganization, untilRouted, type CreatedWebhook, type Organization } from './support/platform';
+import { useStage } from './support/stage';
 
 interface DeliveryListItem {
   id: string;
@@ -22,39 +14,30 @@ interface DeliveryListItem {
 }
 
 describe('Hookline end to end: one event from ingest to the receiver and into the log', () => {
-  let platform: Platform;
-  let receiver: TestReceiver;
-  let acme: Organization;
+  const stage = useStage('Acme Roofing');
   let globex: Organization;
   let webhook: CreatedWebhook;
   let inactiveWebhook: CreatedWebhook;
   let witnessWebhook: CreatedWebhook;
 
-  const subscriptionApi = (path: string) => `${platform.subscription.baseUrl}${path}`;
-  const ingestApi = (path: string) => `${platform.ingest.baseUrl}${path}`;
-  const auditApi = (path: string) => `${platform.audit.baseUrl}${path}`;
-
-  const newOrganization = (name: string): Promise<Organization> => createOrganization(platform, name);
+  const subscriptionApi = (path: string) => stage.url('subscription', path);
+  const ingestApi = (path: string) => stage.url('ingest', path);
+  const auditApi = (path: string) => stage.url('audit', path);
 
   const createWebhookAt = async (
     path: string,
     events: string[],
     active: boolean,
   ): Promise<CreatedWebhook> => {
-    const created = await createWebhook(platform, acme.apiKey.key, {
-      name: `hook ${path}`,
-      url: `${receiver.url}${path}`,
-      events,
-      active,
-    });
+    const created = await stage.webhookAt(path, { name: `hook ${path}`, events, active });
     expect(created.signingSecret).toMatch(/^whsec_/);
     return created;
   };
 
-  const publish = (type: string, subject: string) => publishEvent(platform, acme.apiKey.key, subject, type);
+  const publish = (type: string, subject: string) => stage.publish(subject, type);
 
   const receivedWithId = (path: string, eventId: string): ReceivedRequest[] =>
-    receiver.requestsTo(path).filter((request) => request.headers['webhook-id'] === eventId);
+    stage.receiver.requestsTo(path).filter((request) => request.headers['webhook-id'] === eventId);
 
   /** Publishes a job event and waits until the always-on witness webhook got it. */
   const publishWitnessed = async (subject: string): Promise<string> => {
@@ -64,10 +47,7 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
   };
 
   beforeAll(async () => {
-    receiver = await TestReceiver.start();
-    platform = await startPlatform();
-    acme = await newOrganization('Acme Roofing');
-    globex = await newOrganization('Globex Floors');
+    globex = await createOrganization(stage.platform, 'Globex Floors');
     witnessWebhook = await createWebhookAt('/witness', ['job.*'], true);
     webhook = await createWebhookAt('/jobs', ['job.*'], true);
     inactiveWebhook = await createWebhookAt('/inactive', ['*'], false);
@@ -80,11 +60,6 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
       },
       { perTryMs: 2_000 },
     );
-  });
-
-  afterAll(async () => {
-    await platform?.stop();
-    await receiver?.stop();
   });
 
   it('delivers one signed POST whose webhook-id is the event id, and logs the attempt', async () => {
@@ -124,7 +99,7 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
       const response = await call<{ items: DeliveryListItem[] }>(
         'GET',
         auditApi(`/v1/webhooks/${webhook.id}/deliveries?eventId=${eventId}`),
-        { token: acme.apiKey.key },
+        { token: stage.key },
       );
       expect(response.status).toBe(200);
       expect(response.body.items).toHaveLength(1);
@@ -139,7 +114,7 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
     const detail = await call<{
       payload: unknown;
       attempts: Array<{ attempt: number; responseStatus: number }>;
-    }>('GET', auditApi(`/v1/deliveries/${listed.id}`), { token: acme.apiKey.key });
+    }>('GET', auditApi(`/v1/deliveries/${listed.id}`), { token: stage.key });
     expect(detail.status).toBe(200);
     expect(detail.body.payload).toEqual(JSON.parse(request.body));
     expect(detail.body.attempts).toHaveLength(1);
@@ -151,7 +126,7 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
     const witnessed = await publishWitnessed('job_124');
     expect(receivedWithId('/jobs', witnessed)).toHaveLength(1);
     expect(receivedWithId('/jobs', estimateId)).toHaveLength(0);
-    expect(receiver.requestsTo('/inactive')).toHaveLength(0);
+    expect(stage.receiver.requestsTo('/inactive')).toHaveLength(0);
     expect(inactiveWebhook.id).toBeDefined();
   });
 
@@ -169,7 +144,7 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
       'GET',
       auditApi(`/v1/webhooks/${webhook.id}/deliveries`),
       {
-        token: acme.apiKey.key,
+        token: stage.key,
       },
     );
     const deliveryId = own.body.items[0].id;
@@ -189,7 +164,7 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
     ],
   ])('answers 400 to %s on ingest, naming the problem', async (_, request, expected) => {
     const response = await call<{ statusCode: number; message: string }>('POST', ingestApi('/v1/events'), {
-      token: acme.apiKey.key,
+      token: stage.key,
       ...request,
     });
     expect(response.status).toBe(400);
@@ -215,7 +190,7 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
       'POST',
       subscriptionApi('/v1/webhooks'),
       {
-        token: acme.apiKey.key,
+        token: stage.key,
         ...request,
       },
     );
@@ -225,7 +200,7 @@ describe('Hookline end to end: one event from ingest to the receiver and into th
 
   it('stops delivering to a deleted webhook within seconds', async () => {
     const deleted = await call('DELETE', subscriptionApi(`/v1/webhooks/${webhook.id}`), {
-      token: acme.apiKey.key,
+      token: stage.key,
     });
     expect(deleted.status).toBe(204);
     await eventually(

@@ -1,62 +1,39 @@
 import { createHmac } from 'node:crypto';
-import { TestReceiver, eventually } from '@hookline/testing';
+import { eventually } from '@hookline/testing';
 import { call } from './support/api-client';
 import { arrivalOf } from './support/arrivals';
-import {
-  createOrganization,
-  createWebhook,
-  publishEvent,
-  rotateSigningSecret,
-  startPlatform,
-  type Platform,
-} from './support/platform';
+import { useStage } from './support/stage';
 
 /**
  * The compatibility scheme for receivers written against a plain hex HMAC of the body (the floor-plan
  * document's integration): the receiver recomputes it from the raw body and the secret the API returned.
  */
 describe('hmac-sha256-hex signatures through the whole stack', () => {
-  let platform: Platform;
-  let receiver: TestReceiver;
-  let key: string;
-
-  const publishFloorPlan = (subject: string) => publishEvent(platform, key, subject, 'floor.published');
-
-  beforeAll(async () => {
-    receiver = await TestReceiver.start();
-    platform = await startPlatform();
-    key = (await createOrganization(platform, 'Hex Floor Plans')).apiKey.key;
-  });
-
-  afterAll(async () => {
-    await platform?.stop();
-    await receiver?.stop();
-  });
+  const stage = useStage('Hex Floor Plans');
+  const publishFloorPlan = (subject: string) => stage.publish(subject, 'floor.published');
 
   it('puts the hex HMAC-SHA256 of the raw body in the configured header', async () => {
-    const created = await createWebhook(platform, key, {
+    const created = await stage.webhookAt('/floors', {
       name: 'floor plans',
-      url: `${receiver.url}/floors`,
       events: ['floor.*'],
-      active: true,
       signatureScheme: { type: 'hmac-sha256-hex', header: 'X-Floorplan-Signature' },
     });
     const secret = await call<{ key: string }>(
       'GET',
-      `${platform.subscription.baseUrl}/v1/webhooks/${created.id}/secret`,
-      { token: key },
+      `${stage.platform.subscription.baseUrl}/v1/webhooks/${created.id}/secret`,
+      { token: stage.key },
     );
     expect(secret.body.key).toBe(created.signingSecret);
 
     // The activation test may arrive first; the event is published once the webhook is routed.
     const published = await eventually(
       async () => {
-        expect(receiver.requestsTo('/floors').length).toBeGreaterThan(0);
+        expect(stage.receiver.requestsTo('/floors').length).toBeGreaterThan(0);
         return publishFloorPlan('floor_7');
       },
       { timeoutMs: 30_000, intervalMs: 250 },
     );
-    const request = await arrivalOf(receiver, published, { path: '/floors' });
+    const request = await arrivalOf(stage.receiver, published, { path: '/floors' });
 
     const expected = createHmac('sha256', secret.body.key).update(request.body).digest('hex');
     expect(request.headers['x-floorplan-signature']).toBe(expected);
@@ -64,10 +41,12 @@ describe('hmac-sha256-hex signatures through the whole stack', () => {
     expect(request.headers).not.toHaveProperty('x-floorplan-signature-previous');
 
     // Rotation: a receiver still holding the old secret finds its digest in the -previous header.
-    const rotatedKey = await rotateSigningSecret(platform, key, created.id, 600);
+    const rotatedKey = await stage.rotateSigningSecret(created.id, 600);
     const duringGrace = await eventually(
       async () => {
-        const delivered = await arrivalOf(receiver, await publishFloorPlan('floor_8'), { path: '/floors' });
+        const delivered = await arrivalOf(stage.receiver, await publishFloorPlan('floor_8'), {
+          path: '/floors',
+        });
         expect(delivered.headers).toHaveProperty('x-floorplan-signature-previous');
         return delivered;
       },

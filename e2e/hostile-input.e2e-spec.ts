@@ -1,13 +1,8 @@
 import { findEventType } from '@hookline/contracts';
 import { eventually } from '@hookline/testing';
 import { call, type ApiResponse } from './support/api-client';
-import {
-  createOrganization,
-  createWebhook,
-  startPlatform,
-  type Organization,
-  type Platform,
-} from './support/platform';
+import { createWebhook } from './support/platform';
+import { useStage } from './support/stage';
 
 interface ErrorBody {
   statusCode: number;
@@ -16,13 +11,12 @@ interface ErrorBody {
 
 /** Inputs an attacker or a careless client sends: each is a 4xx naming the field, never a 500. */
 describe('hostile input at the HTTP edge of every service', () => {
-  let platform: Platform;
-  let acme: Organization;
+  const stage = useStage('Hostile Acme');
   let webhookId: string;
 
-  const subscription = (path: string) => `${platform.subscription.baseUrl}${path}`;
-  const ingest = (path: string) => `${platform.ingest.baseUrl}${path}`;
-  const audit = (path: string) => `${platform.audit.baseUrl}${path}`;
+  const subscription = (path: string) => stage.url('subscription', path);
+  const ingest = (path: string) => stage.url('ingest', path);
+  const audit = (path: string) => stage.url('audit', path);
   const validWebhook = { name: 'hostile', url: 'https://hooks.example.com/in', events: ['job.created'] };
   const jobCreated = (extra: Record<string, unknown> = {}) => ({
     type: 'job.created',
@@ -44,21 +38,15 @@ describe('hostile input at the HTTP edge of every service', () => {
   };
 
   beforeAll(async () => {
-    platform = await startPlatform();
-    acme = await createOrganization(platform, 'Hostile Acme');
-    webhookId = (await createWebhook(platform, acme.apiKey.key, validWebhook)).id;
+    webhookId = (await createWebhook(stage.platform, stage.key, validWebhook)).id;
     // The key reaches ingest and audit over hookline.api-keys.v1.
     await eventually(async () => {
       const probes = await Promise.all([
-        call('POST', ingest('/v1/events'), { token: acme.apiKey.key, body: {} }),
-        call('GET', audit('/v1/stats'), { token: acme.apiKey.key }),
+        call('POST', ingest('/v1/events'), { token: stage.key, body: {} }),
+        call('GET', audit('/v1/stats'), { token: stage.key }),
       ]);
       expect(probes.map((probe) => probe.status)).not.toContain(401);
     });
-  });
-
-  afterAll(async () => {
-    await platform?.stop();
   });
 
   describe('strings Postgres cannot store and reserved keys (NUL, lone surrogates, __proto__)', () => {
@@ -73,7 +61,7 @@ describe('hostile input at the HTTP edge of every service', () => {
       ['idempotencyKey', { idempotencyKey: 'k\u0000' }, /^idempotencyKey must not contain the NUL/],
     ])('POST /v1/events refuses %s', async (_field, extra, message) => {
       expectRefusal(
-        await call('POST', ingest('/v1/events'), { token: acme.apiKey.key, body: jobCreated(extra) }),
+        await call('POST', ingest('/v1/events'), { token: stage.key, body: jobCreated(extra) }),
         400,
         message,
       );
@@ -81,7 +69,7 @@ describe('hostile input at the HTTP edge of every service', () => {
 
     it('POST /v1/events/batch names the event', async () => {
       const response = await call('POST', ingest('/v1/events/batch'), {
-        token: acme.apiKey.key,
+        token: stage.key,
         body: { events: [jobCreated(), jobCreated({ subject: '\u0000' })] },
       });
       expectRefusal(response, 400, /^events\[1\]\.subject must not contain the NUL/);
@@ -99,7 +87,7 @@ describe('hostile input at the HTTP edge of every service', () => {
         /^headers\.X-Tenant must not contain a lone/,
       ],
     ])('POST and PATCH /v1/webhooks refuse %s', async (_field, extra, message) => {
-      const token = acme.apiKey.key;
+      const token = stage.key;
       expectRefusal(
         await call('POST', subscription('/v1/webhooks'), { token, body: { ...validWebhook, ...extra } }),
         400,
@@ -133,21 +121,21 @@ describe('hostile input at the HTTP edge of every service', () => {
         /^headers\.prototype is a reserved name/,
       ],
     ])('%s', async (_name, url, rawBody, message) => {
-      expectRefusal(await call('POST', url(), { token: acme.apiKey.key, rawBody }), 400, message);
+      expectRefusal(await call('POST', url(), { token: stage.key, rawBody }), 400, message);
     });
 
     it('refuses organization and API key names', async () => {
       expectRefusal(
         await call('POST', subscription('/v1/organizations'), {
-          token: platform.adminToken,
+          token: stage.platform.adminToken,
           body: { name: 'x\u0000' },
         }),
         400,
         /^name must not contain the NUL/,
       );
       expectRefusal(
-        await call('POST', subscription(`/v1/organizations/${acme.id}/api-keys`), {
-          token: platform.adminToken,
+        await call('POST', subscription(`/v1/organizations/${stage.organization.id}/api-keys`), {
+          token: stage.platform.adminToken,
           body: { name: 'x\u0000', scopes: ['webhooks:read'] },
         }),
         400,
@@ -162,7 +150,7 @@ describe('hostile input at the HTTP edge of every service', () => {
       ['audit', () => audit('/v1/webhooks/%00/deliveries')],
     ])('%s refuses a path parameter %s', async (_service, url) => {
       expectRefusal(
-        await call('GET', url(), { token: acme.apiKey.key }),
+        await call('GET', url(), { token: stage.key }),
         400,
         /^path parameter id must not contain/,
       );
@@ -170,7 +158,7 @@ describe('hostile input at the HTTP edge of every service', () => {
 
     it('audit refuses a query parameter with NUL', async () => {
       expectRefusal(
-        await call('GET', audit('/v1/stats?webhookId=a%00'), { token: acme.apiKey.key }),
+        await call('GET', audit('/v1/stats?webhookId=a%00'), { token: stage.key }),
         400,
         /^query parameter webhookId must not contain the NUL/,
       );
@@ -188,7 +176,7 @@ describe('hostile input at the HTTP edge of every service', () => {
 
     it('POST /v1/events refuses data nested 3,000 deep', async () => {
       const response = await call('POST', ingest('/v1/events'), {
-        token: acme.apiKey.key,
+        token: stage.key,
         body: jobCreated({
           data: { ...(findEventType('job.created')?.example as object), extra: nested(3_000) },
         }),
@@ -198,7 +186,7 @@ describe('hostile input at the HTTP edge of every service', () => {
 
     it('POST /v1/webhooks refuses metadata nested 5,000 deep', async () => {
       const response = await call('POST', subscription('/v1/webhooks'), {
-        token: acme.apiKey.key,
+        token: stage.key,
         rawBody: `{"name":"n","url":"https://hooks.example.com/","events":["job.created"],"metadata":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`,
       });
       expectRefusal(response, 400, /^metadata(\.a)+ nests deeper than 32 levels/);
@@ -206,7 +194,7 @@ describe('hostile input at the HTTP edge of every service', () => {
 
     it('audit refuses a deep body on its POST routes', async () => {
       const response = await call('POST', audit(`/v1/webhooks/${webhookId}/recover`), {
-        token: acme.apiKey.key,
+        token: stage.key,
         rawBody: `{"from":${'['.repeat(5_000)}${']'.repeat(5_000)}}`,
       });
       expectRefusal(response, 400, /nests deeper than 32 levels/);
@@ -216,7 +204,7 @@ describe('hostile input at the HTTP edge of every service', () => {
   it.each(['auth', 'retryPolicy', 'signatureScheme'])(
     '[null] for %s is a 400 on POST and PATCH',
     async (field) => {
-      const token = acme.apiKey.key;
+      const token = stage.key;
       const message = new RegExp(`^${field} must be an object$`);
       const body = { [field]: [null] };
       expectRefusal(
@@ -259,12 +247,12 @@ describe('hostile input at the HTTP edge of every service', () => {
         /^cursor must be a nextCursor value/,
       ],
     ])('%s is a 400', async (_what, url, message) => {
-      expectRefusal(await call('GET', url(), { token: acme.apiKey.key }), 400, message);
+      expectRefusal(await call('GET', url(), { token: stage.key }), 400, message);
     });
 
     it('recovery since far in the future is a 400', async () => {
       const response = await call('POST', audit(`/v1/webhooks/${webhookId}/recover`), {
-        token: acme.apiKey.key,
+        token: stage.key,
         body: { since: '9999-12-31T23:59:59Z' },
       });
       expect(response.status).toBe(400);

@@ -1,19 +1,8 @@
-import { TestConnectProxy, TestReceiver, createTestPki, eventually } from '@hookline/testing';
+import { TestConnectProxy, createTestPki } from '@hookline/testing';
 import { call } from './support/api-client';
 import { arrivalOf } from './support/arrivals';
-import {
-  createOrganization,
-  createWebhook,
-  publishEvent,
-  startPlatform,
-  untilRouted,
-  type Platform,
-} from './support/platform';
-
-interface LoggedAttempt {
-  outcome: string;
-  error: string | null;
-}
+import { loggedDelivery } from './support/delivery-log';
+import { useStage } from './support/stage';
 
 /**
  * Mutual TLS through the whole stack, with every delivery leaving through an HTTP CONNECT proxy: a
@@ -24,55 +13,25 @@ describe('mutual TLS and the egress proxy through the whole stack', () => {
   const pki = createTestPki('Receiver CA');
   const client = pki.issue({ commonName: 'hookline-client', usage: 'client' });
   let proxy: TestConnectProxy;
-  let receiver: TestReceiver;
-  let platform: Platform;
-  let key: string;
 
   beforeAll(async () => {
     proxy = await TestConnectProxy.start({ credentials: { user: 'egress', password: 'tunnel pass' } });
-    receiver = await TestReceiver.start(undefined, {
-      tls: {
-        ...pki.issue({ commonName: 'localhost', usage: 'server', names: ['localhost'] }),
-        ca: pki.ca.cert,
-      },
-    });
-    platform = await startPlatform({ DELIVERY_EGRESS_PROXY_URL: proxy.url });
-    key = (await createOrganization(platform, 'Mutual TLS')).apiKey.key;
   });
-
+  const stage = useStage('Mutual TLS', {
+    tls: {
+      ...pki.issue({ commonName: 'localhost', usage: 'server', names: ['localhost'] }),
+      ca: pki.ca.cert,
+    },
+    env: () => ({ DELIVERY_EGRESS_PROXY_URL: proxy.url }),
+  });
   afterAll(async () => {
-    await platform?.stop();
-    await receiver?.stop();
     await proxy?.stop();
   });
 
-  /** The attempts the log holds for the event's delivery at the webhook, once `holds` accepts them. */
-  const loggedAttempts = (webhookId: string, eventId: string, holds: (attempts: LoggedAttempt[]) => void) =>
-    eventually(
-      async () => {
-        const audit = platform.audit.baseUrl;
-        const listed = await call<{ items: Array<{ id: string }> }>(
-          'GET',
-          `${audit}/v1/webhooks/${webhookId}/deliveries?eventId=${eventId}`,
-          { token: key },
-        );
-        expect(listed.body.items).toHaveLength(1);
-        const detail = await call<{ attempts: LoggedAttempt[] }>(
-          'GET',
-          `${audit}/v1/deliveries/${listed.body.items[0].id}`,
-          { token: key },
-        );
-        holds(detail.body.attempts);
-      },
-      { timeoutMs: 30_000, intervalMs: 250 },
-    );
-
   it('delivers with the client certificate, refuses without it, and sends every delivery through the proxy', async () => {
-    const withCertificate = await createWebhook(platform, key, {
+    const { platform, receiver, key } = stage;
+    const withCertificate = await stage.webhookAt('/mtls', {
       name: 'mTLS',
-      url: `${receiver.url}/mtls`,
-      events: ['job.*'],
-      active: true,
       tls: { clientCertificate: client.cert, privateKey: client.key, caCertificates: pki.ca.cert },
     });
     const shown = await call<{ tls: unknown }>(
@@ -87,26 +46,17 @@ describe('mutual TLS and the egress proxy through the whole stack', () => {
       caCertificates: [{ subject: 'CN=Receiver CA' }],
     });
     expect(JSON.stringify(shown.body)).not.toContain('PRIVATE KEY');
-    const caOnly = await createWebhook(platform, key, {
+    const caOnly = await stage.webhookAt('/ca-only', {
       name: 'CA only',
-      url: `${receiver.url}/ca-only`,
-      events: ['job.*'],
-      active: true,
       tls: { caCertificates: pki.ca.cert },
     });
 
-    await untilRouted(
-      () => publishEvent(platform, key, 'job_warmup'),
-      (eventId) =>
-        expect(receiver.requestsTo('/mtls').map((request) => request.headers['webhook-id'])).toContain(
-          eventId,
-        ),
-    );
-    const eventId = await publishEvent(platform, key, 'job_mtls');
+    await stage.untilRoutedAt('/mtls');
+    const eventId = await stage.publish('job_mtls');
     const arrived = await arrivalOf(receiver, eventId, { path: '/mtls', timeoutMs: 30_000 });
     expect(arrived.clientCertificate).toBe('hookline-client');
 
-    await loggedAttempts(caOnly.id, eventId, (attempts) => {
+    await loggedDelivery(platform, key, { webhookId: caOnly.id, eventId }, ({ attempts }) => {
       expect(attempts.length).toBeGreaterThan(0);
       expect(attempts[0].outcome).toBe('tls');
       expect(attempts[0].error).toContain('CERTIFICATE_REQUIRED');

@@ -1,35 +1,18 @@
 import { TestReceiver, eventually, type ReceivedRequest, type ReplyPolicy } from '@hookline/testing';
 import { call } from './support/api-client';
 import { arrivalOf } from './support/arrivals';
-import {
-  createOrganization,
-  createWebhook,
-  publishEvent,
-  startPlatform,
-  untilRouted,
-  type Platform,
-} from './support/platform';
+import { loggedDelivery, type LoggedAttempt } from './support/delivery-log';
+import { useStage } from './support/stage';
 
 const CLIENT_ID = 'hookline-e2e';
 const CLIENT_SECRET = 'cs_e2e_never-in-a-log';
-
-interface LoggedAttempt {
-  attempt: number;
-  outcome: string;
-  responseStatus: number | null;
-  error: string | null;
-  requestHeaders: Record<string, string>;
-}
 
 /**
  * OAuth2 client credentials through the whole stack: a loopback token endpoint issues short-lived
  * tokens, and the receiver accepts only tokens it issued that have not expired or been revoked.
  */
 describe('OAuth2 client credentials through the whole stack', () => {
-  let platform: Platform;
   let tokenServer: TestReceiver;
-  let receiver: TestReceiver;
-  let key: string;
   let webhookId: string;
   /** `expires_in` of the tokens issued from now on. */
   let lifetimeSeconds = 3_600;
@@ -60,47 +43,36 @@ describe('OAuth2 client credentials through the whole stack', () => {
     const grant = issued.get(token);
     return grant !== undefined && grant.expiresAtMs > Date.now() && !revoked.has(token);
   };
-  const publish = (subject: string) => publishEvent(platform, key, subject);
-  const requestsFor = (eventId: string) =>
-    receiver.requestsTo('/jobs').filter((request) => request.headers['webhook-id'] === eventId);
-
-  const attemptsOf = (eventId: string, holds: (attempts: LoggedAttempt[]) => void) =>
-    eventually(
-      async () => {
-        const audit = platform.audit.baseUrl;
-        const listed = await call<{ items: Array<{ id: string }> }>(
-          'GET',
-          `${audit}/v1/webhooks/${webhookId}/deliveries?eventId=${eventId}`,
-          { token: key },
-        );
-        expect(listed.body.items).toHaveLength(1);
-        const delivery = await call<{ attempts: LoggedAttempt[] }>(
-          'GET',
-          `${audit}/v1/deliveries/${listed.body.items[0].id}`,
-          { token: key },
-        );
-        holds(delivery.body.attempts);
-        return delivery.body.attempts;
-      },
-      { timeoutMs: 30_000, intervalMs: 250 },
-    );
-
   beforeAll(async () => {
     tokenServer = await TestReceiver.start(issuing);
-    receiver = await TestReceiver.start((request) => {
+  });
+  const stage = useStage('OAuth2 Deliveries', {
+    reply: (request) => {
       if (isValid(tokenOf(request))) {
         return { status: 200, body: 'ok' };
       }
       refusals += 1;
       return { status: 401, body: 'invalid token' };
-    });
-    platform = await startPlatform();
-    key = (await createOrganization(platform, 'OAuth2 Deliveries')).apiKey.key;
-    ({ id: webhookId } = await createWebhook(platform, key, {
+    },
+  });
+  afterAll(async () => {
+    await tokenServer?.stop();
+  });
+
+  const publish = (subject: string) => stage.publish(subject);
+  const requestsFor = (eventId: string) =>
+    stage.receiver.requestsTo('/jobs').filter((request) => request.headers['webhook-id'] === eventId);
+
+  const attemptsOf = async (eventId: string, holds: (attempts: LoggedAttempt[]) => void) =>
+    (
+      await loggedDelivery(stage.platform, stage.key, { webhookId, eventId }, ({ attempts }) =>
+        holds(attempts),
+      )
+    ).attempts;
+
+  beforeAll(async () => {
+    ({ id: webhookId } = await stage.routedWebhookAt('/jobs', {
       name: 'oauth2',
-      url: `${receiver.url}/jobs`,
-      events: ['job.*'],
-      active: true,
       auth: {
         type: 'oauth2',
         tokenUrl: `${tokenServer.url}/oauth/token`,
@@ -109,20 +81,10 @@ describe('OAuth2 client credentials through the whole stack', () => {
         scope: 'webhooks:receive',
       },
     }));
-    await untilRouted(
-      () => publish('job_warmup'),
-      (eventId) => expect(requestsFor(eventId).length).toBeGreaterThan(0),
-    );
-  });
-
-  afterAll(async () => {
-    await platform?.stop();
-    await receiver?.stop();
-    await tokenServer?.stop();
   });
 
   it('sends the endpoint a token the token endpoint issued to the webhook’s client', async () => {
-    const arrival = await arrivalOf(receiver, await publish('job_valid'), {
+    const arrival = await arrivalOf(stage.receiver, await publish('job_valid'), {
       path: '/jobs',
       timeoutMs: 30_000,
     });
@@ -139,11 +101,11 @@ describe('OAuth2 client credentials through the whole stack', () => {
 
   it('reuses a token while it is valid, and fetches a new one before it expires', async () => {
     const before = tokenServer.requests.length;
-    const first = await arrivalOf(receiver, await publish('job_reuse_1'), {
+    const first = await arrivalOf(stage.receiver, await publish('job_reuse_1'), {
       path: '/jobs',
       timeoutMs: 30_000,
     });
-    const second = await arrivalOf(receiver, await publish('job_reuse_2'), {
+    const second = await arrivalOf(stage.receiver, await publish('job_reuse_2'), {
       path: '/jobs',
       timeoutMs: 30_000,
     });
@@ -170,7 +132,7 @@ describe('OAuth2 client credentials through the whole stack', () => {
     // Used for half its life (1 s), then replaced before the endpoint ever sees it expired.
     const replacement = await eventually(
       async () => {
-        const arrival = await arrivalOf(receiver, await publish('job_expiry'), {
+        const arrival = await arrivalOf(stage.receiver, await publish('job_expiry'), {
           path: '/jobs',
           timeoutMs: 10_000,
         });
@@ -187,7 +149,7 @@ describe('OAuth2 client credentials through the whole stack', () => {
     lifetimeSeconds = 3_600;
     await eventually(
       async () => {
-        const arrival = await arrivalOf(receiver, await publish('job_long'), {
+        const arrival = await arrivalOf(stage.receiver, await publish('job_long'), {
           path: '/jobs',
           timeoutMs: 10_000,
         });
@@ -199,7 +161,10 @@ describe('OAuth2 client credentials through the whole stack', () => {
 
   it('on a 401 fetches one new token and sends the attempt again with it', async () => {
     const current = tokenOf(
-      await arrivalOf(receiver, await publish('job_before_revoke'), { path: '/jobs', timeoutMs: 30_000 }),
+      await arrivalOf(stage.receiver, await publish('job_before_revoke'), {
+        path: '/jobs',
+        timeoutMs: 30_000,
+      }),
     );
     revoked.add(current);
     const tokenRequestsBefore = tokenServer.requests.length;
@@ -231,8 +196,8 @@ describe('OAuth2 client credentials through the whole stack', () => {
       body: JSON.stringify({ error: 'temporarily_unavailable', error_description: 'maintenance' }),
     }));
     // A new client secret: delivery must fetch a token for it, from the failing endpoint.
-    const patched = await call('PATCH', `${platform.subscription.baseUrl}/v1/webhooks/${webhookId}`, {
-      token: key,
+    const patched = await call('PATCH', `${stage.platform.subscription.baseUrl}/v1/webhooks/${webhookId}`, {
+      token: stage.key,
       body: {
         auth: {
           type: 'oauth2',

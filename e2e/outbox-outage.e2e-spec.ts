@@ -1,12 +1,8 @@
 import { findEventType } from '@hookline/contracts';
-import { TestReceiver, eventually } from '@hookline/testing';
+import { eventually } from '@hookline/testing';
 import { call } from './support/api-client';
-import { createOrganization, startPlatform, type Platform } from './support/platform';
 import { PrivateKafka } from './support/private-infra';
-
-interface Webhook {
-  id: string;
-}
+import { useStage } from './support/stage';
 
 /**
  * The management API keeps working while Kafka is down: every change is committed with its outbox row,
@@ -15,22 +11,27 @@ interface Webhook {
  */
 describe('webhook changes made while Kafka is down reach delivery-service in order once it returns', () => {
   let kafka: PrivateKafka;
-  let platform: Platform;
-  let receiver: TestReceiver;
-  let key: string;
 
-  const subscriptionApi = (path: string) => `${platform.subscription.baseUrl}${path}`;
+  beforeAll(async () => {
+    kafka = await PrivateKafka.start();
+  });
+  const stage = useStage('Outage Outfitters', { env: () => ({ KAFKA_BROKERS: kafka.brokers }) });
+  afterAll(async () => {
+    await kafka?.destroy();
+  });
+
+  const subscriptionApi = (path: string) => `${stage.platform.subscription.baseUrl}${path}`;
   const typeOf = (body: string) => (JSON.parse(body) as { type: string }).type;
   /** Ids of the job events a path received (each webhook also gets a `webhook.test` when switched on). */
   const eventIdsAt = (path: string) =>
-    receiver
+    stage.receiver
       .requestsTo(path)
       .filter((request) => typeOf(request.body) !== 'webhook.test')
       .map((request) => request.headers['webhook-id'] as string);
-  const typesAt = (path: string) => receiver.requestsTo(path).map((request) => typeOf(request.body));
+  const typesAt = (path: string) => stage.receiver.requestsTo(path).map((request) => typeOf(request.body));
 
   const outboxFailures = async (): Promise<number> => {
-    const text = await (await fetch(`${platform.subscription.baseUrl}/metrics`)).text();
+    const text = await (await fetch(`${stage.platform.subscription.baseUrl}/metrics`)).text();
     const sample = /^hookline_outbox_publish_failures_total(?:\{[^}]*\})? (\S+)$/m.exec(text);
     return Number(sample?.[1] ?? Number.NaN);
   };
@@ -39,8 +40,8 @@ describe('webhook changes made while Kafka is down reach delivery-service in ord
   const publish = (type: 'job.created' | 'job.updated', subject: string): Promise<string> =>
     eventually(
       async () => {
-        const response = await call<{ id: string }>('POST', `${platform.ingest.baseUrl}/v1/events`, {
-          token: key,
+        const response = await call<{ id: string }>('POST', `${stage.platform.ingest.baseUrl}/v1/events`, {
+          token: stage.key,
           body: { type, subject, data: findEventType(type)?.example },
         });
         expect(response.status).toBe(202);
@@ -49,27 +50,8 @@ describe('webhook changes made while Kafka is down reach delivery-service in ord
       { timeoutMs: 60_000, intervalMs: 500 },
     );
 
-  const createWebhook = async (name: string, path: string, events: string[]): Promise<Webhook> => {
-    const created = await call<Webhook>('POST', subscriptionApi('/v1/webhooks'), {
-      token: key,
-      body: { name, url: `${receiver.url}${path}`, events, active: true },
-    });
-    expect(created.status).toBe(201);
-    return created.body;
-  };
-
-  beforeAll(async () => {
-    kafka = await PrivateKafka.start();
-    receiver = await TestReceiver.start();
-    platform = await startPlatform({ KAFKA_BROKERS: kafka.brokers });
-    key = (await createOrganization(platform, 'Outage Outfitters')).apiKey.key;
-  });
-
-  afterAll(async () => {
-    await platform?.stop();
-    await receiver?.stop();
-    await kafka?.destroy();
-  });
+  const createWebhook = (name: string, path: string, events: string[]) =>
+    stage.webhookAt(path, { name, events });
 
   it('applies an update, a second update, a creation and a deletion made during the outage', async () => {
     const moving = await createWebhook('moving', '/moving-v1', ['job.created']);
@@ -94,26 +76,28 @@ describe('webhook changes made while Kafka is down reach delivery-service in ord
 
     await kafka.down();
     const firstMove = await call('PATCH', subscriptionApi(`/v1/webhooks/${moving.id}`), {
-      token: key,
-      body: { url: `${receiver.url}/moving-v2` },
+      token: stage.key,
+      body: { url: `${stage.receiver.url}/moving-v2` },
     });
     expect(firstMove.status).toBe(200);
     const secondMove = await call('PATCH', subscriptionApi(`/v1/webhooks/${moving.id}`), {
-      token: key,
-      body: { url: `${receiver.url}/moving-v3`, events: ['job.created', 'job.updated'] },
+      token: stage.key,
+      body: { url: `${stage.receiver.url}/moving-v3`, events: ['job.created', 'job.updated'] },
     });
     expect(secondMove.status).toBe(200);
-    const deletion = await call('DELETE', subscriptionApi(`/v1/webhooks/${removed.id}`), { token: key });
+    const deletion = await call('DELETE', subscriptionApi(`/v1/webhooks/${removed.id}`), {
+      token: stage.key,
+    });
     expect(deletion.status).toBe(204);
     const added = await createWebhook('added', '/added', ['job.*']);
     // The API reads its own database: the changes are visible at once, Kafka or not.
     const read = await call<{ url: string; events: string[] }>(
       'GET',
       subscriptionApi(`/v1/webhooks/${moving.id}`),
-      { token: key },
+      { token: stage.key },
     );
     expect(read.body).toMatchObject({
-      url: `${receiver.url}/moving-v3`,
+      url: `${stage.receiver.url}/moving-v3`,
       events: ['job.created', 'job.updated'],
     });
     // The relay has tried and failed (the rows wait in Postgres) before the broker returns.
@@ -129,7 +113,7 @@ describe('webhook changes made while Kafka is down reach delivery-service in ord
       intervalMs: 250,
     });
     // A test event is sent once delivery holds the webhook's current version: at the last URL only.
-    const probe = await call('POST', subscriptionApi(`/v1/webhooks/${moving.id}/test`), { token: key });
+    const probe = await call('POST', subscriptionApi(`/v1/webhooks/${moving.id}/test`), { token: stage.key });
     expect(probe.status).toBe(202);
     await eventually(() => expect(typesAt('/moving-v3')).toContain('webhook.test'), {
       timeoutMs: 30_000,
@@ -145,7 +129,7 @@ describe('webhook changes made while Kafka is down reach delivery-service in ord
       { timeoutMs: 60_000, intervalMs: 250 },
     );
     // The intermediate and the deleted routes received nothing after the outage.
-    expect(receiver.requestsTo('/moving-v2')).toEqual([]);
+    expect(stage.receiver.requestsTo('/moving-v2')).toEqual([]);
     expect(eventIdsAt('/moving-v1')).toEqual([before]);
     expect(eventIdsAt('/removed')).toEqual([before]);
     expect(added.id).toMatch(/^wh_/);

@@ -1,23 +1,14 @@
 import { Webhook } from 'standardwebhooks';
-import { TestReceiver, eventually, type ReceivedRequest } from '@hookline/testing';
+import { eventually, type ReceivedRequest } from '@hookline/testing';
 import { arrivalOf } from './support/arrivals';
-import {
-  createOrganization,
-  createWebhook,
-  rotateSigningSecret,
-  startPlatform,
-  type Platform,
-  publishEvent,
-} from './support/platform';
+import { useStage } from './support/stage';
 
 describe('signing secret rotation through the whole stack', () => {
-  let platform: Platform;
-  let receiver: TestReceiver;
-  let key: string;
+  const stage = useStage('Rotating Roofers');
 
-  const publish = (subject: string) => publishEvent(platform, key, subject);
-
-  const deliveryOf = (eventId: string): Promise<ReceivedRequest> => arrivalOf(receiver, eventId);
+  /** The delivery of an event published now. */
+  const deliveryOf = async (subject: string): Promise<ReceivedRequest> =>
+    arrivalOf(stage.receiver, await stage.publish(subject));
 
   /** A delivery of an event published now, once one carries `signatures` signatures (retried until then). */
   const deliveryWithSignatures = (
@@ -28,7 +19,7 @@ describe('signing secret rotation through the whole stack', () => {
   ) =>
     eventually(
       async () => {
-        const request = await deliveryOf(await publish(subject));
+        const request = await deliveryOf(subject);
         expect(String(request.headers['webhook-signature']).split(' ')).toHaveLength(signatures);
         return request;
       },
@@ -44,34 +35,15 @@ describe('signing secret rotation through the whole stack', () => {
     }
   };
 
-  beforeAll(async () => {
-    receiver = await TestReceiver.start();
-    platform = await startPlatform();
-    key = (await createOrganization(platform, 'Rotating Roofers')).apiKey.key;
-  });
-
-  afterAll(async () => {
-    await platform?.stop();
-    await receiver?.stop();
-  });
-
   it('signs with both secrets during the grace period, then with the new one only', async () => {
-    const created = await createWebhook(platform, key, {
-      name: 'rotating',
-      url: `${receiver.url}/rotating`,
-      events: ['job.*'],
-      active: true,
-    });
+    const created = await stage.webhookAt('/rotating', { name: 'rotating' });
     const oldSecret = created.signingSecret;
-    await eventually(
-      async () => expect(verifies(oldSecret, await deliveryOf(await publish('job_before')))).toBe(true),
-      {
-        timeoutMs: 30_000,
-        intervalMs: 0,
-      },
-    );
+    await eventually(async () => expect(verifies(oldSecret, await deliveryOf('job_before'))).toBe(true), {
+      timeoutMs: 30_000,
+      intervalMs: 0,
+    });
 
-    const newSecret = await rotateSigningSecret(platform, key, created.id, 4);
+    const newSecret = await stage.rotateSigningSecret(created.id, 4);
     expect(newSecret).not.toBe(oldSecret);
 
     const duringGrace = await deliveryWithSignatures('job_during', 2, 10_000, 0);

@@ -22,8 +22,22 @@ abstract class PrivateInfra {
     protected readonly env: NodeJS.ProcessEnv,
   ) {}
 
-  protected static async stateDir(component: Component): Promise<string> {
-    return mkdtemp(path.join(os.tmpdir(), `hookline-e2e-${component}-`));
+  /**
+   * Starts `component` (made by `make`) in a new state directory, tools/infra running with `settings` (its
+   * ports) over this process's environment, without `shared`, the address of what the run shares.
+   */
+  protected static async launch<T extends PrivateInfra>(
+    component: Component,
+    settings: Record<string, string>,
+    shared: 'KAFKA_BROKERS' | 'DATABASE_URL',
+    make: (component: Component, stateDir: string, env: NodeJS.ProcessEnv) => T,
+  ): Promise<T> {
+    const stateDir = await mkdtemp(path.join(os.tmpdir(), `hookline-e2e-${component}-`));
+    const env: NodeJS.ProcessEnv = { ...process.env, HOOKLINE_STATE_DIR: stateDir, ...settings };
+    delete env[shared];
+    const infra = make(component, stateDir, env);
+    await infra.up();
+    return infra;
   }
 
   /** Starts it (again) on the same data directory and waits until it answers. */
@@ -52,57 +66,38 @@ abstract class PrivateInfra {
 }
 
 export class PrivateKafka extends PrivateInfra {
-  private constructor(
-    stateDir: string,
-    env: NodeJS.ProcessEnv,
-    readonly brokers: string,
-  ) {
-    super('kafka', stateDir, env);
+  get brokers(): string {
+    return `127.0.0.1:${this.env.KAFKA_PORT}`;
   }
 
   static async start(): Promise<PrivateKafka> {
-    const stateDir = await PrivateInfra.stateDir('kafka');
     const [port, controllerPort] = [await freePort(), await freePort()];
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      HOOKLINE_STATE_DIR: stateDir,
-      KAFKA_PORT: String(port),
-      KAFKA_CONTROLLER_PORT: String(controllerPort),
-    };
-    delete env.KAFKA_BROKERS;
-    const kafka = new PrivateKafka(stateDir, env, `127.0.0.1:${port}`);
-    await kafka.up();
-    return kafka;
+    return PrivateInfra.launch(
+      'kafka',
+      { KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(controllerPort) },
+      'KAFKA_BROKERS',
+      (...made) => new PrivateKafka(...made),
+    );
   }
 }
 
 export class PrivatePostgres extends PrivateInfra {
-  private constructor(
-    stateDir: string,
-    env: NodeJS.ProcessEnv,
-    readonly databaseUrl: string,
-  ) {
-    super('postgres', stateDir, env);
+  get databaseUrl(): string {
+    return `postgres://hookline:hookline@127.0.0.1:${this.env.PGPORT}/hookline`;
   }
 
   static async start(): Promise<PrivatePostgres> {
-    const stateDir = await PrivateInfra.stateDir('postgres');
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      HOOKLINE_STATE_DIR: stateDir,
-      // Outside the temporary directory, whose parents the postgres OS user may not traverse.
-      HOOKLINE_PG_DIR: path.join('/var/lib/hookline', `e2e-postgres-${port}`),
-      PGPORT: String(port),
-    };
-    delete env.DATABASE_URL;
-    const postgres = new PrivatePostgres(
-      stateDir,
-      env,
-      `postgres://hookline:hookline@127.0.0.1:${port}/hookline`,
+    return PrivateInfra.launch(
+      'postgres',
+      {
+        // Outside the temporary directory, whose parents the postgres OS user may not traverse.
+        HOOKLINE_PG_DIR: path.join('/var/lib/hookline', `e2e-postgres-${port}`),
+        PGPORT: String(port),
+      },
+      'DATABASE_URL',
+      (...made) => new PrivatePostgres(...made),
     );
-    await postgres.up();
-    return postgres;
   }
 
   override async destroy(): Promise<void> {

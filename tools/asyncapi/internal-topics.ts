@@ -24,9 +24,6 @@ export interface InternalTopic {
 }
 
 export function internalTopics(): InternalTopic[] {
-  const schemaHeader = (value: string) => ({
-    [KafkaHeaders.schema]: { type: 'string', const: value, description: 'Schema name of the value.' },
-  });
   const taskHeaders = headersSchema({
     ...schemaHeader(DELIVERY_TASK_SCHEMA),
     [KafkaHeaders.eventType]: { type: 'string', description: 'The type of the event inside.' },
@@ -58,18 +55,13 @@ export function internalTopics(): InternalTopic[] {
       producers: 'subscription-service',
       consumers: 'delivery-service, audit-projection-service',
       messages: {
-        webhookState: internalMessage(
+        webhookState: schemaMessage(
           'The state of a webhook',
           'WebhookState',
           'The webhook id.',
-          headersSchema(schemaHeader('webhook-state.v1')),
+          'webhook-state.v1',
         ),
-        webhookDeleted: {
-          name: 'webhookDeleted',
-          title: 'A deleted webhook (tombstone)',
-          payload: { type: 'null' },
-          bindings: { kafka: messageKey('The webhook id.') },
-        },
+        webhookDeleted: tombstone('webhookDeleted', 'A deleted webhook (tombstone)', 'The webhook id.'),
       },
     },
     {
@@ -81,11 +73,11 @@ export function internalTopics(): InternalTopic[] {
       producers: 'subscription-service',
       consumers: 'delivery-service',
       messages: {
-        backfillRequest: internalMessage(
+        backfillRequest: schemaMessage(
           'The desired state of a backfill',
           'BackfillRequest',
           'The backfill id.',
-          headersSchema(schemaHeader(BACKFILL_REQUEST_SCHEMA)),
+          BACKFILL_REQUEST_SCHEMA,
         ),
       },
     },
@@ -98,11 +90,11 @@ export function internalTopics(): InternalTopic[] {
       producers: 'delivery-service',
       consumers: 'subscription-service, delivery-service',
       messages: {
-        backfillProgress: internalMessage(
+        backfillProgress: schemaMessage(
           'The progress of a backfill in one partition',
           'BackfillProgress',
           '`<backfill id>:<topic>:<partition>`.',
-          headersSchema(schemaHeader(BACKFILL_PROGRESS_SCHEMA)),
+          BACKFILL_PROGRESS_SCHEMA,
         ),
       },
     },
@@ -113,12 +105,7 @@ export function internalTopics(): InternalTopic[] {
       producers: 'subscription-service',
       consumers: 'every service',
       messages: {
-        apiKeyRecord: internalMessage(
-          'An API key',
-          'ApiKeyRecord',
-          'The API key id.',
-          headersSchema(schemaHeader('api-key-record.v1')),
-        ),
+        apiKeyRecord: schemaMessage('An API key', 'ApiKeyRecord', 'The API key id.', 'api-key-record.v1'),
       },
     },
     {
@@ -130,18 +117,17 @@ export function internalTopics(): InternalTopic[] {
       producers: 'subscription-service',
       consumers: 'delivery-service',
       messages: {
-        deliveryDefaults: internalMessage(
+        deliveryDefaults: schemaMessage(
           "An organization's delivery defaults for an event type",
           'DeliveryDefaults',
           '`<organization id>:<event type>`.',
-          headersSchema(schemaHeader('delivery-defaults.v1')),
+          'delivery-defaults.v1',
         ),
-        deliveryDefaultsRemoved: {
-          name: 'deliveryDefaultsRemoved',
-          title: 'Removed delivery defaults (tombstone)',
-          payload: { type: 'null' },
-          bindings: { kafka: messageKey('`<organization id>:<event type>`.') },
-        },
+        deliveryDefaultsRemoved: tombstone(
+          'deliveryDefaultsRemoved',
+          'Removed delivery defaults (tombstone)',
+          '`<organization id>:<event type>`.',
+        ),
       },
     },
     {
@@ -163,23 +149,18 @@ export function internalTopics(): InternalTopic[] {
       producers: 'delivery-service',
       consumers: 'audit-projection-service',
       messages: {
-        attemptStart: internalMessage(
+        attemptStart: schemaMessage(
           'An attempt starting',
           'AttemptStart',
           'The delivery id.',
-          headersSchema(schemaHeader(ATTEMPT_START_SCHEMA)),
+          ATTEMPT_START_SCHEMA,
         ),
-        attempt: internalMessage(
-          'An attempt',
-          'AttemptEvent',
-          'The delivery id.',
-          headersSchema(schemaHeader(ATTEMPT_EVENT_SCHEMA)),
-        ),
-        deliveryHeld: internalMessage(
+        attempt: schemaMessage('An attempt', 'AttemptEvent', 'The delivery id.', ATTEMPT_EVENT_SCHEMA),
+        deliveryHeld: schemaMessage(
           'A delivery held back',
           'DeliveryHeld',
           'The delivery id.',
-          headersSchema(schemaHeader(DELIVERY_HELD_SCHEMA)),
+          DELIVERY_HELD_SCHEMA,
         ),
       },
     },
@@ -231,6 +212,22 @@ export function internalTopics(): InternalTopic[] {
       },
     },
   ];
+}
+
+/** A message whose schema header names the schema of its value. */
+function schemaMessage(title: string, schema: string, key: string, schemaName: string): Doc {
+  return internalMessage(title, schema, key, headersSchema(schemaHeader(schemaName)));
+}
+
+/** The null value that deletes a key of a compacted topic. */
+function tombstone(name: string, title: string, key: string): Doc {
+  return { name, title, payload: { type: 'null' }, bindings: { kafka: messageKey(key) } };
+}
+
+function schemaHeader(value: string) {
+  return {
+    [KafkaHeaders.schema]: { type: 'string', const: value, description: 'Schema name of the value.' },
+  };
 }
 
 function internalMessage(title: string, schema: string, key: string, headers?: JSONSchema): Doc {

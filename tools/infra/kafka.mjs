@@ -7,11 +7,11 @@ import path from 'node:path';
 import { describeCluster, isKafkaReachable } from './kafka-client.mjs';
 import {
   InfraError,
-  commandLine,
   describeLogTail,
   fileExists,
   isPortInUse,
   isRunning,
+  isRunningAs,
   pollUntil,
   readPid,
   run,
@@ -38,12 +38,7 @@ const javaBin = (cfg) => (cfg.javaHome ? path.join(cfg.javaHome, 'bin', 'java') 
 /** PID of the broker we started, if that process is still a running Kafka. */
 export async function runningKafkaPid(cfg) {
   const pid = await readPid(cfg.pidFile);
-  if (!isRunning(pid)) {
-    return null;
-  }
-  const cmdline = commandLine(pid);
-  // Guards against a recycled pid after a reboot or crash.
-  return cmdline === null || cmdline.includes('kafka.Kafka') ? pid : null;
+  return isRunningAs(pid, 'kafka.Kafka') ? pid : null;
 }
 
 /**

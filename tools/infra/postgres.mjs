@@ -7,11 +7,10 @@ import pg from 'pg';
 
 import {
   InfraError,
-  commandLine,
   describeLogTail,
   fileExists,
   isPortInUse,
-  isRunning,
+  isRunningAs,
   pollUntil,
   run,
 } from './process.mjs';
@@ -234,11 +233,7 @@ async function postmasterInfo(dataDir) {
     .then((text) => text.split('\n'))
     .catch(() => null);
   const pid = lines && Number.parseInt(lines[0], 10);
-  if (!pid || !isRunning(pid)) {
-    return null;
-  }
-  // A stale postmaster.pid can name an unrelated process after a reboot.
-  if (!(commandLine(pid) ?? 'postgres').includes('postgres')) {
+  if (!pid || !isRunningAs(pid, 'postgres')) {
     return null;
   }
   return { pid, port: Number.parseInt(lines[3], 10), socketDir: lines[4] };

@@ -90,6 +90,14 @@ export function commandLine(pid) {
   }
 }
 
+/**
+ * Running, and (where its command line can be read) a command line that includes `name`: a pid file can
+ * name a recycled pid after a reboot or crash.
+ */
+export function isRunningAs(pid, name) {
+  return isRunning(pid) && (commandLine(pid) ?? name).includes(name);
+}
+
 /** Whether something accepts TCP connections on 127.0.0.1:port. */
 export function isPortInUse(port) {
   return new Promise((resolve) => {

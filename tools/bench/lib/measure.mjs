@@ -1,7 +1,7 @@
 // Shared measurement steps of the delivery scenarios: wait for arrivals, match them, run the raw pipeline.
 import { RAW_TOPICS } from './infra.mjs';
 import { matchArrivals, summarize } from './stats.mjs';
-import { round, sleep, waitFor } from './util.mjs';
+import { nowMs, round, sleep, waitFor } from './util.mjs';
 
 /**
  * Waits until every accepted event arrived at each of `keys` (or the timeout); true when complete.
@@ -73,6 +73,56 @@ export async function drainArrivals({ receiver, sampler }, { label, keys, accept
   const resources = sampler.end(label);
   const match = await collectAndMatch(receiver, keys, accepted);
   return { complete, resources, match };
+}
+
+/**
+ * drainArrivals for the events of `accepted` (AcceptedByKey) at its keys, each expected once, with their
+ * delivery figures counted from `firstAcceptedAt`; answers the match and the resources too.
+ */
+export async function drainAccepted(ctx, label, accepted, firstAcceptedAt, timeoutMs) {
+  const { keys } = accepted;
+  const { complete, resources, match } = await drainArrivals(ctx, {
+    label,
+    keys,
+    accepted: accepted.of,
+    timeoutMs,
+  });
+  const all = accepted.merged();
+  const figures = deliveryFigures({
+    accepted: all,
+    match,
+    firstAcceptedAt,
+    expectedDeliveries: all.size,
+    timedOut: !complete,
+  });
+  return { figures, match, resources };
+}
+
+/** Between the first and the last arrival: the consumer's sustained deliveries/s. */
+export function drainRate(match) {
+  return {
+    drainMs: match.firstArrival !== null ? Math.round(match.lastArrival - match.firstArrival) : null,
+    drainPerSecond:
+      match.firstArrival !== null ? perSecond(match.delivered, match.lastArrival - match.firstArrival) : null,
+  };
+}
+
+/** Produces `entries` ({ key, id, message }) to `topic`; each is accepted at its key once its chunk is acked. */
+export async function produceAccepted(kafka, topic, entries, accepted) {
+  const byMessage = new Map(entries.map((entry) => [entry.message, entry]));
+  await kafka.sendAll(
+    topic,
+    entries.map((entry) => entry.message),
+    {
+      onAck: (chunk) => {
+        const at = nowMs();
+        for (const message of chunk) {
+          const entry = byMessage.get(message);
+          accepted.add(entry.key, entry.id, at);
+        }
+      },
+    },
+  );
 }
 
 /** Events accepted per second while they were being accepted (first to last acceptance). */

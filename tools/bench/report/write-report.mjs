@@ -41,6 +41,36 @@ function table(headers, rows) {
   ].join('\n');
 }
 
+/**
+ * A table with a row a run, and a column a `[header, cell]`: the cell it shows of a run. A missing run (a
+ * scenario run without the raw pipeline) has no row.
+ */
+function runTable(columns, runs) {
+  return table(
+    columns.map(([header]) => header),
+    runs.filter(Boolean).map((run) => columns.map(([, cell]) => cell(run))),
+  );
+}
+
+/** How many of the `expected` deliveries (the accepted events unless said) arrived, and whether all did. */
+const deliveredColumns = (header = 'delivered', expected = (run) => run.accepted) => [
+  [header, (run) => `${num(run.delivered)} / ${num(expected(run))}`],
+  ['all', (run) => yesNo(run.allDelivered)],
+];
+
+/** A column a quantile of the run's latency (`latencyMs` unless `of` says), headed `<label><quantile> ms`. */
+const latencyColumns = (quantiles, { label = '', of = (run) => run.latencyMs } = {}) =>
+  quantiles.map((quantile) => [`${label}${quantile} ms`, (run) => ms(of(run)[quantile])]);
+
+/** Hookline's `figure` over the raw pipeline's run (`rawOf` the row's run), on Hookline's rows when raw ran. */
+const versusRaw = (header, rawOf, figure) => [
+  header,
+  (run) => {
+    const raw = rawOf(run);
+    return run.pipeline === 'hookline' && raw ? x(ratio(figure(run), figure(raw))) : '';
+  },
+];
+
 /** CPU milliseconds the consuming process spent per delivery in the window (delivery-service / raw-pipeline). */
 function cpuPerDelivery(run) {
   const name = run.pipeline === 'hookline' ? 'delivery-service' : 'raw-pipeline';
@@ -97,14 +127,26 @@ function targets(results) {
   const { scenarios } = results;
   const rows = [];
   const add = (name, target, measured, met, note = '') => rows.push({ name, target, measured, met, note });
+  /** A target read off `run` (`measured` shows it, `met` judges it); unmeasured when the run is missing. */
+  const addOf = (name, target, run, measured, met) =>
+    add(name, target, run ? measured(run) : null, run ? met(run) : null);
+  const ingestTarget = (name, run, target) =>
+    addOf(
+      name,
+      `≥ ${num(target)} events/s`,
+      run,
+      (ingest) => `${num(ingest.eventsPerSecond)} events/s`,
+      (ingest) => ingest.eventsPerSecond >= target,
+    );
 
   const maxH = scenarios.max?.hookline;
   const maxR = scenarios.max?.raw;
-  add(
+  addOf(
     'Sustained deliveries/s (max scenario, every event delivered)',
     `≥ ${num(TARGETS.sustained)}`,
-    maxH ? `${num(maxH.drainPerSecond)}/s` : null,
-    maxH ? maxH.allDelivered && maxH.drainPerSecond >= TARGETS.sustained : null,
+    maxH,
+    (run) => `${num(run.drainPerSecond)}/s`,
+    (run) => run.allDelivered && run.drainPerSecond >= TARGETS.sustained,
   );
   const share = maxH && maxR ? ratio(maxH.drainPerSecond, maxR.drainPerSecond) : null;
   add(
@@ -120,11 +162,12 @@ function targets(results) {
       ? ''
       : ` — but only ${num(run.acceptedPerSecond)} of ${num(rate)} events/s were accepted`;
   const at500 = steadyRun(results, 'hookline', 500);
-  add(
+  addOf(
     'p99 ingest → receiver at 500 events/s',
     `≤ ${TARGETS.p99At500} ms`,
-    at500 ? `${ms(at500.latencyMs.p99)} ms${acceptedNote(at500, 500)}` : null,
-    at500 ? atRate(at500, 500) && at500.allDelivered && at500.latencyMs.p99 <= TARGETS.p99At500 : null,
+    at500,
+    (run) => `${ms(run.latencyMs.p99)} ms${acceptedNote(run, 500)}`,
+    (run) => atRate(run, 500) && run.allDelivered && run.latencyMs.p99 <= TARGETS.p99At500,
   );
   const svix = scenarios.peers?.svix;
   const svixAt1000 = peerSteadyRun(svix, 1000);
@@ -175,27 +218,15 @@ function targets(results) {
       : `${x(isolation)} (${ms(degraded.healthy.latencyMs.p99)} / ${ms(steadyAtDegradedRate.latencyMs.p99)} ms; ~${num(degradedAccepted)} and ${num(steadyAtDegradedRate.acceptedPerSecond)} events/s accepted)`,
     isolation === null ? null : isolation <= TARGETS.isolation && degraded.healthy.allDelivered,
   );
-  const backlog = scenarios.backlog?.hookline;
-  add(
+  addOf(
     'Backlog drain',
     `≥ ${num(TARGETS.backlog)}/s`,
-    backlog ? `${num(backlog.drainPerSecond)}/s` : null,
-    backlog ? backlog.allDelivered && backlog.drainPerSecond >= TARGETS.backlog : null,
+    scenarios.backlog?.hookline,
+    (backlog) => `${num(backlog.drainPerSecond)}/s`,
+    (backlog) => backlog.allDelivered && backlog.drainPerSecond >= TARGETS.backlog,
   );
-  const single = scenarios.ingest?.hookline?.single;
-  add(
-    'Single-event ingest',
-    `≥ ${num(TARGETS.singleIngest)} events/s`,
-    single ? `${num(single.eventsPerSecond)} events/s` : null,
-    single ? single.eventsPerSecond >= TARGETS.singleIngest : null,
-  );
-  const batch = scenarios.ingest?.hookline?.batch;
-  add(
-    'Batch ingest',
-    `≥ ${num(TARGETS.batchIngest)} events/s`,
-    batch ? `${num(batch.eventsPerSecond)} events/s` : null,
-    batch ? batch.eventsPerSecond >= TARGETS.batchIngest : null,
-  );
+  ingestTarget('Single-event ingest', scenarios.ingest?.hookline?.single, TARGETS.singleIngest);
+  ingestTarget('Batch ingest', scenarios.ingest?.hookline?.batch, TARGETS.batchIngest);
 
   const maxProcesses = maxH?.resources?.processes;
   const services = maxProcesses
@@ -205,11 +236,12 @@ function targets(results) {
     (best, entry) => (entry[1].peakRssMb > (best?.[1].peakRssMb ?? -1) ? entry : best),
     null,
   );
-  add(
+  addOf(
     'Peak RSS of each service in the max scenario',
     `≤ ${num(TARGETS.peakRssMb)} MB`,
-    largest ? `largest ${largest[0]} ${num(largest[1].peakRssMb)} MB` : null,
-    largest ? largest[1].peakRssMb <= TARGETS.peakRssMb : null,
+    largest,
+    ([name, figures]) => `largest ${name} ${num(figures.peakRssMb)} MB`,
+    ([, figures]) => figures.peakRssMb <= TARGETS.peakRssMb,
   );
   const lost = deliveryChecks(results).filter((check) => !check.allDelivered);
   const checks = deliveryChecks(results);
@@ -310,170 +342,92 @@ function resourceRows(results) {
   return { cpu, rss, names };
 }
 
-function steadySection(results) {
-  const runs = results.scenarios.steady?.runs;
+function steadySection({ runs }, results) {
   if (!runs) {
     return null;
   }
-  const rows = [];
-  for (const rate of [...new Set(runs.map((run) => run.rate))]) {
-    const hookline = steadyRun(results, 'hookline', rate);
-    const raw = steadyRun(results, 'raw', rate);
-    for (const run of [hookline, raw].filter(Boolean)) {
-      const isHookline = run.pipeline === 'hookline';
-      rows.push([
-        num(rate),
-        run.pipeline,
-        `${num(run.accepted)} (${num(run.acceptedPerSecond)}/s)`,
-        `${num(run.delivered)} / ${num(run.accepted)}`,
-        yesNo(run.allDelivered),
-        num(run.deliveriesPerSecond),
-        ms(run.latencyMs.p50),
-        ms(run.latencyMs.p95),
-        ms(run.latencyMs.p99),
-        ms(run.latencyMs.max),
-        ms(run.ingestLatencyMs?.p99),
-        isHookline && raw ? x(ratio(run.latencyMs.p50, raw.latencyMs.p50)) : '',
-        isHookline && raw ? x(ratio(run.latencyMs.p99, raw.latencyMs.p99)) : '',
-      ]);
-    }
-  }
-  return table(
+  const rawAtRate = (run) => steadyRun(results, 'raw', run.rate);
+  return runTable(
     [
-      'offered events/s',
-      'pipeline',
-      'accepted (per s)',
-      'delivered',
-      'all',
-      'deliveries/s',
-      'p50 ms',
-      'p95 ms',
-      'p99 ms',
-      'max ms',
-      'accept p99 ms',
-      'p50 H/raw',
-      'p99 H/raw',
+      ['offered events/s', (run) => num(run.rate)],
+      ['pipeline', (run) => run.pipeline],
+      ['accepted (per s)', (run) => `${num(run.accepted)} (${num(run.acceptedPerSecond)}/s)`],
+      ...deliveredColumns(),
+      ['deliveries/s', (run) => num(run.deliveriesPerSecond)],
+      ...latencyColumns(['p50', 'p95', 'p99', 'max']),
+      ['accept p99 ms', (run) => ms(run.ingestLatencyMs?.p99)],
+      versusRaw('p50 H/raw', rawAtRate, (run) => run.latencyMs.p50),
+      versusRaw('p99 H/raw', rawAtRate, (run) => run.latencyMs.p99),
     ],
-    rows,
+    [...new Set(runs.map((run) => run.rate))].flatMap((rate) => [
+      steadyRun(results, 'hookline', rate),
+      steadyRun(results, 'raw', rate),
+    ]),
   );
 }
 
-function maxSection(results) {
-  const max = results.scenarios.max;
-  if (!max) {
-    return null;
-  }
-  const rows = [max.hookline, max.hooklineSingle, max.raw]
-    .filter(Boolean)
-    .map((run) => [
-      `${run.pipeline}${run === max.hooklineSingle ? ' (one endpoint)' : ''}`,
-      num(run.endpoints),
-      num(run.events),
-      `${num(run.delivered)} / ${num(run.accepted)}`,
-      yesNo(run.allDelivered),
-      num(run.producedPerSecond),
-      `**${num(run.drainPerSecond)}**`,
-      num(run.endToEndPerSecond),
-      ms(run.latencyMs.p50),
-      ms(run.latencyMs.p99),
-      num(cpuPerDelivery(run), 2),
-      run.pipeline === 'hookline' && max.raw ? x(ratio(run.drainPerSecond, max.raw.drainPerSecond)) : '',
-    ]);
-  return table(
+function maxSection(max) {
+  return runTable(
     [
-      'pipeline',
-      'endpoints',
-      'events',
-      'delivered',
-      'all',
-      'produced/s',
-      'drain deliveries/s',
-      'first produce → last arrival /s',
-      'queue p50 ms',
-      'queue p99 ms',
-      'consumer CPU ms/delivery',
-      'drain H/raw',
+      ['pipeline', (run) => `${run.pipeline}${run === max.hooklineSingle ? ' (one endpoint)' : ''}`],
+      ['endpoints', (run) => num(run.endpoints)],
+      ['events', (run) => num(run.events)],
+      ...deliveredColumns(),
+      ['produced/s', (run) => num(run.producedPerSecond)],
+      ['drain deliveries/s', (run) => `**${num(run.drainPerSecond)}**`],
+      ['first produce → last arrival /s', (run) => num(run.endToEndPerSecond)],
+      ...latencyColumns(['p50', 'p99'], { label: 'queue ' }),
+      ['consumer CPU ms/delivery', (run) => num(cpuPerDelivery(run), 2)],
+      versusRaw(
+        'drain H/raw',
+        () => max.raw,
+        (run) => run.drainPerSecond,
+      ),
     ],
-    rows,
+    [max.hookline, max.hooklineSingle, max.raw],
   );
 }
 
-function scaleSection(results) {
-  const scale = results.scenarios.scale;
-  if (!scale) {
-    return null;
-  }
-  const rows = [scale.one, scale.two]
-    .filter(Boolean)
-    .map((run) => [
-      num(run.replicas),
-      num(run.events),
-      `${num(run.delivered)} / ${num(run.accepted)}`,
-      yesNo(run.allDelivered),
-      `**${num(run.drainPerSecond)}**`,
-      ms(run.latencyMs.p50),
-      ms(run.latencyMs.p99),
-      run === scale.two ? x(scale.twoToOne) : '',
-    ]);
-  return table(
+function scaleSection(scale) {
+  return runTable(
     [
-      'delivery replicas',
-      'events',
-      'delivered',
-      'all',
-      'drain deliveries/s',
-      'queue p50 ms',
-      'queue p99 ms',
-      'two / one',
+      ['delivery replicas', (run) => num(run.replicas)],
+      ['events', (run) => num(run.events)],
+      ...deliveredColumns(),
+      ['drain deliveries/s', (run) => `**${num(run.drainPerSecond)}**`],
+      ...latencyColumns(['p50', 'p99'], { label: 'queue ' }),
+      ['two / one', (run) => (run === scale.two ? x(scale.twoToOne) : '')],
     ],
-    rows,
+    [scale.one, scale.two],
   );
 }
 
-function fanoutSection(results) {
-  const fanout = results.scenarios.fanout;
-  if (!fanout) {
-    return null;
-  }
-  const rows = [fanout.hookline, fanout.raw]
-    .filter(Boolean)
-    .map((run) => [
-      run.pipeline,
-      num(run.webhooks),
-      num(run.rate),
-      `${num(run.delivered)} / ${num(run.expectedDeliveries)}`,
-      yesNo(run.allDelivered),
-      num(run.deliveriesPerSecond),
-      ms(run.latencyMs.p50),
-      ms(run.latencyMs.p95),
-      ms(run.latencyMs.p99),
-      ms(run.spreadMs.p99),
-      run.pipeline === 'hookline' && fanout.raw
-        ? x(ratio(run.deliveriesPerSecond, fanout.raw.deliveriesPerSecond))
-        : '',
-      run.pipeline === 'hookline' && fanout.raw ? x(ratio(run.latencyMs.p99, fanout.raw.latencyMs.p99)) : '',
-    ]);
-  return table(
+function fanoutSection(fanout) {
+  return runTable(
     [
-      'pipeline',
-      'webhooks',
-      'events/s',
-      'deliveries',
-      'all',
-      'deliveries/s',
-      'p50 ms',
-      'p95 ms',
-      'p99 ms',
-      'first→last endpoint p99 ms',
-      'deliveries/s H/raw',
-      'p99 H/raw',
+      ['pipeline', (run) => run.pipeline],
+      ['webhooks', (run) => num(run.webhooks)],
+      ['events/s', (run) => num(run.rate)],
+      ...deliveredColumns('deliveries', (run) => run.expectedDeliveries),
+      ['deliveries/s', (run) => num(run.deliveriesPerSecond)],
+      ...latencyColumns(['p50', 'p95', 'p99']),
+      ['first→last endpoint p99 ms', (run) => ms(run.spreadMs.p99)],
+      versusRaw(
+        'deliveries/s H/raw',
+        () => fanout.raw,
+        (run) => run.deliveriesPerSecond,
+      ),
+      versusRaw(
+        'p99 H/raw',
+        () => fanout.raw,
+        (run) => run.latencyMs.p99,
+      ),
     ],
-    rows,
+    [fanout.hookline, fanout.raw],
   );
 }
 
-function degradedSection(results) {
-  const degraded = results.scenarios.degraded?.hookline;
+function degradedSection({ hookline: degraded }, results) {
   if (!degraded) {
     return null;
   }
@@ -519,23 +473,15 @@ function degradedSection(results) {
   return `${main}\n\nUnhealthy endpoints: ${unhealthy}. A hanging endpoint answers only after ${num(degraded.hangMs / 1000)} s (delivery's default timeout is 15 s).`;
 }
 
-function backfillSection(results) {
-  const backfill = results.scenarios.backfill;
-  if (!backfill) {
-    return null;
-  }
-  const liveRow = (label, run) => [
-    label,
-    num(run.rate),
-    `${num(run.delivered)} / ${num(run.accepted)}`,
-    yesNo(run.allDelivered),
-    ms(run.latencyMs.p50),
-    ms(run.latencyMs.p95),
-    ms(run.latencyMs.p99),
-  ];
-  const live = table(
-    ['live load', 'events/s', 'delivered', 'all', 'p50 ms', 'p95 ms', 'p99 ms'],
-    [liveRow('alone', backfill.alone), liveRow('during the backfill', backfill.during)],
+function backfillSection(backfill) {
+  const live = runTable(
+    [
+      ['live load', (run) => (run === backfill.alone ? 'alone' : 'during the backfill')],
+      ['events/s', (run) => num(run.rate)],
+      ...deliveredColumns(),
+      ...latencyColumns(['p50', 'p95', 'p99']),
+    ],
+    [backfill.alone, backfill.during],
   );
   const { past } = backfill;
   const replay = table(
@@ -565,51 +511,33 @@ function backfillSection(results) {
   return `${live}\n\nLive p50 during / alone: **${backfill.liveP50Ratio ?? '–'}×**, p99: **${backfill.liveP99Ratio ?? '–'}×**.\n\n${replay}`;
 }
 
-function backlogSection(results) {
-  const backlog = results.scenarios.backlog;
-  if (!backlog) {
-    return null;
-  }
-  const rows = [backlog.hookline, backlog.raw]
-    .filter(Boolean)
-    .map((run) => [
-      run.pipeline,
-      num(run.events),
-      `${num(run.delivered)} / ${num(run.accepted)}`,
-      yesNo(run.allDelivered),
-      run.pipeline === 'hookline' ? `${num(run.ingestPerSecond)} (batch ingest)` : 'produced directly',
-      ms(run.startToReadyMs),
-      `**${num(run.drainPerSecond)}**`,
-      num(run.startToLastArrivalMs / 1000, 1),
-      num(run.startToEmptyPerSecond),
-      num(cpuPerDelivery(run), 2),
-      run.pipeline === 'hookline' && backlog.raw
-        ? x(ratio(run.drainPerSecond, backlog.raw.drainPerSecond))
-        : '',
-    ]);
-  return table(
+function backlogSection(backlog) {
+  return runTable(
     [
-      'pipeline',
-      'events',
-      'delivered',
-      'all',
-      'accepted/s while stopped',
-      'start → ready ms',
-      'drain deliveries/s',
-      'start → empty s',
-      'incl. start-up /s',
-      'consumer CPU ms/delivery',
-      'drain H/raw',
+      ['pipeline', (run) => run.pipeline],
+      ['events', (run) => num(run.events)],
+      ...deliveredColumns(),
+      [
+        'accepted/s while stopped',
+        (run) =>
+          run.pipeline === 'hookline' ? `${num(run.ingestPerSecond)} (batch ingest)` : 'produced directly',
+      ],
+      ['start → ready ms', (run) => ms(run.startToReadyMs)],
+      ['drain deliveries/s', (run) => `**${num(run.drainPerSecond)}**`],
+      ['start → empty s', (run) => num(run.startToLastArrivalMs / 1000, 1)],
+      ['incl. start-up /s', (run) => num(run.startToEmptyPerSecond)],
+      ['consumer CPU ms/delivery', (run) => num(cpuPerDelivery(run), 2)],
+      versusRaw(
+        'drain H/raw',
+        () => backlog.raw,
+        (run) => run.drainPerSecond,
+      ),
     ],
-    rows,
+    [backlog.hookline, backlog.raw],
   );
 }
 
-function ingestSection(results) {
-  const ingest = results.scenarios.ingest;
-  if (!ingest) {
-    return null;
-  }
+function ingestSection(ingest) {
   const rows = [];
   const row = (mode, pipeline, run, raw) => [
     mode,
@@ -658,11 +586,7 @@ function ingestSection(results) {
   );
 }
 
-function projectionSection(results) {
-  const projection = results.scenarios.projection;
-  if (!projection) {
-    return null;
-  }
+function projectionSection(projection) {
   const { empty, full, list } = projection.hookline;
   const raw = projection.raw;
   const absorb = table(
@@ -762,9 +686,8 @@ const peerSteadyRun = (peer, rate) => peer?.steady?.runs.find((run) => run.rate 
  * Hookline next to each peer, row by row, with the ratio Hookline/peer: above 1× is better for throughput,
  * below 1× is better for latency, CPU and memory.
  */
-function peersSection(results) {
-  const peers = results.scenarios.peers;
-  if (!peers || Object.keys(peers).length === 0) {
+function peersSection(peers, results) {
+  if (Object.keys(peers).length === 0) {
     return null;
   }
   const { scenarios } = results;
@@ -1021,6 +944,80 @@ function keptAnalysis() {
   return start >= 0 && end > start ? text.slice(start + ANALYSIS_START.length, end).trim() : null;
 }
 
+/** The sections of the scenarios, in the report's order; a scenario that did not run has none. */
+const SCENARIO_SECTIONS = [
+  {
+    title: 'Steady load (fan-out 1)',
+    scenario: 'steady',
+    section: steadySection,
+    intro:
+      'Fixed offered rates for a fixed time (open loop, at most 256 requests in flight), each event to one webhook, round robin over the endpoints of several organizations (one origin each); latency from acceptance (ingest\'s 202; for raw, the producer\'s ack with `acks: -1`) to the receiver having read the request. "accepted (per s)" is the rate actually accepted: below the offered rate, the pipeline\'s front door (or the load generator) could not keep up and the rest of the schedule was dropped after 2× the duration. "accept p99" is the ingest request itself, including waiting for a connection (raw: the produce call).',
+  },
+  {
+    title: 'Maximum throughput',
+    scenario: 'max',
+    section: maxSection,
+    intro:
+      'A fixed batch produced straight to the domain topic while delivery runs (ingest is not the limit), round robin over the endpoints of several organizations; the drain rate is deliveries/s between the first and the last arrival. The "one endpoint" row sends half as many events to a single webhook: what one customer can receive, bounded by the per-webhook concurrency limit. Queue latencies include waiting behind the batch. Consumer CPU: delivery-service (raw: the raw pipeline process) per delivery; Hookline\'s audit-projection-service also consumes the attempts meanwhile (see the CPU table), raw\'s attempt records are not consumed.',
+  },
+  {
+    title: 'Two delivery replicas against one',
+    scenario: 'scale',
+    section: scaleSection,
+    intro:
+      'The maximum drain again with one delivery-service, then once a second replica has joined the same consumer group on the same broker (both count two members); on this machine both replicas share its two cores with the broker, Postgres, the other services and the load generator.',
+  },
+  {
+    title: 'Fan-out',
+    scenario: 'fanout',
+    section: fanoutSection,
+    intro:
+      'Each event goes to every webhook of the organization; each webhook is its own origin (a receiver port), as distinct customers are. Raw posts each message to the same set of URLs.',
+  },
+  {
+    title: 'Degraded endpoints',
+    scenario: 'degraded',
+    section: degradedSection,
+    intro:
+      'Endpoints of several organizations; 10 % answer 500 and 5 % hang. Load is spread evenly; the latency of the healthy endpoints is compared with the steady run at the same rate (isolation ratio = healthy p99 degraded / p99 steady).',
+  },
+  {
+    title: 'Backlog drain',
+    scenario: 'backlog',
+    section: backlogSection,
+    intro:
+      "Events accepted while delivery-service is stopped (raw: its consumer stopped), spread over the endpoints of several organizations; then it starts. Drain deliveries/s between the first and the last arrival, and including start-up (consumer CPU per delivery includes the service's start-up).",
+  },
+  {
+    title: 'Backfill beside live traffic',
+    scenario: 'backfill',
+    section: backfillSection,
+    intro:
+      'Steady live load (fan-out 1 over several organizations) measured alone, then again while a backfill replays past events (produced straight to the domain topic before its webhook existed) to a new webhook of another organization, paced by `DELIVERY_BACKFILL_RATE_PER_SECOND` (set for this scenario, restored after). Past-event latencies count from the backfill request.',
+  },
+  {
+    title: 'Ingest',
+    scenario: 'ingest',
+    section: ingestSection,
+    intro:
+      "Closed loop over keep-alive connections (undici); events belong to an organization without webhooks. Raw: the same producer settings (idempotent, `acks: -1`) sending straight to Kafka, one send per event (as ingest does per request), and the same sends coalesced while a produce request is in flight (kafkajs' idempotent producer has one request per broker in flight).",
+  },
+  {
+    title: 'Side by side with other webhook servers',
+    scenario: 'peers',
+    section: peersSection,
+    intro:
+      "The same loads against another server on this machine, in the same run (`--peers svix`; the full run includes it when a Svix binary is installed): its public API stands where Hookline's ingest does (an event enters as POST /msg, answered once stored), the same receiver verifies its signatures (`svix-*` headers, the same scheme) and the same load generator paces it. Fan-out 1 addresses one endpoint through a channel per endpoint. Its API and worker share one process; Hookline's max scenario produces to Kafka directly, Svix's has to go through its API, so its max drain is bounded by its API. Its backlog waits in Redis while only its API runs, then its worker drains it.",
+  },
+  {
+    title: 'Audit projection and log history',
+    scenario: 'projection',
+    section: projectionSection,
+    intro:
+      'Synthetic `AttemptEvent`s (copies of a real one with new ids) produced straight to `hookline.attempts.v1`, timed until `audit.delivery` holds them all. Raw sink: the same messages consumed in batches into one jsonb table with one multi-row INSERT per batch.',
+  },
+];
+
 function markdown(results, { chart, jsonName }) {
   const quick = results.meta.mode === 'quick';
   const sections = [];
@@ -1069,56 +1066,10 @@ function markdown(results, { chart, jsonName }) {
       `p50 and p99 from acceptance to arrival at the steady rates, Hookline and raw on the same axes (${chart.renderer}).`,
     );
   }
-  add(
-    'Steady load (fan-out 1)',
-    steadySection(results),
-    'Fixed offered rates for a fixed time (open loop, at most 256 requests in flight), each event to one webhook, round robin over the endpoints of several organizations (one origin each); latency from acceptance (ingest\'s 202; for raw, the producer\'s ack with `acks: -1`) to the receiver having read the request. "accepted (per s)" is the rate actually accepted: below the offered rate, the pipeline\'s front door (or the load generator) could not keep up and the rest of the schedule was dropped after 2× the duration. "accept p99" is the ingest request itself, including waiting for a connection (raw: the produce call).',
-  );
-  add(
-    'Maximum throughput',
-    maxSection(results),
-    'A fixed batch produced straight to the domain topic while delivery runs (ingest is not the limit), round robin over the endpoints of several organizations; the drain rate is deliveries/s between the first and the last arrival. The "one endpoint" row sends half as many events to a single webhook: what one customer can receive, bounded by the per-webhook concurrency limit. Queue latencies include waiting behind the batch. Consumer CPU: delivery-service (raw: the raw pipeline process) per delivery; Hookline\'s audit-projection-service also consumes the attempts meanwhile (see the CPU table), raw\'s attempt records are not consumed.',
-  );
-  add(
-    'Two delivery replicas against one',
-    scaleSection(results),
-    'The maximum drain again with one delivery-service, then once a second replica has joined the same consumer group on the same broker (both count two members); on this machine both replicas share its two cores with the broker, Postgres, the other services and the load generator.',
-  );
-  add(
-    'Fan-out',
-    fanoutSection(results),
-    'Each event goes to every webhook of the organization; each webhook is its own origin (a receiver port), as distinct customers are. Raw posts each message to the same set of URLs.',
-  );
-  add(
-    'Degraded endpoints',
-    degradedSection(results),
-    'Endpoints of several organizations; 10 % answer 500 and 5 % hang. Load is spread evenly; the latency of the healthy endpoints is compared with the steady run at the same rate (isolation ratio = healthy p99 degraded / p99 steady).',
-  );
-  add(
-    'Backlog drain',
-    backlogSection(results),
-    "Events accepted while delivery-service is stopped (raw: its consumer stopped), spread over the endpoints of several organizations; then it starts. Drain deliveries/s between the first and the last arrival, and including start-up (consumer CPU per delivery includes the service's start-up).",
-  );
-  add(
-    'Backfill beside live traffic',
-    backfillSection(results),
-    'Steady live load (fan-out 1 over several organizations) measured alone, then again while a backfill replays past events (produced straight to the domain topic before its webhook existed) to a new webhook of another organization, paced by `DELIVERY_BACKFILL_RATE_PER_SECOND` (set for this scenario, restored after). Past-event latencies count from the backfill request.',
-  );
-  add(
-    'Ingest',
-    ingestSection(results),
-    "Closed loop over keep-alive connections (undici); events belong to an organization without webhooks. Raw: the same producer settings (idempotent, `acks: -1`) sending straight to Kafka, one send per event (as ingest does per request), and the same sends coalesced while a produce request is in flight (kafkajs' idempotent producer has one request per broker in flight).",
-  );
-  add(
-    'Side by side with other webhook servers',
-    peersSection(results),
-    "The same loads against another server on this machine, in the same run (`--peers svix`; the full run includes it when a Svix binary is installed): its public API stands where Hookline's ingest does (an event enters as POST /msg, answered once stored), the same receiver verifies its signatures (`svix-*` headers, the same scheme) and the same load generator paces it. Fan-out 1 addresses one endpoint through a channel per endpoint. Its API and worker share one process; Hookline's max scenario produces to Kafka directly, Svix's has to go through its API, so its max drain is bounded by its API. Its backlog waits in Redis while only its API runs, then its worker drains it.",
-  );
-  add(
-    'Audit projection and log history',
-    projectionSection(results),
-    'Synthetic `AttemptEvent`s (copies of a real one with new ids) produced straight to `hookline.attempts.v1`, timed until `audit.delivery` holds them all. Raw sink: the same messages consumed in batches into one jsonb table with one multi-row INSERT per batch.',
-  );
+  for (const { title, scenario, section, intro } of SCENARIO_SECTIONS) {
+    const ran = results.scenarios[scenario];
+    add(title, ran ? section(ran, results) : null, intro);
+  }
   const resources = resourceRows(results);
   if (resources) {
     add(

@@ -2,8 +2,9 @@
 // Events are spread over the endpoints of several organizations, as in steady and max.
 import { RAW_TOPICS } from '../lib/infra.mjs';
 import { forEachConcurrently } from '../lib/load.mjs';
-import { AcceptedByKey, deliveryFigures, drainArrivals, perSecond } from '../lib/measure.mjs';
-import { newId, nowMs, sleep } from '../lib/util.mjs';
+import { AcceptedByKey, drainAccepted, drainRate, perSecond, produceAccepted } from '../lib/measure.mjs';
+import { nowMs, sleep } from '../lib/util.mjs';
+import { rawMessages } from './max.mjs';
 
 const BATCH = 100;
 
@@ -11,9 +12,7 @@ export function backlogDrain(match, startedAt, readyAt) {
   return {
     startToReadyMs: readyAt !== null ? Math.round(readyAt - startedAt) : null,
     startToLastArrivalMs: match.lastArrival !== null ? Math.round(match.lastArrival - startedAt) : null,
-    drainMs: match.firstArrival !== null ? Math.round(match.lastArrival - match.firstArrival) : null,
-    drainPerSecond:
-      match.firstArrival !== null ? perSecond(match.delivered, match.lastArrival - match.firstArrival) : null,
+    ...drainRate(match),
     startToEmptyPerSecond:
       match.lastArrival !== null ? perSecond(match.delivered, match.lastArrival - startedAt) : null,
   };
@@ -23,25 +22,10 @@ export function backlogDrain(match, startedAt, readyAt) {
  * Waits until the backlog in `accepted` (AcceptedByKey) arrived; rates count from `startedAt`, when the
  * consumer was started with the whole backlog waiting.
  */
-async function drainBacklog(ctx, { label, keys, accepted, startedAt, readyAt }) {
-  const { complete, resources, match } = await drainArrivals(ctx, {
-    label,
-    keys,
-    accepted: accepted.of,
-    timeoutMs: ctx.settings.backlog.drainTimeoutS * 1000,
-  });
-  const all = accepted.merged();
-  return {
-    ...deliveryFigures({
-      accepted: all,
-      match,
-      firstAcceptedAt: startedAt,
-      expectedDeliveries: all.size,
-      timedOut: !complete,
-    }),
-    ...backlogDrain(match, startedAt, readyAt),
-    resources,
-  };
+async function drainBacklog(ctx, { label, accepted, startedAt, readyAt }) {
+  const timeoutMs = ctx.settings.backlog.drainTimeoutS * 1000;
+  const { figures, match, resources } = await drainAccepted(ctx, label, accepted, startedAt, timeoutMs);
+  return { ...figures, ...backlogDrain(match, startedAt, readyAt), resources };
 }
 
 async function hooklineBacklog(ctx, endpoints, events) {
@@ -92,7 +76,7 @@ async function hooklineBacklog(ctx, endpoints, events) {
     endpoints: keys.length,
     refused,
     ingestPerSecond: perSecond(all.size, ingestMs),
-    ...(await drainBacklog(ctx, { label: 'backlog.hookline', keys, accepted, startedAt, readyAt })),
+    ...(await drainBacklog(ctx, { label: 'backlog.hookline', accepted, startedAt, readyAt })),
   };
 }
 
@@ -106,28 +90,7 @@ async function rawBacklog(ctx, endpointCount, events) {
   await raw.stop();
   await kafka.pinUncommittedPartitions(groupId, RAW_TOPICS.events);
   const accepted = new AcceptedByKey(keys);
-  const entries = Array.from({ length: events }, (_, seq) => {
-    const id = newId('evt');
-    const target = seq % keys.length;
-    return {
-      key: keys[target],
-      id,
-      message: { key: id, value: platform.rawBody(id), headers: { target: String(target) } },
-    };
-  });
-  const byMessage = new Map(entries.map((entry) => [entry.message, entry]));
-  await kafka.sendAll(
-    RAW_TOPICS.events,
-    entries.map((entry) => entry.message),
-    {
-      onAck: (chunk) => {
-        const at = nowMs();
-        for (const message of chunk) {
-          accepted.add(byMessage.get(message).key, message.key, at);
-        }
-      },
-    },
-  );
+  await produceAccepted(kafka, RAW_TOPICS.events, rawMessages(platform, keys, events), accepted);
   sampler.begin('backlog.raw');
   const startedAt = nowMs();
   await raw.start(targets, { groupId });
@@ -137,7 +100,7 @@ async function rawBacklog(ctx, endpointCount, events) {
       pipeline: 'raw',
       events,
       endpoints: keys.length,
-      ...(await drainBacklog(ctx, { label: 'backlog.raw', keys, accepted, startedAt, readyAt })),
+      ...(await drainBacklog(ctx, { label: 'backlog.raw', accepted, startedAt, readyAt })),
     };
   } finally {
     await raw.stop();

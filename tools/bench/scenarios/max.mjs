@@ -3,15 +3,12 @@
 // Spread over the endpoints of several organizations (the platform's capacity), and once more all to one
 // endpoint (what one customer can receive: per-webhook concurrency limits apply).
 import { RAW_TOPICS } from '../lib/infra.mjs';
-import { AcceptedByKey, deliveryFigures, drainArrivals, perSecond } from '../lib/measure.mjs';
+import { AcceptedByKey, drainAccepted, drainRate, perSecond, produceAccepted } from '../lib/measure.mjs';
 import { newId, nowMs, sleep } from '../lib/util.mjs';
 
 export function drainFigures(match, produceStartedAt) {
   return {
-    drainMs: match.firstArrival !== null ? Math.round(match.lastArrival - match.firstArrival) : null,
-    // Deliveries/s between the first and the last arrival: the consumer's sustained rate.
-    drainPerSecond:
-      match.firstArrival !== null ? perSecond(match.delivered, match.lastArrival - match.firstArrival) : null,
+    ...drainRate(match),
     // From the first produce call to the last arrival: what a producer of the batch experiences.
     endToEndPerSecond:
       match.lastArrival !== null ? perSecond(match.delivered, match.lastArrival - produceStartedAt) : null,
@@ -20,44 +17,25 @@ export function drainFigures(match, produceStartedAt) {
 
 /** `messages`: [{key of the receiver endpoint, id, message}] */
 export async function produceAndDrain(ctx, { label, topic, keys, messages }) {
-  const { kafka, sampler } = ctx;
   const accepted = new AcceptedByKey(keys);
-  const byMessage = new Map(messages.map((entry) => [entry.message, entry]));
-  sampler.begin(label);
+  ctx.sampler.begin(label);
   const produceStartedAt = nowMs();
-  await kafka.sendAll(
-    topic,
-    messages.map((entry) => entry.message),
-    {
-      onAck: (chunk) => {
-        const at = nowMs();
-        for (const message of chunk) {
-          const entry = byMessage.get(message);
-          accepted.add(entry.key, entry.id, at);
-        }
-      },
-    },
-  );
+  await produceAccepted(ctx.kafka, topic, messages, accepted);
   const produceMs = nowMs() - produceStartedAt;
-  const { complete, resources, match } = await drainArrivals(ctx, {
+  const timeoutMs = ctx.settings.max.drainTimeoutS * 1000;
+  const { figures, match, resources } = await drainAccepted(
+    ctx,
     label,
-    keys,
-    accepted: accepted.of,
-    timeoutMs: ctx.settings.max.drainTimeoutS * 1000,
-  });
-  const all = accepted.merged();
+    accepted,
+    produceStartedAt,
+    timeoutMs,
+  );
   return {
     events: messages.length,
     endpoints: keys.length,
     produceMs: Math.round(produceMs),
     producedPerSecond: perSecond(messages.length, produceMs),
-    ...deliveryFigures({
-      accepted: all,
-      match,
-      firstAcceptedAt: produceStartedAt,
-      expectedDeliveries: all.size,
-      timedOut: !complete,
-    }),
+    ...figures,
     ...drainFigures(match, produceStartedAt),
     resources,
   };
@@ -76,6 +54,19 @@ export function domainMessages(ctx, endpoints, events) {
         value: JSON.stringify(envelope),
         headers: { [contracts.KafkaHeaders.eventType]: envelope.type },
       },
+    };
+  });
+}
+
+/** `events` messages for the raw pipeline, round robin over the receiver endpoints of `keys`. */
+export function rawMessages(platform, keys, events) {
+  return Array.from({ length: events }, (_, seq) => {
+    const id = newId('evt');
+    const target = seq % keys.length;
+    return {
+      key: keys[target],
+      id,
+      message: { key: id, value: platform.rawBody(id), headers: { target: String(target) } },
     };
   });
 }
@@ -122,15 +113,7 @@ export async function runMax(ctx) {
     const ports = await ctx.platform.receiverPorts(rawKeys.length);
     await ctx.raw.start(rawKeys.map((key, index) => `http://127.0.0.1:${ports[index]}/raw/${key}`));
     try {
-      const messages = Array.from({ length: events }, (_, seq) => {
-        const id = newId('evt');
-        const target = seq % rawKeys.length;
-        return {
-          key: rawKeys[target],
-          id,
-          message: { key: id, value: ctx.platform.rawBody(id), headers: { target: String(target) } },
-        };
-      });
+      const messages = rawMessages(ctx.platform, rawKeys, events);
       result.raw = {
         pipeline: 'raw',
         ...(await produceAndDrain(ctx, {

@@ -59,37 +59,30 @@ export async function runSteady(ctx) {
   const settings = ctx.settings.steady;
   const endpoints = await ctx.platform.provisionEndpoints('steady', settings.endpoints);
   await ctx.platform.warmUp(endpoints.map((endpoint) => ({ org: endpoint.org, keys: [endpoint.key] })));
-  const hookline = (rate, run = settings) =>
-    measureSteady(ctx, {
-      label: `steady.hookline.${rate}`,
-      pipeline: 'hookline',
-      rate,
-      settings: run,
-      keys: endpoints.map((endpoint) => endpoint.key),
-      send: async (seq) => {
-        const response = await ctx.api.ingestOne(
-          ctx.platform.event(endpoints[seq % endpoints.length].org, seq),
-        );
-        return response.status === 202 ? response.id : null;
-      },
-    });
+  /** Measures `pipeline` at a rate (with `settings` unless said), sending event `seq` with `send`. */
+  const measuring =
+    (pipeline, keys, send) =>
+    (rate, run = settings) =>
+      measureSteady(ctx, { label: `steady.${pipeline}.${rate}`, pipeline, rate, settings: run, keys, send });
+  const hookline = measuring(
+    'hookline',
+    endpoints.map((endpoint) => endpoint.key),
+    async (seq) => {
+      const response = await ctx.api.ingestOne(
+        ctx.platform.event(endpoints[seq % endpoints.length].org, seq),
+      );
+      return response.status === 202 ? response.id : null;
+    },
+  );
   const rawKeys = endpoints.map((endpoint) => `raw-steady-${endpoint.index}`);
-  const raw = (rate, run = settings) =>
-    measureSteady(ctx, {
-      label: `steady.raw.${rate}`,
-      pipeline: 'raw',
-      rate,
-      settings: run,
-      keys: rawKeys,
-      send: async (seq) => {
-        const id = newId('evt');
-        const target = String(seq % rawKeys.length);
-        await ctx.kafka.send(RAW_TOPICS.events, [
-          { key: id, value: ctx.platform.rawBody(id), headers: { target } },
-        ]);
-        return id;
-      },
-    });
+  const raw = measuring('raw', rawKeys, async (seq) => {
+    const id = newId('evt');
+    const target = String(seq % rawKeys.length);
+    await ctx.kafka.send(RAW_TOPICS.events, [
+      { key: id, value: ctx.platform.rawBody(id), headers: { target } },
+    ]);
+    return id;
+  });
 
   const ports = await ctx.platform.receiverPorts(rawKeys.length);
   if (ctx.raw) {
