@@ -4,20 +4,16 @@ import { STATS_BUCKETS, type StatsBucket } from '../stats-range';
 import { ApiNullable, ApiTimestamp } from '../../common/api-property.decorators';
 
 export class DeliveryCountsDto {
-  @ApiProperty({ description: 'Deliveries whose first attempt falls in the range' })
-  started!: number;
+  @ApiProperty({ description: 'Deliveries whose first attempt falls in the range' }) started!: number;
 
-  @ApiProperty({ description: 'Attempts that left their delivery succeeded' })
-  succeeded!: number;
+  @ApiProperty({ description: 'Attempts that left their delivery succeeded' }) succeeded!: number;
 
   @ApiProperty({ description: 'Attempts that left their delivery failed (retries exhausted)' })
   failed!: number;
 
-  @ApiProperty({ description: 'Attempts that left their delivery expired' })
-  expired!: number;
+  @ApiProperty({ description: 'Attempts that left their delivery expired' }) expired!: number;
 
-  @ApiProperty({ description: 'succeeded + failed + expired' })
-  finished!: number;
+  @ApiProperty({ description: 'succeeded + failed + expired' }) finished!: number;
 }
 
 export class LatencyDto {
@@ -26,8 +22,7 @@ export class LatencyDto {
   })
   count!: number;
 
-  @ApiNullable(Number, 'Exact mean, ms')
-  mean!: number | null;
+  @ApiNullable(Number, 'Exact mean, ms') mean!: number | null;
 
   @ApiNullable(
     Number,
@@ -35,25 +30,19 @@ export class LatencyDto {
   )
   p50!: number | null;
 
-  @ApiNullable(Number, '95th percentile, ms (same precision)')
-  p95!: number | null;
+  @ApiNullable(Number, '95th percentile, ms (same precision)') p95!: number | null;
 
-  @ApiNullable(Number, '99th percentile, ms (same precision)')
-  p99!: number | null;
+  @ApiNullable(Number, '99th percentile, ms (same precision)') p99!: number | null;
 
-  @ApiNullable(Number, 'Exact maximum, ms')
-  max!: number | null;
+  @ApiNullable(Number, 'Exact maximum, ms') max!: number | null;
 }
 
 export class StatsSummaryDto {
-  @ApiProperty()
-  attempts!: number;
+  @ApiProperty() attempts!: number;
 
-  @ApiProperty({ description: 'Attempts answered with a 2xx' })
-  succeededAttempts!: number;
+  @ApiProperty({ description: 'Attempts answered with a 2xx' }) succeededAttempts!: number;
 
-  @ApiProperty({ description: 'Every other attempt' })
-  failedAttempts!: number;
+  @ApiProperty({ description: 'Every other attempt' }) failedAttempts!: number;
 
   @ApiProperty({
     type: 'object',
@@ -62,52 +51,40 @@ export class StatsSummaryDto {
   })
   outcomes!: Record<AttemptOutcome, number>;
 
-  @ApiProperty({ type: DeliveryCountsDto })
-  deliveries!: DeliveryCountsDto;
+  @ApiProperty({ type: DeliveryCountsDto }) deliveries!: DeliveryCountsDto;
 
   @ApiNullable(Number, 'deliveries.succeeded / deliveries.finished; null when none finished')
   successRate!: number | null;
 
-  @ApiProperty({ type: LatencyDto })
-  latencyMs!: LatencyDto;
+  @ApiProperty({ type: LatencyDto }) latencyMs!: LatencyDto;
 }
 
 export class WebhookStatsDto extends StatsSummaryDto {
-  @ApiProperty()
-  webhookId!: string;
+  @ApiProperty() webhookId!: string;
 }
 
 export class EventTypeStatsDto extends StatsSummaryDto {
-  @ApiProperty()
-  eventType!: string;
+  @ApiProperty() eventType!: string;
 }
 
 export class BucketStatsDto extends StatsSummaryDto {
-  @ApiTimestamp()
-  bucketStart!: string;
+  @ApiTimestamp() bucketStart!: string;
 }
 
 export class StatsDto {
-  @ApiTimestamp('Effective start (inclusive), on a bucket boundary')
-  from!: string;
+  @ApiTimestamp('Effective start (inclusive), on a bucket boundary') from!: string;
 
-  @ApiTimestamp('Effective end (exclusive), on a bucket boundary')
-  to!: string;
+  @ApiTimestamp('Effective end (exclusive), on a bucket boundary') to!: string;
 
-  @ApiProperty({ enum: STATS_BUCKETS })
-  bucket!: StatsBucket;
+  @ApiProperty({ enum: STATS_BUCKETS }) bucket!: StatsBucket;
 
-  @ApiNullable(String)
-  webhookId!: string | null;
+  @ApiNullable(String) webhookId!: string | null;
 
-  @ApiNullable(String)
-  eventType!: string | null;
+  @ApiNullable(String) eventType!: string | null;
 
-  @ApiProperty({ type: StatsSummaryDto })
-  total!: StatsSummaryDto;
+  @ApiProperty({ type: StatsSummaryDto }) total!: StatsSummaryDto;
 
-  @ApiProperty({ type: [WebhookStatsDto], description: 'Most attempts first' })
-  byWebhook!: WebhookStatsDto[];
+  @ApiProperty({ type: [WebhookStatsDto], description: 'Most attempts first' }) byWebhook!: WebhookStatsDto[];
 
   @ApiProperty({ type: [EventTypeStatsDto], description: 'Most attempts first' })
   byEventType!: EventTypeStatsDto[];
