@@ -1,11 +1,34 @@
-import { ATTEMPT_OUTCOMES } from '@hookline/contracts';
+import {
+  ATTEMPT_OUTCOMES,
+  type AttemptOutcome,
+  type DeliveryRef,
+  type DeliveryStatus,
+} from '@hookline/contracts';
 import { recordBuilder, type ColumnTypes, type RecordOf } from '../common/jsonb-recordset';
 import { COUNTER_COLUMNS } from '../stats/stats-columns';
-import type { DeliveryRow } from './projection.repository';
 import type { StatsIncrement } from './stats-rows';
 
 // A batch travels as one jsonb array of records per statement (see `jsonbRecordset`): each record
 // is keyed by column name, and each `*_COLUMNS` map gives the SQL type of every column.
+
+/** The delivery's own row: its id is `id`, not `deliveryId`. */
+export interface DeliveryRow extends Omit<DeliveryRef, 'deliveryId'> {
+  id: string;
+  status: DeliveryStatus;
+  lastAttemptId: string;
+  lastAttemptNumber: number;
+  lastResponseStatus: number | null;
+  lastOutcome: AttemptOutcome;
+  lastAttemptAt: string;
+  nextAttemptAt: string | null;
+  eventOccurredAt: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The delivery's attempts this batch stores for the first time: added to its attempt count. */
+  newAttempts: number;
+  /** The backfill that replayed the event, when one of the attempts says so. */
+  backfillId: string | null;
+}
 
 /** What names a delivery on every message of the attempts topic, but the delivery's id. */
 const DELIVERY_REF_COLUMNS = {

@@ -4,7 +4,8 @@ import { truncateUtf8 } from '../common/truncate-utf8';
 import type { DeliveredPayload } from '@hookline/contracts';
 import { latestAttempt } from './latest-attempt';
 import { INTERRUPTED_ERROR, type ProjectedAttempt } from './projected-attempt';
-import type { AttemptRow, AttemptStartRow, DeliveryRow, HoldRow, PayloadRow } from './projection.repository';
+import type { DeliveryRow } from './projection-records';
+import type { AttemptRow, AttemptStartRow, HoldRow, PayloadRow } from './projection.repository';
 
 export type WithPayload<T extends { payload: DeliveredPayload | null }> = T & { payload: DeliveredPayload };
 

@@ -14,12 +14,8 @@ import { auditDataSourceOptions } from '../database/data-source';
 import { RetentionPolicy } from '../retention/retention-policy';
 import { OUTCOME_COLUMNS } from '../stats/stats-columns';
 import { toAttemptRow, toDeliveryRow, toPayloadRow } from './projection-rows';
-import {
-  ProjectionRepository,
-  type AttemptRow,
-  type DeliveryRow,
-  type PayloadRow,
-} from './projection.repository';
+import { ProjectionRepository, type AttemptRow, type PayloadRow } from './projection.repository';
+import type { DeliveryRow } from './projection-records';
 import { ProjectionService } from './projection.service';
 import { toStatsIncrements, type StatsIncrement } from './stats-rows';
 

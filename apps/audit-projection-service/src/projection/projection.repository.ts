@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  AttemptExchange,
-  AttemptOutcome,
-  DeliveredPayload,
-  DeliveryRef,
-  DeliveryStatus,
-} from '@hookline/contracts';
+import type { AttemptExchange, DeliveredPayload, DeliveryRef } from '@hookline/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { columnList, jsonbRecordset } from '../common/jsonb-recordset';
 import { toStorableJson } from '../common/storable-json';
@@ -23,6 +17,7 @@ import {
   holdRecord,
   payloadRecord,
   statsRecord,
+  type DeliveryRow,
 } from './projection-records';
 import type { StatsIncrement } from './stats-rows';
 
@@ -64,25 +59,6 @@ export interface StoredAttempts {
   inserted: Set<string>;
   /** Stored before as `interrupted`, now with the outcome that came after all. */
   replaced: Set<string>;
-}
-
-/** The delivery's own row: its id is `id`, not `deliveryId`. */
-export interface DeliveryRow extends Omit<DeliveryRef, 'deliveryId'> {
-  id: string;
-  status: DeliveryStatus;
-  lastAttemptId: string;
-  lastAttemptNumber: number;
-  lastResponseStatus: number | null;
-  lastOutcome: AttemptOutcome;
-  lastAttemptAt: string;
-  nextAttemptAt: string | null;
-  eventOccurredAt: string;
-  createdAt: string;
-  updatedAt: string;
-  /** The delivery's attempts this batch stores for the first time: added to its attempt count. */
-  newAttempts: number;
-  /** The backfill that replayed the event, when one of the attempts says so. */
-  backfillId: string | null;
 }
 
 export interface PayloadRow {

@@ -10,13 +10,13 @@ import { RetentionPolicy } from '../retention/retention-policy';
 import type {
   AttemptRow,
   AttemptStartRow,
-  DeliveryRow,
   HoldRow,
   PayloadRow,
   ProjectionRepository,
   ProjectionWriter,
   StoredAttempts,
 } from './projection.repository';
+import type { DeliveryRow } from './projection-records';
 import { ProjectionService, type AttemptsBatch } from './projection.service';
 import type { AttemptsTopicMessage } from './parse-attempt-message';
 import type { StatsIncrement } from './stats-rows';

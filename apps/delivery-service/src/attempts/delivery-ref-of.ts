@@ -1,12 +1,15 @@
-import type { DeliveryRef } from '@hookline/contracts';
-import type { AttemptInput } from './attempt-delivery';
+import type { DeliveryRef, EventEnvelope, WebhookState } from '@hookline/contracts';
 
 /** What every `hookline.attempts.v1` record (start, outcome, hold) says of the delivery it belongs to. */
 export function deliveryRefOf({
   deliveryId,
   event,
   webhook,
-}: Pick<AttemptInput, 'deliveryId' | 'event' | 'webhook'>): DeliveryRef {
+}: {
+  deliveryId: string;
+  event: EventEnvelope;
+  webhook: WebhookState;
+}): DeliveryRef {
   return {
     deliveryId,
     eventId: event.id,
