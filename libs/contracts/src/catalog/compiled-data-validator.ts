@@ -3,7 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import { newAjv } from '../messages/ajv';
 import type { DataClass } from './event-type-definition';
 import { getFieldSchemas, getNullableFields, type FieldSchema } from './field-decorators';
-import type { JSONSchema } from './json-schema';
+import type { JSONSchema } from './json-schema.type';
 
 const ajv = newAjv(false);
 const compiled = new Map<DataClass, ValidateFunction>();

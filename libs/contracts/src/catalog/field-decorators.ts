@@ -26,7 +26,7 @@ import {
   ValidateNested,
   ValidationArguments,
 } from 'class-validator';
-import type { JSONSchema } from './json-schema';
+import type { JSONSchema } from './json-schema.type';
 
 /*
  * Named stacks of class-validator decorators for catalog DTOs.

@@ -4,6 +4,7 @@ export * from './validate-event-data';
 export * from './define-event-type';
 export { getNullableFields } from './field-decorators';
 export * from './json-schema';
+export * from './json-schema.type';
 export * from './common.dto';
 export * from './signed-pdf.dto';
 export * from './job.events';

@@ -1,5 +1,6 @@
 import { EVENT_CATALOG, JOB_STATUSES, ProjectData, getNullableFields } from './index';
-import { eventDataJsonSchema, type JSONSchema } from './json-schema';
+import { eventDataJsonSchema } from './json-schema';
+import type { JSONSchema } from './json-schema.type';
 
 type Json = Record<string, unknown>;
 

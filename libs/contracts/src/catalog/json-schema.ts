@@ -2,19 +2,8 @@ import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { findEventType } from './event-catalog';
 import type { DataClass } from './event-type-definition';
+import type { JSONSchema } from './json-schema.type';
 import { getNullableFields } from './field-decorators';
-
-/** A JSON Schema as generated from a catalog DTO (the keywords this module reads are typed). */
-export interface JSONSchema {
-  type?: string | string[];
-  properties?: Record<string, JSONSchema>;
-  required?: string[];
-  additionalProperties?: boolean | JSONSchema;
-  items?: JSONSchema;
-  enum?: unknown[];
-  $ref?: string;
-  [keyword: string]: unknown;
-}
 
 const REF_PREFIX = '#/definitions/';
 

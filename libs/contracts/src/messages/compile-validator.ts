@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { JSONSchema } from '../catalog/json-schema';
+import type { JSONSchema } from '../catalog/json-schema.type';
 import { FORMAT_DESCRIPTIONS, newAjv } from './ajv';
 import { DEFS_PREFIX } from './schema-parts';
 

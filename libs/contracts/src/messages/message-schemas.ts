@@ -7,7 +7,7 @@ import {
 } from '../attempt-event';
 import type { AttemptStart } from '../attempt-start';
 import { BACKFILL_STATUSES, type BackfillProgress, type BackfillRequest } from '../backfill';
-import type { JSONSchema } from '../catalog/json-schema';
+import type { JSONSchema } from '../catalog/json-schema.type';
 import type { DeliveryCommand } from '../delivery-command';
 import type { DeliveryDefaults } from '../delivery-defaults';
 import { HOLD_REASONS, type DeliveryHeld } from '../delivery-held';

@@ -1,4 +1,4 @@
-import type { JSONSchema } from '../catalog/json-schema';
+import type { JSONSchema } from '../catalog/json-schema.type';
 import { EXTERNAL_ID_PATTERN } from '../ids';
 
 /** Where named schemas live; the AsyncAPI document moves them to `#/components/schemas/`. */
