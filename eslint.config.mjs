@@ -51,8 +51,8 @@ const depConstraints = (testing) => [
     sourceTag: 'scope:audit-projection-service',
     onlyDependOnLibsWithTags: ['scope:shared', 'scope:audit-projection-service'],
   },
-  // The portal runs in browsers and talks to the platform over HTTP only.
-  { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: [] },
+  // The portal runs in browsers and talks to the platform over HTTP only; it may use the API client's types.
+  { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:api-client'] },
 ];
 
 const boundaries = (testing) => [
@@ -94,7 +94,22 @@ export default tseslint.config(
   {
     files: ['apps/portal/**/*.tsx', 'apps/portal/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The API client's code is for Node (node:crypto); the browser bundle takes its types only.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@hookline/client',
+              allowTypeImports: true,
+              message: 'The portal takes only types from the API client.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: testFiles,
