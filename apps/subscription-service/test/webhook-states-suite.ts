@@ -52,16 +52,24 @@ export class WebhookStatesSuite {
     });
   }
 
-  /** POSTs a webhook the service refuses, and checks that it saved nothing. */
-  async createRefused(body: Record<string, unknown>): Promise<ApiResponse<ErrorBody>> {
+  /**
+   * POSTs a webhook with `settings`, which the service refuses with a 400 naming `problem`, and checks
+   * that it saved nothing.
+   */
+  async expectCreateRefused(
+    settings: Record<string, unknown>,
+    problem: string,
+  ): Promise<ApiResponse<ErrorBody>> {
     const count = async () =>
       (await this.context.http.request<{ items: unknown[] }>('GET', '/v1/webhooks', { token: this.token }))
         .body.items.length;
     const before = await count();
     const response = await this.context.http.request<ErrorBody>('POST', '/v1/webhooks', {
       token: this.token,
-      body,
+      body: { name: 'refused', url: 'https://hooks.example.com/x', events: ['job.*'], ...settings },
     });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).toContain(problem);
     expect(await count()).toBe(before);
     return response;
   }
