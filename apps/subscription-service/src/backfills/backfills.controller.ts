@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentOrganization } from '@hookline/platform';
-import { ApiRoute } from '../common/api-route.decorator';
+import { ReadRoute, WriteRoute } from '../common/api-route.decorator';
 import { BackfillListResponse } from './dto/backfill-list.response';
 import { BackfillResponse, toBackfillResponse } from './dto/backfill.response';
 import { CreateBackfillDto } from './dto/create-backfill.dto';
@@ -15,8 +15,7 @@ export class BackfillsController {
   constructor(private readonly backfills: BackfillsService) {}
 
   @Post('backfill')
-  @ApiRoute({
-    scopes: ['webhooks:write'],
+  @WriteRoute({
     summary: 'Send past events to the webhook',
     description:
       'Replays the events accepted in [since, until) that the webhook takes (its event types and payload filter) from the domain topics’ retention, at a pace that leaves live traffic first. Each replayed delivery is marked with the backfill’s id in the delivery log; an event the webhook already got keeps its delivery id and `webhook-id`.',
@@ -35,8 +34,7 @@ export class BackfillsController {
   }
 
   @Get('backfills')
-  @ApiRoute({
-    scopes: ['webhooks:read'],
+  @ReadRoute({
     summary: "The webhook's backfills with their progress, newest first (the latest 50)",
     type: BackfillListResponse,
     notFound: NOT_FOUND,
@@ -50,12 +48,7 @@ export class BackfillsController {
   }
 
   @Get('backfills/:backfillId')
-  @ApiRoute({
-    scopes: ['webhooks:read'],
-    summary: 'A backfill with its progress',
-    type: BackfillResponse,
-    notFound: NOT_FOUND,
-  })
+  @ReadRoute({ summary: 'A backfill with its progress', type: BackfillResponse, notFound: NOT_FOUND })
   async get(
     @CurrentOrganization() organizationId: string,
     @Param('id') webhookId: string,
@@ -65,8 +58,7 @@ export class BackfillsController {
   }
 
   @Post('backfills/:backfillId/cancel')
-  @ApiRoute({
-    scopes: ['webhooks:write'],
+  @WriteRoute({
     summary: 'Stop a backfill',
     description: 'Delivery hands over no further event of it; deliveries already handed over finish.',
     type: BackfillResponse,

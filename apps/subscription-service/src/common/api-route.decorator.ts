@@ -39,3 +39,15 @@ export const ApiRoute = ({
     ApiErrors({ ...errors, scoped: scopes !== 'admin' }),
     HttpCode(status),
   );
+
+/** A route of one kind, which says who may call it. */
+type RouteOfKind = Omit<ApiRouteOptions, 'scopes'>;
+
+/** A route that reads webhooks and what hangs off them: an organization key with webhooks:read. */
+export const ReadRoute = (route: RouteOfKind) => ApiRoute({ scopes: ['webhooks:read'], ...route });
+
+/** A route that changes webhooks and what hangs off them: an organization key with webhooks:write. */
+export const WriteRoute = (route: RouteOfKind) => ApiRoute({ scopes: ['webhooks:write'], ...route });
+
+/** A route for the platform's operator: the admin token only. */
+export const AdminRoute = (route: RouteOfKind) => ApiRoute({ scopes: 'admin', ...route });

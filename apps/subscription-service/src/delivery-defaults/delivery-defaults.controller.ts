@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiExtraModels, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentOrganization } from '@hookline/platform';
-import { ApiRoute } from '../common/api-route.decorator';
+import { WriteRoute } from '../common/api-route.decorator';
 import { WEBHOOK_OPTION_MODELS } from '../webhooks/dto/webhook-fields.decorators';
 import { DeliveryDefaultsResponse, toDeliveryDefaultsResponse } from './dto/delivery-defaults.response';
 import { PutDeliveryDefaultsDto } from './dto/put-delivery-defaults.dto';
@@ -17,8 +17,7 @@ export class DeliveryDefaultsController {
   constructor(private readonly defaults: DeliveryDefaultsService) {}
 
   @Put()
-  @ApiRoute({
-    scopes: ['webhooks:write'],
+  @WriteRoute({
     summary: "Set your organization's retry schedule and TTL for an event type",
     description:
       "Applies to your webhooks that set no retryPolicy of their own, over the catalog's defaults, from the moment delivery has read it (within seconds). Replaced as a whole: a field left out or null is the catalog's.",
@@ -40,8 +39,7 @@ export class DeliveryDefaultsController {
   }
 
   @Delete()
-  @ApiRoute({
-    scopes: ['webhooks:write'],
+  @WriteRoute({
     summary: "Remove your organization's defaults for an event type: the catalog's apply again",
     status: HttpStatus.NO_CONTENT,
     answer: 'Removed, or there were none',

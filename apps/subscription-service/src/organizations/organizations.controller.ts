@@ -1,6 +1,6 @@
 import { Body, Controller, HttpStatus, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiRoute } from '../common/api-route.decorator';
+import { AdminRoute } from '../common/api-route.decorator';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
 import {
   CreatedOrganizationResponse,
@@ -14,8 +14,7 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Post()
-  @ApiRoute({
-    scopes: 'admin',
+  @AdminRoute({
     summary: 'Create an organization and its first API key (admin)',
     status: HttpStatus.CREATED,
     type: CreatedOrganizationResponse,

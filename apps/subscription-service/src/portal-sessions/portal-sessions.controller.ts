@@ -2,7 +2,7 @@ import { Body, Controller, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal } from '@hookline/platform';
 import { ApiErrorResponse } from '../common/api-error.response';
-import { ApiRoute } from '../common/api-route.decorator';
+import { AdminRoute, ReadRoute } from '../common/api-route.decorator';
 import { CreatePortalSessionDto } from './dto/create-portal-session.dto';
 import { PortalSessionResponse } from './dto/portal-session.response';
 import { PortalSessionException } from './portal-sessions.exception';
@@ -17,8 +17,7 @@ export class PortalSessionsController {
   constructor(private readonly sessions: PortalSessionsService) {}
 
   @Post('portal-sessions')
-  @ApiRoute({
-    scopes: ['webhooks:read'],
+  @ReadRoute({
     summary: "Open a portal session for the key's organization",
     description:
       'The session never holds a scope the key lacks, and cannot open sessions or create API keys.',
@@ -40,8 +39,7 @@ export class PortalSessionsController {
   }
 
   @Post('organizations/:organizationId/portal-sessions')
-  @ApiRoute({
-    scopes: 'admin',
+  @AdminRoute({
     summary: 'Open a portal session for an organization (admin)',
     status: HttpStatus.CREATED,
     type: PortalSessionResponse,

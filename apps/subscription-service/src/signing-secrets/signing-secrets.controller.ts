@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentOrganization } from '@hookline/platform';
-import { ApiRoute } from '../common/api-route.decorator';
+import { ApiRoute, WriteRoute } from '../common/api-route.decorator';
 import { RotateSigningSecretDto } from './dto/rotate-signing-secret.dto';
 import { SigningSecretResponse } from './dto/signing-secret.response';
 import { SigningSecretsService } from './signing-secrets.service';
@@ -29,8 +29,7 @@ export class SigningSecretsController {
   }
 
   @Post('rotate')
-  @ApiRoute({
-    scopes: ['webhooks:write'],
+  @WriteRoute({
     summary: 'Rotate the signing secret',
     description:
       'The new secret (yours, or a random one) signs from now on; the old one is also signed with until the grace period ends, so verifiers can switch without missing a request.',

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { CurrentOrganization } from '@hookline/platform';
-import { ApiRoute } from '../common/api-route.decorator';
+import { ReadRoute, WriteRoute } from '../common/api-route.decorator';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { CreatedWebhookResponse } from './dto/created-webhook.response';
 import { DEFAULT_PAGE_SIZE, ListWebhooksQuery } from './dto/list-webhooks.query';
@@ -25,8 +25,7 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
-  @ApiRoute({
-    scopes: ['webhooks:write'],
+  @WriteRoute({
     summary: 'Register an endpoint',
     description:
       'Created inactive unless `active` is true; an active webhook is sent a `webhook.test` event. The response carries the signing secret.',
@@ -43,8 +42,7 @@ export class WebhooksController {
   }
 
   @Get()
-  @ApiRoute({
-    scopes: ['webhooks:read'],
+  @ReadRoute({
     summary: "List the organization's webhooks, newest first",
     type: WebhookPageResponse,
     badRequest: 'A query parameter is invalid, or the cursor is not one of ours',
@@ -63,12 +61,7 @@ export class WebhooksController {
   }
 
   @Get(':id')
-  @ApiRoute({
-    scopes: ['webhooks:read'],
-    summary: 'Get a webhook',
-    type: WebhookResponse,
-    notFound: NOT_FOUND,
-  })
+  @ReadRoute({ summary: 'Get a webhook', type: WebhookResponse, notFound: NOT_FOUND })
   async get(
     @CurrentOrganization() organizationId: string,
     @Param('id') id: string,
@@ -77,8 +70,7 @@ export class WebhooksController {
   }
 
   @Patch(':id')
-  @ApiRoute({
-    scopes: ['webhooks:write'],
+  @WriteRoute({
     summary: 'Change some fields of a webhook; bumps its version',
     description:
       'Switching `active` from false to true sends a `webhook.test` event and clears `disabledReason`. `rotateSigningSecret: true` issues a new secret, returned as `signingSecret`.',
@@ -96,8 +88,7 @@ export class WebhooksController {
   }
 
   @Delete(':id')
-  @ApiRoute({
-    scopes: ['webhooks:write'],
+  @WriteRoute({
     summary: 'Delete a webhook; deliveries to it stop',
     status: HttpStatus.NO_CONTENT,
     answer: 'Deleted',
@@ -108,8 +99,7 @@ export class WebhooksController {
   }
 
   @Post(':id/test')
-  @ApiRoute({
-    scopes: ['webhooks:write'],
+  @WriteRoute({
     summary: 'Send a webhook.test event to the endpoint',
     description:
       'Sent even while the webhook is inactive or not subscribed to webhook.test: a debugging aid.',
@@ -125,8 +115,7 @@ export class WebhooksController {
   }
 
   @Post(':id/match')
-  @ApiRoute({
-    scopes: ['webhooks:read'],
+  @ReadRoute({
     summary: 'Would this webhook take a sample event?',
     description:
       'Judges a sample event against the webhook’s event patterns and payload filter as dispatch does, and names the part of the filter that decided. Nothing is sent.',
