@@ -7,15 +7,7 @@ import {
 } from '../test/subscription-test-context';
 
 describe('access to every route (HTTP + Postgres)', () => {
-  let context: SubscriptionTestContext;
-
-  beforeAll(async () => {
-    context = await SubscriptionTestContext.start('access-int');
-  });
-
-  afterAll(async () => {
-    await context?.stop();
-  });
+  const suite = SubscriptionTestContext.forSuite('access-int');
 
   describe('every route checks who calls', () => {
     let owner: CreatedOrganization;
@@ -24,10 +16,10 @@ describe('access to every route (HTTP + Postgres)', () => {
     let webhookId: string;
 
     beforeAll(async () => {
-      owner = await context.createOrganization('Owner Inc');
-      stranger = await context.createOrganization('Stranger Inc');
-      unscopedKey = (await context.issueKey(stranger.id, ['events:write', 'deliveries:read'])).key;
-      webhookId = (await context.createWebhook(owner.apiKey.key)).id;
+      owner = await suite.context.createOrganization('Owner Inc');
+      stranger = await suite.context.createOrganization('Stranger Inc');
+      unscopedKey = (await suite.context.issueKey(stranger.id, ['events:write', 'deliveries:read'])).key;
+      webhookId = (await suite.context.createWebhook(owner.apiKey.key)).id;
     });
 
     const webhookRoutes = (): Array<[string, string, unknown]> => [
@@ -58,14 +50,17 @@ describe('access to every route (HTTP + Postgres)', () => {
         ...adminRoutes(),
       ];
       for (const [method, path, body] of routes) {
-        const response = await context.http.request<ErrorBody>(method, path, { body });
+        const response = await suite.context.http.request<ErrorBody>(method, path, { body });
         expect([method, path, response.status]).toEqual([method, path, 401]);
       }
     });
 
     it('answers 403 to a key without the scope, naming it, on every webhook route', async () => {
       for (const [method, path, body] of webhookRoutes()) {
-        const response = await context.http.request<ErrorBody>(method, path, { token: unscopedKey, body });
+        const response = await suite.context.http.request<ErrorBody>(method, path, {
+          token: unscopedKey,
+          body,
+        });
         expect([method, path, response.status]).toEqual([method, path, 403]);
         expect(response.body.message).toMatch(/lacks the scope webhooks:(read|write)/);
       }
@@ -73,7 +68,7 @@ describe('access to every route (HTTP + Postgres)', () => {
 
     it("answers 404 to another organization's key for the webhook, on every webhook route", async () => {
       for (const [method, path, body] of webhookRoutes().filter(([, path]) => path.includes(webhookId))) {
-        const response = await context.http.request<ErrorBody>(method, path, {
+        const response = await suite.context.http.request<ErrorBody>(method, path, {
           token: stranger.apiKey.key,
           body,
         });
@@ -84,11 +79,11 @@ describe('access to every route (HTTP + Postgres)', () => {
           `webhook ${webhookId} not found`,
         ]);
       }
-      const list = await context.http.request<{ items: WebhookBody[] }>('GET', '/v1/webhooks', {
+      const list = await suite.context.http.request<{ items: WebhookBody[] }>('GET', '/v1/webhooks', {
         token: stranger.apiKey.key,
       });
       expect(list.body.items).toEqual([]);
-      const untouched = await context.http.request<WebhookBody>('GET', `/v1/webhooks/${webhookId}`, {
+      const untouched = await suite.context.http.request<WebhookBody>('GET', `/v1/webhooks/${webhookId}`, {
         token: owner.apiKey.key,
       });
       expect(untouched.body).toMatchObject({ name: 'CRM sync', version: 1 });
@@ -96,14 +91,14 @@ describe('access to every route (HTTP + Postgres)', () => {
 
     it('lets any organization key read the event catalog, and no admin token', async () => {
       for (const [method, path] of eventTypeRoutes) {
-        expect((await context.http.request(method, path, { token: unscopedKey })).status).toBe(200);
-        expect((await context.http.request(method, path, { token: ADMIN_TOKEN })).status).toBe(401);
+        expect((await suite.context.http.request(method, path, { token: unscopedKey })).status).toBe(200);
+        expect((await suite.context.http.request(method, path, { token: ADMIN_TOKEN })).status).toBe(401);
       }
     });
 
     it('keeps admin routes to the admin token, and answers 404 for an unknown organization', async () => {
       for (const [method, path, body] of adminRoutes()) {
-        const response = await context.http.request<ErrorBody>(method, path, {
+        const response = await suite.context.http.request<ErrorBody>(method, path, {
           token: owner.apiKey.key,
           body,
         });
@@ -114,7 +109,10 @@ describe('access to every route (HTTP + Postgres)', () => {
         ['GET', '/v1/organizations/org_nope/api-keys', undefined],
         ['DELETE', `/v1/organizations/org_nope/api-keys/${owner.apiKey.id}`, undefined],
       ] as const) {
-        const response = await context.http.request<ErrorBody>(method, path, { token: ADMIN_TOKEN, body });
+        const response = await suite.context.http.request<ErrorBody>(method, path, {
+          token: ADMIN_TOKEN,
+          body,
+        });
         expect([method, path, response.status]).toEqual([method, path, 404]);
       }
     });
@@ -122,13 +120,17 @@ describe('access to every route (HTTP + Postgres)', () => {
 
   describe('API keys of an organization', () => {
     it('lists them without the keys, newest first, with use and revocation', async () => {
-      const organization = await context.createOrganization('Key Lister');
-      const dashboard = await context.issueKey(organization.id, ['webhooks:read']);
-      await context.http.request('DELETE', `/v1/organizations/${organization.id}/api-keys/${dashboard.id}`, {
-        token: ADMIN_TOKEN,
-      });
+      const organization = await suite.context.createOrganization('Key Lister');
+      const dashboard = await suite.context.issueKey(organization.id, ['webhooks:read']);
+      await suite.context.http.request(
+        'DELETE',
+        `/v1/organizations/${organization.id}/api-keys/${dashboard.id}`,
+        {
+          token: ADMIN_TOKEN,
+        },
+      );
 
-      const response = await context.http.request<{ items: Array<Record<string, unknown>> }>(
+      const response = await suite.context.http.request<{ items: Array<Record<string, unknown>> }>(
         'GET',
         `/v1/organizations/${organization.id}/api-keys`,
         { token: ADMIN_TOKEN },

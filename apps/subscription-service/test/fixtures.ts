@@ -4,6 +4,20 @@ import { Webhook } from '../src/webhooks/webhook.entity';
 
 const CREATED_AT = new Date('2026-11-22T10:00:00.000Z');
 
+/** The delivery settings of `aWebhook`, which the API shows as they are stored. */
+export function aWebhookSettings() {
+  return {
+    tls: null,
+    retryPolicy: { preset: 'standard' },
+    timeoutSeconds: 15,
+    signatureScheme: { type: 'standard-webhooks' },
+    metadata: {},
+    ordered: false,
+    rateLimitPerSecond: null,
+    maxConcurrency: null,
+  } satisfies Partial<Webhook>;
+}
+
 export function aWebhook(overrides: Partial<Webhook> = {}): Webhook {
   return Object.assign(new Webhook(), {
     id: newId(IdPrefix.webhook),
@@ -16,14 +30,7 @@ export function aWebhook(overrides: Partial<Webhook> = {}): Webhook {
     auth: { type: 'none' },
     encryptedHeaders: {},
     legacyHeaders: {},
-    tls: null,
-    retryPolicy: { preset: 'standard' },
-    timeoutSeconds: 15,
-    signatureScheme: { type: 'standard-webhooks' },
-    metadata: {},
-    ordered: false,
-    rateLimitPerSecond: null,
-    maxConcurrency: null,
+    ...aWebhookSettings(),
     version: 1,
     disabledReason: null,
     disabledAt: null,

@@ -117,6 +117,24 @@ export class SubscriptionTestContext {
     );
   }
 
+  /**
+   * Starts a context for the enclosing describe (in its beforeAll) and stops it after; tests and hooks
+   * read it as `.context`.
+   */
+  static forSuite(
+    name: string,
+    env: Record<string, string> = {},
+  ): { readonly context: SubscriptionTestContext } {
+    const suite = { context: undefined as unknown as SubscriptionTestContext };
+    beforeAll(async () => {
+      suite.context = await SubscriptionTestContext.start(name, env);
+    });
+    afterAll(async () => {
+      await suite.context?.stop();
+    });
+    return suite;
+  }
+
   /** Records `topic` from its beginning, in a consumer group of this test file's own. */
   recordTopic(topic: string): Promise<TopicRecorder> {
     return TopicRecorder.start(this.kafka, topic, `${this.runId}-${this.name}`);

@@ -1,5 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ApiScope } from '@hookline/contracts';
+import { ParentRow } from '../database/parent-row.decorator';
 import { SUBSCRIPTION_SCHEMA } from '../database/schema';
 import { Organization } from '../organizations/organization.entity';
 
@@ -13,8 +14,7 @@ export class ApiKey {
 
   @Column('text') organizationId!: string;
 
-  @ManyToOne(() => Organization, { nullable: false })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'api_key_organization_id_fkey' })
+  @ParentRow(() => Organization, 'api_key', 'organization_id')
   organization?: Organization;
 
   @Column('text') name!: string;

@@ -1,26 +1,17 @@
 import type { BackfillProgress } from '@hookline/contracts';
 import { applyProgress } from './apply-progress';
 import type { Backfill } from './backfill.entity';
+import { pendingBackfill } from './pending-backfill';
 
 describe(applyProgress.name, () => {
   const now = new Date('2026-11-21T12:00:00.000Z');
-  const aBackfill = (patch: Partial<Backfill> = {}): Backfill => ({
-    id: 'bf_1',
-    organizationId: 'org_1',
-    webhookId: 'wh_1',
+  const window = {
     since: new Date('2026-11-20T00:00:00.000Z'),
     until: new Date('2026-11-21T00:00:00.000Z'),
     eventTypes: ['job.created'],
-    status: 'pending',
-    scanned: 0,
-    matched: 0,
-    enqueued: 0,
-    partitionCount: null,
-    partitions: {},
-    createdAt: now,
-    startedAt: null,
-    finishedAt: null,
-    updatedAt: now,
+  };
+  const aBackfill = (patch: Partial<Backfill> = {}): Backfill => ({
+    ...pendingBackfill({ id: 'bf_1', organizationId: 'org_1', webhookId: 'wh_1' }, window, now),
     ...patch,
   });
   const record = (partition: number, scanned: number, matched: number, done: boolean): BackfillProgress => ({

@@ -1,5 +1,6 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { BACKFILL_STATUSES, type BackfillStatus } from '@hookline/contracts';
+import { ParentRow } from '../database/parent-row.decorator';
 import { SUBSCRIPTION_SCHEMA } from '../database/schema';
 import { Webhook } from '../webhooks/webhook.entity';
 
@@ -34,8 +35,7 @@ export class Backfill {
   @Column('text') webhookId!: string;
 
   /** A webhook's backfills go with it. */
-  @ManyToOne(() => Webhook, { nullable: false, onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'webhook_id', foreignKeyConstraintName: 'backfill_webhook_id_fkey' })
+  @ParentRow(() => Webhook, 'backfill', 'webhook_id', { onDelete: 'CASCADE' })
   webhook?: Webhook;
 
   @Column('timestamptz') since!: Date;

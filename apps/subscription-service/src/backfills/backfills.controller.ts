@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentOrganization, RequireScopes } from '@hookline/platform';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { Body, Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentOrganization } from '@hookline/platform';
+import { ReadRoute, WriteRoute } from '../common/api-route.decorator';
 import { BackfillListResponse } from './dto/backfill-list.response';
 import { BackfillResponse, toBackfillResponse } from './dto/backfill.response';
 import { CreateBackfillDto } from './dto/create-backfill.dto';
@@ -15,19 +15,16 @@ export class BackfillsController {
   constructor(private readonly backfills: BackfillsService) {}
 
   @Post('backfill')
-  @HttpCode(HttpStatus.ACCEPTED)
-  @ApiErrors({
+  @WriteRoute({
+    summary: 'Send past events to the webhook',
+    description:
+      'Replays the events accepted in [since, until) that the webhook takes (its event types and payload filter) from the domain topics’ retention, at a pace that leaves live traffic first. Each replayed delivery is marked with the backfill’s id in the delivery log; an event the webhook already got keeps its delivery id and `webhook-id`.',
+    status: HttpStatus.ACCEPTED,
+    type: BackfillResponse,
     badRequest: 'The window or an event type is invalid; every problem is listed in details',
     notFound: NOT_FOUND,
     conflict: 'The webhook is inactive, or already has a backfill pending or running',
   })
-  @RequireScopes(['webhooks:write'])
-  @ApiOperation({
-    summary: 'Send past events to the webhook',
-    description:
-      'Replays the events accepted in [since, until) that the webhook takes (its event types and payload filter) from the domain topics’ retention, at a pace that leaves live traffic first. Each replayed delivery is marked with the backfill’s id in the delivery log; an event the webhook already got keeps its delivery id and `webhook-id`.',
-  })
-  @ApiAcceptedResponse({ type: BackfillResponse })
   async create(
     @CurrentOrganization() organizationId: string,
     @Param('id') webhookId: string,
@@ -37,10 +34,11 @@ export class BackfillsController {
   }
 
   @Get('backfills')
-  @ApiErrors({ notFound: NOT_FOUND })
-  @RequireScopes(['webhooks:read'])
-  @ApiOperation({ summary: "The webhook's backfills with their progress, newest first (the latest 50)" })
-  @ApiOkResponse({ type: BackfillListResponse })
+  @ReadRoute({
+    summary: "The webhook's backfills with their progress, newest first (the latest 50)",
+    type: BackfillListResponse,
+    notFound: NOT_FOUND,
+  })
   async list(
     @CurrentOrganization() organizationId: string,
     @Param('id') webhookId: string,
@@ -50,10 +48,7 @@ export class BackfillsController {
   }
 
   @Get('backfills/:backfillId')
-  @ApiErrors({ notFound: NOT_FOUND })
-  @RequireScopes(['webhooks:read'])
-  @ApiOperation({ summary: 'A backfill with its progress' })
-  @ApiOkResponse({ type: BackfillResponse })
+  @ReadRoute({ summary: 'A backfill with its progress', type: BackfillResponse, notFound: NOT_FOUND })
   async get(
     @CurrentOrganization() organizationId: string,
     @Param('id') webhookId: string,
@@ -63,14 +58,13 @@ export class BackfillsController {
   }
 
   @Post('backfills/:backfillId/cancel')
-  @HttpCode(HttpStatus.OK)
-  @ApiErrors({ notFound: NOT_FOUND, conflict: 'The backfill already completed, failed or was cancelled' })
-  @RequireScopes(['webhooks:write'])
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Stop a backfill',
     description: 'Delivery hands over no further event of it; deliveries already handed over finish.',
+    type: BackfillResponse,
+    notFound: NOT_FOUND,
+    conflict: 'The backfill already completed, failed or was cancelled',
   })
-  @ApiOkResponse({ type: BackfillResponse })
   async cancel(
     @CurrentOrganization() organizationId: string,
     @Param('id') webhookId: string,

@@ -32,6 +32,14 @@ describe('backfills (HTTP + Postgres + Kafka)', () => {
     });
   const requestsOf = (backfillId: string) =>
     requests.keyed(backfillId).map((message) => validateBackfillRequest(message.value));
+  /** Waits until the backfill reads as `expected`. */
+  const eventuallyShows = (backfill: BackfillResponse, expected: Partial<BackfillResponse>) =>
+    eventually(async () => expect((await get(backfill.webhookId, backfill.id)).body).toMatchObject(expected));
+  /** Waits until delivery was told these statuses of the backfill, in order. */
+  const eventuallyRequested = (backfillId: string, statuses: string[]) =>
+    eventually(() =>
+      expect(requestsOf(backfillId).map((parsed) => parsed.ok && parsed.value.status)).toEqual(statuses),
+    );
 
   /** What delivery-service writes for one partition of a backfill of `webhookId`. */
   const progress = (backfill: BackfillResponse, partition: number, patch: Partial<BackfillProgress>) =>
@@ -105,33 +113,24 @@ describe('backfills (HTTP + Postgres + Kafka)', () => {
     });
     await progress(backfill, 0, { nextOffset: '40', scanned: 40, matched: 10, enqueued: 10 });
     await progress(backfill, 1, { nextOffset: '100', scanned: 100, matched: 5, enqueued: 5, done: true });
-    await eventually(async () =>
-      expect((await get(webhook.id, backfill.id)).body).toMatchObject({
-        status: 'running',
-        scanned: 140,
-        matched: 15,
-        enqueued: 15,
-        partitions: 2,
-        partitionsDone: 1,
-      }),
-    );
+    await eventuallyShows(backfill, {
+      status: 'running',
+      scanned: 140,
+      matched: 15,
+      enqueued: 15,
+      partitions: 2,
+      partitionsDone: 1,
+    });
 
     await progress(backfill, 0, { nextOffset: '100', scanned: 100, matched: 30, enqueued: 30, done: true });
-    await eventually(async () =>
-      expect((await get(webhook.id, backfill.id)).body).toMatchObject({
-        status: 'completed',
-        scanned: 200,
-        matched: 35,
-        partitionsDone: 2,
-        finishedAt: expect.any(String),
-      }),
-    );
-    await eventually(() =>
-      expect(requestsOf(backfill.id).map((parsed) => parsed.ok && parsed.value.status)).toEqual([
-        'running',
-        'completed',
-      ]),
-    );
+    await eventuallyShows(backfill, {
+      status: 'completed',
+      scanned: 200,
+      matched: 35,
+      partitionsDone: 2,
+      finishedAt: expect.any(String),
+    });
+    await eventuallyRequested(backfill.id, ['running', 'completed']);
     const listed = await context.http.request<{ items: BackfillResponse[] }>(
       'GET',
       `/v1/webhooks/${webhook.id}/backfills`,
@@ -149,20 +148,13 @@ describe('backfills (HTTP + Postgres + Kafka)', () => {
       `/v1/webhooks/${webhook.id}/backfills/${backfill.id}/cancel`,
     );
     expect([cancelled.status, cancelled.body.status]).toEqual([200, 'cancelled']);
-    await eventually(() =>
-      expect(requestsOf(backfill.id).map((parsed) => parsed.ok && parsed.value.status)).toEqual([
-        'running',
-        'cancelled',
-      ]),
-    );
+    await eventuallyRequested(backfill.id, ['running', 'cancelled']);
     const again = await post<ErrorBody>(`/v1/webhooks/${webhook.id}/backfills/${backfill.id}/cancel`);
     expect([again.status, again.body.message]).toEqual([409, `backfill ${backfill.id} is already cancelled`]);
     // Its last counts still come in, and it stays cancelled.
     await progress(backfill, 0, { scanned: 7, done: true });
     await progress(backfill, 1, { scanned: 3, done: true });
-    await eventually(async () =>
-      expect((await get(webhook.id, backfill.id)).body).toMatchObject({ status: 'cancelled', scanned: 10 }),
-    );
+    await eventuallyShows(backfill, { status: 'cancelled', scanned: 10 });
   });
 
   it('refuses an inactive webhook with 409 and an invalid window with 400, naming each problem', async () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { findRow, type RowLookup } from '../database/find-row';
 import { Backfill } from './backfill.entity';
 
 @Injectable()
@@ -28,19 +29,13 @@ export class BackfillsRepository {
     organizationId: string,
     webhookId: string,
     id: string,
-    {
-      manager = this.dataSource.manager,
-      forUpdate = false,
-    }: { manager?: EntityManager; forUpdate?: boolean } = {},
+    lookup: RowLookup = {},
   ): Promise<Backfill | null> {
-    return manager.findOne(Backfill, {
-      where: { id, organizationId, webhookId },
-      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    return findRow(this.dataSource.manager, Backfill, { id, organizationId, webhookId }, lookup);
   }
 
   lockById(manager: EntityManager, id: string): Promise<Backfill | null> {
-    return manager.findOne(Backfill, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return findRow(manager, Backfill, { id }, { forUpdate: true });
   }
 
   async update(manager: EntityManager, id: string, patch: Partial<Backfill>): Promise<void> {

@@ -9,6 +9,7 @@ import { backfillRequestEntry } from './backfill-request.entry';
 import type { Backfill } from './backfill.entity';
 import { BackfillException } from './backfills.exception';
 import { BackfillsRepository } from './backfills.repository';
+import { pendingBackfill } from './pending-backfill';
 import { resolveBackfillWindow, type BackfillAsked } from './resolve-backfill-window';
 
 /** How many of a webhook's backfills the list shows, newest first. */
@@ -44,22 +45,7 @@ export class BackfillsService {
       if (unfinished !== null) {
         throw BackfillException.alreadyRunning(webhookId, unfinished.id);
       }
-      const backfill: Backfill = {
-        id: newId('bf'),
-        organizationId,
-        webhookId,
-        ...resolved.window,
-        status: 'pending',
-        scanned: 0,
-        matched: 0,
-        enqueued: 0,
-        partitionCount: null,
-        partitions: {},
-        createdAt: now,
-        startedAt: null,
-        finishedAt: null,
-        updatedAt: now,
-      };
+      const backfill = pendingBackfill({ id: newId('bf'), organizationId, webhookId }, resolved.window, now);
       // A copy: the insert writes the columns' defaults back into what it is given, as strings.
       await this.backfills.insert(manager, { ...backfill });
       await this.outbox.append(manager, [backfillRequestEntry(backfill)]);

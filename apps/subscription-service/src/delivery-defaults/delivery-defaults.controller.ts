@@ -1,20 +1,14 @@
-import { Body, Controller, Delete, HttpCode, HttpStatus, Param, Put } from '@nestjs/common';
-import {
-  ApiExtraModels,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentOrganization, RequireScopes } from '@hookline/platform';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { Body, Controller, Delete, HttpStatus, Param, Put } from '@nestjs/common';
+import { ApiExtraModels, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CurrentOrganization } from '@hookline/platform';
+import { WriteRoute } from '../common/api-route.decorator';
 import { WEBHOOK_OPTION_MODELS } from '../webhooks/dto/webhook-fields.decorators';
 import { DeliveryDefaultsResponse, toDeliveryDefaultsResponse } from './dto/delivery-defaults.response';
 import { PutDeliveryDefaultsDto } from './dto/put-delivery-defaults.dto';
 import { DeliveryDefaultsService } from './delivery-defaults.service';
 
 const NOT_FOUND = 'The event type is not in the catalog';
+const TYPE_PARAM = { name: 'type', example: 'job.created' };
 
 @ApiTags('event types')
 @ApiExtraModels(...WEBHOOK_OPTION_MODELS)
@@ -23,15 +17,15 @@ export class DeliveryDefaultsController {
   constructor(private readonly defaults: DeliveryDefaultsService) {}
 
   @Put()
-  @ApiErrors({ badRequest: 'A field is invalid; every problem is listed in details', notFound: NOT_FOUND })
-  @RequireScopes(['webhooks:write'])
-  @ApiOperation({
+  @WriteRoute({
     summary: "Set your organization's retry schedule and TTL for an event type",
     description:
       "Applies to your webhooks that set no retryPolicy of their own, over the catalog's defaults, from the moment delivery has read it (within seconds). Replaced as a whole: a field left out or null is the catalog's.",
+    type: DeliveryDefaultsResponse,
+    badRequest: 'A field is invalid; every problem is listed in details',
+    notFound: NOT_FOUND,
   })
-  @ApiParam({ name: 'type', example: 'job.created' })
-  @ApiOkResponse({ type: DeliveryDefaultsResponse })
+  @ApiParam(TYPE_PARAM)
   async put(
     @CurrentOrganization() organizationId: string,
     @Param('type') type: string,
@@ -45,14 +39,13 @@ export class DeliveryDefaultsController {
   }
 
   @Delete()
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiErrors({ notFound: NOT_FOUND })
-  @RequireScopes(['webhooks:write'])
-  @ApiOperation({
+  @WriteRoute({
     summary: "Remove your organization's defaults for an event type: the catalog's apply again",
+    status: HttpStatus.NO_CONTENT,
+    answer: 'Removed, or there were none',
+    notFound: NOT_FOUND,
   })
-  @ApiParam({ name: 'type', example: 'job.created' })
-  @ApiNoContentResponse({ description: 'Removed, or there were none' })
+  @ApiParam(TYPE_PARAM)
   async remove(@CurrentOrganization() organizationId: string, @Param('type') type: string): Promise<void> {
     await this.defaults.remove(organizationId, type);
   }

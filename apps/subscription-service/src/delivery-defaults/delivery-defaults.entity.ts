@@ -1,5 +1,6 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { RetryPolicy } from '@hookline/contracts';
+import { ParentRow } from '../database/parent-row.decorator';
 import { SUBSCRIPTION_SCHEMA } from '../database/schema';
 import { Organization } from '../organizations/organization.entity';
 
@@ -15,8 +16,7 @@ export class DeliveryDefaultsEntity {
 
   @PrimaryColumn('text', { primaryKeyConstraintName: 'delivery_defaults_pkey' }) eventType!: string;
 
-  @ManyToOne(() => Organization, { nullable: false })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'delivery_defaults_organization_id_fkey' })
+  @ParentRow(() => Organization, 'delivery_defaults', 'organization_id')
   organization?: Organization;
 
   /** null: the catalog's schedule. */

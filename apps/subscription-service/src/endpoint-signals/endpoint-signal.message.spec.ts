@@ -12,7 +12,7 @@ const encode = (value: unknown) => Buffer.from(JSON.stringify(value));
 
 describe(parseEndpointSignal.name, () => {
   it('accepts a signal of the contract', () => {
-    expect(parseEndpointSignal(encode(valid))).toEqual({ ok: true, signal: expect.objectContaining(valid) });
+    expect(parseEndpointSignal(encode(valid))).toEqual({ ok: true, value: expect.objectContaining(valid) });
   });
 
   it('tolerates a field a newer delivery-service adds', () => {

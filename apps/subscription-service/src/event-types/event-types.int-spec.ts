@@ -14,26 +14,18 @@ interface EventTypeBody {
 }
 
 describe('event types (HTTP + Postgres)', () => {
-  let context: SubscriptionTestContext;
-
-  beforeAll(async () => {
-    context = await SubscriptionTestContext.start('event-types-int');
-  });
-
-  afterAll(async () => {
-    await context?.stop();
-  });
+  const suite = SubscriptionTestContext.forSuite('event-types-int');
 
   const subscribed = async (token: string, type: string) =>
-    context.http.request<{ active: boolean } & ErrorBody>('GET', `/v1/event-types/${type}/subscribed`, {
+    suite.context.http.request<{ active: boolean } & ErrorBody>('GET', `/v1/event-types/${type}/subscribed`, {
       token,
     });
 
   it('lists every catalog type, platform events included, with its schema, example and delivery defaults', async () => {
-    const { id } = await context.createOrganization('Catalog Reader');
-    const { key } = await context.issueKey(id, ['events:write']);
+    const { id } = await suite.context.createOrganization('Catalog Reader');
+    const { key } = await suite.context.issueKey(id, ['events:write']);
 
-    const response = await context.http.request<{ items: EventTypeBody[] }>('GET', '/v1/event-types', {
+    const response = await suite.context.http.request<{ items: EventTypeBody[] }>('GET', '/v1/event-types', {
       token: key,
     });
 
@@ -62,7 +54,7 @@ describe('event types (HTTP + Postgres)', () => {
 
   describe('subscribed', () => {
     it('is false for an organization without webhooks', async () => {
-      const { apiKey } = await context.createOrganization('Nothing Yet');
+      const { apiKey } = await suite.context.createOrganization('Nothing Yet');
 
       expect((await subscribed(apiKey.key, 'estimate.sent')).body).toEqual({
         active: false,
@@ -71,8 +63,8 @@ describe('event types (HTTP + Postgres)', () => {
     });
 
     it('is true only for the types an active webhook covers, exactly or by resource wildcard', async () => {
-      const { apiKey } = await context.createOrganization('Planner Co');
-      await context.createWebhook(apiKey.key, { events: ['job.created', 'estimate.*'], active: true });
+      const { apiKey } = await suite.context.createOrganization('Planner Co');
+      await suite.context.createWebhook(apiKey.key, { events: ['job.created', 'estimate.*'], active: true });
 
       const answers = await Promise.all(
         ['job.created', 'job.updated', 'estimate.sent', 'floor.created'].map(async (type) => [
@@ -90,14 +82,14 @@ describe('event types (HTTP + Postgres)', () => {
     });
 
     it('is true for any type with an active * webhook, and false when the only one is inactive', async () => {
-      const { apiKey } = await context.createOrganization('Wildcard Co');
-      const webhook = await context.createWebhook(apiKey.key, { events: ['*'], active: true });
+      const { apiKey } = await suite.context.createOrganization('Wildcard Co');
+      const webhook = await suite.context.createWebhook(apiKey.key, { events: ['*'], active: true });
       expect((await subscribed(apiKey.key, 'report.submitted')).body).toEqual({
         active: true,
         everyEvent: true,
       });
 
-      await context.patchWebhook(apiKey.key, webhook.id, { active: false });
+      await suite.context.patchWebhook(apiKey.key, webhook.id, { active: false });
 
       expect((await subscribed(apiKey.key, 'report.submitted')).body).toEqual({
         active: false,
@@ -106,23 +98,23 @@ describe('event types (HTTP + Postgres)', () => {
     });
 
     it('says whether an active subscriber takes every event, or only those its payload filter selects', async () => {
-      const { apiKey } = await context.createOrganization('Only Filtered');
-      await context.createWebhook(apiKey.key, {
+      const { apiKey } = await suite.context.createOrganization('Only Filtered');
+      await suite.context.createWebhook(apiKey.key, {
         events: ['job.*'],
         filter: { field: 'data.job.status', eq: 'completed' },
         active: true,
       });
       expect((await subscribed(apiKey.key, 'job.created')).body).toEqual({ active: true, everyEvent: false });
 
-      await context.createWebhook(apiKey.key, { events: ['job.created'], active: true });
+      await suite.context.createWebhook(apiKey.key, { events: ['job.created'], active: true });
 
       expect((await subscribed(apiKey.key, 'job.created')).body).toEqual({ active: true, everyEvent: true });
     });
 
     it("does not count another organization's webhooks", async () => {
-      const owner = await context.createOrganization('Has Webhooks');
-      const other = await context.createOrganization('Has None');
-      await context.createWebhook(owner.apiKey.key, { events: ['*'], active: true });
+      const owner = await suite.context.createOrganization('Has Webhooks');
+      const other = await suite.context.createOrganization('Has None');
+      await suite.context.createWebhook(owner.apiKey.key, { events: ['*'], active: true });
 
       expect((await subscribed(other.apiKey.key, 'job.created')).body).toEqual({
         active: false,
@@ -131,7 +123,7 @@ describe('event types (HTTP + Postgres)', () => {
     });
 
     it('answers 404 for a type not in the catalog, naming it and the closest type', async () => {
-      const { apiKey } = await context.createOrganization('Typo Inc');
+      const { apiKey } = await suite.context.createOrganization('Typo Inc');
 
       const response = await subscribed(apiKey.key, 'estimate.snet');
 

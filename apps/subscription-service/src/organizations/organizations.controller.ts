@@ -1,7 +1,6 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '@hookline/platform';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { Body, Controller, HttpStatus, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AdminRoute } from '../common/api-route.decorator';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
 import {
   CreatedOrganizationResponse,
@@ -15,10 +14,12 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Post()
-  @ApiErrors({ scoped: false, badRequest: 'name is missing, blank or too long' })
-  @AdminOnly()
-  @ApiOperation({ summary: 'Create an organization and its first API key (admin)' })
-  @ApiCreatedResponse({ type: CreatedOrganizationResponse })
+  @AdminRoute({
+    summary: 'Create an organization and its first API key (admin)',
+    status: HttpStatus.CREATED,
+    type: CreatedOrganizationResponse,
+    badRequest: 'name is missing, blank or too long',
+  })
   async create(@Body() body: CreateOrganizationDto): Promise<CreatedOrganizationResponse> {
     return toCreatedOrganizationResponse(await this.organizations.create(body.name));
   }

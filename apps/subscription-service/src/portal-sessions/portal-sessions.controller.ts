@@ -1,12 +1,14 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, CurrentPrincipal, RequireScopes, type Principal } from '@hookline/platform';
+import { Body, Controller, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal } from '@hookline/platform';
 import { ApiErrorResponse } from '../common/api-error.response';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { AdminRoute, ReadRoute } from '../common/api-route.decorator';
 import { CreatePortalSessionDto } from './dto/create-portal-session.dto';
 import { PortalSessionResponse } from './dto/portal-session.response';
 import { PortalSessionException } from './portal-sessions.exception';
 import { PortalSessionsService } from './portal-sessions.service';
+
+const BAD_REQUEST = 'access, ttlSeconds, brandName, brandColor or locale is invalid';
 
 @ApiTags('portal')
 @ApiServiceUnavailableResponse({ type: ApiErrorResponse, description: 'PORTAL_SESSION_SECRET is not set' })
@@ -15,14 +17,14 @@ export class PortalSessionsController {
   constructor(private readonly sessions: PortalSessionsService) {}
 
   @Post('portal-sessions')
-  @ApiErrors({ badRequest: 'access, ttlSeconds, brandName, brandColor or locale is invalid' })
-  @RequireScopes(['webhooks:read'])
-  @ApiOperation({
+  @ReadRoute({
     summary: "Open a portal session for the key's organization",
     description:
       'The session never holds a scope the key lacks, and cannot open sessions or create API keys.',
+    status: HttpStatus.CREATED,
+    type: PortalSessionResponse,
+    badRequest: BAD_REQUEST,
   })
-  @ApiCreatedResponse({ type: PortalSessionResponse })
   async openForKey(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreatePortalSessionDto,
@@ -37,14 +39,13 @@ export class PortalSessionsController {
   }
 
   @Post('organizations/:organizationId/portal-sessions')
-  @ApiErrors({
-    scoped: false,
-    badRequest: 'access, ttlSeconds, brandName, brandColor or locale is invalid',
+  @AdminRoute({
+    summary: 'Open a portal session for an organization (admin)',
+    status: HttpStatus.CREATED,
+    type: PortalSessionResponse,
+    badRequest: BAD_REQUEST,
     notFound: 'No such organization',
   })
-  @AdminOnly()
-  @ApiOperation({ summary: 'Open a portal session for an organization (admin)' })
-  @ApiCreatedResponse({ type: PortalSessionResponse })
   async openForOrganization(
     @Param('organizationId') organizationId: string,
     @Body() body: CreatePortalSessionDto,

@@ -45,6 +45,19 @@ function setup(webhooks: Webhook[], batchSize = 2) {
   return { service, manager, changes, repository };
 }
 
+/** Runs the re-encryption over this one webhook, which it re-seals, and returns what it saved of it. */
+async function resealedPatch<Patch>(webhook: Webhook): Promise<Patch> {
+  const { service, changes } = setup([webhook]);
+  expect(await service.runOnce()).toBe(1);
+  const [, , patch] = changes.save.mock.calls[0] as unknown as [unknown, unknown, Patch];
+  return patch;
+}
+
+function expectSealedWithPrimaryKey(sealed: string, webhookId: string, value: string): void {
+  expect(sealed).toMatch(/^v1\.new\./);
+  expect(keyring.decrypt(sealed, webhookId)).toBe(value);
+}
+
 describe(SecretsReencryptionService.name, () => {
   beforeEach(() => {
     jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
@@ -64,15 +77,13 @@ describe(SecretsReencryptionService.name, () => {
       unknown,
       { encrypted: string },
     ];
-    expect(encrypted).toMatch(/^v1\.new\./);
-    expect(keyring.decrypt(encrypted, webhook.id)).toBe('whsec_x');
+    expectSealedWithPrimaryKey(encrypted, webhook.id, 'whsec_x');
     const [, , patch] = changes.save.mock.calls[0] as unknown as [
       unknown,
       unknown,
       { auth: { encryptedToken: string } },
     ];
-    expect(keyring.decrypt(patch.auth.encryptedToken, webhook.id)).toBe('tok');
-    expect(patch.auth.encryptedToken).toMatch(/^v1\.new\./);
+    expectSealedWithPrimaryKey(patch.auth.encryptedToken, webhook.id, 'tok');
   });
 
   it('re-seals the TLS client key and leaves the certificates as they are', async () => {
@@ -82,18 +93,10 @@ describe(SecretsReencryptionService.name, () => {
       encryptedPrivateKey: retired.encrypt('KEY', webhook.id),
       caCertificates: 'CA',
     };
-    const { service, changes } = setup([webhook]);
+    const patch = await resealedPatch<{ tls: { encryptedPrivateKey: string } }>(webhook);
 
-    expect(await service.runOnce()).toBe(1);
-
-    const [, , patch] = changes.save.mock.calls[0] as unknown as [
-      unknown,
-      unknown,
-      { tls: { clientCertificate: string; encryptedPrivateKey: string; caCertificates: string } },
-    ];
     expect(patch.tls).toMatchObject({ clientCertificate: 'CERT', caCertificates: 'CA' });
-    expect(patch.tls.encryptedPrivateKey).toMatch(/^v1\.new\./);
-    expect(keyring.decrypt(patch.tls.encryptedPrivateKey, webhook.id)).toBe('KEY');
+    expectSealedWithPrimaryKey(patch.tls.encryptedPrivateKey, webhook.id, 'KEY');
   });
 
   it('re-seals an OAuth2 client secret, keeping the rest of the client', async () => {
@@ -106,18 +109,10 @@ describe(SecretsReencryptionService.name, () => {
       scope: 'a',
       audience: null,
     };
-    const { service, changes } = setup([webhook]);
+    const patch = await resealedPatch<{ auth: { encryptedClientSecret: string } }>(webhook);
 
-    expect(await service.runOnce()).toBe(1);
-
-    const [, , patch] = changes.save.mock.calls[0] as unknown as [
-      unknown,
-      unknown,
-      { auth: { encryptedClientSecret: string; clientId: string; tokenUrl: string } },
-    ];
     expect(patch.auth).toMatchObject({ clientId: 'hookline', tokenUrl: 'https://auth.example.com/token' });
-    expect(patch.auth.encryptedClientSecret).toMatch(/^v1\.new\./);
-    expect(keyring.decrypt(patch.auth.encryptedClientSecret, webhook.id)).toBe('cs_1');
+    expectSealedWithPrimaryKey(patch.auth.encryptedClientSecret, webhook.id, 'cs_1');
   });
 
   it('goes on past a webhook it cannot re-encrypt, and finishes the run', async () => {

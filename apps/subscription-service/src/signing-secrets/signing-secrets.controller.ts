@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequireScopes, CurrentOrganization } from '@hookline/platform';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentOrganization } from '@hookline/platform';
+import { ApiRoute, WriteRoute } from '../common/api-route.decorator';
 import { RotateSigningSecretDto } from './dto/rotate-signing-secret.dto';
 import { SigningSecretResponse } from './dto/signing-secret.response';
 import { SigningSecretsService } from './signing-secrets.service';
@@ -14,11 +14,13 @@ export class SigningSecretsController {
   constructor(private readonly signingSecrets: SigningSecretsService) {}
 
   @Get()
-  @ApiErrors({ notFound: NOT_FOUND })
-  // A signing secret lets its holder forge deliveries: reading one takes a scope of its own.
-  @RequireScopes(['webhooks:read', 'secrets:read'])
-  @ApiOperation({ summary: "Get the webhook's current signing secret (needs the scope secrets:read)" })
-  @ApiOkResponse({ type: SigningSecretResponse })
+  @ApiRoute({
+    // A signing secret lets its holder forge deliveries: reading one takes a scope of its own.
+    scopes: ['webhooks:read', 'secrets:read'],
+    summary: "Get the webhook's current signing secret (needs the scope secrets:read)",
+    type: SigningSecretResponse,
+    notFound: NOT_FOUND,
+  })
   async reveal(
     @CurrentOrganization() organizationId: string,
     @Param('id') id: string,
@@ -27,18 +29,15 @@ export class SigningSecretsController {
   }
 
   @Post('rotate')
-  @HttpCode(HttpStatus.OK)
-  @ApiErrors({
-    badRequest: 'key is not a whsec_ secret, or gracePeriodSeconds is out of range',
-    notFound: NOT_FOUND,
-  })
-  @RequireScopes(['webhooks:write'])
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Rotate the signing secret',
     description:
       'The new secret (yours, or a random one) signs from now on; the old one is also signed with until the grace period ends, so verifiers can switch without missing a request.',
+    type: SigningSecretResponse,
+    answer: 'The new current secret',
+    badRequest: 'key is not a whsec_ secret, or gracePeriodSeconds is out of range',
+    notFound: NOT_FOUND,
   })
-  @ApiOkResponse({ type: SigningSecretResponse, description: 'The new current secret' })
   async rotate(
     @CurrentOrganization() organizationId: string,
     @Param('id') id: string,

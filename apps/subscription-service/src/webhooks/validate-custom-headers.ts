@@ -1,4 +1,5 @@
 import { WebhookHeaders } from '@hookline/contracts';
+import { findObjectFieldProblems } from './object-field-problems';
 import { WEBHOOK_LIMITS } from './webhook-limits';
 
 // RFC 9110 token characters.
@@ -58,25 +59,20 @@ export function findHeaderNameProblems(name: string, field: string): string[] {
 
 /** Every problem of a custom header map, each naming the header. Empty when all are fine. */
 export function findCustomHeaderProblems(headers: unknown): string[] {
-  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
-    return ['headers must be an object of header names to string values'];
-  }
-  const entries = Object.entries(headers);
-  const problems: string[] = [];
-  if (entries.length > WEBHOOK_LIMITS.maxHeaders) {
-    problems.push(`headers has ${entries.length} entries; at most ${WEBHOOK_LIMITS.maxHeaders} are allowed`);
-  }
-  const seen = new Map<string, string>();
-  for (const [name, value] of entries) {
-    problems.push(...findHeaderNameProblems(name, 'headers'));
-    const first = seen.get(name.toLowerCase());
-    if (first !== undefined) {
-      problems.push(`headers "${name}" repeats "${first}": header names ignore case`);
+  return findObjectFieldProblems('headers', headers, (entries) => {
+    const problems: string[] = [];
+    const seen = new Map<string, string>();
+    for (const [name, value] of entries) {
+      problems.push(...findHeaderNameProblems(name, 'headers'));
+      const first = seen.get(name.toLowerCase());
+      if (first !== undefined) {
+        problems.push(`headers "${name}" repeats "${first}": header names ignore case`);
+      }
+      seen.set(name.toLowerCase(), first ?? name);
+      problems.push(...findHeaderValueProblems(name, value));
     }
-    seen.set(name.toLowerCase(), first ?? name);
-    problems.push(...findHeaderValueProblems(name, value));
-  }
-  return problems;
+    return problems;
+  });
 }
 
 function findHeaderValueProblems(name: string, value: unknown): string[] {

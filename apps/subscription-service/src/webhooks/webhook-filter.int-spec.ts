@@ -1,17 +1,9 @@
-import { Topics, type WebhookState } from '@hookline/contracts';
 import { eventually } from '@hookline/testing';
-import {
-  SubscriptionTestContext,
-  type CreatedOrganization,
-  type ErrorBody,
-  type WebhookBody,
-} from '../../test/subscription-test-context';
-import { TopicRecorder } from '../../test/topic-recorder';
+import type { ErrorBody, WebhookBody } from '../../test/subscription-test-context';
+import { WebhookStatesSuite } from '../../test/webhook-states-suite';
 
 describe('payload filters (HTTP + Postgres + Kafka)', () => {
-  let context: SubscriptionTestContext;
-  let subscriptions: TopicRecorder;
-  let organization: CreatedOrganization;
+  const suite = WebhookStatesSuite.start('webhook-filter-int', 'Filtered Roofing');
 
   const completedJobs = {
     and: [
@@ -19,39 +11,30 @@ describe('payload filters (HTTP + Postgres + Kafka)', () => {
       { not: { field: 'subject', startsWith: 'test_' } },
     ],
   };
-  const statesOf = (webhookId: string): WebhookState[] =>
-    subscriptions.keyed(webhookId).map((message) => message.value as WebhookState);
-  const token = () => organization.apiKey.key;
-
-  beforeAll(async () => {
-    context = await SubscriptionTestContext.start('webhook-filter-int');
-    subscriptions = await context.recordTopic(Topics.subscriptions);
-    organization = await context.createOrganization('Filtered Roofing');
-  });
-
-  afterAll(async () => {
-    await subscriptions?.stop();
-    await context?.stop();
-  });
 
   it('saves a filter, shows it and publishes it in the state; PATCH replaces it and null clears it', async () => {
-    const webhook = await context.createWebhook(token(), { events: ['job.*'], filter: completedJobs });
+    const webhook = await suite.context.createWebhook(suite.token, {
+      events: ['job.*'],
+      filter: completedJobs,
+    });
     expect(webhook).toMatchObject({ filter: completedJobs });
-    const read = await context.http.request<WebhookBody>('GET', `/v1/webhooks/${webhook.id}`, {
-      token: token(),
+    const read = await suite.context.http.request<WebhookBody>('GET', `/v1/webhooks/${webhook.id}`, {
+      token: suite.token,
     });
     expect(read.body).toMatchObject({ filter: completedJobs });
-    await eventually(() => expect(statesOf(webhook.id)[0]?.filter).toEqual(completedJobs));
+    await eventually(() => expect(suite.statesOf(webhook.id)[0]?.filter).toEqual(completedJobs));
 
     const narrower = { field: 'data.job.status', eq: 'completed' };
-    expect(await context.patchWebhook(token(), webhook.id, { filter: narrower })).toMatchObject({
+    expect(await suite.context.patchWebhook(suite.token, webhook.id, { filter: narrower })).toMatchObject({
       filter: narrower,
       version: 2,
     });
-    await eventually(() => expect(statesOf(webhook.id)[1]?.filter).toEqual(narrower));
+    await eventually(() => expect(suite.statesOf(webhook.id)[1]?.filter).toEqual(narrower));
 
-    expect(await context.patchWebhook(token(), webhook.id, { filter: null })).toMatchObject({ filter: null });
-    await eventually(() => expect(statesOf(webhook.id)[2]?.filter).toBeNull());
+    expect(await suite.context.patchWebhook(suite.token, webhook.id, { filter: null })).toMatchObject({
+      filter: null,
+    });
+    await eventually(() => expect(suite.statesOf(webhook.id)[2]?.filter).toBeNull());
   });
 
   it.each([
@@ -62,25 +45,17 @@ describe('payload filters (HTTP + Postgres + Kafka)', () => {
     ],
     [{ field: 'data.job..status', eq: 'x' }, 'filter.field segment 3 must be 1-64 characters'],
   ])('refuses %j with 400, naming the offending part, and saves nothing', async (filter, message) => {
-    const before = await context.http.request<{ items: unknown[] }>('GET', '/v1/webhooks', {
-      token: token(),
-    });
-    const response = await context.http.request<ErrorBody>('POST', '/v1/webhooks', {
-      token: token(),
-      body: { name: 'bad filter', url: 'https://hooks.example.com/x', events: ['job.*'], filter },
-    });
-
-    expect(response.status).toBe(400);
-    expect(JSON.stringify(response.body)).toContain(message);
-    const after = await context.http.request<{ items: unknown[] }>('GET', '/v1/webhooks', { token: token() });
-    expect(after.body.items).toHaveLength(before.body.items.length);
+    await suite.expectCreateRefused({ filter }, message);
   });
 
   it('judges a sample event with POST /v1/webhooks/:id/match, naming the part that decided', async () => {
-    const webhook = await context.createWebhook(token(), { events: ['job.*'], filter: completedJobs });
+    const webhook = await suite.context.createWebhook(suite.token, {
+      events: ['job.*'],
+      filter: completedJobs,
+    });
     const match = (body: Record<string, unknown>) =>
-      context.http.request<Record<string, unknown>>('POST', `/v1/webhooks/${webhook.id}/match`, {
-        token: token(),
+      suite.context.http.request<Record<string, unknown>>('POST', `/v1/webhooks/${webhook.id}/match`, {
+        token: suite.token,
         body,
       });
 
@@ -109,8 +84,8 @@ describe('payload filters (HTTP + Postgres + Kafka)', () => {
     const refused = await match({ type: 'job.created', data: 'completed' });
     expect(refused.status).toBe(400);
     expect(JSON.stringify(refused.body)).toContain('data must be an object');
-    const unknown = await context.http.request<ErrorBody>('POST', '/v1/webhooks/wh_missing/match', {
-      token: token(),
+    const unknown = await suite.context.http.request<ErrorBody>('POST', '/v1/webhooks/wh_missing/match', {
+      token: suite.token,
       body: { type: 'job.created', data: {} },
     });
     expect(unknown.status).toBe(404);

@@ -1,4 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { ParentRow } from '../database/parent-row.decorator';
 import { SUBSCRIPTION_SCHEMA } from '../database/schema';
 import { Webhook } from './webhook.entity';
 
@@ -12,8 +13,7 @@ export class WebhookSecret {
 
   @Column('text') webhookId!: string;
 
-  @ManyToOne(() => Webhook, { nullable: false, onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'webhook_id', foreignKeyConstraintName: 'webhook_secret_webhook_id_fkey' })
+  @ParentRow(() => Webhook, 'webhook_secret', 'webhook_id', { onDelete: 'CASCADE' })
   webhook?: Webhook;
 
   /** `SecretBox` sealed `whsec_…`. */

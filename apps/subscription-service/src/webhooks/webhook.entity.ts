@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type {
   EndpointAuth,
   EndpointTls,
@@ -6,6 +6,7 @@ import type {
   SignatureScheme,
   WebhookFilter,
 } from '@hookline/contracts';
+import { ParentRow } from '../database/parent-row.decorator';
 import { SUBSCRIPTION_SCHEMA } from '../database/schema';
 import { Organization } from '../organizations/organization.entity';
 
@@ -18,8 +19,7 @@ export class Webhook {
 
   @Column('text') organizationId!: string;
 
-  @ManyToOne(() => Organization, { nullable: false })
-  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'webhook_organization_id_fkey' })
+  @ParentRow(() => Organization, 'webhook', 'organization_id')
   organization?: Organization;
 
   @Column('text') name!: string;

@@ -1,26 +1,7 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { RequireScopes, CurrentOrganization } from '@hookline/platform';
-import { ApiErrors } from '../common/api-errors.decorator';
+import { Body, Controller, Delete, Get, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
+import { CurrentOrganization } from '@hookline/platform';
+import { ReadRoute, WriteRoute } from '../common/api-route.decorator';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { CreatedWebhookResponse } from './dto/created-webhook.response';
 import { DEFAULT_PAGE_SIZE, ListWebhooksQuery } from './dto/list-webhooks.query';
@@ -44,14 +25,14 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Post()
-  @ApiErrors({ badRequest: 'A field is invalid; every problem is listed in details' })
-  @RequireScopes(['webhooks:write'])
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Register an endpoint',
     description:
       'Created inactive unless `active` is true; an active webhook is sent a `webhook.test` event. The response carries the signing secret.',
+    status: HttpStatus.CREATED,
+    type: CreatedWebhookResponse,
+    badRequest: 'A field is invalid; every problem is listed in details',
   })
-  @ApiCreatedResponse({ type: CreatedWebhookResponse })
   async create(
     @CurrentOrganization() organizationId: string,
     @Body() body: CreateWebhookDto,
@@ -61,10 +42,11 @@ export class WebhooksController {
   }
 
   @Get()
-  @ApiErrors({ badRequest: 'A query parameter is invalid, or the cursor is not one of ours' })
-  @RequireScopes(['webhooks:read'])
-  @ApiOperation({ summary: "List the organization's webhooks, newest first" })
-  @ApiOkResponse({ type: WebhookPageResponse })
+  @ReadRoute({
+    summary: "List the organization's webhooks, newest first",
+    type: WebhookPageResponse,
+    badRequest: 'A query parameter is invalid, or the cursor is not one of ours',
+  })
   async list(
     @CurrentOrganization() organizationId: string,
     @Query() query: ListWebhooksQuery,
@@ -79,10 +61,7 @@ export class WebhooksController {
   }
 
   @Get(':id')
-  @ApiErrors({ notFound: NOT_FOUND })
-  @RequireScopes(['webhooks:read'])
-  @ApiOperation({ summary: 'Get a webhook' })
-  @ApiOkResponse({ type: WebhookResponse })
+  @ReadRoute({ summary: 'Get a webhook', type: WebhookResponse, notFound: NOT_FOUND })
   async get(
     @CurrentOrganization() organizationId: string,
     @Param('id') id: string,
@@ -91,14 +70,14 @@ export class WebhooksController {
   }
 
   @Patch(':id')
-  @ApiErrors({ badRequest: 'A field is invalid, or the body changes nothing', notFound: NOT_FOUND })
-  @RequireScopes(['webhooks:write'])
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Change some fields of a webhook; bumps its version',
     description:
       'Switching `active` from false to true sends a `webhook.test` event and clears `disabledReason`. `rotateSigningSecret: true` issues a new secret, returned as `signingSecret`.',
+    type: UpdatedWebhookResponse,
+    badRequest: 'A field is invalid, or the body changes nothing',
+    notFound: NOT_FOUND,
   })
-  @ApiOkResponse({ type: UpdatedWebhookResponse })
   async update(
     @CurrentOrganization() organizationId: string,
     @Param('id') id: string,
@@ -109,25 +88,25 @@ export class WebhooksController {
   }
 
   @Delete(':id')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiErrors({ notFound: NOT_FOUND })
-  @RequireScopes(['webhooks:write'])
-  @ApiOperation({ summary: 'Delete a webhook; deliveries to it stop' })
-  @ApiNoContentResponse({ description: 'Deleted' })
+  @WriteRoute({
+    summary: 'Delete a webhook; deliveries to it stop',
+    status: HttpStatus.NO_CONTENT,
+    answer: 'Deleted',
+    notFound: NOT_FOUND,
+  })
   async remove(@CurrentOrganization() organizationId: string, @Param('id') id: string): Promise<void> {
     await this.webhooks.remove(organizationId, id);
   }
 
   @Post(':id/test')
-  @HttpCode(HttpStatus.ACCEPTED)
-  @ApiErrors({ notFound: NOT_FOUND })
-  @RequireScopes(['webhooks:write'])
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Send a webhook.test event to the endpoint',
     description:
       'Sent even while the webhook is inactive or not subscribed to webhook.test: a debugging aid.',
+    status: HttpStatus.ACCEPTED,
+    type: TestEventResponse,
+    notFound: NOT_FOUND,
   })
-  @ApiAcceptedResponse({ type: TestEventResponse })
   async sendTest(
     @CurrentOrganization() organizationId: string,
     @Param('id') id: string,
@@ -136,18 +115,14 @@ export class WebhooksController {
   }
 
   @Post(':id/match')
-  @HttpCode(HttpStatus.OK)
-  @ApiErrors({
-    badRequest: 'The sample event is invalid; every problem is listed in details',
-    notFound: NOT_FOUND,
-  })
-  @RequireScopes(['webhooks:read'])
-  @ApiOperation({
+  @ReadRoute({
     summary: 'Would this webhook take a sample event?',
     description:
       'Judges a sample event against the webhook’s event patterns and payload filter as dispatch does, and names the part of the filter that decided. Nothing is sent.',
+    type: MatchResultResponse,
+    badRequest: 'The sample event is invalid; every problem is listed in details',
+    notFound: NOT_FOUND,
   })
-  @ApiOkResponse({ type: MatchResultResponse })
   async match(
     @CurrentOrganization() organizationId: string,
     @Param('id') id: string,

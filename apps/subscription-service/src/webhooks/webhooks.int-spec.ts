@@ -44,6 +44,14 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
   describe('settings', () => {
     let organization: CreatedOrganization;
     let webhook: WebhookBody;
+    // Read back and published as they were set.
+    const deliveryOptions = {
+      retryPolicy: { preset: 'custom', delaysSeconds: [10, 60, 600] },
+      timeoutSeconds: 30,
+      ordered: true,
+      rateLimitPerSecond: 25,
+      maxConcurrency: 5,
+    };
     const settings = {
       name: 'Floor plans',
       description: 'Archilogic migration',
@@ -52,12 +60,8 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
       metadata: { team: 'integrations', ticket: 'OPS-12' },
       auth: { type: 'basic', username: 'hookline', password: 'pa55:word' },
       headers: { 'X-Tenant': 'acme-tenant-7', 'X-Api-Key': 'k-123-secret', 'X-Auth': 'Basic dXNlcjpwYXNz' },
-      retryPolicy: { preset: 'custom', delaysSeconds: [10, 60, 600] },
-      timeoutSeconds: 30,
       signatureScheme: { type: 'hmac-sha256-hex', header: 'X-Archilogic-Signature' },
-      ordered: true,
-      rateLimitPerSecond: 25,
-      maxConcurrency: 5,
+      ...deliveryOptions,
     };
 
     beforeAll(async () => {
@@ -81,13 +85,9 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
         auth: { type: 'basic', username: 'hookline' },
         headers: { 'X-Tenant': 'acme-tenant-7', 'X-Api-Key': '[redacted]', 'X-Auth': '[redacted]' },
         metadata: { team: 'integrations', ticket: 'OPS-12' },
-        retryPolicy: { preset: 'custom', delaysSeconds: [10, 60, 600] },
-        timeoutSeconds: 30,
+        ...deliveryOptions,
         tls: null,
         signatureScheme: { type: 'hmac-sha256-hex', header: 'x-archilogic-signature' },
-        ordered: true,
-        rateLimitPerSecond: 25,
-        maxConcurrency: 5,
         disabledReason: null,
         disabledAt: null,
         version: 1,
@@ -119,12 +119,8 @@ describe('webhooks API (HTTP + Postgres + Kafka)', () => {
           'X-Api-Key': expect.stringMatching(/^v1\.it1\./),
           'X-Auth': expect.stringMatching(/^v1\.it1\./),
         },
-        retryPolicy: { preset: 'custom', delaysSeconds: [10, 60, 600] },
-        timeoutSeconds: 30,
+        ...deliveryOptions,
         signatureScheme: { type: 'hmac-sha256-hex', header: 'x-archilogic-signature' },
-        ordered: true,
-        rateLimitPerSecond: 25,
-        maxConcurrency: 5,
         auth: { type: 'basic', username: 'hookline', encryptedPassword: expect.stringMatching(/^v1\.it1\./) },
       });
       if (state.auth.type !== 'basic') {

@@ -8,6 +8,7 @@ import {
   type EntityManager,
   type FindOptionsWhere,
 } from 'typeorm';
+import { findRow, type RowLookup } from '../database/find-row';
 import { WebhookSecret } from './webhook-secret.entity';
 import { Webhook } from './webhook.entity';
 
@@ -28,23 +29,13 @@ export class WebhooksRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The webhook when it belongs to the organization; `forUpdate` locks it until the transaction ends. */
-  findOwned(
-    organizationId: string,
-    id: string,
-    {
-      manager = this.dataSource.manager,
-      forUpdate = false,
-    }: { manager?: EntityManager; forUpdate?: boolean } = {},
-  ): Promise<Webhook | null> {
-    return manager.findOne(Webhook, {
-      where: { id, organizationId },
-      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+  findOwned(organizationId: string, id: string, lookup: RowLookup = {}): Promise<Webhook | null> {
+    return findRow(this.dataSource.manager, Webhook, { id, organizationId }, lookup);
   }
 
   /** For background jobs, which act on any organization's webhook: locked until the transaction ends. */
   lockById(manager: EntityManager, id: string): Promise<Webhook | null> {
-    return manager.findOne(Webhook, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return findRow(manager, Webhook, { id }, { forUpdate: true });
   }
 
   /** Newest first (the org index scanned backwards); the filters narrow that scan. */

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { API_SCOPES, type ApiScope } from '@hookline/contracts';
+import { IdProperty } from '../../common/id-property.decorator';
 import type { ApiKey } from '../api-key.entity';
 
 /** A key as lists show it: never the key itself, which is stored only as a hash. */
 export class ApiKeyResponse {
-  @ApiProperty({ example: 'key_01JDZ8K3W6Y8F7T1V3N9Q2R5XA' })
+  @IdProperty('key')
   id!: string;
 
   @ApiProperty({ example: 'ci-deploy' })

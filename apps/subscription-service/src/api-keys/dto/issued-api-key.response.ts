@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { API_SCOPES, type ApiScope } from '@hookline/contracts';
+import { IdProperty } from '../../common/id-property.decorator';
 import type { IssuedApiKey } from '../api-keys.service';
 
 /** A new key; `key` is shown in this response only and cannot be retrieved again. */
 export class IssuedApiKeyResponse {
-  @ApiProperty({ example: 'key_01JDZ8K3W6Y8F7T1V3N9Q2R5XA' })
+  @IdProperty('key')
   id!: string;
 
   @ApiProperty({ example: 'default' })

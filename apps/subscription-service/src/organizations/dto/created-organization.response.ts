@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IssuedApiKeyResponse, toIssuedApiKeyResponse } from '../../api-keys/dto/issued-api-key.response';
+import { IdProperty } from '../../common/id-property.decorator';
 import type { CreatedOrganization } from '../organizations.service';
 
 export class CreatedOrganizationResponse {
-  @ApiProperty({ example: 'org_01JDZ8K3W6Y8F7T1V3N9Q2R5XA' })
+  @IdProperty('org')
   id!: string;
 
   @ApiProperty({ example: 'Summit Roofing' })

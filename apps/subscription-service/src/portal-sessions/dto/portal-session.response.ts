@@ -1,13 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { API_SCOPES, type ApiScope } from '@hookline/contracts';
+import { IdProperty } from '../../common/id-property.decorator';
 import { PORTAL_ACCESS, type PortalAccess } from '../portal-session-access';
 
 /** A portal session: open `url` (or embed it in an iframe) before `expiresAt`. */
 export class PortalSessionResponse {
-  @ApiProperty({ example: 'ps_01JDZ8K3W6Y8F7T1V3N9Q2R5XA' })
+  @IdProperty('ps')
   id!: string;
 
-  @ApiProperty({ example: 'org_01JDZ8K3W6Y8F7T1V3N9Q2R5XA' })
+  @IdProperty('org')
   organizationId!: string;
 
   @ApiProperty({

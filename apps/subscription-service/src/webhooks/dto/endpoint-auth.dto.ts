@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { RequiredText } from '../../common/satisfies-rules.decorator';
 import { WEBHOOK_LIMITS } from '../webhook-limits';
+import { VariantTag } from './variant-tag.decorator';
 
 export const AUTH_TYPES = ['none', 'basic', 'bearer', 'oauth2'] as const;
 
@@ -13,14 +14,12 @@ export class UnknownAuthDto {
 }
 
 export class NoAuthDto {
-  @ApiProperty({ enum: ['none'], example: 'none' })
-  @IsIn(['none'])
+  @VariantTag('none')
   type!: 'none';
 }
 
 export class BasicAuthDto {
-  @ApiProperty({ enum: ['basic'], example: 'basic' })
-  @IsIn(['basic'])
+  @VariantTag('basic')
   type!: 'basic';
 
   @ApiProperty({ example: 'hookline', minLength: 1, maxLength: WEBHOOK_LIMITS.usernameMaxLength })
@@ -50,8 +49,7 @@ export class BasicAuthDto {
 }
 
 export class BearerAuthDto {
-  @ApiProperty({ enum: ['bearer'], example: 'bearer' })
-  @IsIn(['bearer'])
+  @VariantTag('bearer')
   type!: 'bearer';
 
   @ApiProperty({
@@ -72,8 +70,7 @@ export class BearerAuthDto {
 }
 
 export class OAuth2AuthDto {
-  @ApiProperty({ enum: ['oauth2'], example: 'oauth2' })
-  @IsIn(['oauth2'])
+  @VariantTag('oauth2')
   type!: 'oauth2';
 
   @ApiProperty({

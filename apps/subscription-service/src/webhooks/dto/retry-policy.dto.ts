@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { RETRY_POLICY_LIMITS, RETRY_PRESETS } from '@hookline/contracts';
 import { NotAllowed, SatisfiesRules } from '../../common/satisfies-rules.decorator';
+import { VariantTag } from './variant-tag.decorator';
 
 export const NAMED_RETRY_PRESETS = RETRY_PRESETS.filter((preset) => preset !== 'custom');
 type NamedRetryPreset = Exclude<(typeof RETRY_PRESETS)[number], 'custom'>;
@@ -46,8 +47,7 @@ export class PresetRetryPolicyDto {
 }
 
 export class CustomRetryPolicyDto {
-  @ApiProperty({ enum: ['custom'], example: 'custom' })
-  @IsIn(['custom'])
+  @VariantTag('custom')
   preset!: 'custom';
 
   @ApiProperty({

@@ -5,6 +5,7 @@ import { SatisfiesRules } from '../../common/satisfies-rules.decorator';
 import { findHeaderNameProblems } from '../validate-custom-headers';
 import { DEFAULT_HMAC_SIGNATURE_HEADER } from '../webhook-defaults';
 import { WEBHOOK_LIMITS } from '../webhook-limits';
+import { VariantTag } from './variant-tag.decorator';
 
 export const SIGNATURE_SCHEME_TYPES = [
   'standard-webhooks',
@@ -21,14 +22,12 @@ export class StandardSignatureSchemeDto {
 
 /** Standard Webhooks asymmetric signatures (`v1a,`, ed25519): receivers verify with the public key alone. */
 export class Ed25519SignatureSchemeDto {
-  @ApiProperty({ enum: ['standard-webhooks-ed25519'], example: 'standard-webhooks-ed25519' })
-  @IsIn(['standard-webhooks-ed25519'])
+  @VariantTag('standard-webhooks-ed25519')
   type!: 'standard-webhooks-ed25519';
 }
 
 export class HmacSignatureSchemeDto {
-  @ApiProperty({ enum: ['hmac-sha256-hex'], example: 'hmac-sha256-hex' })
-  @IsIn(['hmac-sha256-hex'])
+  @VariantTag('hmac-sha256-hex')
   type!: 'hmac-sha256-hex';
 
   @ApiPropertyOptional({

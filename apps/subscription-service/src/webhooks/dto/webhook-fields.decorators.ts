@@ -205,19 +205,41 @@ export const WebhookFilterField = () =>
     }),
   );
 
-export const WebhookMetadataField = () =>
+interface StringMapDoc {
+  valueMaxLength: number;
+  maxEntries: number;
+  example: Record<string, string>;
+  default: Record<string, string>;
+  description: string;
+}
+
+/** A string map, validated as sent and checked as a whole by `findProblems`. */
+const StringMapField = (
+  { valueMaxLength, maxEntries, ...doc }: StringMapDoc,
+  findProblems: (value: unknown) => string[],
+) =>
   applyDecorators(
     ApiPropertyOptional({
       type: 'object',
-      additionalProperties: { type: 'string', maxLength: WEBHOOK_LIMITS.metadataValueMaxLength },
-      maxProperties: WEBHOOK_LIMITS.maxMetadataKeys,
-      example: { team: 'integrations', crm: 'salesforce' },
-      default: WEBHOOK_DEFAULTS.metadata(),
-      description: `Your own labels: at most ${WEBHOOK_LIMITS.maxMetadataKeys} keys of 1-${WEBHOOK_LIMITS.metadataKeyMaxLength} characters, string values of at most ${WEBHOOK_LIMITS.metadataValueMaxLength}, ${WEBHOOK_LIMITS.metadataMaxBytes} bytes in all. Replaced as a whole on PATCH.`,
+      additionalProperties: { type: 'string', maxLength: valueMaxLength },
+      maxProperties: maxEntries,
+      ...doc,
     }),
     Omittable(),
     AsSent(),
-    SatisfiesRules(findMetadataProblems),
+    SatisfiesRules(findProblems),
+  );
+
+export const WebhookMetadataField = () =>
+  StringMapField(
+    {
+      valueMaxLength: WEBHOOK_LIMITS.metadataValueMaxLength,
+      maxEntries: WEBHOOK_LIMITS.maxMetadataKeys,
+      example: { team: 'integrations', crm: 'salesforce' },
+      default: WEBHOOK_DEFAULTS.metadata(),
+      description: `Your own labels: at most ${WEBHOOK_LIMITS.maxMetadataKeys} keys of 1-${WEBHOOK_LIMITS.metadataKeyMaxLength} characters, string values of at most ${WEBHOOK_LIMITS.metadataValueMaxLength}, ${WEBHOOK_LIMITS.metadataMaxBytes} bytes in all. Replaced as a whole on PATCH.`,
+    },
+    findMetadataProblems,
   );
 
 export const WebhookAuthField = () =>
@@ -237,18 +259,15 @@ export const WebhookAuthField = () =>
   );
 
 export const WebhookHeadersField = () =>
-  applyDecorators(
-    ApiPropertyOptional({
-      type: 'object',
-      additionalProperties: { type: 'string', maxLength: WEBHOOK_LIMITS.headerValueMaxLength },
-      maxProperties: WEBHOOK_LIMITS.maxHeaders,
+  StringMapField(
+    {
+      valueMaxLength: WEBHOOK_LIMITS.headerValueMaxLength,
+      maxEntries: WEBHOOK_LIMITS.maxHeaders,
       example: { 'X-Tenant': 'acme' },
       default: WEBHOOK_DEFAULTS.headers(),
       description: `Custom request headers (at most ${WEBHOOK_LIMITS.maxHeaders}; names of at most ${WEBHOOK_LIMITS.headerNameMaxLength} characters, values of at most ${WEBHOOK_LIMITS.headerValueMaxLength}). Hop-by-hop, proxy-*, host, content-*, authorization (use auth), user-agent and webhook-* headers are refused. Replaced as a whole on PATCH.`,
-    }),
-    Omittable(),
-    AsSent(),
-    SatisfiesRules(findCustomHeaderProblems),
+    },
+    findCustomHeaderProblems,
   );
 
 /** Nullable: null removes it. Checked as a whole with node:crypto, each message naming its field. */

@@ -1,5 +1,5 @@
 import { createTestPki } from '@hookline/testing';
-import { aWebhook } from '../../../test/fixtures';
+import { aWebhook, aWebhookSettings } from '../../../test/fixtures';
 import { toWebhookResponse } from './webhook.response';
 
 describe(toWebhookResponse.name, () => {
@@ -14,14 +14,7 @@ describe(toWebhookResponse.name, () => {
       active: true,
       auth: { type: 'none' },
       headers: {},
-      tls: null,
-      retryPolicy: { preset: 'standard' },
-      timeoutSeconds: 15,
-      signatureScheme: { type: 'standard-webhooks' },
-      metadata: {},
-      ordered: false,
-      rateLimitPerSecond: null,
-      maxConcurrency: null,
+      ...aWebhookSettings(),
       disabledReason: null,
       disabledAt: null,
       version: 1,

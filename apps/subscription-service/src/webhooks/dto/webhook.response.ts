@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RETRY_PRESETS, type EndpointAuth, type RetryPreset, type WebhookFilter } from '@hookline/contracts';
 import { redactHeaders } from '@hookline/security';
 import { assertNever } from '@hookline/platform';
+import { IdProperty } from '../../common/id-property.decorator';
 import { AUTH_TYPES } from './endpoint-auth.dto';
 import { SIGNATURE_SCHEME_TYPES } from './signature-scheme.dto';
 import { summarizeEndpointTls } from '../certificate-summary';
@@ -102,7 +103,7 @@ export class SignatureSchemeView {
 
 /** A webhook as the API shows it: no credentials, no secrets. */
 export class WebhookResponse {
-  @ApiProperty({ example: 'wh_01JDZ8K3W6Y8F7T1V3N9Q2R5XA' })
+  @IdProperty('wh')
   id!: string;
 
   @ApiProperty({ example: 'Production CRM sync' })
