@@ -5,20 +5,16 @@ import type { ApiKey } from '../api-key.entity';
 
 /** A key as lists show it: never the key itself, which is stored only as a hash. */
 export class ApiKeyResponse {
-  @IdProperty('key')
-  id!: string;
+  @IdProperty('key') id!: string;
 
-  @ApiProperty({ example: 'ci-deploy' })
-  name!: string;
+  @ApiProperty({ example: 'ci-deploy' }) name!: string;
 
   @ApiProperty({ example: 'hk_3fQ9vL0', description: 'The start of the key, to tell keys apart.' })
   prefix!: string;
 
-  @ApiProperty({ enum: API_SCOPES, isArray: true, example: ['webhooks:read'] })
-  scopes!: ApiScope[];
+  @ApiProperty({ enum: API_SCOPES, isArray: true, example: ['webhooks:read'] }) scopes!: ApiScope[];
 
-  @ApiProperty({ format: 'date-time', example: '2026-11-22T10:00:00.000Z' })
-  createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T10:00:00.000Z' }) createdAt!: string;
 
   @ApiProperty({
     type: String,

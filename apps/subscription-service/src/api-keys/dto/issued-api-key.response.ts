@@ -5,11 +5,9 @@ import type { IssuedApiKey } from '../api-keys.service';
 
 /** A new key; `key` is shown in this response only and cannot be retrieved again. */
 export class IssuedApiKeyResponse {
-  @IdProperty('key')
-  id!: string;
+  @IdProperty('key') id!: string;
 
-  @ApiProperty({ example: 'default' })
-  name!: string;
+  @ApiProperty({ example: 'default' }) name!: string;
 
   @ApiProperty({
     example: 'hk_3fQ9vL0p2XbZk8TnR1sUe7YcWm4HdJg6AoNiPq5',
@@ -20,11 +18,9 @@ export class IssuedApiKeyResponse {
   @ApiProperty({ example: 'hk_3fQ9vL0', description: 'The start of the key, to tell keys apart.' })
   prefix!: string;
 
-  @ApiProperty({ enum: API_SCOPES, isArray: true })
-  scopes!: ApiScope[];
+  @ApiProperty({ enum: API_SCOPES, isArray: true }) scopes!: ApiScope[];
 
-  @ApiProperty({ format: 'date-time' })
-  createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
 export function toIssuedApiKeyResponse({ apiKey, key }: IssuedApiKey): IssuedApiKeyResponse {

@@ -3,6 +3,5 @@ import { BackfillResponse } from './backfill.response';
 
 /** A webhook's backfills, newest first (the latest 50). */
 export class BackfillListResponse {
-  @ApiProperty({ type: [BackfillResponse] })
-  items!: BackfillResponse[];
+  @ApiProperty({ type: [BackfillResponse] }) items!: BackfillResponse[];
 }

@@ -4,20 +4,15 @@ import type { Backfill } from '../backfill.entity';
 
 /** A backfill with its progress as delivery last reported it. */
 export class BackfillResponse {
-  @ApiProperty({ example: 'bf_01JDZ8K3Q4W5E6R7T8Y9U0I1O2' })
-  id!: string;
+  @ApiProperty({ example: 'bf_01JDZ8K3Q4W5E6R7T8Y9U0I1O2' }) id!: string;
 
-  @ApiProperty()
-  webhookId!: string;
+  @ApiProperty() webhookId!: string;
 
-  @ApiProperty({ description: 'Events accepted at or after this instant are replayed.' })
-  since!: string;
+  @ApiProperty({ description: 'Events accepted at or after this instant are replayed.' }) since!: string;
 
-  @ApiProperty({ description: 'Events accepted before this instant are replayed.' })
-  until!: string;
+  @ApiProperty({ description: 'Events accepted before this instant are replayed.' }) until!: string;
 
-  @ApiProperty({ type: [String] })
-  eventTypes!: string[];
+  @ApiProperty({ type: [String] }) eventTypes!: string[];
 
   @ApiProperty({
     enum: BACKFILL_STATUSES,
@@ -26,8 +21,7 @@ export class BackfillResponse {
   })
   status!: BackfillStatus;
 
-  @ApiProperty({ description: 'Domain messages of the window read so far.' })
-  scanned!: number;
+  @ApiProperty({ description: 'Domain messages of the window read so far.' }) scanned!: number;
 
   @ApiProperty({ description: 'Of those, events the webhook takes (its types and payload filter).' })
   matched!: number;
@@ -43,11 +37,9 @@ export class BackfillResponse {
   @ApiProperty({ description: 'Of those, partitions read to the end of the window.' })
   partitionsDone!: number;
 
-  @ApiProperty()
-  createdAt!: string;
+  @ApiProperty() createdAt!: string;
 
-  @ApiProperty({ type: String, nullable: true })
-  startedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) startedAt!: string | null;
 
   @ApiProperty({ type: String, nullable: true, description: 'When it completed or was cancelled.' })
   finishedAt!: string | null;

@@ -4,8 +4,7 @@ import type { DeliveryDefaultsEntity } from '../delivery-defaults.entity';
 
 /** An organization's own defaults for one event type. */
 export class DeliveryDefaultsResponse {
-  @ApiProperty({ example: 'job.created' })
-  eventType!: string;
+  @ApiProperty({ example: 'job.created' }) eventType!: string;
 
   @ApiProperty({
     type: RetryPolicyView,
@@ -22,11 +21,9 @@ export class DeliveryDefaultsResponse {
   })
   ttlSeconds!: number | null;
 
-  @ApiProperty({ type: 'integer', example: 1, description: 'Incremented on every change.' })
-  version!: number;
+  @ApiProperty({ type: 'integer', example: 1, description: 'Incremented on every change.' }) version!: number;
 
-  @ApiProperty({ format: 'date-time', example: '2026-11-22T10:00:00.000Z' })
-  updatedAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T10:00:00.000Z' }) updatedAt!: string;
 }
 
 export function toDeliveryDefaultsResponse(row: DeliveryDefaultsEntity): DeliveryDefaultsResponse {

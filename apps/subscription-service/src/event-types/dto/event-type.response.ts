@@ -11,14 +11,12 @@ export class OrganizationDeliveryDefaultsView {
 }
 
 export class EventTypeResponse {
-  @ApiProperty({ example: 'job.status_changed' })
-  type!: string;
+  @ApiProperty({ example: 'job.status_changed' }) type!: string;
 
   @ApiProperty({ example: 'job', description: 'Events of a resource share the `<resource>.*` pattern.' })
   resource!: string;
 
-  @ApiProperty({ example: 'The status of a job changed.' })
-  description!: string;
+  @ApiProperty({ example: 'The status of a job changed.' }) description!: string;
 
   @ApiProperty({
     enum: ['product', 'platform'],

@@ -4,14 +4,11 @@ import { IdProperty } from '../../common/id-property.decorator';
 import type { CreatedOrganization } from '../organizations.service';
 
 export class CreatedOrganizationResponse {
-  @IdProperty('org')
-  id!: string;
+  @IdProperty('org') id!: string;
 
-  @ApiProperty({ example: 'Summit Roofing' })
-  name!: string;
+  @ApiProperty({ example: 'Summit Roofing' }) name!: string;
 
-  @ApiProperty({ format: 'date-time' })
-  createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 
   @ApiProperty({ type: IssuedApiKeyResponse, description: 'The first key, with every scope; shown once.' })
   apiKey!: IssuedApiKeyResponse;

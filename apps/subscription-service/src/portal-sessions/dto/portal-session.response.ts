@@ -5,11 +5,9 @@ import { PORTAL_ACCESS, type PortalAccess } from '../portal-session-access';
 
 /** A portal session: open `url` (or embed it in an iframe) before `expiresAt`. */
 export class PortalSessionResponse {
-  @IdProperty('ps')
-  id!: string;
+  @IdProperty('ps') id!: string;
 
-  @IdProperty('org')
-  organizationId!: string;
+  @IdProperty('org') organizationId!: string;
 
   @ApiProperty({
     example: 'https://hookline.example.com/portal/#session=hlps_…',
@@ -20,12 +18,9 @@ export class PortalSessionResponse {
   @ApiProperty({ description: 'The bearer token itself, for products that open the portal their own way' })
   token!: string;
 
-  @ApiProperty({ enum: PORTAL_ACCESS })
-  access!: PortalAccess;
+  @ApiProperty({ enum: PORTAL_ACCESS }) access!: PortalAccess;
 
-  @ApiProperty({ enum: API_SCOPES, isArray: true })
-  scopes!: ApiScope[];
+  @ApiProperty({ enum: API_SCOPES, isArray: true }) scopes!: ApiScope[];
 
-  @ApiProperty({ format: 'date-time' })
-  expiresAt!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }

@@ -9,15 +9,11 @@ import { WebhookOptionsDto } from './webhook-options.dto';
 
 /** Body of `POST /v1/webhooks`. */
 export class CreateWebhookDto extends WebhookOptionsDto implements CreateWebhookInput {
-  @WebhookNameField({ required: true })
-  name!: string;
+  @WebhookNameField({ required: true }) name!: string;
 
-  @WebhookUrlField({ required: true })
-  url!: string;
+  @WebhookUrlField({ required: true }) url!: string;
 
-  @WebhookEventsField({ required: true })
-  events!: string[];
+  @WebhookEventsField({ required: true }) events!: string[];
 
-  @WebhookActiveField({ defaultValue: false })
-  active?: boolean;
+  @WebhookActiveField({ defaultValue: false }) active?: boolean;
 }

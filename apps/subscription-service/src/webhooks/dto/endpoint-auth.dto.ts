@@ -14,13 +14,11 @@ export class UnknownAuthDto {
 }
 
 export class NoAuthDto {
-  @VariantTag('none')
-  type!: 'none';
+  @VariantTag('none') type!: 'none';
 }
 
 export class BasicAuthDto {
-  @VariantTag('basic')
-  type!: 'basic';
+  @VariantTag('basic') type!: 'basic';
 
   @ApiProperty({ example: 'hookline', minLength: 1, maxLength: WEBHOOK_LIMITS.usernameMaxLength })
   // RFC 7617: the user-id ends at the first colon.
@@ -49,8 +47,7 @@ export class BasicAuthDto {
 }
 
 export class BearerAuthDto {
-  @VariantTag('bearer')
-  type!: 'bearer';
+  @VariantTag('bearer') type!: 'bearer';
 
   @ApiProperty({
     example: 'eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo',
@@ -70,8 +67,7 @@ export class BearerAuthDto {
 }
 
 export class OAuth2AuthDto {
-  @VariantTag('oauth2')
-  type!: 'oauth2';
+  @VariantTag('oauth2') type!: 'oauth2';
 
   @ApiProperty({
     example: 'https://auth.example.com/oauth/token',

@@ -42,13 +42,11 @@ export class PresetRetryPolicyDto {
   @IsIn(RETRY_PRESETS)
   preset!: NamedRetryPreset;
 
-  @NotAllowed('delaysSeconds is only allowed with preset "custom"')
-  delaysSeconds?: never;
+  @NotAllowed('delaysSeconds is only allowed with preset "custom"') delaysSeconds?: never;
 }
 
 export class CustomRetryPolicyDto {
-  @VariantTag('custom')
-  preset!: 'custom';
+  @VariantTag('custom') preset!: 'custom';
 
   @ApiProperty({
     type: 'array',

@@ -22,13 +22,11 @@ export class StandardSignatureSchemeDto {
 
 /** Standard Webhooks asymmetric signatures (`v1a,`, ed25519): receivers verify with the public key alone. */
 export class Ed25519SignatureSchemeDto {
-  @VariantTag('standard-webhooks-ed25519')
-  type!: 'standard-webhooks-ed25519';
+  @VariantTag('standard-webhooks-ed25519') type!: 'standard-webhooks-ed25519';
 }
 
 export class HmacSignatureSchemeDto {
-  @VariantTag('hmac-sha256-hex')
-  type!: 'hmac-sha256-hex';
+  @VariantTag('hmac-sha256-hex') type!: 'hmac-sha256-hex';
 
   @ApiPropertyOptional({
     example: 'x-archilogic-signature',

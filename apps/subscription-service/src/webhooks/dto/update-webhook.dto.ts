@@ -10,18 +10,13 @@ import { WebhookOptionsDto } from './webhook-options.dto';
 
 /** Body of `PATCH /v1/webhooks/:id`: every field optional, each validated as on create. */
 export class UpdateWebhookDto extends WebhookOptionsDto implements UpdateWebhookInput {
-  @WebhookNameField({ required: false })
-  name?: string;
+  @WebhookNameField({ required: false }) name?: string;
 
-  @WebhookUrlField({ required: false })
-  url?: string;
+  @WebhookUrlField({ required: false }) url?: string;
 
-  @WebhookEventsField({ required: false })
-  events?: string[];
+  @WebhookEventsField({ required: false }) events?: string[];
 
-  @WebhookActiveField()
-  active?: boolean;
+  @WebhookActiveField() active?: boolean;
 
-  @RotateSigningSecretField()
-  rotateSigningSecret?: boolean;
+  @RotateSigningSecretField() rotateSigningSecret?: boolean;
 }

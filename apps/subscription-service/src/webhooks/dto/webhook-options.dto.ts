@@ -21,39 +21,27 @@ import {
  * differ only in which of name, url and events are required, `active`'s default, and the rotation flag.
  */
 export abstract class WebhookOptionsDto {
-  @WebhookDescriptionField()
-  description?: string | null;
+  @WebhookDescriptionField() description?: string | null;
 
-  @WebhookFilterField()
-  filter?: WebhookFilter | null;
+  @WebhookFilterField() filter?: WebhookFilter | null;
 
-  @WebhookMetadataField()
-  metadata?: Record<string, string>;
+  @WebhookMetadataField() metadata?: Record<string, string>;
 
-  @WebhookAuthField()
-  auth?: AuthInput;
+  @WebhookAuthField() auth?: AuthInput;
 
-  @WebhookHeadersField()
-  headers?: Record<string, string>;
+  @WebhookHeadersField() headers?: Record<string, string>;
 
-  @WebhookTlsField()
-  tls?: TlsInput | null;
+  @WebhookTlsField() tls?: TlsInput | null;
 
-  @WebhookRetryPolicyField()
-  retryPolicy?: RetryPolicy | null;
+  @WebhookRetryPolicyField() retryPolicy?: RetryPolicy | null;
 
-  @WebhookTimeoutField()
-  timeoutSeconds?: number;
+  @WebhookTimeoutField() timeoutSeconds?: number;
 
-  @WebhookSignatureSchemeField()
-  signatureScheme?: SignatureSchemeInput;
+  @WebhookSignatureSchemeField() signatureScheme?: SignatureSchemeInput;
 
-  @WebhookOrderedField()
-  ordered?: boolean;
+  @WebhookOrderedField() ordered?: boolean;
 
-  @WebhookRateLimitField()
-  rateLimitPerSecond?: number | null;
+  @WebhookRateLimitField() rateLimitPerSecond?: number | null;
 
-  @WebhookMaxConcurrencyField()
-  maxConcurrency?: number | null;
+  @WebhookMaxConcurrencyField() maxConcurrency?: number | null;
 }

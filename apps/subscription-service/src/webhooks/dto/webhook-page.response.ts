@@ -2,8 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { WebhookResponse } from './webhook.response';
 
 export class WebhookPageResponse {
-  @ApiProperty({ type: [WebhookResponse], description: 'Newest first.' })
-  items!: WebhookResponse[];
+  @ApiProperty({ type: [WebhookResponse], description: 'Newest first.' }) items!: WebhookResponse[];
 
   @ApiProperty({
     type: String,

@@ -10,17 +10,14 @@ import type { Webhook } from '../webhook.entity';
 
 /** How the endpoint authenticates Hookline's requests; the password, token or client secret is never shown. */
 export class WebhookAuthView {
-  @ApiProperty({ enum: AUTH_TYPES, example: 'basic' })
-  type!: EndpointAuth['type'];
+  @ApiProperty({ enum: AUTH_TYPES, example: 'basic' }) type!: EndpointAuth['type'];
 
-  @ApiPropertyOptional({ example: 'hookline', description: 'Basic auth only.' })
-  username?: string;
+  @ApiPropertyOptional({ example: 'hookline', description: 'Basic auth only.' }) username?: string;
 
   @ApiPropertyOptional({ example: 'https://auth.example.com/oauth/token', description: 'oauth2 only.' })
   tokenUrl?: string;
 
-  @ApiPropertyOptional({ example: 'hookline-prod', description: 'oauth2 only.' })
-  clientId?: string;
+  @ApiPropertyOptional({ example: 'hookline-prod', description: 'oauth2 only.' }) clientId?: string;
 
   @ApiPropertyOptional({
     type: String,
@@ -40,11 +37,9 @@ export class WebhookAuthView {
 }
 
 export class CertificateSummaryView {
-  @ApiProperty({ example: 'CN=hookline-client, O=Acme' })
-  subject!: string;
+  @ApiProperty({ example: 'CN=hookline-client, O=Acme' }) subject!: string;
 
-  @ApiProperty({ example: 'CN=Acme Internal CA' })
-  issuer!: string;
+  @ApiProperty({ example: 'CN=Acme Internal CA' }) issuer!: string;
 
   @ApiProperty({
     example:
@@ -53,11 +48,9 @@ export class CertificateSummaryView {
   })
   fingerprintSha256!: string;
 
-  @ApiProperty({ format: 'date-time', example: '2026-11-01T00:00:00.000Z' })
-  notBefore!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-01T00:00:00.000Z' }) notBefore!: string;
 
-  @ApiProperty({ format: 'date-time', example: '2027-11-01T00:00:00.000Z' })
-  notAfter!: string;
+  @ApiProperty({ format: 'date-time', example: '2027-11-01T00:00:00.000Z' }) notAfter!: string;
 }
 
 /** The webhook's TLS settings as certificate summaries; the private key is never shown. */
@@ -78,8 +71,7 @@ export class WebhookTlsView {
 }
 
 export class RetryPolicyView {
-  @ApiProperty({ enum: RETRY_PRESETS, example: 'standard' })
-  preset!: RetryPreset;
+  @ApiProperty({ enum: RETRY_PRESETS, example: 'standard' }) preset!: RetryPreset;
 
   @ApiPropertyOptional({
     type: 'array',
@@ -103,20 +95,16 @@ export class SignatureSchemeView {
 
 /** A webhook as the API shows it: no credentials, no secrets. */
 export class WebhookResponse {
-  @IdProperty('wh')
-  id!: string;
+  @IdProperty('wh') id!: string;
 
-  @ApiProperty({ example: 'Production CRM sync' })
-  name!: string;
+  @ApiProperty({ example: 'Production CRM sync' }) name!: string;
 
   @ApiProperty({ type: String, nullable: true, example: 'Pushes job changes to the CRM' })
   description!: string | null;
 
-  @ApiProperty({ example: 'https://hooks.example.com/hookline' })
-  url!: string;
+  @ApiProperty({ example: 'https://hooks.example.com/hookline' }) url!: string;
 
-  @ApiProperty({ type: [String], example: ['job.created', 'estimate.*'] })
-  events!: string[];
+  @ApiProperty({ type: [String], example: ['job.created', 'estimate.*'] }) events!: string[];
 
   @ApiProperty({
     type: 'object',
@@ -127,11 +115,9 @@ export class WebhookResponse {
   })
   filter!: WebhookFilter | null;
 
-  @ApiProperty({ example: true })
-  active!: boolean;
+  @ApiProperty({ example: true }) active!: boolean;
 
-  @ApiProperty({ type: WebhookAuthView })
-  auth!: WebhookAuthView;
+  @ApiProperty({ type: WebhookAuthView }) auth!: WebhookAuthView;
 
   @ApiProperty({
     type: 'object',
@@ -157,11 +143,9 @@ export class WebhookResponse {
   })
   retryPolicy!: RetryPolicyView | null;
 
-  @ApiProperty({ type: 'integer', example: 15 })
-  timeoutSeconds!: number;
+  @ApiProperty({ type: 'integer', example: 15 }) timeoutSeconds!: number;
 
-  @ApiProperty({ type: SignatureSchemeView })
-  signatureScheme!: SignatureSchemeView;
+  @ApiProperty({ type: SignatureSchemeView }) signatureScheme!: SignatureSchemeView;
 
   @ApiProperty({
     type: 'object',
@@ -170,14 +154,11 @@ export class WebhookResponse {
   })
   metadata!: Record<string, string>;
 
-  @ApiProperty({ example: false })
-  ordered!: boolean;
+  @ApiProperty({ example: false }) ordered!: boolean;
 
-  @ApiProperty({ type: 'integer', nullable: true, example: null })
-  rateLimitPerSecond!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: null }) rateLimitPerSecond!: number | null;
 
-  @ApiProperty({ type: 'integer', nullable: true, example: null })
-  maxConcurrency!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, example: null }) maxConcurrency!: number | null;
 
   @ApiProperty({
     type: String,
@@ -191,14 +172,11 @@ export class WebhookResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null })
   disabledAt!: string | null;
 
-  @ApiProperty({ type: 'integer', example: 1, description: 'Incremented on every change.' })
-  version!: number;
+  @ApiProperty({ type: 'integer', example: 1, description: 'Incremented on every change.' }) version!: number;
 
-  @ApiProperty({ format: 'date-time', example: '2026-11-22T10:00:00.000Z' })
-  createdAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T10:00:00.000Z' }) createdAt!: string;
 
-  @ApiProperty({ format: 'date-time', example: '2026-11-22T10:00:00.000Z' })
-  updatedAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-22T10:00:00.000Z' }) updatedAt!: string;
 }
 
 /** `headers`: the webhook's custom headers in clear (see `WebhooksService.openHeaders`); credentials are redacted here. */
