@@ -22,6 +22,19 @@ import { flattenValidationErrors, validateInstance } from './validation';
  */
 export const RELAY_PATH = '/v1/relay';
 
+/**
+ * Headers of one HTTP hop, not of the delivery: the relay leaves them out of the frame it passes on, and
+ * the CLI out of the request it makes to the local endpoint (its HTTP client sets them again).
+ */
+export const RELAY_HOP_HEADERS: ReadonlySet<string> = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'keep-alive',
+  'expect',
+]);
+
 /** Server → CLI, once: the temporary webhook is in place. */
 export class RelayReadyFrame {
   @IsIn(['ready'])

@@ -1,16 +1,7 @@
-import type { RelayDeliveryFrame, RelayResponseFrame } from '@hookline/contracts';
+import { RELAY_HOP_HEADERS, type RelayDeliveryFrame, type RelayResponseFrame } from '@hookline/contracts';
 
 // What the attempt log keeps of a response body; the relay need not carry more.
 const RESPONSE_BODY_LIMIT = 64 * 1024;
-// Headers of the hop to the relay, which fetch sets again for the hop to the local endpoint.
-const HOP_HEADERS = new Set([
-  'host',
-  'connection',
-  'content-length',
-  'transfer-encoding',
-  'keep-alive',
-  'expect',
-]);
 
 export interface ForwardResult {
   frame: RelayResponseFrame;
@@ -25,7 +16,7 @@ export async function forwardDelivery(
 ): Promise<ForwardResult> {
   const started = Date.now();
   const headers = Object.fromEntries(
-    Object.entries(delivery.headers).filter(([name]) => !HOP_HEADERS.has(name.toLowerCase())),
+    Object.entries(delivery.headers).filter(([name]) => !RELAY_HOP_HEADERS.has(name.toLowerCase())),
   );
   try {
     const response = await fetch(forwardTo, {

@@ -11,18 +11,8 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@hookline/platform';
-import { RELAY_PATH } from '@hookline/contracts';
+import { RELAY_HOP_HEADERS, RELAY_PATH } from '@hookline/contracts';
 import { RelaySessionsService } from './relay-sessions.service';
-
-// Headers of the hop from delivery-service to here, not of the delivery itself.
-const HOP_HEADERS = new Set([
-  'host',
-  'connection',
-  'content-length',
-  'transfer-encoding',
-  'keep-alive',
-  'expect',
-]);
 
 /**
  * Where temporary webhooks point: delivery-service POSTs here as to any endpoint, and the answer is the
@@ -54,7 +44,7 @@ export class RelayController {
 function deliveryHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP_HEADERS.has(name)) {
+    if (value === undefined || RELAY_HOP_HEADERS.has(name)) {
       continue;
     }
     result[name] = Array.isArray(value) ? value.join(', ') : value;
