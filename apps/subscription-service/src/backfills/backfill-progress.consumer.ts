@@ -1,11 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
+import { Injectable } from '@nestjs/common';
 import { Topics, validateBackfillProgress, type BackfillProgress } from '@hookline/contracts';
-import { KafkaPublisher, decodeValidated } from '@hookline/kafka';
-import { KAFKA } from '@hookline/platform';
-import { Registry } from 'prom-client';
-import { ValidatedMessagesConsumer } from '../common/validated-messages.consumer';
-import { SubscriptionEnv } from '../config/subscription.env';
+import { decodeValidated } from '@hookline/kafka';
+import { ConsumerInfrastructure, ValidatedMessagesConsumer } from '../common/validated-messages.consumer';
 import { BackfillsService } from './backfills.service';
 
 /**
@@ -15,16 +11,13 @@ import { BackfillsService } from './backfills.service';
 @Injectable()
 export class BackfillProgressConsumer extends ValidatedMessagesConsumer<BackfillProgress> {
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    publisher: KafkaPublisher,
+    infrastructure: ConsumerInfrastructure,
     private readonly backfills: BackfillsService,
-    env: SubscriptionEnv,
-    registry: Registry,
   ) {
-    super(kafka, publisher, env, registry, {
+    super(infrastructure, {
       name: 'backfill-progress-consumer',
       consumer: 'subscription-service:backfill-progress',
-      groupId: env.BACKFILL_PROGRESS_CONSUMER_GROUP,
+      groupId: infrastructure.env.BACKFILL_PROGRESS_CONSUMER_GROUP,
       topic: Topics.backfillProgress,
       crashSubject: 'backfill progress',
       parse: (value) => (value === null ? 'skip' : decodeValidated(value, validateBackfillProgress)),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '../outbox/outbox.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
+import { ConsumerInfrastructure } from '../common/validated-messages.consumer';
 import { BackfillProgressConsumer } from './backfill-progress.consumer';
 import { BackfillsController } from './backfills.controller';
 import { BackfillsRepository } from './backfills.repository';
@@ -10,7 +11,7 @@ import { BackfillsService } from './backfills.service';
 @Module({
   imports: [OutboxModule, WebhooksModule],
   controllers: [BackfillsController],
-  providers: [BackfillsService, BackfillsRepository, BackfillProgressConsumer],
+  providers: [BackfillsService, BackfillsRepository, BackfillProgressConsumer, ConsumerInfrastructure],
   exports: [BackfillProgressConsumer],
 })
 export class BackfillsModule {}

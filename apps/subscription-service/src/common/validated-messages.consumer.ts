@@ -1,9 +1,21 @@
+import { Inject, Injectable } from '@nestjs/common';
 import type { Kafka } from 'kafkajs';
 import type { Validated } from '@hookline/contracts';
-import type { ConsumedBatch, KafkaPublisher } from '@hookline/kafka';
-import { ManagedConsumer, createDeadLetteringConsumer } from '@hookline/platform';
-import type { Registry } from 'prom-client';
-import type { SubscriptionEnv } from '../config/subscription.env';
+import { KafkaPublisher, type ConsumedBatch } from '@hookline/kafka';
+import { KAFKA, ManagedConsumer, createDeadLetteringConsumer } from '@hookline/platform';
+import { Registry } from 'prom-client';
+import { SubscriptionEnv } from '../config/subscription.env';
+
+/** What every consumer of the service is built from: the cluster, the DLQ's publisher, its settings and metrics. */
+@Injectable()
+export class ConsumerInfrastructure {
+  constructor(
+    @Inject(KAFKA) readonly kafka: Kafka,
+    readonly publisher: KafkaPublisher,
+    readonly env: SubscriptionEnv,
+    readonly registry: Registry,
+  ) {}
+}
 
 export interface ValidatedMessagesOptions<T> {
   /** Its name in readiness. */
@@ -28,10 +40,7 @@ export abstract class ValidatedMessagesConsumer<T> extends ManagedConsumer {
   private readonly consumer: string;
 
   protected constructor(
-    kafka: Kafka,
-    publisher: KafkaPublisher,
-    env: SubscriptionEnv,
-    registry: Registry,
+    { kafka, publisher, env, registry }: ConsumerInfrastructure,
     { name, consumer, groupId, topic, crashSubject, parse }: ValidatedMessagesOptions<T>,
   ) {
     super(name, { publisher });

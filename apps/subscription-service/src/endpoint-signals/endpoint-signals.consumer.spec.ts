@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import type { KafkaPublisher } from '@hookline/kafka';
 import type { ReadinessCheck } from '@hookline/platform';
 import { eventually } from '@hookline/testing';
+import { ConsumerInfrastructure } from '../common/validated-messages.consumer';
 import { SubscriptionEnv } from '../config/subscription.env';
 import { EndpointSignalsConsumer } from './endpoint-signals.consumer';
 import type { EndpointSignalsService } from './endpoint-signals.service';
@@ -32,11 +33,8 @@ function fakeKafka(connects: Array<() => Promise<void>>) {
 /** The consumer on a fake cluster; what it would apply or park is not reached by these cases. */
 function consumerOn(kafka: Kafka): EndpointSignalsConsumer {
   return new EndpointSignalsConsumer(
-    kafka,
-    {} as KafkaPublisher,
+    new ConsumerInfrastructure(kafka, {} as KafkaPublisher, new SubscriptionEnv(), new Registry()),
     {} as EndpointSignalsService,
-    new SubscriptionEnv(),
-    new Registry(),
   );
 }
 

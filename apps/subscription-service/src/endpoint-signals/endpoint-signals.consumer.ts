@@ -1,11 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Kafka } from 'kafkajs';
+import { Injectable } from '@nestjs/common';
 import { Topics, type EndpointSignal } from '@hookline/contracts';
-import { KafkaPublisher } from '@hookline/kafka';
-import { KAFKA } from '@hookline/platform';
-import { Registry } from 'prom-client';
-import { ValidatedMessagesConsumer } from '../common/validated-messages.consumer';
-import { SubscriptionEnv } from '../config/subscription.env';
+import { ConsumerInfrastructure, ValidatedMessagesConsumer } from '../common/validated-messages.consumer';
 import { parseEndpointSignal } from './endpoint-signal.message';
 import { EndpointSignalsService } from './endpoint-signals.service';
 
@@ -17,16 +12,13 @@ import { EndpointSignalsService } from './endpoint-signals.service';
 @Injectable()
 export class EndpointSignalsConsumer extends ValidatedMessagesConsumer<EndpointSignal> {
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    publisher: KafkaPublisher,
+    infrastructure: ConsumerInfrastructure,
     private readonly signals: EndpointSignalsService,
-    env: SubscriptionEnv,
-    registry: Registry,
   ) {
-    super(kafka, publisher, env, registry, {
+    super(infrastructure, {
       name: 'signals-consumer',
       consumer: 'subscription-service:signals',
-      groupId: env.SIGNALS_CONSUMER_GROUP,
+      groupId: infrastructure.env.SIGNALS_CONSUMER_GROUP,
       topic: Topics.signals,
       crashSubject: 'signals',
       parse: parseEndpointSignal,
