@@ -1,18 +1,22 @@
-import type { ConsumedBatch, KafkaPublisher } from '@hookline/kafka';
-import { ManagedConsumer, createDeadLetteringConsumer } from '@hookline/platform';
+import { Inject, Injectable } from '@nestjs/common';
+import { KafkaPublisher, type ConsumedBatch } from '@hookline/kafka';
+import { KAFKA, ManagedConsumer, createDeadLetteringConsumer } from '@hookline/platform';
 import type { Kafka, KafkaMessage } from 'kafkajs';
-import type { Registry } from 'prom-client';
-import type { AuditEnv } from '../config/audit.env';
-import type { AuditMetrics } from '../metrics/audit.metrics';
+import { Registry } from 'prom-client';
+import { AuditEnv } from '../config/audit.env';
+import { AuditMetrics } from '../metrics/audit.metrics';
 import { decodeBatch, type MessageParse } from './decode-batch';
 
-/** What Nest gives every consumer of the projection. */
-export interface ProjectionConsumerDeps {
-  kafka: Kafka;
-  config: AuditEnv;
-  publisher: KafkaPublisher;
-  metrics: AuditMetrics;
-  registry: Registry;
+/** What every consumer of the projection is built from: the cluster, its settings, the DLQ's publisher, metrics. */
+@Injectable()
+export class ProjectionConsumerDeps {
+  constructor(
+    @Inject(KAFKA) readonly kafka: Kafka,
+    readonly config: AuditEnv,
+    readonly publisher: KafkaPublisher,
+    readonly metrics: AuditMetrics,
+    readonly registry: Registry,
+  ) {}
 }
 
 export interface ProjectionConsumerOptions<T> {

@@ -1,12 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Topics } from '@hookline/contracts';
-import { KafkaPublisher, type ConsumedBatch } from '@hookline/kafka';
-import { KAFKA } from '@hookline/platform';
-import { Registry } from 'prom-client';
-import type { Kafka } from 'kafkajs';
-import { ProjectionConsumer } from '../common/projection-consumer';
-import { AuditEnv } from '../config/audit.env';
-import { AuditMetrics } from '../metrics/audit.metrics';
+import type { ConsumedBatch } from '@hookline/kafka';
+import { ProjectionConsumer, ProjectionConsumerDeps } from '../common/projection-consumer';
+import type { AuditMetrics } from '../metrics/audit.metrics';
 import { parseAttemptMessage, type AttemptsTopicMessage } from './parse-attempt-message';
 import { ProjectionService, type ProjectionResult } from './projection.service';
 
@@ -23,27 +19,23 @@ const FETCH_MIN_BYTES = 64 * 1024;
  */
 @Injectable()
 export class AttemptsConsumer extends ProjectionConsumer<AttemptsTopicMessage> {
+  private readonly metrics: AuditMetrics;
+
   constructor(
-    @Inject(KAFKA) kafka: Kafka,
-    config: AuditEnv,
-    publisher: KafkaPublisher,
-    private readonly metrics: AuditMetrics,
+    deps: ProjectionConsumerDeps,
     private readonly projection: ProjectionService,
-    registry: Registry,
   ) {
-    super(
-      { kafka, config, publisher, metrics, registry },
-      {
-        name: 'attempts-consumer',
-        consumer: 'audit-projection-service/attempts',
-        groupId: config.AUDIT_CONSUMER_GROUP,
-        topic: Topics.attempts,
-        parse: parseAttemptMessage,
-        // One partition validates while the transactions of others wait on Postgres.
-        partitionsConsumedConcurrently: config.AUDIT_PARTITIONS_CONCURRENTLY,
-        minBytes: FETCH_MIN_BYTES,
-      },
-    );
+    super(deps, {
+      name: 'attempts-consumer',
+      consumer: 'audit-projection-service/attempts',
+      groupId: deps.config.AUDIT_CONSUMER_GROUP,
+      topic: Topics.attempts,
+      parse: parseAttemptMessage,
+      // One partition validates while the transactions of others wait on Postgres.
+      partitionsConsumedConcurrently: deps.config.AUDIT_PARTITIONS_CONCURRENTLY,
+      minBytes: FETCH_MIN_BYTES,
+    });
+    this.metrics = deps.metrics;
   }
 
   protected async project(accepted: AttemptsTopicMessage[], batch: ConsumedBatch): Promise<void> {

@@ -1,3 +1,4 @@
+import { ProjectionConsumerDeps } from '../common/projection-consumer';
 import { Module } from '@nestjs/common';
 import { RetentionModule } from '../retention/retention.module';
 import { AttemptsConsumer } from './attempts.consumer';
@@ -7,7 +8,13 @@ import { ProjectionService } from './projection.service';
 
 @Module({
   imports: [RetentionModule],
-  providers: [AttemptsConsumer, ProjectionService, ProjectionRepository, InterruptedAttemptsSweeper],
+  providers: [
+    AttemptsConsumer,
+    ProjectionConsumerDeps,
+    ProjectionService,
+    ProjectionRepository,
+    InterruptedAttemptsSweeper,
+  ],
   exports: [AttemptsConsumer, ProjectionService, InterruptedAttemptsSweeper],
 })
 export class ProjectionModule {}

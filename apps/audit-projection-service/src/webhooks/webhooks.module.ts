@@ -1,3 +1,4 @@
+import { ProjectionConsumerDeps } from '../common/projection-consumer';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { WebhookStatesConsumer } from './webhook-states.consumer';
@@ -7,7 +8,7 @@ import { WebhooksService } from './webhooks.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookEntity])],
-  providers: [WebhookStatesConsumer, WebhooksService, WebhooksRepository],
+  providers: [WebhookStatesConsumer, ProjectionConsumerDeps, WebhooksService, WebhooksRepository],
   exports: [WebhookStatesConsumer, WebhooksService],
 })
 export class WebhooksModule {}
