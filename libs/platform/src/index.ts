@@ -33,7 +33,6 @@ export * from './database/run-migrations';
 export * from './database/sql-migration';
 export * from './auth/portal-session-token';
 export * from './types/assert-never';
-export * from './service-foundation';
 export * from './service-module';
 export * from './tasks/periodic-task';
 export * from './tasks/periodic-job';
